@@ -1,0 +1,368 @@
+"""The file layer: bytes -> text -> a raw table of strings with physical line numbers.
+
+Nothing here knows what the columns mean. Every record of the file ends up either as a
+row of the raw table or as a problem naming its physical line: the line where the record
+starts, counting every line break (CRLF, LF or CR) including those inside quoted values.
+
+Clean files take a fast path through ``pyarrow.csv``; anything unusual (blank lines,
+line breaks inside quotes, a row with the wrong number of fields) takes the exact path
+through Python's ``csv`` module, which tracks physical lines.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ._columns import ERROR, LINE, NOTICE
+from ._problems import problem
+
+DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig", "UTF-8 with a byte-order mark"),
+    (b"\xff\xfe", "utf-16", "UTF-16 (little-endian)"),
+    (b"\xfe\xff", "utf-16", "UTF-16 (big-endian)"),
+)
+_ZIP = b"PK\x03\x04"
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls
+
+
+class Unreadable(Exception):
+    """The input cannot be read at all (missing, a folder, no permission): a usage error."""
+
+    def __init__(self, record: dict):
+        super().__init__(record["message"])
+        self.record = record
+
+
+class NotALog(Exception):
+    """The input was read but is not a CSV text (empty, binary, bad encoding)."""
+
+    def __init__(self, records: list[dict]):
+        super().__init__(records[0]["message"])
+        self.records = records
+
+
+@dataclass
+class RawTable:
+    """A CSV file as strings: ``frame`` has the header names as written plus ``line``."""
+
+    file: str
+    header: list[str]
+    frame: pd.DataFrame
+    delimiter: str
+    dialect: str
+    problems: list[dict] = field(default_factory=list)
+
+
+def source_label(source) -> str:
+    if isinstance(source, str | os.PathLike):
+        return str(source)
+    return str(getattr(source, "name", "<buffer>"))
+
+
+def read_source(source) -> tuple[str, bytes | str]:
+    """The label and the raw content of a path, bytes, or an open binary/text buffer."""
+    label = source_label(source)
+    if isinstance(source, bytes | bytearray):
+        return "<bytes>", bytes(source)
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        try:
+            if path.is_dir():
+                raise IsADirectoryError(21, "is a folder, not a file")
+            # Opened read-only: the user's file is never modified.
+            return label, path.read_bytes()
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise Unreadable(
+                problem(label, None, "-", "", ERROR, f"cannot read {label}: {reason}")
+            ) from None
+    if hasattr(source, "read"):
+        return label, source.read()
+    raise TypeError(f"expected a path, bytes or an open file, got {type(source).__name__}")
+
+
+def decode(label: str, data: bytes | str, encoding: str | None) -> tuple[str, list[str]]:
+    """Text with line breaks normalised to LF, and words describing what was found."""
+    if isinstance(data, str):
+        return _normalise_newlines(data)
+    if not data:
+        raise NotALog([problem(label, 1, "-", "", ERROR, "empty file, expected a header")])
+    if data.startswith(_ZIP) or data.startswith(_OLE2):
+        raise NotALog(
+            [
+                problem(
+                    label,
+                    None,
+                    "-",
+                    "",
+                    ERROR,
+                    "this is an Excel workbook, not a CSV file: export it as CSV "
+                    "(File > Save As > CSV UTF-8)",
+                )
+            ]
+        )
+    notes = []
+    if encoding is None:
+        for bom, codec, words in _BOMS:
+            if data.startswith(bom):
+                encoding = codec
+                notes.append(words)
+                break
+    if encoding is None:
+        encoding = "utf-8"
+        if b"\x00" in data and _looks_binary(data):
+            raise NotALog([problem(label, None, "-", "", ERROR, _binary_message(data))])
+    elif encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+        encoding = "utf-8-sig"
+    else:
+        notes.append(f"read as {encoding}")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise NotALog([_decode_problem(label, data, exc, encoding)]) from None
+    except LookupError:
+        raise NotALog(
+            [problem(label, None, "-", encoding, ERROR, f"unknown encoding {encoding!r}")]
+        ) from None
+    text, endings = _normalise_newlines(text.removeprefix("\ufeff"))
+    return text, notes + endings
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:4096]
+    controls = sum(b < 9 or 13 < b < 32 for b in head)
+    return controls > len(head) // 20
+
+
+def _binary_message(data: bytes) -> str:
+    head = data[:200]
+    if head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4:
+        return (
+            "not a text file: it looks like UTF-16 without a byte-order mark; "
+            "pass encoding='utf-16-le' (footstats check --encoding utf-16-le)"
+        )
+    return "not a text file: expected a CSV log (text with one row per exercise per session)"
+
+
+def _decode_problem(label: str, data: bytes, exc: UnicodeDecodeError, encoding: str) -> dict:
+    before = data[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    line = before.count(b"\n") + 1
+    bad = data[exc.start : exc.start + 1]
+    others = (
+        data.decode(encoding, errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    ).split("\n")
+    more = sum("\ufffd" in text for text in others[line:])
+    tail = f" (and {more} more lines)" if more else ""
+    return problem(
+        label,
+        line,
+        "-",
+        f"0x{bad.hex().upper()}",
+        ERROR,
+        f"byte 0x{bad.hex().upper()} is not UTF-8{tail}: the file was probably saved by an older "
+        "Excel as Windows-1252; save it as 'CSV UTF-8', or read it with encoding='cp1252' "
+        "(footstats check --encoding cp1252)",
+    )
+
+
+def _normalise_newlines(text: str) -> tuple[str, list[str]]:
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    kinds = [name for name, n in (("CRLF", crlf), ("CR", cr), ("LF", lf)) if n]
+    notes = []
+    if len(kinds) > 1:
+        notes.append("mixed line endings (" + ", ".join(kinds) + ")")
+    elif kinds and kinds[0] != "LF":
+        notes.append(f"{kinds[0]} line endings")
+    if crlf or cr:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, notes
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter of the header line: the most frequent of ``,`` ``;`` and tab."""
+    first = text.split("\n", 1)[0]
+    outside = first.split('"')[::2]  # ignore delimiters inside quoted header names
+    counts = {d: sum(part.count(d) for part in outside) for d in DELIMITERS}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def nul_problems(label: str, text: str, delimiter: str) -> list[dict]:
+    """One error per line holding a NUL character, at the column it is in."""
+    header = text.split("\n", 1)[0].split(delimiter)
+    records, start = [], 0
+    while (at := text.find("\x00", start)) != -1:
+        line_start = text.rfind("\n", 0, at) + 1
+        line = text.count("\n", 0, at) + 1
+        index = text.count(delimiter, line_start, at)
+        column = header[index].strip() if index < len(header) else "-"
+        records.append(problem(label, line, column, "\\x00", ERROR, "NUL byte in a text file"))
+        start = text.find("\n", at) + 1 or len(text)
+    return records
+
+
+def parse_table(label: str, text: str, notes: list[str]) -> RawTable:
+    """Split the text into the header and a frame of strings with a ``line`` column."""
+    delimiter = sniff_delimiter(text)
+    problems = nul_problems(label, text, delimiter) if "\x00" in text else []
+    if problems:
+        raise NotALog(problems)
+    if delimiter != ",":
+        notes = [*notes, f"{DELIMITERS[delimiter]}-separated"]
+    table = _parse_fast(label, text, delimiter)
+    if table is None:
+        table = _parse_exact(label, text, delimiter)
+    table.dialect = ", ".join(notes)
+    if notes:
+        table.problems.insert(0, problem(label, None, "-", "", NOTICE, "read " + table.dialect))
+    return table
+
+
+def _parse_fast(label: str, text: str, delimiter: str) -> RawTable | None:
+    """pyarrow's reader when every record is exactly one non-blank line; else None."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    head, sep, body = text.partition("\n")
+    if '"' in head or not body or "\n\n" in body or body.startswith("\n"):
+        return None
+    header = head.split(delimiter)
+    names = [f"f{i}" for i in range(len(header))]
+    try:
+        arrow = pacsv.read_csv(
+            io.BytesIO(body.encode("utf-8")),
+            read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid:
+        return None
+    lines = body.count("\n") + (not body.endswith("\n"))
+    if arrow.num_rows != lines:  # a quoted line break joined two lines into one record
+        return None
+    frame = arrow.to_pandas()
+    frame.columns = range(len(header))
+    frame[LINE] = np.arange(2, arrow.num_rows + 2, dtype="int64")
+    problems = []
+    maybe_blank = frame[0].str.strip() == ""
+    if maybe_blank.any():  # lines of only delimiters: rare, so checked on those rows only
+        rows = frame[maybe_blank]
+        blank = rows.drop(columns=LINE).apply(lambda c: c.str.strip() == "").all(axis=1)
+        if blank.any():
+            lines = rows.loc[blank, LINE].tolist()
+            problems.append(_blank_notice(label, lines))
+            frame = frame.drop(index=rows.index[blank]).reset_index(drop=True)
+    return RawTable(label, header, frame, delimiter, "", problems)
+
+
+def _parse_exact(label: str, text: str, delimiter: str) -> RawTable:
+    """Python's csv module, which knows the physical line each record ends on."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    problems: list[dict] = []
+    rows: list[list[str]] = []
+    starts: list[int] = []
+    blank: list[int] = []
+    header: list[str] | None = None
+    previous_end = 0
+    while True:
+        start = previous_end + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(_quote_problem(label, text, start, str(exc)))
+            previous_end = reader.line_num
+            continue
+        end = previous_end = reader.line_num
+        if header is None:
+            header = record
+            continue
+        if not any(value.strip() for value in record):
+            blank.append(start)
+            continue
+        rows.append(record)
+        starts.append((start, end))
+    if header is None:
+        raise NotALog(problems or [problem(label, 1, "-", "", ERROR, "no header line")])
+    width = len(header)
+    if blank:
+        problems.append(_blank_notice(label, blank))
+    kept_rows, kept_lines = [], []
+    for record, (line, end) in zip(rows, starts, strict=True):
+        if len(record) > width and not any(v.strip() for v in record[width:]):
+            record = record[:width]  # trailing delimiters: nothing is lost
+        if len(record) == width:
+            kept_rows.append(record)
+            kept_lines.append(line)
+        else:
+            problems.append(_width_problem(label, line, end, header, record))
+    frame = pd.DataFrame(kept_rows, columns=range(width), dtype="str")
+    frame[LINE] = np.asarray(kept_lines, dtype="int64")
+    return RawTable(label, header, frame, delimiter, "", problems)
+
+
+def _quote_problem(label: str, text: str, start: int, reason: str) -> dict:
+    rest = "\n".join(text.split("\n")[start - 1 :])
+    if rest.count('"') % 2:
+        message = "a quote opened on this line is never closed: close it or remove it"
+    else:
+        message = f"this line is not valid CSV ({reason}); check its quotes"
+    return problem(label, start, "-", "", ERROR, message)
+
+
+def _width_problem(label: str, line: int, end: int, header: list[str], record: list[str]):
+    width = len(header)
+    spans = (
+        f" (a quote on this line is only closed on line {end}, joining the lines between)"
+        if end > line
+        else ""
+    )
+    if len(record) > width:
+        extra = record[width:]
+        return problem(
+            label,
+            line,
+            "-",
+            ", ".join(extra),
+            ERROR,
+            f"{len(record)} values but the header has {width} columns; extra values: "
+            + ", ".join(repr(v) for v in extra)
+            + (spans or " (a delimiter inside a value needs quotes)"),
+        )
+    missing = [name.strip() for name in header[len(record) :]]
+    return problem(
+        label,
+        line,
+        "-",
+        "",
+        ERROR,
+        f"{len(record)} values but the header has {width} columns; missing: "
+        + ", ".join(missing)
+        + spans,
+    )
+
+
+def _blank_notice(label: str, lines: list[int]) -> dict:
+    return problem(
+        label, lines[0], "-", "", NOTICE, f"skipped {len(lines)} blank line(s): {_line_list(lines)}"
+    )
+
+
+def _line_list(lines: list[int], most: int = 10) -> str:
+    shown = ", ".join(map(str, lines[:most]))
+    return shown + (f" and {len(lines) - most} more" if len(lines) > most else "")

@@ -1,0 +1,185 @@
+"""The ``footstats`` command: ``check`` a log, ``report`` on it.
+
+Exit codes: 0 success (warnings allowed), 1 the log has errors, 2 usage or I/O error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tomllib
+from pathlib import Path
+
+from . import __version__
+from ._problems import count_by_severity, format_problems
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+DESCRIPTION = """\
+footstats: is a home-exercise routine being done, and is it working?
+A log is a CSV with one row per exercise per session: date,exercise,sets[,reps,seconds,side,
+pain_back,pain_hip,pain_knee,minutes,notes]; a row with a date and pain but no exercise is a
+pain check-in. Exports of Strong, Hevy and Loop Habit Tracker are read as they are."""
+
+
+class _UsageError(Exception):
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="footstats",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"footstats {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    reading = argparse.ArgumentParser(add_help=False)
+    reading.add_argument("log", metavar="LOG", help="the log CSV (or a folder of them)")
+    reading.add_argument("--program", metavar="TOML", help="your own routine file")
+    reading.add_argument(
+        "--dayfirst", action="store_true", help="dates are day first (03/04/2026 = 3 April)"
+    )
+    reading.add_argument("--date-format", metavar="FMT", help="explicit date format, e.g. %%m/%%d/%%Y")
+    reading.add_argument("--encoding", metavar="ENC", help="file encoding when not UTF-8")
+    reading.add_argument(
+        "--input-format", metavar="NAME", help="force the format: footstats, strong, hevy, loop"
+    )
+    reading.add_argument(
+        "--map", metavar="FILE.toml", help="exercise names -> routine exercises ([exercises] table)"
+    )
+    reading.add_argument("--habit", metavar="NAME", help="Loop export: the habit that is the routine")
+    reading.add_argument(
+        "--excel-dates", action="store_true", help="accept Excel serial day numbers as dates"
+    )
+
+    check = commands.add_parser(
+        "check",
+        parents=[reading],
+        help="validate a log: one problem a line as FILE:LINE:COLUMN: severity: message",
+    )
+    check.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+    check.set_defaults(run=run_check)
+
+    report = commands.add_parser(
+        "report",
+        parents=[reading],
+        help="write weekly tables, charts and a PDF report into a folder",
+    )
+    report.add_argument("-o", "--out", required=True, metavar="DIR", help="output folder")
+    report.add_argument(
+        "--format",
+        default="png",
+        metavar="LIST",
+        help="chart formats, comma-separated among png, svg, pdf (default png)",
+    )
+    report.set_defaults(run=run_report)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except _UsageError as exc:
+        print(f"footstats: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _read_options(args) -> dict:
+    from .program import ProgramError, load_program
+
+    try:
+        program = load_program(args.program)
+    except ProgramError as exc:
+        raise _UsageError(str(exc)) from None
+    return {
+        "program": program,
+        "dayfirst": args.dayfirst,
+        "date_format": args.date_format,
+        "encoding": args.encoding,
+        "format": args.input_format,
+        "exercise_map": _load_map(args.map),
+        "habit": args.habit,
+        "excel_dates": args.excel_dates,
+    }
+
+
+def _load_map(path: str | None) -> dict[str, str] | None:
+    if path is None:
+        return None
+    try:
+        data = tomllib.loads(Path(path).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise _UsageError(f"{path}: cannot read the exercise map: {exc}") from None
+    table = data.get("exercises", data)
+    if not all(isinstance(v, str) for v in table.values()):
+        raise _UsageError(f"{path}: expected lines like  \"Calf Raise\" = \"heel_raises\"")
+    return table
+
+
+def _load(args):
+    """The LoadedLog of a file, or of every CSV in a folder, and the routine."""
+    options = _read_options(args)
+    try:
+        if Path(args.log).is_dir():
+            from .folders import validate_logs
+
+            return validate_logs(args.log, **options), options["program"]
+        from .log import validate_log
+
+        return validate_log(args.log, **options), options["program"]
+    except ValueError as exc:  # an option that does not fit (unknown format, bad map)
+        raise _UsageError(str(exc)) from None
+
+
+def run_check(args) -> int:
+    loaded, _ = _load(args)
+    problems = loaded.problems
+    if args.quiet:
+        problems = loaded.errors
+    for line in format_problems(problems):
+        print(line)
+    if not loaded.readable:
+        return EXIT_USAGE
+    counts = count_by_severity(loaded.problems)
+    print(
+        f"{loaded.file}: {len(loaded.log)} rows loaded ({loaded.format} format); "
+        f"{counts['error']} errors, {counts['warning']} warnings, {counts['notice']} notices",
+        file=sys.stderr,
+    )
+    return EXIT_OK if loaded.ok else EXIT_INVALID
+
+
+def run_report(args) -> int:
+    formats = tuple(f.strip().lower() for f in args.format.split(",") if f.strip())
+    unknown = sorted(set(formats) - {"png", "svg", "pdf"})
+    if unknown or not formats:
+        raise _UsageError(f"--format: expected png, svg or pdf, got {args.format!r}")
+    out = Path(args.out).resolve()
+    if Path(args.log).resolve() == out or Path(args.log).resolve().parent == out:
+        raise _UsageError("the output folder must not be the folder of the input log")
+    loaded, program = _load(args)
+    if not loaded.readable or not loaded.ok:
+        for line in format_problems(loaded.errors):
+            print(line, file=sys.stderr)
+        print(
+            f"{loaded.file}: not reported; fix the errors above (footstats check lists all)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE if not loaded.readable else EXIT_INVALID
+    from .report import write_report
+
+    try:
+        written = write_report(loaded.log, out, program=program, formats=formats)
+    except OSError as exc:
+        raise _UsageError(f"cannot write to {out}: {exc.strerror or exc}") from None
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

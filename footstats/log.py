@@ -1,0 +1,698 @@
+"""Read and validate exercise-session logs.
+
+:func:`read_log` returns the tidy log (schema in ``footstats._columns``) or raises
+:class:`LogError` listing every problem; :func:`check_log` returns the problems without
+raising; :func:`validate_log` returns both, which is the way to load the valid rows of a
+file while still seeing every rejected line.
+
+Every input row is either loaded or reported with its file, physical line and column.
+Nothing is dropped or guessed silently, and the input file is only ever read.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from io import BytesIO
+from os import PathLike
+
+import pandas as pd
+
+from ._columns import (
+    DATE,
+    ERROR,
+    EXERCISE,
+    EXERCISE_NAME,
+    IN_PROGRAM,
+    LINE,
+    MINUTES,
+    NOTES,
+    NOTICE,
+    PARTICIPANT,
+    REPS,
+    SECONDS,
+    SESSION_DONE,
+    SETS,
+    SEVERITY,
+    SIDE,
+    WARMUP_SETS,
+    WARNING,
+    pain_column,
+    pain_columns,
+)
+from ._csvfile import NotALog, RawTable, Unreadable, decode, parse_table, read_source, source_label
+from ._problems import cell_problems, count_by_severity, format_problems, problem, problems_frame
+from ._values import (
+    INVISIBLE,
+    future_mask,
+    parse_dates,
+    parse_decimal,
+    parse_side,
+    parse_whole,
+    strip_cells,
+)
+from .importers import FOOTSTATS, FORMATS, detect_format
+from .program import Program, load_program, name_key
+
+__all__ = ["LoadedLog", "LogError", "LogWarning", "check_log", "load_sample", "read_log"]
+__all__ += ["validate_log"]
+
+SAMPLE = "foot_log.csv"
+
+# header key (lower case, no spaces/hyphens/underscores) -> tidy column
+_KNOWN_COLUMNS = {
+    "date": DATE,
+    "exercise": EXERCISE,
+    "sets": SETS,
+    "reps": REPS,
+    "seconds": SECONDS,
+    "side": SIDE,
+    "minutes": MINUTES,
+    "participant": PARTICIPANT,
+    "notes": NOTES,
+    "sessiondone": SESSION_DONE,
+    "warmupsets": WARMUP_SETS,
+}
+_TIDY_NAMES = {LINE, EXERCISE_NAME, IN_PROGRAM, *_KNOWN_COLUMNS.values()}
+_TRUE_WORDS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+
+
+class LogError(ValueError):
+    """A log that did not load; ``.problems`` lists every problem, not just the first.
+
+    ``.problems`` is a DataFrame with the columns file, line, column, value, severity and
+    message (``line`` is the physical line in the file; <NA> for a whole-file problem).
+    """
+
+    def __init__(self, problems: pd.DataFrame, file: str = "the log"):
+        self.problems = problems
+        self.file = file
+        super().__init__(self._describe())
+
+    def _describe(self, limit: int = 20) -> str:
+        counts = count_by_severity(self.problems)
+        errors = self.problems[self.problems[SEVERITY] == ERROR]
+        head = (
+            f"{self.file}: {counts[ERROR]} error(s), {counts[WARNING]} warning(s); "
+            "the log was not loaded:"
+        )
+        lines = format_problems(errors, limit)
+        if len(errors) > limit:
+            lines.append(f"... and {len(errors) - limit} more errors (see .problems)")
+        hint = (
+            "Fix the lines above, or load the valid rows and see every problem with "
+            "footstats.validate_log(...) or read_log(..., on_invalid='drop')."
+        )
+        return "\n".join([head, *("  " + line for line in lines), hint])
+
+
+class LogWarning(UserWarning):
+    """Rows were left out of a log read with ``on_invalid="drop"``."""
+
+
+@dataclass(frozen=True)
+class LoadedLog:
+    """What :func:`validate_log` found: the valid rows and every problem.
+
+    Attributes
+    ----------
+    log : DataFrame
+        The tidy log of the rows that loaded (all rows when there are no errors).
+    problems : DataFrame
+        file, line, column, value, severity (error / warning / notice), message.
+    file : str
+        The input's name as given.
+    format : str
+        The format read (``"footstats"``, or an app such as ``"strong"``).
+    dialect : str
+        What the file layer noticed (encoding, delimiter, line endings), "" when plain.
+    readable : bool
+        False when the input could not be opened at all (missing, a folder, no permission).
+    """
+
+    log: pd.DataFrame
+    problems: pd.DataFrame
+    file: str
+    format: str = FOOTSTATS
+    dialect: str = ""
+    readable: bool = True
+
+    @property
+    def errors(self) -> pd.DataFrame:
+        return self.problems[self.problems[SEVERITY] == ERROR]
+
+    @property
+    def ok(self) -> bool:
+        return self.errors.empty
+
+
+def validate_log(
+    path_or_buffer,
+    *,
+    program: Program | str | PathLike | None = None,
+    dayfirst: bool = False,
+    date_format: str | None = None,
+    encoding: str | None = None,
+    format: str | None = None,
+    exercise_map: dict[str, str] | None = None,
+    habit: str | None = None,
+    excel_dates: bool = False,
+    today: date | None = None,
+) -> LoadedLog:
+    """Read a log, keep its valid rows and report every problem; never raises for bad data.
+
+    Parameters are those of :func:`read_log`.
+
+    Returns
+    -------
+    LoadedLog
+        ``.log`` holds the rows that loaded; ``.problems`` every error, warning and notice.
+
+    Examples
+    --------
+    >>> from io import StringIO
+    >>> text = "date,exercise,sets\\n2026-03-02,Heel raises,2\\n2026-03-04,Heel raises,two\\n"
+    >>> loaded = validate_log(StringIO(text))
+    >>> len(loaded.log), loaded.problems.loc[0, "line"], loaded.problems.loc[0, "column"]
+    (1, 3, 'sets')
+    """
+    program = _as_program(program)
+    label = source_label(path_or_buffer)
+    try:
+        label, data = read_source(path_or_buffer)
+        label = source_label(path_or_buffer) if label == "<bytes>" else label
+        text, notes = decode(label, data, encoding)
+        raw = parse_table(label, text, notes)
+    except Unreadable as exc:
+        return LoadedLog(_empty_log(), problems_frame([exc.record]), label, readable=False)
+    except NotALog as exc:
+        return LoadedLog(_empty_log(), problems_frame(exc.records), label)
+    chosen = format or detect_format([name.strip(INVISIBLE) for name in raw.header])
+    if chosen not in (FOOTSTATS, *FORMATS):
+        known = ", ".join([FOOTSTATS, *FORMATS])
+        raise ValueError(f"unknown format {chosen!r}; expected one of {known}")
+    header, columns, lines, problems = _as_footstats(raw, chosen, habit)
+    options = _Options(program, dayfirst, date_format, excel_dates, today, raw.delimiter == ";")
+    log, more = _Validation(label, header, columns, lines, options, exercise_map).run()
+    log.attrs.update(source=label, format=chosen, dialect=raw.dialect)
+    return LoadedLog(log, problems_frame(problems + more), label, chosen, raw.dialect)
+
+
+def read_log(path_or_buffer, *, on_invalid: str = "raise", **options) -> pd.DataFrame:
+    """Read an exercise-session log (CSV) into a tidy DataFrame.
+
+    Parameters
+    ----------
+    path_or_buffer : str, path, bytes or open file
+        The log. Its format is recognised from the header (footstats' own, or an app's
+        export such as Strong); the one used is in ``log.attrs["format"]``.
+    program : Program or path, optional
+        The routine exercises are matched against; the packaged foot routine by default.
+    dayfirst : bool, default False
+        Accept day-first dates such as ``03/04/2026`` (3 April). Without it, and without
+        ``date_format``, only ISO dates (``2026-04-03``, ``2026-04-03 07:30``) are read;
+        anything else is an error, never a guess.
+    date_format : str, optional
+        An explicit ``strftime`` format for the dates, e.g. ``"%m/%d/%Y"``.
+    encoding : str, optional
+        The file's encoding when it is not UTF-8 (UTF-8 and UTF-16 with a BOM are detected).
+    format : str, optional
+        Force a format (``"footstats"``, ``"strong"``, ``"hevy"``, ``"loop"``).
+    exercise_map : dict, optional
+        Exercise names as written -> routine exercise (id or name), for names the routine's
+        aliases do not cover.
+    habit : str, optional
+        For a Loop Habit Tracker export: the habit that is the routine.
+    excel_dates : bool, default False
+        Accept Excel serial day numbers (``45356``) as dates.
+    today : date, optional
+        The date after which dates are "in the future" (default: today).
+    on_invalid : {"raise", "drop"}, default "raise"
+        "raise": any error raises :class:`LogError` listing every problem. "drop": return
+        the valid rows and warn (:class:`LogWarning`) how many lines were left out; use
+        :func:`validate_log` to get those lines and why.
+
+    Returns
+    -------
+    DataFrame
+        The tidy log: one row per loaded input row (schema in ``footstats._columns``).
+
+    Raises
+    ------
+    LogError
+        When the log has errors (with ``on_invalid="raise"``) or cannot be read at all.
+
+    Examples
+    --------
+    >>> log = read_log(BytesIO(b"date,exercise,sets,Pain Back\\n2026-03-02,Heel raises,2,5\\n"))
+    >>> log[["date", "exercise", "sets", "pain_back"]].to_dict("records")[0]["exercise"]
+    'heel_raises'
+    """
+    if on_invalid not in ("raise", "drop"):
+        raise ValueError(f"on_invalid must be 'raise' or 'drop', got {on_invalid!r}")
+    loaded = validate_log(path_or_buffer, **options)
+    if loaded.ok:
+        return loaded.log
+    if on_invalid == "raise" or not loaded.readable:
+        raise LogError(loaded.problems, loaded.file)
+    errors = loaded.errors
+    warnings.warn(
+        f"{loaded.file}: {errors['line'].nunique()} line(s) with errors were left out "
+        f"({len(errors)} error(s)); footstats.check_log() lists them",
+        LogWarning,
+        stacklevel=2,
+    )
+    return loaded.log
+
+
+def check_log(path_or_buffer, **options) -> pd.DataFrame:
+    """Every problem of a log, as a DataFrame, without raising.
+
+    Columns: file, line, column, value, severity (error / warning / notice), message.
+    Options are those of :func:`read_log`.
+
+    Examples
+    --------
+    >>> check_log(BytesIO(b"date,exercise,sets,pain_back\\n2026-03-02,Heel raises,2,11\\n"))[
+    ...     ["line", "column", "message"]].iloc[0].tolist()
+    [2, 'pain_back', '11 is outside 0–10 (pain is a 0–10 rating)']
+    """
+    return validate_log(path_or_buffer, **options).problems
+
+
+def load_sample(**options) -> pd.DataFrame:
+    """The packaged 16-week sample log (the same file as ``sample_data/foot_log.csv``).
+
+    Examples
+    --------
+    >>> log = load_sample()
+    >>> log["date"].min().date().isoformat()
+    '2026-03-02'
+    """
+    data = (resources.files("footstats") / "data" / SAMPLE).read_bytes()
+    buffer = BytesIO(data)
+    buffer.name = SAMPLE
+    return read_log(buffer, **options)
+
+
+def _as_program(program) -> Program:
+    return program if isinstance(program, Program) else load_program(program)
+
+
+def _empty_log() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            LINE: pd.Series(dtype="int64"),
+            DATE: pd.Series(dtype="datetime64[us]"),
+            EXERCISE: pd.Categorical([]),
+            EXERCISE_NAME: pd.Series(dtype="str"),
+            IN_PROGRAM: pd.Series(dtype=bool),
+            SETS: pd.Series(dtype="Int64"),
+            SIDE: pd.Categorical([], categories=["left", "right", "both"]),
+        }
+    )
+
+
+def _as_footstats(raw: RawTable, chosen: str, habit: str | None):
+    """Header, columns and lines in the footstats format (importers convert app exports)."""
+    columns = [raw.frame[i] for i in range(len(raw.header))]
+    if chosen == FOOTSTATS:
+        return raw.header, columns, raw.frame[LINE], list(raw.problems)
+    named = raw.frame.set_axis([*(h.strip(INVISIBLE) for h in raw.header), LINE], axis=1)
+    converted, found = FORMATS[chosen].to_log(named, file=raw.file, habit=habit)
+    header = [c for c in converted.columns if c != LINE]
+    return (
+        header,
+        [converted[c].astype("str") for c in header],
+        converted[LINE].astype("int64"),
+        [*raw.problems, *found],
+    )
+
+
+def canonical_column(name: str) -> str | None:
+    """The tidy column a header means (``"Pain Back"`` -> ``"pain_back"``), or None."""
+    text = name.strip(INVISIBLE).casefold()
+    key = re.sub(r"[\s_\-]+", "", text)
+    if key in _KNOWN_COLUMNS:
+        return _KNOWN_COLUMNS[key]
+    site = re.fullmatch(r"pain[\s_\-]*(\w[\w\s\-]*)", text)
+    if site:
+        return pain_column(re.sub(r"[\s\-]+", "_", site.group(1).strip()).strip("_"))
+    return None
+
+
+@dataclass(frozen=True)
+class _Options:
+    program: Program
+    dayfirst: bool
+    date_format: str | None
+    excel_dates: bool
+    today: date | None
+    decimal_comma: bool
+
+
+class _Validation:
+    """One pass over the raw columns: types, row rules and problems (vectorised)."""
+
+    def __init__(self, file, header, columns, lines, options: _Options, exercise_map):
+        self.file = file
+        self.options = options
+        self.exercise_map = _normalise_map(exercise_map, options.program)
+        self.lines = pd.Series(lines.to_numpy(), dtype="int64")
+        self.header = header
+        self.columns = [c.reset_index(drop=True) for c in columns]
+        self.records: list[dict] = []
+        self.frames: list[pd.DataFrame] = []
+        self.bad = pd.Series(False, index=self.lines.index)
+
+    # -- reporting --------------------------------------------------------------------
+    def report(self, mask, column, values, severity, messages):
+        if not mask.any():
+            return
+        self.frames.append(
+            cell_problems(
+                self.file,
+                self.lines[mask].to_numpy(),
+                column,
+                values[mask].to_numpy(),
+                severity,
+                messages[mask].to_numpy() if isinstance(messages, pd.Series) else messages,
+            )
+        )
+        if severity == ERROR:
+            self.bad |= mask
+
+    def report_errors(self, column, values, errors):
+        self.report(errors.notna(), column, values, ERROR, errors)
+
+    def whole_file_error(self, message, line=1):
+        self.records.append(problem(self.file, line, "-", "", ERROR, message))
+
+    # -- the pass ---------------------------------------------------------------------
+    def run(self) -> tuple[pd.DataFrame, list]:
+        named = self.name_columns()
+        if named is None:
+            return _empty_log(), self._problems()
+        named = self.drop_repeated_headers(named)
+        typed = self.parse(named)
+        if typed is None:
+            return _empty_log(), self._problems()
+        self.row_rules(named, typed)
+        return self.assemble(typed), self._problems()
+
+    def _problems(self) -> list:
+        frames = [problems_frame(self.records, self.frames)] if self.records or self.frames else []
+        return [r for f in frames for r in f.to_dict("records")]
+
+    def name_columns(self) -> dict | None:
+        """tidy name -> (header as written, raw values); None when the header is unusable."""
+        named: dict[str, tuple[str, pd.Series]] = {}
+        for position, (written, values) in enumerate(zip(self.header, self.columns, strict=True)):
+            written = written.strip(INVISIBLE)
+            if not written:
+                if not values.str.strip(INVISIBLE).astype(bool).any():
+                    self.records.append(
+                        problem(
+                            self.file,
+                            1,
+                            "-",
+                            "",
+                            NOTICE,
+                            f"dropped column {position + 1}: no header and no values "
+                            "(a trailing delimiter)",
+                        )
+                    )
+                    continue
+                written = f"column_{position + 1}"
+                self.records.append(
+                    problem(
+                        self.file,
+                        1,
+                        written,
+                        "",
+                        WARNING,
+                        f"column {position + 1} has values but no header name; kept as {written}",
+                    )
+                )
+            tidy = canonical_column(written) or _extra_name(written, named)
+            if tidy in named:
+                self.whole_file_error(
+                    f"the columns {named[tidy][0]!r} and {written!r} both mean {tidy}; "
+                    "keep one of them"
+                )
+                continue
+            named[tidy] = (written, values)
+        missing = []
+        if DATE not in named:
+            missing.append("date")
+        if EXERCISE in named and SETS not in named:
+            missing.append("sets (completed sets, with exercise)")
+        has_data = EXERCISE in named or SESSION_DONE in named or pain_columns(named)
+        if not missing and not has_data:
+            missing.append("exercise and sets, or pain_<site> columns such as pain_back")
+        if missing:
+            found = ", ".join(repr(h) for h in self.header) or "nothing"
+            self.whole_file_error(
+                "missing column(s): "
+                + "; ".join(missing)
+                + f". Found: {found}. A log has the columns date, exercise, sets and "
+                "optionally reps, seconds, side, pain_back, pain_hip, pain_knee, minutes, notes"
+            )
+        if any(r[SEVERITY] == ERROR for r in self.records):
+            return None
+        return named
+
+    def drop_repeated_headers(self, named: dict) -> dict:
+        """Rows that repeat the header (two logs pasted together) are dropped, with a notice."""
+        written, dates = named[DATE]
+        repeat = dates.str.strip(INVISIBLE).str.casefold() == written.casefold()
+        if not repeat.any():
+            return named
+        for written, values in named.values():
+            repeat &= values.str.strip(INVISIBLE).str.casefold() == written.casefold()
+        if repeat.any():
+            lines = self.lines[repeat].tolist()
+            self.records.append(
+                problem(
+                    self.file,
+                    lines[0],
+                    "-",
+                    "",
+                    NOTICE,
+                    "dropped the header repeated on line(s) " + ", ".join(map(str, lines)),
+                )
+            )
+            keep = ~repeat
+            named = {k: (w, v[keep].reset_index(drop=True)) for k, (w, v) in named.items()}
+            self.lines = self.lines[keep].reset_index(drop=True)
+            self.bad = self.bad[keep].reset_index(drop=True)
+        return named
+
+    def parse(self, named: dict) -> dict | None:
+        """Typed columns; every bad cell becomes an error at its line and column."""
+        typed: dict[str, pd.Series] = {}
+        opts = self.options
+        for tidy, (written, raw) in named.items():
+            if tidy == NOTES:
+                typed[tidy] = raw  # verbatim: "NA" stays "NA"
+                continue
+            values, invisible = strip_cells(raw)
+            self.report(
+                invisible,
+                written,
+                raw,
+                NOTICE,
+                "removed invisible characters (zero-width or non-breaking spaces) around the value",
+            )
+            if tidy == DATE:
+                parsed, errors = parse_dates(
+                    values,
+                    dayfirst=opts.dayfirst,
+                    date_format=opts.date_format,
+                    excel_dates=opts.excel_dates,
+                )
+            elif tidy in (SETS, REPS, WARMUP_SETS):
+                parsed, errors = parse_whole(values, what=tidy)
+            elif tidy in (SECONDS, MINUTES):
+                parsed, errors = parse_decimal(values, what=tidy, decimal_comma=opts.decimal_comma)
+            elif tidy.startswith("pain_"):
+                parsed, errors = parse_whole(values, what="pain is a 0–10 rating", high=10)
+            elif tidy == SIDE:
+                parsed, errors = parse_side(values)
+            elif tidy == SESSION_DONE:
+                parsed = values.str.casefold().map(_TRUE_WORDS).astype("boolean")
+                errors = pd.Series(pd.NA, index=values.index, dtype="str")
+                wrong = parsed.isna() & (values != "")
+                errors[wrong] = values[wrong] + " is not true or false"
+            elif tidy == PARTICIPANT:
+                parsed = values
+                errors = pd.Series(pd.NA, index=values.index, dtype="str")
+                errors[values == ""] = "the participant is blank; every row needs one"
+            else:  # exercise names and unknown extra columns: text
+                parsed, errors = values, None
+            if errors is not None:
+                self.report_errors(written, raw, errors)
+            typed[tidy] = parsed
+        if opts.decimal_comma and any(
+            named[c][1].str.contains(",", regex=False).any() for c in (SECONDS, MINUTES) if c in named
+        ):
+            self.records.append(
+                problem(self.file, None, "-", "", NOTICE, "read decimal commas (60,5 = 60.5)")
+            )
+        self.match_exercises(named, typed)
+        return typed
+
+    def match_exercises(self, named: dict, typed: dict) -> None:
+        program = self.options.program
+        if EXERCISE not in typed:
+            typed[EXERCISE] = pd.Series(pd.NA, index=self.lines.index, dtype="str")
+        names = typed[EXERCISE].mask(typed[EXERCISE] == "")
+        keys = {**program.name_keys, **self.exercise_map}
+        distinct = names.dropna().unique()
+        ids = {name: keys.get(name_key(name)) for name in distinct}
+        matched = names.map(ids)
+        typed[EXERCISE_NAME] = names.astype("str")
+        typed[IN_PROGRAM] = matched.notna()
+        unknown = names.notna() & matched.isna()
+        written = named[EXERCISE][0] if EXERCISE in named else EXERCISE
+        for name in (n for n in distinct if ids[n] is None):
+            rows = self.lines[unknown & (names == name)]
+            suggestion = program.suggest(name)
+            hint = f" Did you mean {suggestion!r}?" if suggestion else ""
+            where = (
+                f"on {len(rows)} rows (lines {', '.join(map(str, rows.head(5)))}"
+                f"{', ...' if len(rows) > 5 else ''})"
+                if len(rows) > 1
+                else "on this line"
+            )
+            self.records.append(
+                problem(
+                    self.file,
+                    int(rows.iloc[0]),
+                    written,
+                    name,
+                    WARNING,
+                    f"{name!r} is not in the routine {where}: kept, but not counted as a "
+                    f"routine exercise.{hint} (an exercise_map or an alias in your routine "
+                    "file can match it)",
+                )
+            )
+        categories = [*program.ids, *sorted(n for n in distinct if ids[n] is None)]
+        typed[EXERCISE] = pd.Series(
+            pd.Categorical(matched.fillna(names.mask(matched.notna())), categories=categories),
+            index=self.lines.index,
+        )
+
+    def row_rules(self, named: dict, typed: dict) -> None:
+        has_exercise = typed[EXERCISE_NAME].notna()
+        sets_name = named[SETS][0] if SETS in named else SETS
+        if SETS in typed:
+            sets_raw = named[SETS][1]
+            blank_sets = has_exercise & (sets_raw.str.strip(INVISIBLE) == "")
+            self.report(
+                blank_sets,
+                sets_name,
+                sets_raw,
+                ERROR,
+                "sets is blank: how many sets were completed? (write 0 for none)",
+            )
+            orphan = ~has_exercise & typed[SETS].notna()
+            self.report(
+                orphan, sets_name, sets_raw, ERROR, "sets given but the exercise is blank"
+            )
+        pains = pain_columns(typed)
+        has_pain = pd.Series(False, index=self.lines.index)
+        for column in pains:
+            has_pain |= typed[column].notna()
+        done = typed[SESSION_DONE].fillna(False) if SESSION_DONE in typed else False
+        empty = ~has_exercise & ~has_pain & ~done & ~self.bad
+        date_written, date_raw = named[DATE]
+        self.report(
+            empty,
+            "-",
+            date_raw,
+            WARNING,
+            "this row has a date but no exercise and no pain: kept as an empty check-in",
+        )
+        future = future_mask(typed[DATE], self.options.today)
+        self.report(
+            future, date_written, date_raw, WARNING, "this date is in the future; is it right?"
+        )
+        self.duplicate_rows(named)
+        for column in pains:
+            self.pain_conflicts(named, typed, column)
+
+    def duplicate_rows(self, named: dict) -> None:
+        raw = pd.DataFrame({k: v for k, (_, v) in named.items()})
+        hashes = pd.util.hash_pandas_object(raw, index=False)
+        repeated = hashes.duplicated(keep="first")
+        if not repeated.any():
+            return
+        first_line = self.lines.groupby(hashes.to_numpy()).transform("first")
+        messages = "repeats line " + first_line.astype("str") + " exactly: both rows kept"
+        self.report(repeated, "-", pd.Series("", index=raw.index), WARNING, messages)
+
+    def pain_conflicts(self, named: dict, typed: dict, column: str) -> None:
+        values = typed[column]
+        given = values.notna() & ~self.bad
+        if not given.any():
+            return
+        keys = [typed[DATE][given]]
+        if PARTICIPANT in typed:
+            keys.insert(0, typed[PARTICIPANT][given])
+        groups = values[given].groupby(keys, sort=False)
+        first_value = groups.transform("first")
+        first_line = self.lines[given].groupby(keys, sort=False).transform("first")
+        clash = pd.Series(False, index=values.index)
+        clash[given] = (values[given] != first_value).to_numpy(dtype=bool)
+        if not clash.any():
+            return
+        written, raw = named[column]
+        when = typed[DATE].dt.strftime("%Y-%m-%d")
+        messages = pd.Series("", index=values.index)
+        messages[clash] = (
+            raw[clash].str.strip()
+            + " here but "
+            + first_value[clash[given]].astype("str")
+            + " on line "
+            + first_line[clash[given]].astype("str")
+            + " for the same session ("
+            + when[clash]
+            + "): one pain value per site per session"
+        )
+        self.report(clash, written, raw, ERROR, messages)
+
+    def assemble(self, typed: dict) -> pd.DataFrame:
+        index = self.lines.index
+        typed.setdefault(SIDE, parse_side(pd.Series("", index=index, dtype="str"))[0])
+        typed.setdefault(SETS, pd.Series(pd.NA, index=index, dtype="Int64"))
+        known = [PARTICIPANT, DATE, EXERCISE, EXERCISE_NAME, IN_PROGRAM, SETS, REPS, SECONDS]
+        known += [SIDE, *pain_columns(typed), MINUTES, NOTES, SESSION_DONE, WARMUP_SETS]
+        names = [c for c in known if c in typed] + [c for c in typed if c not in known]
+        log = pd.DataFrame({LINE: self.lines, **{c: typed[c] for c in names}})
+        return log[~self.bad.to_numpy()].reset_index(drop=True)
+
+
+def _extra_name(written: str, named: dict) -> str:
+    name = written if written not in _TIDY_NAMES else f"{written}_original"
+    while name in named:
+        name += "_"
+    return name
+
+
+def _normalise_map(exercise_map: dict[str, str] | None, program: Program) -> dict[str, str]:
+    if not exercise_map:
+        return {}
+    out = {}
+    for name, target in exercise_map.items():
+        exercise_id = target if target in program.ids else program.match(target)
+        if exercise_id is None:
+            raise ValueError(
+                f"exercise_map: {name!r} maps to {target!r}, which is not an exercise of the "
+                f"routine (expected one of {', '.join(program.ids)})"
+            )
+        out[name_key(name)] = exercise_id
+    return out
