@@ -110,20 +110,17 @@ def decode(label: str, data: bytes | str, encoding: str | None) -> tuple[str, li
             ]
         )
     notes = []
-    if encoding is None:
-        for bom, codec, words in _BOMS:
-            if data.startswith(bom):
-                encoding = codec
-                notes.append(words)
-                break
-    if encoding is None:
-        encoding = "utf-8"
-        if b"\x00" in data and _looks_binary(data):
-            raise NotALog([problem(label, None, "-", "", ERROR, _binary_message(data))])
-    elif encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
-        encoding = "utf-8-sig"
-    else:
+    if encoding is not None:
         notes.append(f"read as {encoding}")
+    else:
+        bom = next((b for b in _BOMS if data.startswith(b[0])), None)
+        if bom is not None:
+            encoding = bom[1]
+            notes.append(bom[2])
+        else:
+            encoding = "utf-8"
+            if b"\x00" in data and _looks_binary(data):
+                raise NotALog([problem(label, None, "-", "", ERROR, _binary_message(data))])
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -244,7 +241,7 @@ def _parse_fast(label: str, text: str, delimiter: str) -> RawTable | None:
             read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
             convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in names},
+                column_types={n: pa.dictionary(pa.int32(), pa.string()) for n in names},
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
@@ -258,14 +255,16 @@ def _parse_fast(label: str, text: str, delimiter: str) -> RawTable | None:
     frame.columns = range(len(header))
     frame[LINE] = np.arange(2, arrow.num_rows + 2, dtype="int64")
     problems = []
-    maybe_blank = frame[0].str.strip() == ""
-    if maybe_blank.any():  # lines of only delimiters: rare, so checked on those rows only
-        rows = frame[maybe_blank]
-        blank = rows.drop(columns=LINE).apply(lambda c: c.str.strip() == "").all(axis=1)
-        if blank.any():
-            lines = rows.loc[blank, LINE].tolist()
-            problems.append(_blank_notice(label, lines))
-            frame = frame.drop(index=rows.index[blank]).reset_index(drop=True)
+    blank = np.ones(len(frame), dtype=bool)
+    for column in range(len(header)):  # lines of only delimiters: per distinct value
+        values = frame[column]
+        empty = pd.Series(values.cat.categories).str.strip() == ""
+        blank &= empty.to_numpy()[values.cat.codes.to_numpy()]
+        if not blank.any():
+            break
+    if blank.any():
+        problems.append(_blank_notice(label, frame.loc[blank, LINE].tolist()))
+        frame = frame[~blank].reset_index(drop=True)
     return RawTable(label, header, frame, delimiter, "", problems)
 
 

@@ -45,9 +45,7 @@ def _no_errors(index) -> pd.Series:
 def strip_cells(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Values without surrounding spaces, and a mask of cells that had invisible characters."""
     stripped = values.str.strip(INVISIBLE)
-    had_invisible = (stripped != values) & values.str.contains(
-        f"[{_INVISIBLE_ONLY}]", regex=True
-    )
+    had_invisible = (stripped != values) & values.str.contains(f"[{_INVISIBLE_ONLY}]", regex=True)
     return stripped, had_invisible
 
 

@@ -41,7 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     reading.add_argument(
         "--dayfirst", action="store_true", help="dates are day first (03/04/2026 = 3 April)"
     )
-    reading.add_argument("--date-format", metavar="FMT", help="explicit date format, e.g. %%m/%%d/%%Y")
+    reading.add_argument(
+        "--date-format", metavar="FMT", help="explicit date format, e.g. %%m/%%d/%%Y"
+    )
     reading.add_argument("--encoding", metavar="ENC", help="file encoding when not UTF-8")
     reading.add_argument(
         "--input-format", metavar="NAME", help="force the format: footstats, strong, hevy, loop"
@@ -49,7 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     reading.add_argument(
         "--map", metavar="FILE.toml", help="exercise names -> routine exercises ([exercises] table)"
     )
-    reading.add_argument("--habit", metavar="NAME", help="Loop export: the habit that is the routine")
+    reading.add_argument(
+        "--habit", metavar="NAME", help="Loop export: the habit that is the routine"
+    )
     reading.add_argument(
         "--excel-dates", action="store_true", help="accept Excel serial day numbers as dates"
     )
@@ -116,7 +120,7 @@ def _load_map(path: str | None) -> dict[str, str] | None:
         raise _UsageError(f"{path}: cannot read the exercise map: {exc}") from None
     table = data.get("exercises", data)
     if not all(isinstance(v, str) for v in table.values()):
-        raise _UsageError(f"{path}: expected lines like  \"Calf Raise\" = \"heel_raises\"")
+        raise _UsageError(f'{path}: expected lines like  "Calf Raise" = "heel_raises"')
     return table
 
 

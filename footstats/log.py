@@ -19,6 +19,7 @@ from importlib import resources
 from io import BytesIO
 from os import PathLike
 
+import numpy as np
 import pandas as pd
 
 from ._columns import (
@@ -31,6 +32,7 @@ from ._columns import (
     MINUTES,
     NOTES,
     NOTICE,
+    PAIN_PREFIX,
     PARTICIPANT,
     REPS,
     SECONDS,
@@ -354,6 +356,45 @@ class _Options:
     decimal_comma: bool
 
 
+@dataclass(frozen=True)
+class _Cells:
+    """One raw column: its header as written, and each row's value as a code into uniques.
+
+    Logs repeat a few values (dates, names, set counts) many times, so every check runs
+    once per distinct value and is spread back to the rows through the codes.
+    """
+
+    written: str
+    codes: np.ndarray
+    uniques: pd.Series  # str, positions 0..k-1
+
+    @classmethod
+    def of(cls, written: str, values: pd.Series) -> _Cells:
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            codes, uniques = values.cat.codes.to_numpy(), values.cat.categories
+        else:
+            codes, uniques = pd.factorize(values)
+        return cls(written, codes.astype(np.intp), pd.Series(uniques, dtype="str"))
+
+    def expand(self, per_unique: pd.Series) -> pd.Series:
+        """Row values from one value per unique."""
+        return pd.Series(per_unique.array.take(self.codes))
+
+    def rows(self, per_unique: pd.Series) -> np.ndarray:
+        """Row mask from a boolean per unique."""
+        return per_unique.to_numpy(dtype=bool, na_value=False)[self.codes]
+
+    def keep(self, mask: np.ndarray) -> _Cells:
+        """The cells of the rows in ``mask``, with only the uniques those rows use."""
+        codes = self.codes[mask]
+        present = np.flatnonzero(np.bincount(codes, minlength=len(self.uniques)))
+        renumber = np.full(len(self.uniques), -1, dtype=np.intp)
+        renumber[present] = np.arange(len(present))
+        return _Cells(
+            self.written, renumber[codes], self.uniques.iloc[present].reset_index(drop=True)
+        )
+
+
 class _Validation:
     """One pass over the raw columns: types, row rules and problems (vectorised)."""
 
@@ -361,35 +402,49 @@ class _Validation:
         self.file = file
         self.options = options
         self.exercise_map = _normalise_map(exercise_map, options.program)
-        self.lines = pd.Series(lines.to_numpy(), dtype="int64")
         self.header = header
-        self.columns = [c.reset_index(drop=True) for c in columns]
+        self.columns = columns
+        self.lines = np.asarray(lines, dtype="int64")
+        self.bad = np.zeros(len(self.lines), dtype=bool)
         self.records: list[dict] = []
         self.frames: list[pd.DataFrame] = []
-        self.bad = pd.Series(False, index=self.lines.index)
 
     # -- reporting --------------------------------------------------------------------
-    def report(self, mask, column, values, severity, messages):
-        if not mask.any():
+    def report(self, mask: np.ndarray, column: str, values, severity: str, messages) -> None:
+        """A problem for each row in ``mask``; values/messages: one per masked row, or one."""
+        count = int(mask.sum())
+        if not count:
             return
         self.frames.append(
             cell_problems(
                 self.file,
-                self.lines[mask].to_numpy(),
+                self.lines[mask],
                 column,
-                values[mask].to_numpy(),
+                np.broadcast_to(np.asarray(values, dtype=object), count),
                 severity,
-                messages[mask].to_numpy() if isinstance(messages, pd.Series) else messages,
+                np.broadcast_to(np.asarray(messages, dtype=object), count),
             )
         )
         if severity == ERROR:
             self.bad |= mask
 
-    def report_errors(self, column, values, errors):
-        self.report(errors.notna(), column, values, ERROR, errors)
+    def report_cells(self, cells: _Cells, flagged: pd.Series, severity, messages) -> None:
+        """A problem for each row whose value is flagged (``flagged``: bool per unique)."""
+        mask = cells.rows(flagged)
+        codes = cells.codes[mask]
+        if isinstance(messages, pd.Series):
+            messages = messages.to_numpy(dtype=object)[codes]
+        self.report(
+            mask, cells.written, cells.uniques.to_numpy(dtype=object)[codes], severity, messages
+        )
 
-    def whole_file_error(self, message, line=1):
+    def whole_file_error(self, message: str, line=1) -> None:
         self.records.append(problem(self.file, line, "-", "", ERROR, message))
+
+    def _problems(self) -> list:
+        if not (self.records or self.frames):
+            return []
+        return problems_frame(self.records, self.frames).to_dict("records")
 
     # -- the pass ---------------------------------------------------------------------
     def run(self) -> tuple[pd.DataFrame, list]:
@@ -397,23 +452,17 @@ class _Validation:
         if named is None:
             return _empty_log(), self._problems()
         named = self.drop_repeated_headers(named)
-        typed = self.parse(named)
-        if typed is None:
-            return _empty_log(), self._problems()
-        self.row_rules(named, typed)
+        stripped, typed = self.parse(named)
+        self.row_rules(named, stripped, typed)
         return self.assemble(typed), self._problems()
 
-    def _problems(self) -> list:
-        frames = [problems_frame(self.records, self.frames)] if self.records or self.frames else []
-        return [r for f in frames for r in f.to_dict("records")]
-
-    def name_columns(self) -> dict | None:
-        """tidy name -> (header as written, raw values); None when the header is unusable."""
-        named: dict[str, tuple[str, pd.Series]] = {}
+    def name_columns(self) -> dict[str, _Cells] | None:
+        """tidy name -> cells; None when the header is unusable."""
+        named: dict[str, _Cells] = {}
         for position, (written, values) in enumerate(zip(self.header, self.columns, strict=True)):
-            written = written.strip(INVISIBLE)
-            if not written:
-                if not values.str.strip(INVISIBLE).astype(bool).any():
+            cells = _Cells.of(written.strip(INVISIBLE), values)
+            if not cells.written:
+                if not cells.uniques.str.strip(INVISIBLE).astype(bool).any():
                     self.records.append(
                         problem(
                             self.file,
@@ -426,25 +475,26 @@ class _Validation:
                         )
                     )
                     continue
-                written = f"column_{position + 1}"
+                cells = _Cells(f"column_{position + 1}", cells.codes, cells.uniques)
                 self.records.append(
                     problem(
                         self.file,
                         1,
-                        written,
+                        cells.written,
                         "",
                         WARNING,
-                        f"column {position + 1} has values but no header name; kept as {written}",
+                        f"column {position + 1} has values but no header name; "
+                        f"kept as {cells.written}",
                     )
                 )
-            tidy = canonical_column(written) or _extra_name(written, named)
+            tidy = canonical_column(cells.written) or _extra_name(cells.written, named)
             if tidy in named:
                 self.whole_file_error(
-                    f"the columns {named[tidy][0]!r} and {written!r} both mean {tidy}; "
-                    "keep one of them"
+                    f"the columns {named[tidy].written!r} and {cells.written!r} both mean "
+                    f"{tidy}; keep one of them"
                 )
                 continue
-            named[tidy] = (written, values)
+            named[tidy] = cells
         missing = []
         if DATE not in named:
             missing.append("date")
@@ -465,114 +515,91 @@ class _Validation:
             return None
         return named
 
-    def drop_repeated_headers(self, named: dict) -> dict:
+    def drop_repeated_headers(self, named: dict[str, _Cells]) -> dict[str, _Cells]:
         """Rows that repeat the header (two logs pasted together) are dropped, with a notice."""
-        written, dates = named[DATE]
-        repeat = dates.str.strip(INVISIBLE).str.casefold() == written.casefold()
-        if not repeat.any():
-            return named
-        for written, values in named.values():
-            repeat &= values.str.strip(INVISIBLE).str.casefold() == written.casefold()
-        if repeat.any():
-            lines = self.lines[repeat].tolist()
-            self.records.append(
-                problem(
-                    self.file,
-                    lines[0],
-                    "-",
-                    "",
-                    NOTICE,
-                    "dropped the header repeated on line(s) " + ", ".join(map(str, lines)),
-                )
+        repeat = np.ones(len(self.lines), dtype=bool)
+        for cells in named.values():
+            same = cells.uniques.str.strip(INVISIBLE).str.casefold() == cells.written.casefold()
+            repeat &= cells.rows(same)
+            if not repeat.any():
+                return named
+        lines = self.lines[repeat].tolist()
+        self.records.append(
+            problem(
+                self.file,
+                lines[0],
+                "-",
+                "",
+                NOTICE,
+                "dropped the header repeated on line(s) " + ", ".join(map(str, lines)),
             )
-            keep = ~repeat
-            named = {k: (w, v[keep].reset_index(drop=True)) for k, (w, v) in named.items()}
-            self.lines = self.lines[keep].reset_index(drop=True)
-            self.bad = self.bad[keep].reset_index(drop=True)
-        return named
+        )
+        keep = ~repeat
+        self.lines, self.bad = self.lines[keep], self.bad[keep]
+        return {tidy: cells.keep(keep) for tidy, cells in named.items()}
 
-    def parse(self, named: dict) -> dict | None:
-        """Typed columns; every bad cell becomes an error at its line and column."""
-        typed: dict[str, pd.Series] = {}
+    def parse(self, named: dict[str, _Cells]) -> tuple[dict, dict]:
+        """Stripped uniques and typed row values; every bad cell is an error at its line."""
         opts = self.options
-        for tidy, (written, raw) in named.items():
+        stripped: dict[str, pd.Series] = {}
+        typed: dict[str, pd.Series] = {}
+        for tidy, cells in named.items():
             if tidy == NOTES:
-                typed[tidy] = raw  # verbatim: "NA" stays "NA"
+                typed[tidy] = cells.expand(cells.uniques)  # verbatim: "NA" stays "NA"
                 continue
-            values, invisible = strip_cells(raw)
-            self.report(
+            values, invisible = strip_cells(cells.uniques)
+            self.report_cells(
+                cells,
                 invisible,
-                written,
-                raw,
                 NOTICE,
                 "removed invisible characters (zero-width or non-breaking spaces) around the value",
             )
-            if tidy == DATE:
-                parsed, errors = parse_dates(
-                    values,
-                    dayfirst=opts.dayfirst,
-                    date_format=opts.date_format,
-                    excel_dates=opts.excel_dates,
-                )
-            elif tidy in (SETS, REPS, WARMUP_SETS):
-                parsed, errors = parse_whole(values, what=tidy)
-            elif tidy in (SECONDS, MINUTES):
-                parsed, errors = parse_decimal(values, what=tidy, decimal_comma=opts.decimal_comma)
-            elif tidy.startswith("pain_"):
-                parsed, errors = parse_whole(values, what="pain is a 0–10 rating", high=10)
-            elif tidy == SIDE:
-                parsed, errors = parse_side(values)
-            elif tidy == SESSION_DONE:
-                parsed = values.str.casefold().map(_TRUE_WORDS).astype("boolean")
-                errors = pd.Series(pd.NA, index=values.index, dtype="str")
-                wrong = parsed.isna() & (values != "")
-                errors[wrong] = values[wrong] + " is not true or false"
-            elif tidy == PARTICIPANT:
-                parsed = values
-                errors = pd.Series(pd.NA, index=values.index, dtype="str")
-                errors[values == ""] = "the participant is blank; every row needs one"
-            else:  # exercise names and unknown extra columns: text
-                parsed, errors = values, None
+            parsed, errors = _parse_column(tidy, values, opts)
             if errors is not None:
-                self.report_errors(written, raw, errors)
-            typed[tidy] = parsed
+                self.report_cells(cells, errors.notna(), ERROR, errors)
+            stripped[tidy] = values
+            typed[tidy] = cells.expand(parsed)
         if opts.decimal_comma and any(
-            named[c][1].str.contains(",", regex=False).any() for c in (SECONDS, MINUTES) if c in named
+            stripped[c].str.contains(",", regex=False).any()
+            for c in (SECONDS, MINUTES)
+            if c in stripped
         ):
             self.records.append(
                 problem(self.file, None, "-", "", NOTICE, "read decimal commas (60,5 = 60.5)")
             )
-        self.match_exercises(named, typed)
-        return typed
+        self.match_exercises(named, stripped, typed)
+        return stripped, typed
 
-    def match_exercises(self, named: dict, typed: dict) -> None:
+    def match_exercises(self, named: dict, stripped: dict, typed: dict) -> None:
         program = self.options.program
-        if EXERCISE not in typed:
-            typed[EXERCISE] = pd.Series(pd.NA, index=self.lines.index, dtype="str")
-        names = typed[EXERCISE].mask(typed[EXERCISE] == "")
+        if EXERCISE not in named:
+            blank = pd.Series(pd.NA, index=range(len(self.lines)), dtype="str")
+            typed.update({EXERCISE: pd.Series(pd.Categorical(blank, categories=list(program.ids)))})
+            typed.update({EXERCISE_NAME: blank, IN_PROGRAM: pd.Series(False, index=blank.index)})
+            return
+        cells = named[EXERCISE]
+        names = stripped[EXERCISE].mask(stripped[EXERCISE] == "")
         keys = {**program.name_keys, **self.exercise_map}
-        distinct = names.dropna().unique()
-        ids = {name: keys.get(name_key(name)) for name in distinct}
-        matched = names.map(ids)
-        typed[EXERCISE_NAME] = names.astype("str")
-        typed[IN_PROGRAM] = matched.notna()
-        unknown = names.notna() & matched.isna()
-        written = named[EXERCISE][0] if EXERCISE in named else EXERCISE
-        for name in (n for n in distinct if ids[n] is None):
-            rows = self.lines[unknown & (names == name)]
+        ids = names.map(lambda n: keys.get(name_key(n)), na_action="ignore")
+        unknown = names.notna() & ids.isna()
+        extra = sorted(set(names[unknown]))
+        categories = [*program.ids, *extra]
+        position = {c: i for i, c in enumerate(categories)}
+        code = ids.fillna(names).map(position).fillna(-1).astype("int64").to_numpy()
+        typed[EXERCISE] = pd.Series(pd.Categorical.from_codes(code[cells.codes], categories))
+        typed[EXERCISE_NAME] = cells.expand(names)
+        typed[IN_PROGRAM] = pd.Series(cells.rows(ids.notna()))
+        for name in extra:
+            rows = self.lines[cells.rows(names == name)]
             suggestion = program.suggest(name)
             hint = f" Did you mean {suggestion!r}?" if suggestion else ""
-            where = (
-                f"on {len(rows)} rows (lines {', '.join(map(str, rows.head(5)))}"
-                f"{', ...' if len(rows) > 5 else ''})"
-                if len(rows) > 1
-                else "on this line"
-            )
+            shown = ", ".join(map(str, rows[:5])) + (", ..." if len(rows) > 5 else "")
+            where = f"on {len(rows)} rows (lines {shown})" if len(rows) > 1 else "on this line"
             self.records.append(
                 problem(
                     self.file,
-                    int(rows.iloc[0]),
-                    written,
+                    int(rows[0]),
+                    cells.written,
                     name,
                     WARNING,
                     f"{name!r} is not in the routine {where}: kept, but not counted as a "
@@ -580,100 +607,155 @@ class _Validation:
                     "file can match it)",
                 )
             )
-        categories = [*program.ids, *sorted(n for n in distinct if ids[n] is None)]
-        typed[EXERCISE] = pd.Series(
-            pd.Categorical(matched.fillna(names.mask(matched.notna())), categories=categories),
-            index=self.lines.index,
-        )
 
-    def row_rules(self, named: dict, typed: dict) -> None:
-        has_exercise = typed[EXERCISE_NAME].notna()
-        sets_name = named[SETS][0] if SETS in named else SETS
-        if SETS in typed:
-            sets_raw = named[SETS][1]
-            blank_sets = has_exercise & (sets_raw.str.strip(INVISIBLE) == "")
+    def row_rules(self, named: dict, stripped: dict, typed: dict) -> None:
+        has_exercise = typed[EXERCISE_NAME].notna().to_numpy()
+        if SETS in named:
+            cells = named[SETS]
+            blank_sets = has_exercise & cells.rows(stripped[SETS] == "")
             self.report(
                 blank_sets,
-                sets_name,
-                sets_raw,
+                cells.written,
+                "",
                 ERROR,
                 "sets is blank: how many sets were completed? (write 0 for none)",
             )
-            orphan = ~has_exercise & typed[SETS].notna()
+            orphan = ~has_exercise & typed[SETS].notna().to_numpy()
             self.report(
-                orphan, sets_name, sets_raw, ERROR, "sets given but the exercise is blank"
+                orphan,
+                cells.written,
+                cells.uniques.to_numpy(dtype=object)[cells.codes[orphan]],
+                ERROR,
+                "sets given but the exercise is blank",
             )
         pains = pain_columns(typed)
-        has_pain = pd.Series(False, index=self.lines.index)
+        has_pain = np.zeros(len(self.lines), dtype=bool)
         for column in pains:
-            has_pain |= typed[column].notna()
-        done = typed[SESSION_DONE].fillna(False) if SESSION_DONE in typed else False
+            has_pain |= typed[column].notna().to_numpy()
+        done = (
+            typed[SESSION_DONE].fillna(False).to_numpy(dtype=bool)
+            if SESSION_DONE in typed
+            else False
+        )
         empty = ~has_exercise & ~has_pain & ~done & ~self.bad
-        date_written, date_raw = named[DATE]
         self.report(
             empty,
             "-",
-            date_raw,
+            "",
             WARNING,
             "this row has a date but no exercise and no pain: kept as an empty check-in",
         )
-        future = future_mask(typed[DATE], self.options.today)
+        dates = named[DATE]
+        parsed_dates = typed[DATE]
+        future = future_mask(parsed_dates, self.options.today).to_numpy()
         self.report(
-            future, date_written, date_raw, WARNING, "this date is in the future; is it right?"
+            future,
+            dates.written,
+            dates.uniques.to_numpy(dtype=object)[dates.codes[future]],
+            WARNING,
+            "this date is in the future; is it right?",
         )
         self.duplicate_rows(named)
         for column in pains:
             self.pain_conflicts(named, typed, column)
 
-    def duplicate_rows(self, named: dict) -> None:
-        raw = pd.DataFrame({k: v for k, (_, v) in named.items()})
-        hashes = pd.util.hash_pandas_object(raw, index=False)
-        repeated = hashes.duplicated(keep="first")
+    def duplicate_rows(self, named: dict[str, _Cells]) -> None:
+        row_key = pd.Series(_row_keys([cells.codes for cells in named.values()]))
+        repeated = row_key.duplicated(keep="first").to_numpy()
         if not repeated.any():
             return
-        first_line = self.lines.groupby(hashes.to_numpy()).transform("first")
-        messages = "repeats line " + first_line.astype("str") + " exactly: both rows kept"
-        self.report(repeated, "-", pd.Series("", index=raw.index), WARNING, messages)
+        first_line = pd.Series(self.lines).groupby(row_key.to_numpy()).transform("first")
+        messages = "repeats line " + first_line[repeated].astype("str") + " exactly: both rows kept"
+        self.report(repeated, "-", "", WARNING, messages.to_numpy(dtype=object))
 
-    def pain_conflicts(self, named: dict, typed: dict, column: str) -> None:
+    def pain_conflicts(self, named: dict[str, _Cells], typed: dict, column: str) -> None:
         values = typed[column]
-        given = values.notna() & ~self.bad
+        given = (values.notna().to_numpy()) & ~self.bad
         if not given.any():
             return
-        keys = [typed[DATE][given]]
-        if PARTICIPANT in typed:
-            keys.insert(0, typed[PARTICIPANT][given])
-        groups = values[given].groupby(keys, sort=False)
-        first_value = groups.transform("first")
-        first_line = self.lines[given].groupby(keys, sort=False).transform("first")
-        clash = pd.Series(False, index=values.index)
-        clash[given] = (values[given] != first_value).to_numpy(dtype=bool)
-        if not clash.any():
+        session = [typed[DATE].to_numpy()[given]]
+        if PARTICIPANT in named:
+            session.insert(0, named[PARTICIPANT].codes[given])
+        pain = values[given].reset_index(drop=True)
+        groups = pain.groupby(session, sort=False)
+        clash_any = (groups.transform("min") != groups.transform("max")).to_numpy(dtype=bool)
+        if not clash_any.any():
             return
-        written, raw = named[column]
-        when = typed[DATE].dt.strftime("%Y-%m-%d")
-        messages = pd.Series("", index=values.index)
-        messages[clash] = (
-            raw[clash].str.strip()
+        first_value = groups.transform("first")
+        first_line = pd.Series(self.lines[given]).groupby(session, sort=False).transform("first")
+        differs = (pain != first_value).to_numpy(dtype=bool)
+        clash = np.zeros(len(self.lines), dtype=bool)
+        clash[np.flatnonzero(given)[differs]] = True
+        cells = named[column]
+        when = pd.Series(typed[DATE].to_numpy()[clash]).dt.strftime("%Y-%m-%d")
+        messages = (
+            pain[differs].astype("str").to_numpy(dtype=object)
             + " here but "
-            + first_value[clash[given]].astype("str")
+            + first_value[differs].astype("str").to_numpy(dtype=object)
             + " on line "
-            + first_line[clash[given]].astype("str")
+            + first_line[differs].astype("str").to_numpy(dtype=object)
             + " for the same session ("
-            + when[clash]
+            + when.to_numpy(dtype=object)
             + "): one pain value per site per session"
         )
-        self.report(clash, written, raw, ERROR, messages)
+        self.report(
+            clash,
+            cells.written,
+            cells.uniques.to_numpy(dtype=object)[cells.codes[clash]],
+            ERROR,
+            messages,
+        )
 
     def assemble(self, typed: dict) -> pd.DataFrame:
-        index = self.lines.index
-        typed.setdefault(SIDE, parse_side(pd.Series("", index=index, dtype="str"))[0])
-        typed.setdefault(SETS, pd.Series(pd.NA, index=index, dtype="Int64"))
+        rows = len(self.lines)
+        if SIDE not in typed:
+            typed[SIDE] = pd.Series(
+                pd.Categorical.from_codes(np.full(rows, 2), categories=["left", "right", "both"])
+            )
+        typed.setdefault(SETS, pd.Series(pd.NA, index=range(rows), dtype="Int64"))
         known = [PARTICIPANT, DATE, EXERCISE, EXERCISE_NAME, IN_PROGRAM, SETS, REPS, SECONDS]
         known += [SIDE, *pain_columns(typed), MINUTES, NOTES, SESSION_DONE, WARMUP_SETS]
         names = [c for c in known if c in typed] + [c for c in typed if c not in known]
         log = pd.DataFrame({LINE: self.lines, **{c: typed[c] for c in names}})
-        return log[~self.bad.to_numpy()].reset_index(drop=True)
+        return log[~self.bad].reset_index(drop=True)
+
+
+def _row_keys(codes: list[np.ndarray]) -> np.ndarray:
+    """One int64 per row, equal exactly when the rows' codes are all equal."""
+    key = np.zeros(len(codes[0]) if codes else 0, dtype=np.int64)
+    for column in codes:
+        width = int(column.max(initial=0)) + 1
+        if int(key.max(initial=0)) >= np.iinfo(np.int64).max // width:
+            key = pd.factorize(key)[0].astype(np.int64)  # renumber densely before overflow
+        key = key * width + column
+    return key
+
+
+def _parse_column(tidy: str, values: pd.Series, opts: _Options):
+    """Typed values and error messages (or None) for the distinct values of one column."""
+    if tidy == DATE:
+        return parse_dates(
+            values,
+            dayfirst=opts.dayfirst,
+            date_format=opts.date_format,
+            excel_dates=opts.excel_dates,
+        )
+    if tidy in (SETS, REPS, WARMUP_SETS):
+        return parse_whole(values, what=tidy)
+    if tidy in (SECONDS, MINUTES):
+        return parse_decimal(values, what=tidy, decimal_comma=opts.decimal_comma)
+    if tidy.startswith(PAIN_PREFIX):
+        return parse_whole(values, what="pain is a 0–10 rating", high=10)
+    if tidy == SIDE:
+        return parse_side(values)
+    if tidy == SESSION_DONE:
+        parsed = values.str.casefold().map(_TRUE_WORDS).astype("boolean")
+        wrong = parsed.isna() & (values != "")
+        return parsed, (values + " is not true or false").where(wrong)
+    if tidy == PARTICIPANT:
+        blank = "the participant is blank; every row needs one"
+        return values, pd.Series(blank, index=values.index, dtype="str").where(values == "")
+    return values, None  # exercise names and unknown extra columns: text
 
 
 def _extra_name(written: str, named: dict) -> str:
