@@ -1,0 +1,822 @@
+"""Weekly metrics of a tidy exercise log: frequency, set completion and pain.
+
+Every function takes the tidy log of :func:`footstats.read_log` first (other parameters are
+keyword-only), returns a new DataFrame and never changes its input, so they chain with
+``.pipe``: ``log.pipe(weekly_frequency, program=prog)``. When the log has a ``participant``
+column every metric is computed per participant, each over their own weeks, and the result
+starts with a ``participant`` column.
+
+Definitions (DESIGN.md, "Metric definitions"):
+
+session
+    One (participant, date), the date as written (with its time when it has one), with at
+    least one row of a program exercise with sets > 0, or a ``session_done`` row (a habit
+    tracker's "done" without per-exercise detail). Rows with pain only are check-ins.
+week
+    ISO week, Monday to Sunday, labelled by its Monday at midnight. A participant's weeks run
+    from the week of their first row to the week of their last, check-ins included; a week
+    without a session is a row with 0 sessions, not a missing row.
+frequency
+    Sessions per week; the target is met when sessions >= the program's minimum.
+    Adherence % = mean over weeks of min(sessions / minimum, 1) x 100. Streaks are runs of
+    consecutive weeks with the target met: the current one ends in the last week.
+set completion
+    Per session and program exercise (an exercise missing from a session counts 0 sets),
+    with p the prescribed sets (the low end of the routine's range): completion =
+    min(done / p, 1). Per-side exercises: a ``both`` row counts for each side, each side is
+    capped at p, completion = (min(left, p) + min(right, p)) / 2p and sets_done = left +
+    right. A week's completion is the mean of its sessions' capped completions. Sessions
+    known only from ``session_done`` rows have no set detail and are left out of set tables.
+pain
+    A report is one value per site per session or check-in, however many rows repeat it.
+    Baseline = mean of a site's reports in the 14 calendar days starting on the day of its
+    first report; latest = mean of those in the 14 days ending on the day of its last.
+    change = latest - baseline, change_pct = change / baseline x 100 (undefined when the
+    baseline is 0). Clinically important improvement (Farrar 2001): change <= -2 points or
+    change_pct <= -30. IMMPACT bands of the reduction (-change_pct): < 10 % none, 10-30 %
+    minimal, 30-50 % moderate, >= 50 % substantial.
+adherence vs pain
+    Weekly sessions beside weekly mean pain, also lagged: pain in week w against sessions in
+    week w - k. An association, never evidence that the routine caused a change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from ._columns import (
+    COMPLETION,
+    COUNT,
+    DATE,
+    EXERCISE,
+    IN_PROGRAM,
+    LINE,
+    MINUTES,
+    PAIN_PREFIX,
+    PARTICIPANT,
+    SESSION_DONE,
+    SESSIONS,
+    SETS,
+    SETS_DONE,
+    SETS_PRESCRIBED,
+    SIDE,
+    SITE,
+    TARGET_MAX,
+    TARGET_MET,
+    TARGET_MIN,
+    VALUE_MAX,
+    VALUE_MEAN,
+    VALUE_MIN,
+    WEEK,
+    pain_columns,
+)
+from .program import Program, load_program
+
+__all__ = [
+    "adherence_vs_pain",
+    "frequency_summary",
+    "pain_association",
+    "pain_change",
+    "pain_reports",
+    "session_sets",
+    "session_table",
+    "summarize",
+    "weekly_frequency",
+    "weekly_pain",
+    "weekly_sets",
+]
+
+# Column names new in this module (candidates for _columns.py).
+EXERCISES = "exercises"
+PAIN = "pain"
+WEEKS = "weeks"
+ADHERENCE_PCT = "adherence_pct"
+CURRENT_STREAK = "current_streak"
+LONGEST_STREAK = "longest_streak"
+BASELINE = "baseline"
+LATEST = "latest"
+CHANGE = "change"
+CHANGE_PCT = "change_pct"
+CLINICALLY_IMPORTANT = "clinically_important"
+BAND = "band"
+FIRST_DATE = "first_date"
+LAST_DATE = "last_date"
+LAG = "lag"
+LAG_PREFIX = "sessions_lag"
+N_WEEKS = "n_weeks"
+SPEARMAN = "spearman"
+
+WINDOW_DAYS = 14
+IMPORTANT_POINTS = -2  # Farrar 2001
+IMPORTANT_PCT = -30
+BANDS = ("none", "minimal", "moderate", "substantial")  # IMMPACT
+BAND_EDGES = (10, 30, 50)
+MIN_WEEKS_FOR_CORRELATION = 3
+# Rounding change and change_pct to this many decimals removes float noise, so a change of
+# exactly -30 % is classified as -30 % and not as -29.999999999999996 %.
+_DECIMALS = 9
+
+
+def session_table(log: pd.DataFrame, *, program: Program | None = None) -> pd.DataFrame:
+    """One row per session.
+
+    Parameters
+    ----------
+    log : DataFrame
+        The tidy log of :func:`footstats.read_log`.
+    program : Program, optional
+        The routine; None means :func:`footstats.load_program`'s default.
+
+    Returns
+    -------
+    DataFrame
+        ``[participant], date, week, exercises, sets_done, [minutes], line``: the number of
+        distinct program exercises done (sets > 0), their total sets, the session's minutes
+        (the largest value on its rows, when the log has minutes) and its first line.
+        Sorted by participant and date.
+
+    Examples
+    --------
+    >>> import footstats
+    >>> log = footstats.load_sample()
+    >>> sessions = log.pipe(footstats.session_table)
+    >>> list(sessions.columns[:3])
+    ['date', 'week', 'exercises']
+    """
+    program = _resolve(program)
+    log, had = _with_participant(log)
+    exercised = _program_rows(log, program) & (log[SETS].fillna(0) > 0)
+    is_session = exercised | _session_done(log)
+    rows = pd.DataFrame(
+        {
+            PARTICIPANT: log[PARTICIPANT],
+            DATE: log[DATE],
+            LINE: log[LINE],
+            EXERCISE: log[EXERCISE].where(exercised),
+            SETS_DONE: log[SETS].where(exercised, 0),
+        }
+    )
+    aggregations = {
+        EXERCISES: (EXERCISE, "nunique"),
+        SETS_DONE: (SETS_DONE, "sum"),
+        LINE: (LINE, "min"),
+    }
+    if MINUTES in log.columns:
+        rows[MINUTES] = log[MINUTES]
+        aggregations = {**aggregations, MINUTES: (MINUTES, "max")}
+    out = _group(rows[is_session], [PARTICIPANT, DATE]).agg(**aggregations).reset_index()
+    out.insert(2, WEEK, _week(out[DATE]))
+    out[SETS_DONE] = out[SETS_DONE].astype("int64")
+    out[LINE] = out.pop(LINE)
+    return _finish(out, had)
+
+
+def weekly_frequency(log: pd.DataFrame, *, program: Program | None = None) -> pd.DataFrame:
+    """Sessions per ISO week, every week of each participant's range, zeros included.
+
+    Parameters
+    ----------
+    log : DataFrame
+        The tidy log of :func:`footstats.read_log`.
+    program : Program, optional
+        The routine (its ``sessions_per_week``); None means the default routine.
+
+    Returns
+    -------
+    DataFrame
+        ``[participant], week, sessions, target_min, target_max, target_met``, one row per
+        week from the week of the first row to the week of the last (check-ins included).
+
+    Examples
+    --------
+    >>> import footstats
+    >>> weekly = footstats.load_sample().pipe(footstats.weekly_frequency)
+    >>> list(weekly.columns)
+    ['week', 'sessions', 'target_min', 'target_max', 'target_met']
+    """
+    program = _resolve(program)
+    log, had = _with_participant(log)
+    counts = (
+        _group(session_table(log, program=program), [PARTICIPANT, WEEK])
+        .size()
+        .rename(SESSIONS)
+        .reset_index()
+    )
+    out = _week_grid(log).merge(counts, on=[PARTICIPANT, WEEK], how="left")
+    sessions = out[SESSIONS].fillna(0).astype("int64")
+    target = program.sessions_per_week
+    out = out.assign(
+        **{
+            SESSIONS: sessions,
+            TARGET_MIN: _number(target.low),
+            TARGET_MAX: _number(target.high),
+            TARGET_MET: sessions >= target.low,
+        }
+    )
+    return _finish(out, had)
+
+
+def frequency_summary(weekly: pd.DataFrame) -> pd.DataFrame:
+    """Adherence and streaks from :func:`weekly_frequency`'s table.
+
+    Parameters
+    ----------
+    weekly : DataFrame
+        The output of :func:`weekly_frequency`.
+
+    Returns
+    -------
+    DataFrame
+        ``[participant], weeks, sessions, adherence_pct, current_streak, longest_streak``:
+        adherence_pct = mean over weeks of min(sessions / target_min, 1) x 100 (NaN for no
+        weeks); current_streak is the run of target-met weeks ending in the last week. One
+        row per participant, or a single row when there is no participant column.
+
+    Examples
+    --------
+    >>> import footstats
+    >>> log = footstats.load_sample()
+    >>> summary = log.pipe(footstats.weekly_frequency).pipe(footstats.frequency_summary)
+    >>> len(summary)
+    1
+    """
+    weekly, had = _with_participant(weekly)
+    weekly = weekly.sort_values([PARTICIPANT, WEEK], kind="stable")
+    met = weekly[TARGET_MET].astype(bool)
+    target = weekly[TARGET_MIN]
+    # A target of 0 sessions is always met.
+    share = (weekly[SESSIONS] / target).clip(upper=1).where(target > 0, 1.0)
+    # Each week that misses the target starts a new run; the running count of met weeks
+    # inside a run is the streak so far.
+    run = (~met).groupby(weekly[PARTICIPANT], dropna=False).cumsum()
+    streak = met.astype("int64").groupby([weekly[PARTICIPANT], run], dropna=False).cumsum()
+    parts = pd.DataFrame(
+        {PARTICIPANT: weekly[PARTICIPANT], SESSIONS: weekly[SESSIONS], "share": share}
+    ).assign(streak=streak)
+    out = (
+        _group(parts, [PARTICIPANT])
+        .agg(
+            **{
+                WEEKS: (SESSIONS, "size"),
+                SESSIONS: (SESSIONS, "sum"),
+                ADHERENCE_PCT: ("share", "mean"),
+                CURRENT_STREAK: ("streak", "last"),
+                LONGEST_STREAK: ("streak", "max"),
+            }
+        )
+        .reset_index()
+    )
+    out[ADHERENCE_PCT] = out[ADHERENCE_PCT] * 100
+    if not had and out.empty:
+        out = pd.DataFrame(
+            {
+                PARTICIPANT: [""],
+                WEEKS: [0],
+                SESSIONS: [0],
+                ADHERENCE_PCT: [np.nan],
+                CURRENT_STREAK: [0],
+                LONGEST_STREAK: [0],
+            }
+        )
+    return _finish(out, had)
+
+
+def session_sets(log: pd.DataFrame, *, program: Program | None = None) -> pd.DataFrame:
+    """Sets done against the prescription, per session and program exercise.
+
+    Parameters
+    ----------
+    log : DataFrame
+        The tidy log of :func:`footstats.read_log`.
+    program : Program, optional
+        The routine; None means the default routine.
+
+    Returns
+    -------
+    DataFrame
+        ``[participant], date, week, exercise, sets_done, sets_prescribed, completion``: every
+        program exercise for every session with exercise rows (missing exercises count 0),
+        ``exercise`` a category of the program's ids in program order. Per-side exercises
+        count ``both`` rows for each side and prescribe 2p sets; completion is capped at 1,
+        sets_done is not. Empty when the log has no exercise rows (e.g. a habit tracker's
+        "done" rows only).
+
+    Examples
+    --------
+    >>> import footstats
+    >>> sets = footstats.load_sample().pipe(footstats.session_sets)
+    >>> list(sets.columns[3:])
+    ['sets_done', 'sets_prescribed', 'completion']
+    """
+    program = _resolve(program)
+    log, had = _with_participant(log)
+    sessions = session_table(log, program=program)
+    sessions = sessions.loc[sessions[EXERCISES] > 0, [PARTICIPANT, DATE, WEEK]]
+    exercise_dtype = pd.CategoricalDtype(program.ids)
+
+    rows = log[_program_rows(log, program)]
+    sets = rows[SETS].fillna(0).astype("int64")
+    # A missing side is the reader's default, "both".
+    side = rows[SIDE] if SIDE in rows.columns else pd.Series(pd.NA, index=rows.index)
+    done = pd.DataFrame(
+        {
+            PARTICIPANT: rows[PARTICIPANT],
+            DATE: rows[DATE],
+            EXERCISE: rows[EXERCISE].astype(exercise_dtype),
+            "total": sets,
+            "left": sets.where(~side.isin(["right"]), 0),
+            "right": sets.where(~side.isin(["left"]), 0),
+        }
+    )
+    done = _group(done, [PARTICIPANT, DATE, EXERCISE]).sum().reset_index()
+
+    n_exercises = len(program.ids)
+    grid = sessions.loc[sessions.index.repeat(n_exercises)].reset_index(drop=True)
+    grid[EXERCISE] = pd.Categorical.from_codes(
+        np.tile(np.arange(n_exercises), len(sessions)), dtype=exercise_dtype
+    )
+    out = grid.merge(done, on=[PARTICIPANT, DATE, EXERCISE], how="left")
+
+    codes = out[EXERCISE].cat.codes.to_numpy()
+    prescribed = np.array([e.prescribed_sets for e in program.exercises], dtype="int64")[codes]
+    per_side = np.array([e.per_side for e in program.exercises], dtype=bool)[codes]
+    total, left, right = (
+        out.pop(c).fillna(0).to_numpy("int64") for c in ("total", "left", "right")
+    )
+    capped_sides = np.minimum(left, prescribed) + np.minimum(right, prescribed)
+    out[SETS_DONE] = np.where(per_side, left + right, total)
+    out[SETS_PRESCRIBED] = np.where(per_side, 2 * prescribed, prescribed)
+    out[COMPLETION] = np.where(
+        per_side, capped_sides / (2 * prescribed), np.minimum(total / prescribed, 1.0)
+    )
+    return _finish(out, had)
+
+
+def weekly_sets(log: pd.DataFrame, *, program: Program | None = None) -> pd.DataFrame:
+    """Sets per ISO week and program exercise, for weeks with at least one session.
+
+    Parameters
+    ----------
+    log : DataFrame
+        The tidy log of :func:`footstats.read_log`.
+    program : Program, optional
+        The routine; None means the default routine.
+
+    Returns
+    -------
+    DataFrame
+        ``[participant], week, exercise, sets_done, sets_prescribed, completion``: sums of
+        :func:`session_sets` over the week's sessions (so sets_prescribed is sessions done x
+        the per-session prescription) and the mean of the per-session capped completions.
+
+    Examples
+    --------
+    >>> import footstats
+    >>> weekly = footstats.load_sample().pipe(footstats.weekly_sets)
+    >>> list(weekly.columns)
+    ['week', 'exercise', 'sets_done', 'sets_prescribed', 'completion']
+    """
+    log, had = _with_participant(log)
+    per_session = session_sets(log, program=_resolve(program))
+    out = (
+        _group(per_session, [PARTICIPANT, WEEK, EXERCISE])
+        .agg(
+            **{
+                SETS_DONE: (SETS_DONE, "sum"),
+                SETS_PRESCRIBED: (SETS_PRESCRIBED, "sum"),
+                COMPLETION: (COMPLETION, "mean"),
+            }
+        )
+        .reset_index()
+    )
+    return _finish(out, had)
+
+
+def pain_reports(log: pd.DataFrame) -> pd.DataFrame:
+    """One pain report per site per session or check-in.
+
+    A value repeated on several rows of one session (same participant and date) is one
+    report; :func:`footstats.read_log` has already rejected two different values.
+
+    Parameters
+    ----------
+    log : DataFrame
+        The tidy log of :func:`footstats.read_log`; its ``pain_<site>`` columns are used.
+
+    Returns
+    -------
+    DataFrame
+        ``[participant], date, week, site, pain, line``: ``site`` a category of the log's
+        sites in column order (``"back"``, not ``"pain_back"``), ``pain`` the 0-10 rating,
+        ``line`` the first line giving it.
+
+    Examples
+    --------
+    >>> import footstats
+    >>> reports = footstats.load_sample().pipe(footstats.pain_reports)
+    >>> list(reports.columns)
+    ['date', 'week', 'site', 'pain', 'line']
+    """
+    log, had = _with_participant(log)
+    columns = pain_columns(log.columns)
+    long = log[[PARTICIPANT, DATE, LINE, *columns]].melt(
+        id_vars=[PARTICIPANT, DATE, LINE], value_vars=columns, var_name=SITE, value_name=PAIN
+    )
+    long = long[long[PAIN].notna()]
+    site = pd.Categorical(long[SITE], categories=columns)
+    long[SITE] = site.rename_categories(_sites(columns))
+    long = long.sort_values([PARTICIPANT, DATE, SITE, LINE], kind="stable").drop_duplicates(
+        [PARTICIPANT, DATE, SITE]
+    )
+    out = pd.DataFrame(
+        {
+            PARTICIPANT: long[PARTICIPANT],
+            DATE: long[DATE],
+            WEEK: _week(long[DATE]),
+            SITE: long[SITE],
+            PAIN: long[PAIN].astype("int64"),
+            LINE: long[LINE],
+        }
+    )
+    return _finish(out, had)
+
+
+def weekly_pain(log: pd.DataFrame) -> pd.DataFrame:
+    """Pain per ISO week and site: mean, min, max and number of reports.
+
+    Parameters
+    ----------
+    log : DataFrame
+        The tidy log of :func:`footstats.read_log`.
+
+    Returns
+    -------
+    DataFrame
+        ``[participant], week, site, mean, min, max, n`` for weeks with at least one report
+        at that site (see :func:`pain_reports` for what a report is).
+
+    Examples
+    --------
+    >>> import footstats
+    >>> weekly = footstats.load_sample().pipe(footstats.weekly_pain)
+    >>> list(weekly.columns)
+    ['week', 'site', 'mean', 'min', 'max', 'n']
+    """
+    log, had = _with_participant(log)
+    out = (
+        _group(pain_reports(log), [PARTICIPANT, WEEK, SITE])
+        .agg(
+            **{
+                VALUE_MEAN: (PAIN, "mean"),
+                VALUE_MIN: (PAIN, "min"),
+                VALUE_MAX: (PAIN, "max"),
+                COUNT: (PAIN, "size"),
+            }
+        )
+        .reset_index()
+    )
+    return _finish(out, had)
+
+
+def pain_change(log: pd.DataFrame) -> pd.DataFrame:
+    """Change of pain per site from the first two weeks of reports to the last two.
+
+    Parameters
+    ----------
+    log : DataFrame
+        The tidy log of :func:`footstats.read_log`.
+
+    Returns
+    -------
+    DataFrame
+        ``[participant], site, baseline, latest, change, change_pct, clinically_important,
+        band, first_date, last_date, n``. baseline is the mean of the site's reports dated
+        on the day of its first report up to 13 days later, latest the mean of those from 13
+        days before the day of its last report up to that day (the windows overlap when the
+        reports span less than 4 weeks). change_pct is NaN when the baseline is 0, and so is
+        ``band`` (an ordered category: none < minimal < moderate < substantial, from the
+        reduction -change_pct). clinically_important: change <= -2 or change_pct <= -30.
+        n is the number of reports.
+
+    Examples
+    --------
+    >>> import footstats
+    >>> change = footstats.load_sample().pipe(footstats.pain_change)
+    >>> list(change.columns[:4])
+    ['site', 'baseline', 'latest', 'change']
+    """
+    log, had = _with_participant(log)
+    reports = pain_reports(log)
+    day = reports[DATE].dt.normalize()
+    by_site = _group(reports.assign(day=day), [PARTICIPANT, SITE])["day"]
+    window = pd.Timedelta(days=WINDOW_DAYS - 1)
+    in_baseline = day <= by_site.transform("min") + window
+    in_latest = day >= by_site.transform("max") - window
+    reports = reports.assign(
+        **{
+            BASELINE: reports[PAIN].where(in_baseline),
+            LATEST: reports[PAIN].where(in_latest),
+        }
+    )
+    out = (
+        _group(reports, [PARTICIPANT, SITE])
+        .agg(
+            **{
+                BASELINE: (BASELINE, "mean"),
+                LATEST: (LATEST, "mean"),
+                FIRST_DATE: (DATE, "min"),
+                LAST_DATE: (DATE, "max"),
+                COUNT: (PAIN, "size"),
+            }
+        )
+        .reset_index()
+    )
+    change = out[LATEST] - out[BASELINE]
+    change_pct = (change * 100 / out[BASELINE]).where(out[BASELINE] != 0).round(_DECIMALS)
+    change = change.round(_DECIMALS)
+    important = (change <= IMPORTANT_POINTS) | (change_pct <= IMPORTANT_PCT)
+    band = pd.cut(-change_pct, bins=[-np.inf, *BAND_EDGES, np.inf], right=False, labels=list(BANDS))
+    out.insert(4, CHANGE, change)
+    out.insert(5, CHANGE_PCT, change_pct)
+    out.insert(6, CLINICALLY_IMPORTANT, important)
+    out.insert(7, BAND, band)
+    return _finish(out, had)
+
+
+def adherence_vs_pain(
+    log: pd.DataFrame, *, program: Program | None = None, lags: Iterable[int] = (0, 1, 2)
+) -> pd.DataFrame:
+    """Weekly sessions beside weekly mean pain, with sessions of earlier weeks.
+
+    This shows an association, not a cause: pain can fall for many reasons, and people may
+    exercise more in weeks when it hurts less.
+
+    Parameters
+    ----------
+    log : DataFrame
+        The tidy log of :func:`footstats.read_log`.
+    program : Program, optional
+        The routine; None means the default routine.
+    lags : iterable of int, default (0, 1, 2)
+        Week offsets k >= 0; each adds ``sessions_lag{k}``, the sessions in week w - k.
+
+    Returns
+    -------
+    DataFrame
+        ``[participant], week, sessions, <site>..., sessions_lag{k}...``: every week of
+        :func:`weekly_frequency`, the mean pain of each site (NaN in weeks without a
+        report) and the lagged sessions (<NA> before the participant's first week).
+
+    Examples
+    --------
+    >>> import footstats
+    >>> table = footstats.load_sample().pipe(footstats.adherence_vs_pain, lags=(0, 1))
+    >>> list(table.columns[-2:])
+    ['sessions_lag0', 'sessions_lag1']
+    """
+    lags = _check_lags(lags)
+    program = _resolve(program)
+    log, had = _with_participant(log)
+    sites = _sites(pain_columns(log.columns))
+    out = weekly_frequency(log, program=program)[[PARTICIPANT, WEEK, SESSIONS]]
+    means = (
+        weekly_pain(log)
+        .set_index([PARTICIPANT, WEEK, SITE])[VALUE_MEAN]
+        .unstack(SITE)
+        .reindex(columns=sites)
+    )
+    means.columns = pd.Index(sites, dtype=object)
+    out = out.merge(means.reset_index(), on=[PARTICIPANT, WEEK], how="left")
+    sessions = out.groupby(PARTICIPANT, dropna=False, sort=False)[SESSIONS]
+    for lag in lags:
+        out[f"{LAG_PREFIX}{lag}"] = sessions.shift(lag).astype("Int64")
+    return _finish(out, had)
+
+
+def pain_association(
+    log: pd.DataFrame, *, program: Program | None = None, lags: Iterable[int] = (0, 1, 2)
+) -> pd.DataFrame:
+    """Rank correlation of weekly pain with sessions k weeks earlier: an association only.
+
+    A negative value means weeks with more sessions k weeks before tended to have less
+    pain. It does not show that the routine caused the change (few weeks, no control,
+    other treatments, regression to the mean, pain itself changing how much people train).
+
+    Parameters
+    ----------
+    log : DataFrame
+        The tidy log of :func:`footstats.read_log`.
+    program : Program, optional
+        The routine; None means the default routine.
+    lags : iterable of int, default (0, 1, 2)
+        Week offsets k >= 0.
+
+    Returns
+    -------
+    DataFrame
+        ``[participant], site, lag, n_weeks, spearman``: Spearman's rho (Pearson correlation
+        of average ranks) over the n_weeks weeks having both a pain report at the site and a
+        known session count k weeks earlier; NaN when n_weeks < 3 or either side does not
+        vary.
+
+    Examples
+    --------
+    >>> import footstats
+    >>> assoc = footstats.load_sample().pipe(footstats.pain_association)
+    >>> list(assoc.columns)
+    ['site', 'lag', 'n_weeks', 'spearman']
+    """
+    lags = _check_lags(lags)
+    log, had = _with_participant(log)
+    sites = _sites(pain_columns(log.columns))
+    table = adherence_vs_pain(log, program=_resolve(program), lags=lags)
+    keys = [PARTICIPANT, WEEK]
+    # x: sessions k weeks earlier, y: the week's mean pain; a pair counts when both are known.
+    pain = table.melt(id_vars=keys, value_vars=sites, var_name=SITE, value_name="y")
+    lagged = table.melt(
+        id_vars=keys, value_vars=[f"{LAG_PREFIX}{k}" for k in lags], var_name=LAG, value_name="x"
+    )
+    lagged[LAG] = lagged[LAG].str.removeprefix(LAG_PREFIX).astype("int64")
+    pairs = pain.merge(lagged, on=keys)
+    pairs[SITE] = pd.Categorical(pairs[SITE], categories=sites)
+    valid = pairs["x"].notna() & pairs["y"].notna()
+    pairs = pairs.assign(
+        x=pairs["x"].astype("float64").where(valid),
+        y=pairs["y"].where(valid),
+        n=valid.astype("int64"),
+    )
+    groups = [PARTICIPANT, SITE, LAG]
+    ranked = _group(pairs, groups)
+    pairs = pairs.assign(x=ranked["x"].rank(), y=ranked["y"].rank())
+    pairs = pairs.assign(xx=pairs["x"] ** 2, yy=pairs["y"] ** 2, xy=pairs["x"] * pairs["y"])
+    sums = _group(pairs, groups)[["n", "x", "y", "xx", "yy", "xy"]].sum()
+    n = sums["n"]
+    # n * sum(xy) - sum(x) * sum(y) stays exact for ranks (multiples of 1/2), so "no
+    # variation" is an exact 0 and not a float residue.
+    covariance = n * sums["xy"] - sums["x"] * sums["y"]
+    spread = (n * sums["xx"] - sums["x"] ** 2) * (n * sums["yy"] - sums["y"] ** 2)
+    enough = (n >= MIN_WEEKS_FOR_CORRELATION) & (spread > 0)
+    rho = (covariance / np.sqrt(spread.where(enough))).clip(-1, 1)
+    out = pd.DataFrame({N_WEEKS: n, SPEARMAN: rho}).reset_index()
+    return _finish(out, had)
+
+
+def summarize(log: pd.DataFrame, *, program: Program | None = None) -> dict:
+    """The headline figures as a JSON-ready dict (for ``summary.json``).
+
+    Parameters
+    ----------
+    log : DataFrame
+        The tidy log of :func:`footstats.read_log`.
+    program : Program, optional
+        The routine; None means the default routine.
+
+    Returns
+    -------
+    dict
+        Plain Python values (no NaN: missing values are None). Without participants:
+        ``weeks, sessions, adherence_pct, current_streak, longest_streak, first_date,
+        last_date`` (ISO dates of the first and last rows) and ``pain``:
+        ``{site: {baseline, latest, change, change_pct, clinically_important, band}}``.
+        With participants: ``{"participants": [{"participant": id, ...the same keys...}],
+        "cohort": {"participants", "median_adherence_pct", "share_clinically_important"}}``,
+        where the share is a fraction (0-1) of the participants with at least one pain
+        report: those with a clinically important improvement at any site (None when no
+        participant reported pain).
+
+    Examples
+    --------
+    >>> import footstats
+    >>> summary = footstats.summarize(footstats.load_sample())
+    >>> sorted(summary)[:3]
+    ['adherence_pct', 'current_streak', 'first_date']
+    """
+    program = _resolve(program)
+    had = PARTICIPANT in log.columns
+    frequency = frequency_summary(weekly_frequency(log, program=program))
+    change = pain_change(log)
+    dated, _ = _with_participant(log)
+    if not had:
+        frequency, change = (t.assign(**{PARTICIPANT: ""}) for t in (frequency, change))
+    spans = _group(dated, [PARTICIPANT])[DATE].agg(["min", "max"])
+    pain: dict = {}
+    for row in change.to_dict("records"):
+        pain.setdefault(row[PARTICIPANT], {})[str(row[SITE])] = {
+            key: _plain(row[key])
+            for key in (BASELINE, LATEST, CHANGE, CHANGE_PCT, CLINICALLY_IMPORTANT, BAND)
+        }
+    entries = []
+    for row in frequency.to_dict("records"):
+        participant = row.pop(PARTICIPANT)
+        entry = {key: _plain(value) for key, value in row.items()}
+        first, last = spans.loc[participant] if participant in spans.index else (None, None)
+        entry[FIRST_DATE], entry[LAST_DATE] = _iso_date(first), _iso_date(last)
+        entry[PAIN] = pain.get(participant, {})
+        entries.append({PARTICIPANT: _plain(participant), **entry} if had else entry)
+    if not had:
+        return entries[0]
+    return {"participants": entries, "cohort": _cohort(entries)}
+
+
+def _cohort(entries: list[dict]) -> dict:
+    adherence = [e[ADHERENCE_PCT] for e in entries if e[ADHERENCE_PCT] is not None]
+    with_pain = [e[PAIN] for e in entries if e[PAIN]]
+    improved = [any(site[CLINICALLY_IMPORTANT] for site in p.values()) for p in with_pain]
+    return {
+        "participants": len(entries),
+        "median_adherence_pct": float(np.median(adherence)) if adherence else None,
+        "share_clinically_important": sum(improved) / len(improved) if improved else None,
+    }
+
+
+def _resolve(program: Program | None) -> Program:
+    return load_program() if program is None else program
+
+
+def _with_participant(frame: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
+    """The frame with a participant column (one placeholder participant when it has none).
+
+    One code path then serves logs with and without participants; :func:`_finish` drops the
+    placeholder again.
+    """
+    if PARTICIPANT in frame.columns:
+        return frame, True
+    return frame.assign(**{PARTICIPANT: ""}), False
+
+
+def _finish(out: pd.DataFrame, had_participant: bool) -> pd.DataFrame:
+    if not had_participant:
+        out = out.drop(columns=PARTICIPANT)
+    return out.reset_index(drop=True)
+
+
+def _group(frame: pd.DataFrame, keys: list[str]):
+    # dropna=False: a blank participant is still a participant; observed=True: categorical
+    # keys give only the combinations present.
+    return frame.groupby(keys, dropna=False, sort=True, observed=True)
+
+
+def _week(dates: pd.Series) -> pd.Series:
+    """The Monday (at midnight) of each date's ISO week."""
+    days = dates.dt.normalize()
+    return days - pd.to_timedelta(days.dt.day_of_week, unit="D")
+
+
+def _week_grid(log: pd.DataFrame) -> pd.DataFrame:
+    """Every week from each participant's first row to their last: participant, week."""
+    weeks = _group(log.assign(**{WEEK: _week(log[DATE])}), [PARTICIPANT])[WEEK]
+    span = weeks.agg(["min", "max"])
+    counts = ((span["max"] - span["min"]) // pd.Timedelta(days=7)).to_numpy("int64") + 1
+    offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    grid = span.index.repeat(counts).to_frame(index=False)
+    grid[WEEK] = span["min"].to_numpy().repeat(counts) + offsets * np.timedelta64(7, "D")
+    return grid
+
+
+def _program_rows(log: pd.DataFrame, program: Program) -> pd.Series:
+    """Rows of the program's exercises (as flagged by the reader, when it flagged them)."""
+    rows = log[EXERCISE].isin(program.ids)
+    if IN_PROGRAM in log.columns:
+        rows &= log[IN_PROGRAM].fillna(False).astype(bool)
+    return rows
+
+
+def _session_done(log: pd.DataFrame) -> pd.Series | bool:
+    if SESSION_DONE not in log.columns:
+        return False
+    return log[SESSION_DONE].fillna(False).astype(bool)
+
+
+def _sites(columns: list[str]) -> list[str]:
+    return [c.removeprefix(PAIN_PREFIX) for c in columns]
+
+
+def _check_lags(lags: Iterable[int]) -> list[int]:
+    lags = list(lags)
+    if not all(isinstance(k, int | np.integer) and k >= 0 for k in lags):
+        raise ValueError(f"lags must be whole numbers of weeks >= 0, got {lags!r}")
+    return [int(k) for k in lags]
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def _plain(value):
+    """A JSON-ready Python value: None for missing, int/float/bool/str otherwise."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    if isinstance(value, int | np.integer):
+        return int(value)
+    if isinstance(value, float | np.floating):
+        return float(value)
+    return str(value)
+
+
+def _iso_date(value) -> str | None:
+    return None if value is None or pd.isna(value) else value.date().isoformat()
