@@ -29,6 +29,8 @@ _EXPORTS = {
     "read_log": "log",
     "validate_log": "log",
     "read_logs": "folders",
+    "check_logs": "folders",
+    "validate_logs": "folders",
     "session_table": "metrics",
     "weekly_frequency": "metrics",
     "frequency_summary": "metrics",

@@ -56,7 +56,7 @@ from ._values import (
     parse_whole,
     strip_cells,
 )
-from .importers import FOOTSTATS, FORMATS, detect_format
+from .importers import FOOTSTATS, FORMATS, detect_format, importer
 from .program import Program, load_program, name_key
 
 __all__ = ["LoadedLog", "LogError", "LogWarning", "check_log", "load_sample", "read_log"]
@@ -192,13 +192,16 @@ def validate_log(
         return LoadedLog(_empty_log(), problems_frame([exc.record]), label, readable=False)
     except NotALog as exc:
         return LoadedLog(_empty_log(), problems_frame(exc.records), label)
-    chosen = format or detect_format([name.strip(INVISIBLE) for name in raw.header])
-    if chosen not in (FOOTSTATS, *FORMATS):
-        known = ", ".join([FOOTSTATS, *FORMATS])
-        raise ValueError(f"unknown format {chosen!r}; expected one of {known}")
-    header, columns, lines, problems = _as_footstats(raw, chosen, habit)
+    forced = importer(format) if format is not None else None
+    chosen = (
+        (forced.NAME if forced else FOOTSTATS)
+        if format is not None
+        else detect_format([name.strip(INVISIBLE) for name in raw.header])
+    )
+    header, columns, lines, written, problems = _as_footstats(raw, chosen, habit)
     options = _Options(program, dayfirst, date_format, excel_dates, today, raw.delimiter == ";")
-    log, more = _Validation(label, header, columns, lines, options, exercise_map).run()
+    validation = _Validation(label, header, columns, lines, options, exercise_map, written)
+    log, more = validation.run()
     log.attrs.update(source=label, format=chosen, dialect=raw.dialect)
     return LoadedLog(log, problems_frame(problems + more), label, chosen, raw.dialect)
 
@@ -322,7 +325,7 @@ def _as_footstats(raw: RawTable, chosen: str, habit: str | None):
     """Header, columns and lines in the footstats format (importers convert app exports)."""
     columns = [raw.frame[i] for i in range(len(raw.header))]
     if chosen == FOOTSTATS:
-        return raw.header, columns, raw.frame[LINE], list(raw.problems)
+        return raw.header, columns, raw.frame[LINE], {}, list(raw.problems)
     named = raw.frame.set_axis([*(h.strip(INVISIBLE) for h in raw.header), LINE], axis=1)
     converted, found = FORMATS[chosen].to_log(named, file=raw.file, habit=habit)
     header = [c for c in converted.columns if c != LINE]
@@ -330,6 +333,7 @@ def _as_footstats(raw: RawTable, chosen: str, habit: str | None):
         header,
         [converted[c].astype("str") for c in header],
         converted[LINE].astype("int64"),
+        converted.attrs.get("written", {}),  # problems name the app's columns as written
         [*raw.problems, *found],
     )
 
@@ -398,8 +402,9 @@ class _Cells:
 class _Validation:
     """One pass over the raw columns: types, row rules and problems (vectorised)."""
 
-    def __init__(self, file, header, columns, lines, options: _Options, exercise_map):
+    def __init__(self, file, header, columns, lines, options: _Options, exercise_map, written):
         self.file = file
+        self.written = written  # tidy column -> the header it came from, for converted exports
         self.options = options
         self.exercise_map = _normalise_map(exercise_map, options.program)
         self.header = header
@@ -488,6 +493,8 @@ class _Validation:
                     )
                 )
             tidy = canonical_column(cells.written) or _extra_name(cells.written, named)
+            if tidy in self.written:
+                cells = _Cells(self.written[tidy], cells.codes, cells.uniques)
             if tidy in named:
                 self.whole_file_error(
                     f"the columns {named[tidy].written!r} and {cells.written!r} both mean "
@@ -633,7 +640,7 @@ class _Validation:
         for column in pains:
             has_pain |= typed[column].notna().to_numpy()
         done = (
-            typed[SESSION_DONE].fillna(False).to_numpy(dtype=bool)
+            typed[SESSION_DONE].notna().to_numpy(dtype=bool)  # a day marked done or not done
             if SESSION_DONE in typed
             else False
         )

@@ -115,7 +115,9 @@ class Program:
     def suggest(self, name: str) -> str | None:
         """The exercise name closest to ``name``, for a "did you mean" hint, or None."""
         labels = {name_key(label): e.name for e in self.exercises for label in (e.name, *e.aliases)}
-        close = difflib.get_close_matches(name_key(name), list(labels), n=1, cutoff=0.75)
+        # Apps add equipment in brackets ("Calf Raise (Bodyweight)"): compare without it.
+        bare = re.sub(r"\s*\([^)]*\)\s*$", "", name) or name
+        close = difflib.get_close_matches(name_key(bare), list(labels), n=1, cutoff=0.75)
         return labels[close[0]] if close else None
 
 

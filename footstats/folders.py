@@ -1,0 +1,264 @@
+"""Folders of logs: every CSV in a folder is one participant (a clinic's or a study's data).
+
+:func:`read_logs` combines them into one tidy log with a ``participant`` column first;
+:func:`check_logs` lists the problems of every file; :func:`validate_logs` returns both.
+Each file is read by :func:`footstats.validate_log`, so any format it recognises (a
+footstats log, a Strong or Hevy export, ...) can sit in the folder.
+"""
+
+from __future__ import annotations
+
+import warnings
+from os import PathLike
+from pathlib import Path
+
+import pandas as pd
+
+from ._columns import ERROR, EXERCISE, FILE, LINE, PARTICIPANT, SOURCE, WARNING
+from ._problems import problem, problems_frame
+from .log import LoadedLog, LogError, LogWarning, validate_log
+from .program import Program, load_program
+
+__all__ = ["check_logs", "read_logs", "validate_logs"]
+
+_SUFFIX = ".csv"
+
+
+def validate_logs(
+    folder: str | PathLike, *, program: Program | str | PathLike | None = None, **options
+) -> LoadedLog:
+    """Read every CSV in ``folder``, keep the valid rows and report every problem.
+
+    The files are the folder's ``*.csv`` (any case of the extension), sorted by name, not
+    those in sub-folders. Each file is one participant named by its stem (``p01.csv`` ->
+    ``p01``), unless the file has its own ``participant`` column. Never raises for bad data.
+
+    Parameters
+    ----------
+    folder : str or path-like
+        The folder.
+    program : Program or path, optional
+        The routine; the packaged foot routine by default.
+    **options
+        Passed to :func:`footstats.validate_log` for every file (``dayfirst``,
+        ``date_format``, ``encoding``, ``format``, ``exercise_map``, ``habit``, ...).
+
+    Returns
+    -------
+    LoadedLog
+        ``.log``: the combined tidy log of the rows that loaded, with ``participant`` and
+        ``source`` (the file each row came from) first; ``.problems``: every file's
+        problems, each naming its file, in file order; ``.format``: the formats read
+        (``"footstats"``, or e.g. ``"footstats, strong"``); ``.readable`` is False when
+        the folder itself cannot be read. ``.log.attrs["formats"]`` maps file -> format.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "p01.csv").write_text("date,exercise,sets\\n2026-03-02,Heel raises,2\\n")
+    >>> _ = (folder / "p02.csv").write_text("date,exercise,sets\\n2026-03-03,Toe walk,x\\n")
+    >>> loaded = validate_logs(folder)
+    >>> loaded.log["participant"].tolist(), loaded.errors["line"].tolist()
+    (['p01'], [2])
+    """
+    label = str(folder)
+    program = program if isinstance(program, Program) else load_program(program)
+    try:
+        files = _csv_files(Path(folder), label)
+    except _NoFiles as exc:
+        return LoadedLog(_no_rows(), problems_frame([exc.record]), label, readable=False)
+    loaded = [validate_log(path, program=program, **options) for path in files]
+    logs = [
+        _with_participant(one.log, path.stem, one.file)
+        for path, one in zip(files, loaded, strict=True)
+    ]
+    problems = [one.problems for one in loaded] + [_shared_participants(logs)]
+    formats = {one.file: one.format for one in loaded}
+    log = _combine(logs, program)
+    log.attrs.update(source=label, formats=formats)
+    return LoadedLog(
+        log,
+        _concat_problems(problems),
+        label,
+        ", ".join(dict.fromkeys(formats.values())),
+    )
+
+
+def read_logs(
+    folder: str | PathLike,
+    *,
+    program: Program | str | PathLike | None = None,
+    on_invalid: str = "raise",
+    **options,
+) -> pd.DataFrame:
+    """Read every CSV in ``folder`` (one participant each) into one tidy log.
+
+    Parameters
+    ----------
+    folder : str or path-like
+        The folder; see :func:`validate_logs` for which files are read and how each
+        file's participant is named.
+    program : Program or path, optional
+        The routine; the packaged foot routine by default.
+    on_invalid : {"raise", "drop"}, default "raise"
+        "raise": an error in any file raises :class:`footstats.LogError` whose
+        ``.problems`` lists every file's problems (each naming its file). "drop": return
+        the valid rows of every file and warn (:class:`footstats.log.LogWarning`) which
+        files had errors; :func:`check_logs` lists them.
+    **options
+        Passed to :func:`footstats.read_log` for every file.
+
+    Returns
+    -------
+    DataFrame
+        The tidy log with ``participant`` and ``source`` (the row's file) first, then the
+        columns of :func:`footstats.read_log`.
+
+    Raises
+    ------
+    LogError
+        With ``on_invalid="raise"`` when any file has errors, or when the folder cannot
+        be read or holds no CSV file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "p01.csv").write_text("date,exercise,sets\\n2026-03-02,Heel raises,2\\n")
+    >>> _ = (folder / "p02.csv").write_text("date,exercise,sets\\n2026-03-03,Toe walk,6\\n")
+    >>> read_logs(folder)[["participant", "exercise", "sets"]].values.tolist()
+    [['p01', 'heel_raises', 2], ['p02', 'toe_walking', 6]]
+    """
+    if on_invalid not in ("raise", "drop"):
+        raise ValueError(f"on_invalid must be 'raise' or 'drop', got {on_invalid!r}")
+    loaded = validate_logs(folder, program=program, **options)
+    if loaded.ok:
+        return loaded.log
+    if on_invalid == "raise" or not loaded.readable:
+        raise LogError(loaded.problems, loaded.file)
+    errors = loaded.errors
+    files = ", ".join(dict.fromkeys(errors[FILE]))
+    lines = len(errors.dropna(subset=[LINE]).drop_duplicates([FILE, LINE]))
+    warnings.warn(
+        f"{loaded.file}: {lines} line(s) with errors were left out ({len(errors)} error(s) "
+        f"in {files}); footstats.check_logs() lists them",
+        LogWarning,
+        stacklevel=2,
+    )
+    return loaded.log
+
+
+def check_logs(
+    folder: str | PathLike, *, program: Program | str | PathLike | None = None, **options
+) -> pd.DataFrame:
+    """Every problem of every CSV in ``folder``, as one DataFrame, without raising.
+
+    Columns: file, line, column, value, severity, message (``file`` names each problem's
+    file). Options are those of :func:`read_logs`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "p01.csv").write_text("date,exercise,sets\\n2026-03-02,Heel raises,two\\n")
+    >>> check_logs(folder)[["line", "column", "severity"]].values.tolist()
+    [[2, 'sets', 'error']]
+    """
+    return validate_logs(folder, program=program, **options).problems
+
+
+class _NoFiles(Exception):
+    """The folder cannot be listed or holds no CSV file; ``record`` is the problem."""
+
+    def __init__(self, label: str, message: str):
+        super().__init__(message)
+        self.record = problem(label, None, "-", "", ERROR, message)
+
+
+def _csv_files(folder: Path, label: str) -> list[Path]:
+    """The CSV files of ``folder`` sorted by name; raises :class:`_NoFiles` when none."""
+    try:
+        if not folder.is_dir():
+            reason = "is a file, not a folder (read it with read_log)"
+            if not folder.exists():
+                reason = "no such folder"
+            raise NotADirectoryError(20, reason)
+        files = sorted(
+            (p for p in folder.iterdir() if p.suffix.lower() == _SUFFIX and p.is_file()),
+            key=lambda p: p.name,
+        )
+    except OSError as exc:
+        raise _NoFiles(label, f"cannot read {label}: {exc.strerror or exc}") from None
+    if not files:
+        raise _NoFiles(label, f"no .csv files in {label}: expected one log per participant")
+    return files
+
+
+def _with_participant(log: pd.DataFrame, stem: str, file: str) -> pd.DataFrame:
+    """``log`` with ``participant`` (the stem unless it has its own) and ``source`` first."""
+    participant = log[PARTICIPANT] if PARTICIPANT in log else pd.Series(stem, index=log.index)
+    rest = log.drop(columns=[PARTICIPANT], errors="ignore")
+    front = pd.DataFrame(
+        {
+            PARTICIPANT: participant.astype("str"),
+            SOURCE: pd.Series(file, index=log.index, dtype="str"),
+        }
+    )
+    return pd.concat([front, rest], axis=1)
+
+
+def _shared_participants(logs: list[pd.DataFrame]) -> pd.DataFrame:
+    """A warning for each participant whose rows come from more than one file."""
+    owners = pd.concat(
+        [log[[PARTICIPANT, SOURCE]].drop_duplicates() for log in logs], ignore_index=True
+    )
+    shared = owners[owners.duplicated(PARTICIPANT, keep=False)]
+    records = [
+        problem(
+            files.iloc[-1],
+            None,
+            PARTICIPANT,
+            who,
+            WARNING,
+            f"participant {who!r} is also in {', '.join(files.iloc[:-1])}: "
+            "their rows are combined as one participant",
+        )
+        for who, files in shared.groupby(PARTICIPANT, sort=False)[SOURCE]
+    ]
+    return problems_frame(records)
+
+
+def _combine(logs: list[pd.DataFrame], program: Program) -> pd.DataFrame:
+    """One log from many, with the dtypes each file had (concat loses categories)."""
+    combined = pd.concat(logs, ignore_index=True) if logs else _no_rows()
+    dtypes = {}
+    for log in logs:
+        for column, dtype in log.dtypes.items():
+            dtypes.setdefault(column, dtype)
+    for column, dtype in dtypes.items():
+        if column == EXERCISE:
+            names = combined[column].astype("str")
+            others = sorted(set(names.dropna()) - set(program.ids))
+            combined[column] = pd.Categorical(names, categories=[*program.ids, *others])
+        elif isinstance(dtype, pd.CategoricalDtype):
+            combined[column] = combined[column].astype(dtype)
+        elif combined[column].dtype != dtype:
+            # a column some files lack is NA there: bool must become nullable, not True
+            nullable = pd.api.types.is_bool_dtype(dtype) and combined[column].isna().any()
+            combined[column] = combined[column].astype("boolean" if nullable else dtype)
+    return combined
+
+
+def _concat_problems(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The files' problem tables one after another (each already in line order)."""
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return problems_frame()
+    return pd.concat(frames, ignore_index=True)
+
+
+def _no_rows() -> pd.DataFrame:
+    return pd.DataFrame(
+        {PARTICIPANT: pd.Series([], dtype="str"), SOURCE: pd.Series([], dtype="str")}
+    )

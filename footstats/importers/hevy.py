@@ -1,0 +1,161 @@
+"""Hevy (hevyapp.com) CSV exports: one row per set.
+
+The header::
+
+    "title","start_time","end_time","description","exercise_title","superset_id",
+    "exercise_notes","set_index","set_type","weight_kg","reps","distance_km",
+    "duration_seconds","rpe"
+
+(``weight_lbs`` / ``distance_miles`` in an export set to imperial units). Times are written
+like ``30 Jan 2025, 12:34``. A workout is one ``start_time`` and ``title``; the sets of
+each exercise in it are counted into one log row. ``set_type`` is ``normal``,
+``warmup``, ``dropset`` or ``failure``: warm-up sets are not prescribed sets, so
+``sets`` counts the normal, drop and failure sets and ``warmup_sets`` the warm-ups (a
+notice says how many). Reps and ``duration_seconds`` are taken from the working sets
+(0 means "does not apply" and is left blank); ``exercise_notes`` go to ``notes``,
+``description`` to ``workout_notes``, ``title`` to ``workout`` and end minus start time
+to ``minutes``. Weight, distance, RPE, ``set_index`` and ``superset_id`` are not read.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .._columns import DATE, EXERCISE, MINUTES, NOTES, REPS, SECONDS, SETS
+from . import _common as C
+
+__all__ = ["NAME", "matches", "to_log"]
+
+NAME = "hevy"
+
+_DATE_FORMATS = (
+    "%d %b %Y, %H:%M",
+    "%d %b %Y, %H:%M:%S",
+    "%d %b %Y, %I:%M %p",
+)
+_REQUIRED_TITLES = {
+    "title": "title",
+    "starttime": "start_time",
+    "exercisetitle": "exercise_title",
+    "settype": "set_type",
+    "reps": "reps",
+}
+_KNOWN = {
+    *_REQUIRED_TITLES,
+    "endtime",
+    "description",
+    "supersetid",
+    "exercisenotes",
+    "setindex",
+    "weightkg",
+    "weightlbs",
+    "distancekm",
+    "distancemiles",
+    "durationseconds",
+    "rpe",
+}
+_MATCH_REQUIRED = {*_REQUIRED_TITLES, "setindex"}
+# log column -> the key of the Hevy column it comes from
+_SOURCES = {
+    DATE: "starttime",
+    EXERCISE: "exercisetitle",
+    SETS: "settype",
+    REPS: "reps",
+    SECONDS: "durationseconds",
+    MINUTES: "endtime",
+    NOTES: "exercisenotes",
+    C.WORKOUT: "title",
+    C.WORKOUT_NOTES: "description",
+}
+_WORKING_TYPES = {"normal", "dropset", "failure"}
+_WARMUP_TYPE = "warmup"
+_EXPECTED_TIME = "a Hevy time like 30 Jan 2025, 12:34"
+
+
+def matches(header: list[str]) -> bool:
+    """True when ``header`` is a Hevy export's header (kg or lbs).
+
+    Examples
+    --------
+    >>> matches(["title", "start_time", "end_time", "description", "exercise_title",
+    ...          "superset_id", "exercise_notes", "set_index", "set_type", "weight_lbs",
+    ...          "reps", "distance_miles", "duration_seconds", "rpe"])
+    True
+    >>> matches(["date", "exercise", "sets"])
+    False
+    """
+    return C.matches_known(header, required=_MATCH_REQUIRED, known=_KNOWN)
+
+
+def to_log(
+    raw: pd.DataFrame, *, file: str, habit: str | None = None
+) -> tuple[pd.DataFrame, list[dict]]:
+    """Convert a Hevy export's raw table into the footstats log format.
+
+    Parameters
+    ----------
+    raw : DataFrame
+        The file as strings, header names as written, plus an int64 ``line`` column.
+    file : str
+        The file's name, for the problems.
+    habit : None
+        Not used (a Loop option); accepted so every importer is called alike.
+
+    Returns
+    -------
+    (DataFrame, list of dict)
+        One row per workout x exercise with text columns date, exercise, sets,
+        warmup_sets, reps, seconds, minutes, notes, workout, workout_notes and the int64
+        ``line`` of its first set; and the problems (file, line, column, value, severity,
+        message), naming Hevy's columns as written.
+
+    Examples
+    --------
+    >>> raw = pd.DataFrame({"title": ["Feet"] * 3,
+    ...     "start_time": ["30 Jan 2025, 18:00"] * 3, "end_time": ["30 Jan 2025, 18:20"] * 3,
+    ...     "exercise_title": ["Heel raises"] * 3, "set_type": ["warmup", "normal", "normal"],
+    ...     "reps": ["5", "12", "12"], "line": [2, 3, 4]})
+    >>> log, problems = to_log(raw, file="hevy.csv")
+    >>> log[["date", "sets", "warmup_sets", "reps", "minutes"]].iloc[0].tolist()
+    ['2025-01-30 18:00:00', '2', '1', '12', '20']
+    >>> problems[0]["line"], problems[0]["column"], problems[0]["severity"]
+    (2, 'set_type', 'notice')
+    """
+    cols = C.Columns(raw, file=file, keys=_KNOWN)
+    unusable = cols.unusable(_REQUIRED_TITLES, "Hevy")
+    if unusable:
+        return C.empty_sets_log(), unusable
+    start = cols.datetimes("starttime", _DATE_FORMATS, _EXPECTED_TIME)
+    minutes = pd.Series(pd.NA, index=raw.index, dtype="Float64")
+    if "endtime" in cols:
+        end = cols.datetimes("endtime", _DATE_FORMATS, _EXPECTED_TIME, blank_ok=True)
+        minutes = ((end - start).dt.total_seconds() / 60).astype("Float64")
+        cols.flag(minutes.lt(0), "endtime", "{value!r} is before the workout's start_time")
+    exercise = cols.text("exercisetitle")
+    cols.flag(exercise.eq(""), "exercisetitle", "blank exercise title")
+    set_type = cols.text("settype").str.casefold()
+    warmup = set_type.eq(_WARMUP_TYPE)
+    cols.flag(
+        ~(warmup | set_type.isin(_WORKING_TYPES)),
+        "settype",
+        "{value!r} is not a Hevy set type: expected normal, warmup, dropset or failure",
+    )
+    sets = C.sets_table(
+        cols,
+        when=start,
+        workout=cols.text("title"),
+        exercise=exercise,
+        warmup=warmup,
+        reps=cols.numbers("reps", "reps", whole=True),
+        seconds=cols.numbers("durationseconds", "seconds", whole=False),
+        minutes=minutes,
+        notes=cols.text("exercisenotes", verbatim=True),
+        workout_notes=cols.text("description", verbatim=True),
+    )
+    log, notices = C.sets_to_log(
+        sets,
+        file=file,
+        written=cols.written(_SOURCES),
+        warmup_value=_WARMUP_TYPE,
+    )
+    return log, cols.problems + notices
