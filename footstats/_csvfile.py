@@ -194,26 +194,9 @@ def sniff_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def nul_problems(label: str, text: str, delimiter: str) -> list[dict]:
-    """One error per line holding a NUL character, at the column it is in."""
-    header = text.split("\n", 1)[0].split(delimiter)
-    records, start = [], 0
-    while (at := text.find("\x00", start)) != -1:
-        line_start = text.rfind("\n", 0, at) + 1
-        line = text.count("\n", 0, at) + 1
-        index = text.count(delimiter, line_start, at)
-        column = header[index].strip() if index < len(header) else "-"
-        records.append(problem(label, line, column, "\\x00", ERROR, "NUL byte in a text file"))
-        start = text.find("\n", at) + 1 or len(text)
-    return records
-
-
 def parse_table(label: str, text: str, notes: list[str]) -> RawTable:
     """Split the text into the header and a frame of strings with a ``line`` column."""
     delimiter = sniff_delimiter(text)
-    problems = nul_problems(label, text, delimiter) if "\x00" in text else []
-    if problems:
-        raise NotALog(problems)
     if delimiter != ",":
         notes = [*notes, f"{DELIMITERS[delimiter]}-separated"]
     table = _parse_fast(label, text, delimiter)
@@ -301,15 +284,28 @@ def _parse_exact(label: str, text: str, delimiter: str) -> RawTable:
     width = len(header)
     if blank:
         problems.append(_blank_notice(label, blank))
-    kept_rows, kept_lines = [], []
+    kept_rows, kept_lines, trailing = [], [], []
     for record, (line, end) in zip(rows, starts, strict=True):
         if len(record) > width and not any(v.strip() for v in record[width:]):
             record = record[:width]  # trailing delimiters: nothing is lost
+            trailing.append(line)
         if len(record) == width:
             kept_rows.append(record)
             kept_lines.append(line)
         else:
             problems.append(_width_problem(label, line, end, header, record))
+    if trailing:
+        problems.append(
+            problem(
+                label,
+                trailing[0],
+                "-",
+                "",
+                NOTICE,
+                f"ignored empty values after the last column (a trailing delimiter) on "
+                f"{len(trailing)} line(s): {_line_list(trailing)}",
+            )
+        )
     frame = pd.DataFrame(kept_rows, columns=range(width), dtype="str")
     frame[LINE] = np.asarray(kept_lines, dtype="int64")
     return RawTable(label, header, frame, delimiter, "", problems)

@@ -18,8 +18,8 @@ from ._columns import SIDES
 INVISIBLE = " \t\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"
 _INVISIBLE_ONLY = "\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"
 
-WHOLE = r"\d+"
-DECIMAL = r"\d+(?:\.\d+)?"
+WHOLE = r"\d{1,9}"  # larger counts are typing slips, and would overflow
+DECIMAL = r"\d{1,12}(?:\.\d{1,12})?"
 _ISO_DAY = r"\d{4}-\d{2}-\d{2}"
 _ISO = r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?"
 _DMY = r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?"
@@ -78,10 +78,9 @@ def _whole_message(value: str, what: str, low, high) -> str:
             return f"{value} is not a whole number; {what} is a whole number {low}–{high}"
         return f"{value} is not a whole number ({what}: fractions are not allowed)"
     if re.fullmatch(_SPREADSHEET_MANGLED, value):
-        return (
-            f"{value!r} looks like a range or a date made by spreadsheet auto-formatting; "
-            f"write the single whole number done ({what}), and format the column as text"
-        )
+        return _mangled_message(value, what)
+    if re.fullmatch(r"\d+", value):
+        return f"{value} is too large for {what}"
     expected = f"a whole number {low}–{high}" if high is not None else f"a whole number ≥ {low}"
     return f"{value!r} is not a number; expected {expected} ({what})"
 
@@ -96,13 +95,23 @@ def parse_decimal(values: pd.Series, *, what: str, decimal_comma: bool):
     errors = _no_errors(values.index)
     bad = ~ok & (values != "")
     if bad.any():
-        errors[bad] = [
-            f"{v} is negative; expected a number ≥ 0 ({what})"
-            if v.startswith("-")
-            else f"{v!r} is not a number; expected a number ≥ 0 like 60 or 7.5 ({what})"
-            for v in values[bad]
-        ]
+        errors[bad] = [_decimal_message(v, what) for v in values[bad]]
     return numbers, errors
+
+
+def _decimal_message(value: str, what: str) -> str:
+    if re.fullmatch(_SPREADSHEET_MANGLED, value):
+        return _mangled_message(value, what)
+    if value.startswith("-"):
+        return f"{value} is negative; expected a number ≥ 0 ({what})"
+    return f"{value!r} is not a number; expected a number ≥ 0 like 60 or 7.5 ({what})"
+
+
+def _mangled_message(value: str, what: str) -> str:
+    return (
+        f"{value!r} looks like a range or a date made by spreadsheet auto-formatting; "
+        f"write the single number done ({what}), and format the column as text"
+    )
 
 
 def parse_side(values: pd.Series) -> tuple[pd.Series, pd.Series]:

@@ -453,6 +453,10 @@ class _Validation:
 
     # -- the pass ---------------------------------------------------------------------
     def run(self) -> tuple[pd.DataFrame, list]:
+        if not len(self.lines):
+            self.records.append(
+                problem(self.file, 1, "-", "", NOTICE, "only a header: the log has no rows yet")
+            )
         named = self.name_columns()
         if named is None:
             return _empty_log(), self._problems()
@@ -466,7 +470,7 @@ class _Validation:
         named: dict[str, _Cells] = {}
         for position, (written, values) in enumerate(zip(self.header, self.columns, strict=True)):
             cells = _Cells.of(written.strip(INVISIBLE), values)
-            if not cells.written:
+            if not cells.written or re.fullmatch(r"Unnamed: \d+", cells.written):
                 if not cells.uniques.str.strip(INVISIBLE).astype(bool).any():
                     self.records.append(
                         problem(
@@ -551,6 +555,10 @@ class _Validation:
         stripped: dict[str, pd.Series] = {}
         typed: dict[str, pd.Series] = {}
         for tidy, cells in named.items():
+            nul = cells.uniques.str.contains("\x00", regex=False)
+            self.report_cells(
+                cells, nul, ERROR, "a NUL byte (binary data) in this value: retype the value"
+            )
             if tidy == NOTES:
                 typed[tidy] = cells.expand(cells.uniques)  # verbatim: "NA" stays "NA"
                 continue
@@ -587,7 +595,7 @@ class _Validation:
         cells = named[EXERCISE]
         names = stripped[EXERCISE].mask(stripped[EXERCISE] == "")
         keys = {**program.name_keys, **self.exercise_map}
-        ids = names.map(lambda n: keys.get(name_key(n)), na_action="ignore")
+        ids = pd.Series([keys.get(name_key(n)) if n == n else None for n in names], dtype="str")
         unknown = names.notna() & ids.isna()
         extra = sorted(set(names[unknown]))
         categories = [*program.ids, *extra]
