@@ -58,7 +58,7 @@ class Exercise:
 
     def dose(self) -> str:
         """The prescription in words, e.g. ``"2-3 sets x 10-20 reps, each side"``."""
-        parts = [f"{self.sets} sets"]
+        parts = [f"{self.sets} {'set' if self.sets == Range(1, 1) else 'sets'}"]
         if self.reps is not None:
             parts.append(f"{self.reps} reps")
         if self.seconds is not None:

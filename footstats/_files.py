@@ -1,0 +1,241 @@
+"""Writing files safely: atomically, never over an input, CSV cells defused.
+
+Every file footstats writes goes through :func:`atomic_path`: the content is written to a
+hidden temporary file in the target's own folder (same file system, so the final
+``os.replace`` is atomic) and moved into place only when writing succeeded. A failed write
+leaves the old file, if any, untouched and no partial file behind.
+
+CSV cells are neutralised against formula injection (BAD_INPUTS.md #29): a *text* cell that
+begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` so that
+a spreadsheet shows it as text instead of running it. Numeric columns are never touched: a
+negative number stays a number.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import secrets
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from datetime import date, datetime
+from os import PathLike
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "FORMULA_PREFIXES",
+    "atomic_path",
+    "check_not_input",
+    "neutralise_formulas",
+    "write_csv",
+    "write_json",
+]
+
+# What a spreadsheet may read as the start of a formula (OWASP "CSV injection").
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_PATTERN = r"^[=+\-@\t\r]"
+_NEUTRALISER = "'"
+
+
+@contextmanager
+def atomic_path(path: str | PathLike) -> Iterator[Path]:
+    """Yield a temporary path next to ``path``; move it onto ``path`` only on success.
+
+    The temporary file is created empty (with the usual permissions, umask applied) in the
+    target's folder and keeps the target's extension, so writers that pick the format from
+    the extension (``Figure.savefig``, ``PdfPages``) behave the same. When the ``with`` block
+    raises, the temporary file is deleted and the exception propagates; ``path`` is left as
+    it was.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The file to create or replace. Its folder must exist.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> with atomic_path(folder / "hello.txt") as tmp:
+    ...     _ = tmp.write_text("hi")
+    >>> (folder / "hello.txt").read_text()
+    'hi'
+    """
+    target = Path(path)
+    tmp = _create_temp(target)
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+
+
+def _create_temp(target: Path) -> Path:
+    # os.open with O_EXCL (not mkstemp) so the final file gets 0o666 minus the umask,
+    # like any other file the user creates, instead of mkstemp's private 0o600.
+    for _ in range(100):
+        tmp = target.with_name(f".{target.stem}-{secrets.token_hex(4)}.tmp{target.suffix}")
+        try:
+            os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+        except FileExistsError:
+            continue
+        return tmp
+    raise FileExistsError(f"cannot create a temporary file next to {target}")
+
+
+def check_not_input(path: str | PathLike, inputs: Iterable[str | PathLike]) -> None:
+    """Raise ``ValueError`` when ``path`` is (or is in the folder of) one of ``inputs``.
+
+    Exports go to their own folder (BAD_INPUTS.md #28): nothing is written over or next
+    to an input log.
+
+    Examples
+    --------
+    >>> check_not_input("out/report.pdf", ["logs/foot_log.csv"])
+    >>> check_not_input("logs/report.pdf", ["logs/foot_log.csv"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: refusing to write logs/report.pdf: it would go next to the input log ...
+    """
+    target = Path(path).resolve()
+    for source in inputs:
+        source_path = Path(source).resolve()
+        if source_path.is_dir():
+            folder = source_path  # a folder of logs
+        else:
+            folder = source_path.parent
+            if target == source_path:
+                raise ValueError(f"refusing to write {path}: it is the input log {source}")
+        if target.parent == folder:
+            raise ValueError(
+                f"refusing to write {path}: it would go next to the input log {source}; "
+                "choose another output folder"
+            )
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells cannot be read as spreadsheet formulas.
+
+    Text cells (in string, object and categorical columns) beginning with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return get a leading ``'``. Numbers, dates and
+    booleans are left alone, even in an object column.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"note": ["=1+1", "ok", "-x"], "change": [-2.5, 1.0, 0.0]})
+    >>> neutralise_formulas(frame)
+        note  change
+    0  '=1+1    -2.5
+    1     ok     1.0
+    2    '-x     0.0
+    """
+    out = frame.copy()
+    for position in range(frame.shape[1]):
+        values = frame.iloc[:, position]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            categories = pd.Series(values.cat.categories)
+            if _is_textual(categories):
+                fixed = _neutralise_values(categories)
+                out.isetitem(position, values.cat.rename_categories(list(fixed)))
+        elif _is_textual(values):
+            out.isetitem(position, _neutralise_values(values))
+    return out
+
+
+def _is_textual(values: pd.Series) -> bool:
+    return values.dtype == object or pd.api.types.is_string_dtype(values.dtype)
+
+
+def _neutralise_values(values: pd.Series) -> pd.Series:
+    if values.dtype == object:
+        # Only str cells qualify; in an object column, numbers stay numbers.
+        is_text = values.map(type).eq(str)
+        text = values.where(is_text).astype("string")
+    else:
+        text = values.astype("string")
+    risky = text.str.contains(_FORMULA_PATTERN, regex=True).fillna(False).astype(bool)
+    if not risky.any():
+        return values
+    return values.mask(risky, _NEUTRALISER + text)
+
+
+def write_csv(frame: pd.DataFrame, path: str | PathLike) -> Path:
+    """Write ``frame`` to ``path`` as UTF-8 CSV, atomically, text cells neutralised.
+
+    The index is not written; dates at midnight are written as ISO dates (``2026-03-02``).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The table; it is not modified.
+    path : str or path-like
+        The CSV file to create or replace.
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = write_csv(pd.DataFrame({"site": ["back"], "note": ["=cmd"]}), out)
+    >>> print(out.read_text(), end="")
+    site,note
+    back,'=cmd
+    """
+    safe = neutralise_formulas(frame)
+    target = Path(path)
+    with atomic_path(target) as tmp:
+        safe.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+    return target
+
+
+def write_json(obj, path: str | PathLike) -> Path:
+    """Write ``obj`` to ``path`` as indented UTF-8 JSON, atomically.
+
+    NumPy and pandas scalars become plain numbers, timestamps ISO strings, and NaN or
+    missing values ``null`` (strict JSON has no NaN).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp()) / "s.json"
+    >>> _ = write_json({"sessions": np.int64(3), "change_pct": float("nan")}, out)
+    >>> json.loads(out.read_text())
+    {'sessions': 3, 'change_pct': None}
+    """
+    text = json.dumps(_jsonable(obj), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    target = Path(path)
+    with atomic_path(target) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return target
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if value is pd.NA or value is pd.NaT or value is None:
+        return None
+    if isinstance(value, pd.Timestamp | datetime):
+        return value.date().isoformat() if _is_midnight(value) else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _is_midnight(value: datetime) -> bool:
+    return (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0)

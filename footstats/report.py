@@ -1,0 +1,662 @@
+"""Exports: the weekly tables (CSV, JSON), the charts (PNG, SVG, PDF) and a PDF report.
+
+This is what ``footstats report LOG -o DIR`` writes (DESIGN.md, "Contract"):
+
+``frequency.csv``
+    ``[participant,] week, sessions, target_min, target_max, target_met``: every week.
+``sets.csv``
+    ``[participant,] week, exercise, sets_done, sets_prescribed, completion``: program
+    exercises by id, weeks with at least one session.
+``pain.csv``
+    ``[participant,] week, site, mean, min, max, n``.
+``summary.json``
+    :func:`footstats.summarize`: the headline figures (per participant and for the cohort
+    when the log has participants).
+charts
+    ``frequency``, ``calendar``, ``completion``, ``sets``, ``pain``, ``adherence_vs_pain``
+    and ``dashboard``, one file per chart and format. With several participants the charts
+    show the cohort (see :mod:`footstats.plots`).
+``report.pdf``
+    For a physiotherapist: a page of figures in words, then the charts.
+
+Weeks are ISO dates of their Monday. Every file is written atomically (a temporary file in
+the same folder, then ``os.replace``), CSV text cells are neutralised against formula
+injection, and nothing is written over or next to the input log.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cached_property
+from os import PathLike
+from pathlib import Path
+
+import pandas as pd
+
+from . import metrics
+from ._columns import (
+    COMPLETION,
+    EXERCISE,
+    PARTICIPANT,
+    SETS_DONE,
+    SETS_PRESCRIBED,
+    TARGET_MET,
+    WEEK,
+)
+from ._files import atomic_path, check_not_input, write_csv, write_json
+from .program import Program, load_program
+
+__all__ = [
+    "CHARTS",
+    "FORMATS",
+    "export_charts",
+    "export_report",
+    "export_tables",
+    "write_report",
+]
+
+CHARTS = (
+    "frequency",
+    "calendar",
+    "completion",
+    "sets",
+    "pain",
+    "adherence_vs_pain",
+    "dashboard",
+)
+FORMATS = ("png", "svg", "pdf")
+REPORT_PDF = "report.pdf"
+
+_A4_PORTRAIT = (8.27, 11.69)
+# Charts of the PDF, two to a page.
+_PDF_CHART_PAGES = (
+    ("frequency", "calendar"),
+    ("completion", "sets"),
+    ("pain", "adherence_vs_pain"),
+)
+_MAX_LISTED_PARTICIPANTS = 100  # beyond this the PDF refers to summary.json
+
+
+# -- public functions -------------------------------------------------------------------------
+
+
+def export_tables(log: pd.DataFrame, out_dir: str | PathLike, *, program=None) -> list[Path]:
+    """Write ``frequency.csv``, ``sets.csv``, ``pain.csv`` and ``summary.json`` to ``out_dir``.
+
+    Parameters
+    ----------
+    log : DataFrame
+        The tidy log (:func:`footstats.read_log`).
+    out_dir : str or path-like
+        The output folder (created when missing); not the input log's folder.
+    program : Program, optional
+        The routine (the packaged foot routine when None).
+
+    Returns
+    -------
+    list of Path
+        The files written, in the order above.
+
+    Examples
+    --------
+    >>> import footstats, tempfile
+    >>> paths = export_tables(footstats.load_sample(), tempfile.mkdtemp())
+    >>> [p.name for p in paths]
+    ['frequency.csv', 'sets.csv', 'pain.csv', 'summary.json']
+    """
+    report = _Report(log, program)
+    return report.write_tables(_output_folder(log, out_dir))
+
+
+def export_charts(
+    log: pd.DataFrame,
+    out_dir: str | PathLike,
+    *,
+    program=None,
+    formats=("png",),
+    dpi: int = 150,
+) -> list[Path]:
+    """Write every chart to ``out_dir``, one file per chart and format.
+
+    Parameters
+    ----------
+    log : DataFrame
+        The tidy log (:func:`footstats.read_log`).
+    out_dir : str or path-like
+        The output folder (created when missing); not the input log's folder.
+    program : Program, optional
+        The routine (the packaged foot routine when None).
+    formats : sequence of {"png", "svg", "pdf"}, default ("png",)
+        File formats; the file extension selects the format.
+    dpi : int, default 150
+        Resolution of the PNG files.
+
+    Returns
+    -------
+    list of Path
+        ``<chart>.<format>`` for every chart of :data:`CHARTS`, chart by chart.
+
+    Examples
+    --------
+    >>> import footstats, tempfile
+    >>> paths = export_charts(footstats.load_sample(), tempfile.mkdtemp(), formats=("svg",))
+    >>> paths[0].name
+    'frequency.svg'
+    """
+    formats = _check_formats(formats)
+    report = _Report(log, program)
+    return report.write_charts(_output_folder(log, out_dir), formats, dpi)
+
+
+def export_report(log: pd.DataFrame, path: str | PathLike, *, program=None) -> Path:
+    """Write a multi-page PDF report for a physiotherapist.
+
+    Page 1 gives, in words and numbers, the period, the sessions, the session adherence,
+    the streaks, the sets done against the prescription, the change of pain per site
+    (Farrar 2001 and IMMPACT), and the routine's prescription; with participants, the
+    cohort figures and one line per participant. The next pages hold the charts, two to
+    an A4 page. The PDF's Title, Author ("footstats"), Subject and CreationDate are set.
+
+    Parameters
+    ----------
+    log : DataFrame
+        The tidy log (:func:`footstats.read_log`).
+    path : str or path-like
+        The PDF file (its folder is created when missing); not next to the input log.
+    program : Program, optional
+        The routine (the packaged foot routine when None).
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Examples
+    --------
+    >>> import footstats, tempfile
+    >>> out = Path(tempfile.mkdtemp()) / "report.pdf"
+    >>> export_report(footstats.load_sample(), out).read_bytes()[:4]
+    b'%PDF'
+    """
+    target = Path(path)
+    _output_folder(log, target.parent)
+    check_not_input(target, _inputs(log))
+    return _Report(log, program).write_pdf(target)
+
+
+def write_report(
+    log: pd.DataFrame, out_dir: str | PathLike, *, program=None, formats=("png",)
+) -> list[Path]:
+    """Write the tables, the charts and ``report.pdf`` into ``out_dir``.
+
+    This is what ``footstats report LOG -o DIR`` does. The metrics are computed once for
+    all the files.
+
+    Parameters
+    ----------
+    log : DataFrame
+        The tidy log (:func:`footstats.read_log`).
+    out_dir : str or path-like
+        The output folder, created when missing; not the input log's folder.
+    program : Program, optional
+        The routine (the packaged foot routine when None).
+    formats : sequence of {"png", "svg", "pdf"}, default ("png",)
+        Chart file formats.
+
+    Returns
+    -------
+    list of Path
+        Every file written: the tables, the charts, then ``report.pdf``.
+
+    Examples
+    --------
+    >>> import footstats, tempfile
+    >>> paths = write_report(footstats.load_sample(), tempfile.mkdtemp())
+    >>> paths[-1].name
+    'report.pdf'
+    """
+    formats = _check_formats(formats)
+    folder = _output_folder(log, out_dir)
+    report = _Report(log, program)
+    return [
+        *report.write_tables(folder),
+        *report.write_charts(folder, formats, 150),
+        report.write_pdf(folder / REPORT_PDF),
+    ]
+
+
+# -- output folder ----------------------------------------------------------------------------
+
+
+def _inputs(log: pd.DataFrame) -> list[Path]:
+    """The input log file or folder the reader recorded, when it exists on disk."""
+    source = log.attrs.get("source")
+    if not source:
+        return []
+    path = Path(source)
+    return [path] if path.exists() else []
+
+
+def _output_folder(log: pd.DataFrame, out_dir: str | PathLike) -> Path:
+    folder = Path(out_dir)
+    check_not_input(folder / "_", _inputs(log))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _check_formats(formats) -> tuple[str, ...]:
+    if isinstance(formats, str):
+        formats = (formats,)
+    chosen = tuple(f.lower().lstrip(".") for f in formats)
+    unknown = sorted(set(chosen) - set(FORMATS))
+    if unknown or not chosen:
+        raise ValueError(f"formats must be among {', '.join(FORMATS)}; got {formats!r}")
+    return tuple(dict.fromkeys(chosen))
+
+
+# -- the report -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Report:
+    """A log, its routine and its metric tables, each computed once when first needed."""
+
+    log: pd.DataFrame
+    program: Program | None = None
+
+    def __post_init__(self):
+        self.program = self.program or load_program()
+
+    @cached_property
+    def weekly(self) -> pd.DataFrame:
+        return metrics.weekly_frequency(self.log, program=self.program)
+
+    @cached_property
+    def sessions(self) -> pd.DataFrame:
+        return metrics.session_table(self.log, program=self.program)
+
+    @cached_property
+    def weekly_sets(self) -> pd.DataFrame:
+        return metrics.weekly_sets(self.log, program=self.program)
+
+    @cached_property
+    def weekly_pain(self) -> pd.DataFrame:
+        return metrics.weekly_pain(self.log)
+
+    @cached_property
+    def change(self) -> pd.DataFrame:
+        return metrics.pain_change(self.log)
+
+    @cached_property
+    def adherence(self) -> pd.DataFrame:
+        return metrics.adherence_vs_pain(self.log, program=self.program)
+
+    @cached_property
+    def summary(self) -> dict:
+        return metrics.summarize(self.log, program=self.program)
+
+    @property
+    def participants(self) -> int:
+        if PARTICIPANT not in self.log.columns:
+            return 0
+        return int(self.log[PARTICIPANT].nunique())
+
+    # -- tables
+
+    def write_tables(self, folder: Path) -> list[Path]:
+        return [
+            write_csv(_iso_weeks(self.weekly), folder / "frequency.csv"),
+            write_csv(_iso_weeks(self.weekly_sets), folder / "sets.csv"),
+            write_csv(_iso_weeks(self.weekly_pain), folder / "pain.csv"),
+            write_json(self.summary, folder / "summary.json"),
+        ]
+
+    # -- charts
+
+    def write_charts(self, folder: Path, formats: tuple[str, ...], dpi: int) -> list[Path]:
+        written = []
+        for chart in CHARTS:
+            fig = self.figure(chart)
+            for fmt in formats:
+                target = folder / f"{chart}.{fmt}"
+                with atomic_path(target) as tmp:
+                    fig.savefig(tmp, dpi=dpi)
+                written.append(target)
+        return written
+
+    def figure(self, chart: str):
+        """A new (pyplot-free) figure holding ``chart``."""
+        from matplotlib.figure import Figure
+
+        from . import plots
+
+        size = plots._figsize(chart, len(self.program.exercises))
+        fig = Figure(figsize=size, layout="constrained")
+        if chart == "dashboard":
+            plots._draw_dashboard(fig, **self._dashboard_tables(), title=self.dashboard_title)
+        else:
+            self.draw(chart, fig.add_subplot())
+        return fig
+
+    def draw(self, chart: str, ax) -> None:
+        from . import plots
+
+        if chart == "frequency":
+            plots.plot_frequency(self.weekly, ax=ax)
+        elif chart == "calendar":
+            plots.plot_calendar(self.sessions, ax=ax)
+        elif chart == "completion":
+            plots.plot_completion(self.weekly_sets, program=self.program, ax=ax)
+        elif chart == "sets":
+            plots.plot_sets(self.weekly_sets, program=self.program, ax=ax)
+        elif chart == "pain":
+            plots.plot_pain(self.weekly_pain, change=self.change, ax=ax)
+        elif chart == "adherence_vs_pain":
+            plots.plot_adherence_vs_pain(self.adherence, ax=ax)
+        else:
+            raise ValueError(f"unknown chart {chart!r}; expected one of {', '.join(CHARTS)}")
+
+    def _dashboard_tables(self) -> dict:
+        return {
+            "weekly": self.weekly,
+            "weekly_sets": self.weekly_sets,
+            "weekly_pain": self.weekly_pain,
+            "change": self.change,
+            "adherence": self.adherence,
+            "program": self.program,
+        }
+
+    @property
+    def dashboard_title(self) -> str:
+        from . import plots
+
+        return plots._dashboard_title(self.log, self.program, None)
+
+    # -- PDF
+
+    def write_pdf(self, target: Path) -> Path:
+        from matplotlib.backends.backend_pdf import PdfPages
+        from matplotlib.figure import Figure
+
+        with atomic_path(target) as tmp, PdfPages(tmp) as pdf:
+            for page in _text_pages(self.summary_blocks()):
+                pdf.savefig(page)
+            for charts in _PDF_CHART_PAGES:
+                page = Figure(figsize=_A4_PORTRAIT, layout="constrained")
+                heights = [_chart_height(chart, len(self.program.exercises)) for chart in charts]
+                for subfigure, chart in zip(
+                    page.subfigures(len(charts), 1, height_ratios=heights), charts, strict=True
+                ):
+                    self.draw(chart, subfigure.add_subplot())
+                pdf.savefig(page)
+            info = pdf.infodict()
+            info["Title"] = f"footstats report: {self.program.name}"
+            info["Author"] = "footstats"
+            info["Subject"] = self.subject
+            info["Keywords"] = "home exercise, adherence, sets, pain"
+            info["CreationDate"] = datetime.now(UTC)
+        return target
+
+    @property
+    def subject(self) -> str:
+        period = self.period_text or "no sessions yet"
+        who = f", {self.participants} participants" if self.participants > 1 else ""
+        return f"Sessions, sets and pain{who}: {period}"
+
+    @property
+    def period_text(self) -> str | None:
+        dates = self.log["date"] if "date" in self.log.columns else pd.Series([], dtype=object)
+        if dates.empty:
+            return None
+        first, last = dates.min(), dates.max()
+        weeks = (last.to_period("W") - first.to_period("W")).n + 1
+        return f"{_long_date(first)} to {_long_date(last)} ({weeks} weeks)"
+
+    def summary_blocks(self) -> list[tuple[str, str]]:
+        """Page-1 content as (style, text) blocks; see :func:`_text_pages` for the styles."""
+        blocks = [
+            ("title", "Home-exercise report"),
+            ("subtitle", self.program.name),
+            ("body", f"Period: {self.period_text or 'nothing logged yet'}."),
+        ]
+        entries = self.summary.get("participants", [self.summary])
+        if len(entries) == 1:  # one person, with or without a participant column
+            blocks += _person_blocks(entries[0], self.weekly, self.program)
+            blocks += self._sets_blocks()
+        else:
+            blocks += self._cohort_blocks()
+        blocks += _program_blocks(self.program)
+        blocks += [
+            (
+                "note",
+                "Baseline = mean of a site's pain reports in its first 14 days, latest = mean "
+                "of those in its last 14 days. Clinically important improvement (Farrar 2001): "
+                "a fall of at least 2 points or 30 %. IMMPACT bands of reduction: < 10 % none, "
+                "10-30 % minimal, 30-50 % moderate, >= 50 % substantial. Sessions and pain are "
+                "shown side by side: an association, not evidence that the routine caused a "
+                "change.",
+            ),
+            ("note", f"Made by footstats on {_long_date(datetime.now())}."),
+        ]
+        return blocks
+
+    def _sets_blocks(self) -> list[tuple[str, str]]:
+        blocks = [("heading", "Sets (in the sessions done)")]
+        if self.weekly_sets.empty:
+            return [*blocks, ("body", "No sets logged yet.")]
+        totals = self.weekly_sets.groupby(EXERCISE, observed=False, sort=True)[
+            [SETS_DONE, SETS_PRESCRIBED]
+        ].sum()
+        mean_completion = self.weekly_sets[COMPLETION].mean() * 100
+        blocks.append(
+            (
+                "body",
+                f"Mean completion {mean_completion:.0f} % of the prescribed sets per session "
+                "(more than prescribed counts as 100 %).",
+            )
+        )
+        names = {e.id: e.name for e in self.program.exercises}
+        for exercise, row in totals.iterrows():
+            done, prescribed = int(row[SETS_DONE]), int(row[SETS_PRESCRIBED])
+            share = f" ({done / prescribed * 100:.0f} %)" if prescribed else ""
+            blocks.append(
+                (
+                    "item",
+                    f"{names.get(exercise, exercise)}: {done} of {prescribed} sets{share}",
+                )
+            )
+        return blocks
+
+    def _cohort_blocks(self) -> list[tuple[str, str]]:
+        cohort = self.summary["cohort"]
+        entries = self.summary["participants"]
+        median = cohort["median_adherence_pct"]
+        share = cohort["share_clinically_important"]
+        blocks = [
+            ("heading", "Cohort"),
+            ("body", f"Participants: {cohort['participants']}."),
+            (
+                "body",
+                "Median session adherence: "
+                + ("not available" if median is None else f"{median:.0f} %")
+                + ".",
+            ),
+            (
+                "body",
+                "Clinically important improvement of pain at one site or more: "
+                + (
+                    "no pain reports"
+                    if share is None
+                    else f"{share * 100:.0f} % of the participants who reported pain"
+                )
+                + ".",
+            ),
+            ("heading", "Participants"),
+        ]
+        for entry in entries[:_MAX_LISTED_PARTICIPANTS]:
+            blocks.append(("item", _participant_line(entry)))
+        if len(entries) > _MAX_LISTED_PARTICIPANTS:
+            rest = len(entries) - _MAX_LISTED_PARTICIPANTS
+            blocks.append(("note", f"... and {rest} more participants: see summary.json."))
+        return blocks
+
+
+def _iso_weeks(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with its week column as ISO date text (``2026-03-02``)."""
+    if WEEK not in table.columns:
+        return table
+    return table.assign(**{WEEK: table[WEEK].dt.strftime("%Y-%m-%d")})
+
+
+def _chart_height(chart: str, rows: int) -> float:
+    from . import plots
+
+    return plots._figsize(chart, rows)[1]
+
+
+# -- page 1 in words --------------------------------------------------------------------------
+
+
+def _person_blocks(summary: dict, weekly: pd.DataFrame, program: Program) -> list[tuple[str, str]]:
+    target = program.sessions_per_week
+    blocks = [("heading", "Sessions")]
+    weeks, sessions = summary["weeks"], summary["sessions"]
+    met = int(weekly[TARGET_MET].sum())
+    if not sessions:
+        blocks.append(("body", f"No sessions logged yet (target {target} a week)."))
+    else:
+        adherence = summary["adherence_pct"]
+        blocks += [
+            (
+                "body",
+                f"{sessions} sessions in {weeks} weeks (target {target} a week; "
+                f"{sessions / weeks:.1f} a week on average).",
+            ),
+            (
+                "body",
+                f"Target met in {met} of {weeks} weeks. Session adherence {adherence:.0f} % "
+                f"(each week counts up to its target of {target.low:g}). Current streak of "
+                f"weeks on target: {_weeks(summary['current_streak'])}; longest: "
+                f"{_weeks(summary['longest_streak'])}.",
+            ),
+        ]
+    blocks.append(("heading", "Pain (0-10)"))
+    if not summary["pain"]:
+        blocks.append(("body", "No pain reports."))
+    for site, change in summary["pain"].items():
+        blocks.append(("item", _pain_sentence(site, change)))
+    return blocks
+
+
+def _pain_sentence(site: str, change: dict) -> str:
+    """E.g. "Back pain fell from 6.0 to 3.5 (-2.5 points, -42 %): a clinically important
+    improvement (Farrar 2001), moderate (IMMPACT)"."""
+    baseline, latest, points = change["baseline"], change["latest"], change["change"]
+    pct, band = change["change_pct"], change["band"]
+    name = f"{site.capitalize()} pain"
+    if baseline is None or latest is None:
+        return f"{name}: not enough reports to compare."
+    if points == 0:
+        head = f"{name} stayed at {baseline:.1f}"
+    else:
+        verb = "fell" if points < 0 else "rose"
+        head = f"{name} {verb} from {baseline:.1f} to {latest:.1f}"
+    relative = f", {pct:+.0f} %" if pct is not None else "; no % change from a baseline of 0"
+    if change["clinically_important"]:
+        verdict = "a clinically important improvement (Farrar 2001)"
+    else:
+        verdict = "not a clinically important improvement (Farrar 2001)"
+    if band is not None:
+        verdict += ", no reduction (IMMPACT)" if band == "none" else f", {band} (IMMPACT)"
+    return f"{head} ({points:+.1f} points{relative}): {verdict}."
+
+
+def _participant_line(entry: dict) -> str:
+    adherence = entry["adherence_pct"]
+    parts = [
+        f"{entry['participant']}: {entry['sessions']} sessions in {entry['weeks']} weeks",
+        "adherence " + ("-" if adherence is None else f"{adherence:.0f} %"),
+        f"longest streak {_weeks(entry['longest_streak'])}",
+    ]
+    for site, change in entry["pain"].items():
+        if change["baseline"] is None or change["latest"] is None:
+            continue
+        important = ", important" if change["clinically_important"] else ""
+        parts.append(
+            f"{site} {change['baseline']:.1f} → {change['latest']:.1f} "
+            f"({change['change']:+.1f}{important})"
+        )
+    return "; ".join(parts)
+
+
+def _program_blocks(program: Program) -> list[tuple[str, str]]:
+    minutes = f", about {program.session_minutes:g} minutes" if program.session_minutes else ""
+    blocks = [
+        ("heading", "The routine (prescription per session)"),
+        ("body", f"{program.sessions_per_week} sessions a week{minutes}."),
+    ]
+    for exercise in program.exercises:
+        equipment = f" (with {exercise.equipment})" if exercise.equipment else ""
+        blocks.append(("item", f"{exercise.name}: {exercise.dose()}{equipment}"))
+    return blocks
+
+
+def _weeks(n) -> str:
+    return "-" if n is None else f"{n} week" + ("" if n == 1 else "s")
+
+
+def _long_date(value) -> str:
+    value = pd.Timestamp(value)
+    return f"{value.day} {value:%B %Y}"
+
+
+# -- text pages -------------------------------------------------------------------------------
+
+# style -> font size (pt), weight, indent (inches), space before and after the block (pt)
+_TEXT_STYLES = {
+    "title": (20, "bold", 0.0, 0, 4),
+    "subtitle": (13, "normal", 0.0, 0, 10),
+    "heading": (12.5, "bold", 0.0, 9, 3),
+    "body": (10.5, "normal", 0.0, 0, 3),
+    "item": (10.5, "normal", 0.25, 0, 2),
+    "note": (8.5, "normal", 0.0, 6, 0),
+}
+_MARGIN = 0.8  # inches on every side
+_LINE_SPACING = 1.35
+
+
+def _text_pages(blocks: list[tuple[str, str]]) -> list:
+    """A4 pages with the blocks' text, wrapped to the page width, flowing onto new pages."""
+    from matplotlib.figure import Figure
+
+    width, height = _A4_PORTRAIT
+    pages: list = []
+    cursor = 0.0  # inches from the top of the current page
+    for style, text in blocks:
+        size, weight, indent, space_before, space_after = _TEXT_STYLES[style]
+        cursor += space_before / 72
+        # ~0.55 em per character on average in DejaVu Sans
+        chars = int((width - 2 * _MARGIN - indent) * 72 / (size * 0.55))
+        lines = textwrap.wrap(text, width=chars) or [""]
+        for i, line in enumerate(lines):
+            step = size * _LINE_SPACING / 72
+            if not pages or cursor + step > height - _MARGIN:
+                pages.append(Figure(figsize=_A4_PORTRAIT))
+                cursor = _MARGIN
+            top = 1 - cursor / height
+            if style == "item" and i == 0:
+                pages[-1].text((_MARGIN + indent - 0.18) / width, top, "•", fontsize=size, va="top")
+            pages[-1].text(
+                (_MARGIN + indent) / width,
+                top,
+                line,
+                fontsize=size,
+                fontweight=weight,
+                va="top",
+                color="0.3" if style == "note" else "black",
+            )
+            cursor += step
+        cursor += space_after / 72
+    return pages
