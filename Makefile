@@ -8,6 +8,7 @@ SAMPLE := sample_data/foot_log.csv
 # Keep Jupyter and matplotlib state inside the project, never in the user's home.
 export JUPYTER_CONFIG_DIR := $(CURDIR)/.jupyter
 export JUPYTERLAB_SETTINGS_DIR := $(CURDIR)/.jupyter/lab/user-settings
+export JUPYTERLAB_WORKSPACES_DIR := $(CURDIR)/.jupyter/lab/workspaces
 
 .PHONY: lab report test lint notebooks bench clean
 
@@ -19,7 +20,7 @@ $(STAMP): pyproject.toml
 
 lab: $(STAMP)
 	@echo "footstats: JupyterLab on notebooks/ (open the URL printed below; Ctrl-C stops it)"
-	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.open_browser=False
+	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.allow_root=True
 
 report: $(STAMP)
 	$(BIN)/footstats report $(SAMPLE) -o out
@@ -32,7 +33,8 @@ test: lint
 	$(BIN)/python -m pytest
 
 notebooks: $(STAMP)
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace notebooks/*.ipynb
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
