@@ -7,7 +7,7 @@ column             dtype            meaning
 =================  ===============  ==================================================
 ``line``           int64            physical line of the row in its file (1 = header)
 ``participant``    string           only when the input has participants
-``date``           datetime64[ns]   date, or date and time, as written
+``date``           datetime64       date, or date and time, as written
 ``exercise``       category         program exercise id; the name as written (stripped)
                                     when it is not in the program; <NA> for a check-in
 ``exercise_name``  string           the exercise as written; <NA> for a check-in

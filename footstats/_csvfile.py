@@ -216,11 +216,14 @@ def _parse_fast(label: str, text: str, delimiter: str) -> RawTable | None:
     head, sep, body = text.partition("\n")
     if '"' in head or not body or "\n\n" in body or body.startswith("\n"):
         return None
+    encoded = body.encode("utf-8")
+    if '"' in body and not _quotes_are_plain(encoded, delimiter):
+        return None
     header = head.split(delimiter)
     names = [f"f{i}" for i in range(len(header))]
     try:
         arrow = pacsv.read_csv(
-            io.BytesIO(body.encode("utf-8")),
+            io.BytesIO(encoded),
             read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
             convert_options=pacsv.ConvertOptions(
@@ -249,6 +252,20 @@ def _parse_fast(label: str, text: str, delimiter: str) -> RawTable | None:
         problems.append(_blank_notice(label, frame.loc[blank, LINE].tolist()))
         frame = frame[~blank].reset_index(drop=True)
     return RawTable(label, header, frame, delimiter, "", problems)
+
+
+def _quotes_are_plain(data: bytes, delimiter: str) -> bool:
+    """Every quote opens a field, closes one, or is doubled: pyarrow and csv then agree.
+
+    pyarrow quietly accepts odd quoting such as ``"ab"c``, which the csv module rejects;
+    such files take the exact path so the answer never depends on the path taken.
+    """
+    buffer = np.frombuffer(data, dtype=np.uint8)
+    quotes = np.flatnonzero(buffer == ord('"'))
+    padded = np.concatenate(([ord("\n")], buffer, [ord("\n")]))
+    before, after = padded[quotes], padded[quotes + 2]
+    edge = np.array([ord("\n"), ord(delimiter), ord('"')], dtype=np.uint8)
+    return bool(np.all(np.isin(before, edge) | np.isin(after, edge)))
 
 
 def _parse_exact(label: str, text: str, delimiter: str) -> RawTable:

@@ -647,10 +647,10 @@ class _Validation:
         has_pain = np.zeros(len(self.lines), dtype=bool)
         for column in pains:
             has_pain |= typed[column].notna().to_numpy()
-        done = (
-            typed[SESSION_DONE].notna().to_numpy(dtype=bool)  # a day marked done or not done
+        done = (  # a habit-tracker day, marked done or not done
+            typed[SESSION_DONE].notna().to_numpy(dtype=bool)
             if SESSION_DONE in typed
-            else False
+            else np.zeros(len(self.lines), dtype=bool)
         )
         empty = ~has_exercise & ~has_pain & ~done & ~self.bad
         self.report(

@@ -215,13 +215,14 @@ def _exercise_from_dict(spec: _Spec) -> Exercise:
 
 
 def _check_names_unambiguous(program: Program, label: str) -> None:
-    owner: dict[str, str] = {}
+    owner: dict[str, tuple[str, str]] = {}
     for exercise in program.exercises:
         for name in (exercise.id, exercise.name, *exercise.aliases):
-            other = owner.setdefault(name_key(name), exercise.id)
-            if other != exercise.id:
+            other_id, other_name = owner.setdefault(name_key(name), (exercise.id, name))
+            if other_id != exercise.id:
                 raise ProgramError(
-                    f"{label}: the name {name!r} of {exercise.id!r} also matches {other!r}"
+                    f"{label}: the name {name!r} of {exercise.id!r} matches {other_name!r} "
+                    f"of {other_id!r}; rename one of them"
                 )
 
 
