@@ -1,0 +1,362 @@
+"""footstats benchmarks: reading, metrics, the report, import time and peak memory.
+
+Run with ``make bench`` (``.venv/bin/python benchmarks/run.py``); ``--quick`` is the smoke
+run that ``make test`` does (tiny N, one repeat). Everything is measured in one process on
+the same generated files (a cohort log of about ``--rows`` rows: participants x one year,
+and a one-year personal log), written by :mod:`footstats.synthetic` into a temporary
+folder. The output is a Markdown table: absolute times, ratios against the baseline of each
+group, and the issue's targets with pass / miss.
+
+In-process timings are medians of ``--repeat`` runs (``time.perf_counter``). Import times
+and the report are wall times of fresh ``python`` processes; the import ratios are taken
+net of the interpreter's own start-up (``python -c pass``), the stricter reading. Peak
+memory is the max RSS of a fresh process doing one read, taken by a small wrapper process
+from ``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss`` so that nothing else is counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+
+import footstats
+from footstats._columns import (
+    DATE,
+    DEFAULT_PAIN_SITES,
+    EXERCISE,
+    MINUTES,
+    NOTES,
+    PARTICIPANT,
+    REPS,
+    SECONDS,
+    SETS,
+    SIDE,
+    pain_column,
+)
+from footstats.synthetic import write_sample
+
+__all__ = ["METRICS", "ROW_LABELS", "main", "read_floor", "run"]
+
+# 2025-01-06 is a Monday: a year (plus a start offset of up to 3 weeks) ends in January
+# 2026, in the past, so the reader's "date in the future" warning never fires.
+START = "2025-01-06"
+WEEKS = 52
+SEED = 6
+ROWS_PER_PARTICIPANT = 484  # what footstats.synthetic gives for 52 weeks, on average
+QUICK_ROWS = 3_000
+MB = 1024 * 1024
+HERE = Path(__file__).resolve().parent
+
+METRICS = ("weekly_frequency", "weekly_sets", "weekly_pain", "pain_change", "adherence_vs_pain")
+
+ARROW_TYPES = {
+    PARTICIPANT: pa.string(),
+    DATE: pa.timestamp("s"),
+    EXERCISE: pa.string(),
+    SETS: pa.int64(),
+    REPS: pa.int64(),
+    SECONDS: pa.float64(),
+    SIDE: pa.string(),
+    **{pain_column(site): pa.int64() for site in DEFAULT_PAIN_SITES},
+    MINUTES: pa.float64(),
+    NOTES: pa.string(),
+}
+
+READ_FLOOR = "pyarrow.csv.read_csv + .to_pandas() (floor)"
+READ_PANDAS = "pandas.read_csv, default options"
+READ_LOG = "footstats.read_log (validation included)"
+METRICS_TOTAL = "all metrics together"
+START_UP = "python -c pass (interpreter start-up)"
+IMPORT_PANDAS = "import pandas"
+IMPORT_FOOTSTATS = "import footstats"
+IMPORT_READER = "import footstats; footstats.read_log"
+REPORT = "footstats report, one-year personal log (CLI)"
+RSS_IMPORTS = "peak RSS: python + imports only"
+RSS_FLOOR = "peak RSS: pyarrow read (floor)"
+RSS_PANDAS = "peak RSS: pandas.read_csv"
+RSS_READ_LOG = "peak RSS: footstats.read_log"
+ROW_LABELS = (
+    READ_FLOOR,
+    READ_PANDAS,
+    READ_LOG,
+    *METRICS,
+    METRICS_TOTAL,
+    START_UP,
+    IMPORT_PANDAS,
+    IMPORT_FOOTSTATS,
+    IMPORT_READER,
+    REPORT,
+    RSS_IMPORTS,
+    RSS_FLOOR,
+    RSS_PANDAS,
+    RSS_READ_LOG,
+)
+
+# The wrapper's only child is the measured command, so RUSAGE_CHILDREN is that process.
+_RSS_WRAPPER = (
+    "import resource, subprocess, sys;"
+    "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL);"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+_READ_CODE = {
+    RSS_IMPORTS: "import footstats, pandas, pyarrow.csv; footstats.read_log",
+    RSS_FLOOR: (
+        f"import sys; sys.path.insert(0, {str(HERE)!r}); import run; run.read_floor(sys.argv[1])"
+    ),
+    RSS_PANDAS: "import sys, pandas; pandas.read_csv(sys.argv[1])",
+    RSS_READ_LOG: "import sys, footstats; footstats.read_log(sys.argv[1])",
+}
+_CLI = "import sys; from footstats.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+@dataclass
+class Row:
+    label: str
+    value: str
+    ratio: str = ""
+    target: str = ""
+    result: str = ""
+
+
+def _median_seconds(function, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _run(command: list[str]) -> str:
+    """Run a command; on failure raise with its stderr, so a broken step is visible."""
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"exit {done.returncode}: {' '.join(command)}\n{done.stderr.strip()[-3000:]}"
+        )
+    return done.stdout
+
+
+def _median_wall(command: list[str], repeat: int) -> float:
+    return _median_seconds(lambda: _run(command), repeat)
+
+
+def _peak_rss_bytes(code: str, path: Path) -> int:
+    command = [sys.executable, "-c", _RSS_WRAPPER, sys.executable, "-c", code, str(path)]
+    return int(_run(command).split()[-1]) * 1024  # ru_maxrss is in KiB on Linux
+
+
+def read_floor(path: str | Path) -> pd.DataFrame:
+    """The bare read: pyarrow's CSV reader with the column types given, then pandas."""
+    with open(path, "rb") as handle:
+        names = handle.readline().decode("utf-8").strip().split(",")
+    types = {name: ARROW_TYPES[name] for name in names}
+    options = pa_csv.ConvertOptions(column_types=types)
+    return pa_csv.read_csv(path, convert_options=options).to_pandas()
+
+
+def _seconds(value: float) -> str:
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def _verdict(value: float, limit: float) -> str:
+    return "pass" if value <= limit else f"miss ({value / limit:.2f}x the target)"
+
+
+def _fmt_ratio(value: float, of: str) -> str:
+    return f"{value:.2f}x {of}"
+
+
+def measure_reads(cohort: Path, repeat: int) -> tuple[list[Row], pd.DataFrame, float]:
+    floor = _median_seconds(lambda: read_floor(cohort), repeat)
+    plain = _median_seconds(lambda: pd.read_csv(cohort), repeat)
+    read = _median_seconds(lambda: footstats.read_log(cohort), repeat)
+    misses = []
+    if read > 2 * floor:
+        misses.append(f"{read / floor / 2:.1f}x over 2x floor")
+    if read >= plain:
+        misses.append(f"{read / plain:.2f}x pandas.read_csv")
+    rows = [
+        Row(READ_FLOOR, _seconds(floor), "1.00x floor"),
+        Row(READ_PANDAS, _seconds(plain), _fmt_ratio(plain / floor, "floor")),
+        Row(
+            READ_LOG,
+            _seconds(read),
+            f"{read / floor:.2f}x floor, {read / plain:.2f}x pandas.read_csv",
+            "<= 2x floor and < pandas.read_csv",
+            f"miss ({'; '.join(misses)})" if misses else "pass",
+        ),
+    ]
+    return rows, footstats.read_log(cohort), read
+
+
+def measure_metrics(log: pd.DataFrame, read: float, repeat: int) -> list[Row]:
+    rows, total = [], 0.0
+    for name in METRICS:
+        function = getattr(footstats, name)
+        elapsed = _median_seconds(lambda function=function: function(log), repeat)
+        total += elapsed
+        rows.append(Row(name, _seconds(elapsed), _fmt_ratio(elapsed / read, "read_log")))
+    ratio = total / read
+    rows.append(
+        Row(
+            METRICS_TOTAL,
+            _seconds(total),
+            _fmt_ratio(ratio, "read_log"),
+            "<= 1x read_log",
+            _verdict(ratio, 1.0),
+        )
+    )
+    return rows
+
+
+def measure_imports(repeat: int) -> list[Row]:
+    def wall(code):
+        return _median_wall([sys.executable, "-c", code], repeat)
+
+    start_up = wall("pass")
+    pandas_time = wall("import pandas")
+    rows = [
+        Row(START_UP, _seconds(start_up)),
+        Row(IMPORT_PANDAS, _seconds(pandas_time), "1.00x (net of start-up)"),
+    ]
+    for label, code in ((IMPORT_FOOTSTATS, "import footstats"), (IMPORT_READER, IMPORT_READER)):
+        elapsed = wall(code)
+        ratio = max(elapsed - start_up, 0.0) / max(pandas_time - start_up, 1e-9)
+        rows.append(
+            Row(
+                label,
+                _seconds(elapsed),
+                _fmt_ratio(ratio, "import pandas (net)"),
+                "<= 1.2x import pandas",
+                _verdict(ratio, 1.2),
+            )
+        )
+    return rows
+
+
+def measure_report(personal: Path, folder: Path, repeat: int) -> Row:
+    outputs = (folder / f"report-{i}" for i in itertools.count())
+
+    def report():
+        command = [sys.executable, "-c", _CLI, "report", str(personal), "-o", str(next(outputs))]
+        _run(command)
+
+    elapsed = _median_seconds(report, repeat)
+    return Row(REPORT, _seconds(elapsed), "", "< 3 s", _verdict(elapsed, 3.0))
+
+
+def measure_memory(cohort: Path) -> list[Row]:
+    size = cohort.stat().st_size
+    peaks = {label: _peak_rss_bytes(code, cohort) for label, code in _READ_CODE.items()}
+    rows = [Row(RSS_IMPORTS, f"{peaks[RSS_IMPORTS] / MB:.0f} MB")]
+    for label in (RSS_FLOOR, RSS_PANDAS, RSS_READ_LOG):
+        peak, net = peaks[label], peaks[label] - peaks[RSS_IMPORTS]
+        ratio = f"{peak / size:.2f}x file size ({net / size:.2f}x net of imports)"
+        rows.append(Row(label, f"{peak / MB:.0f} MB", ratio))
+    rows[-1].target = "<= 4x file size"
+    rows[-1].result = _verdict(peaks[RSS_READ_LOG] / size, 4.0)
+    return rows
+
+
+def _data_rows(path: Path) -> int:
+    with open(path, "rb") as handle:
+        return sum(1 for _ in handle) - 1
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            models = [line.split(":", 1)[1].strip() for line in handle if "model name" in line]
+        cpu = models[0] if models else cpu
+    except OSError:
+        pass
+    try:
+        memory = (
+            f", {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 1024**3:.0f} GB RAM"
+        )
+    except (ValueError, OSError, AttributeError):
+        memory = ""
+    return (
+        f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}, pandas {pd.__version__}, "
+        f"numpy {np.__version__}, pyarrow {pa.__version__}"
+    )
+
+
+def table(rows: list[Row]) -> str:
+    lines = [
+        "| measurement | value | ratio | target | result |",
+        "|---|---:|---|---|---|",
+    ]
+    lines += [f"| {r.label} | {r.value} | {r.ratio} | {r.target} | {r.result} |" for r in rows]
+    return "\n".join(lines)
+
+
+def run(rows: int, repeat: int, folder: Path) -> str:
+    participants = max(1, round(rows / ROWS_PER_PARTICIPANT))
+    cohort, personal = folder / "cohort.csv", folder / "personal.csv"
+    write_sample(cohort, weeks=WEEKS, start=START, seed=SEED, participants=participants)
+    write_sample(personal, weeks=WEEKS, start=START, seed=SEED)
+    n_rows = _data_rows(cohort)
+    size = cohort.stat().st_size
+
+    read_rows, log, read = measure_reads(cohort, repeat)
+    results = read_rows + measure_metrics(log, read, repeat)
+    results += measure_imports(max(repeat, 5) if repeat > 1 else 1)
+    results.append(measure_report(personal, folder, repeat))
+    results += measure_memory(cohort)
+
+    personal_rows = _data_rows(personal)
+    header = [
+        f"Cohort log: {n_rows:,} rows ({participants:,} participants x {WEEKS} weeks), "
+        f"{size / MB:.1f} MB; personal log: {personal_rows} rows. "
+        f"Median of {repeat} run(s).",
+        f"Machine: {machine()}",
+        f"Command: {' '.join([Path(sys.executable).name, *sys.argv])}",
+        "",
+    ]
+    return "\n".join(header) + table(results)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=1_000_000, help="cohort log rows (about)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"smoke run: {QUICK_ROWS:,} rows, one repeat (what make test runs)",
+    )
+    parser.add_argument(
+        "--data-dir", help="write the generated logs here and keep them (default: a temp folder)"
+    )
+    args = parser.parse_args(argv)
+    rows, repeat = (QUICK_ROWS, 1) if args.quick else (args.rows, args.repeat)
+    if args.data_dir:
+        folder = Path(args.data_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        print(run(rows, repeat, folder))
+    else:
+        with tempfile.TemporaryDirectory(prefix="footstats-bench-") as tmp:
+            print(run(rows, repeat, Path(tmp)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
