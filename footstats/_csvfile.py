@@ -171,6 +171,8 @@ def _decode_problem(label: str, data: bytes, exc: UnicodeDecodeError, encoding: 
 
 
 def _normalise_newlines(text: str) -> tuple[str, list[str]]:
+    if "\r" not in text:  # the common case: one scan instead of three
+        return text, []
     crlf = text.count("\r\n")
     cr = text.count("\r") - crlf
     lf = text.count("\n") - crlf
@@ -262,8 +264,10 @@ def _quotes_are_plain(data: bytes, delimiter: str) -> bool:
     """
     buffer = np.frombuffer(data, dtype=np.uint8)
     quotes = np.flatnonzero(buffer == ord('"'))
-    padded = np.concatenate(([ord("\n")], buffer, [ord("\n")]))
-    before, after = padded[quotes], padded[quotes + 2]
+    last = len(buffer) - 1
+    # the bytes on either side of each quote; the ends of the text count as line breaks
+    before = np.where(quotes > 0, buffer[np.maximum(quotes - 1, 0)], ord("\n"))
+    after = np.where(quotes < last, buffer[np.minimum(quotes + 1, last)], ord("\n"))
     edge = np.array([ord("\n"), ord(delimiter), ord('"')], dtype=np.uint8)
     return bool(np.all(np.isin(before, edge) | np.isin(after, edge)))
 

@@ -378,7 +378,7 @@ class _Cells:
             codes, uniques = values.cat.codes.to_numpy(), values.cat.categories
         else:
             codes, uniques = pd.factorize(values)
-        return cls(written, codes.astype(np.intp), pd.Series(uniques, dtype="str"))
+        return cls(written, codes, pd.Series(uniques, dtype="str"))
 
     def expand(self, per_unique: pd.Series) -> pd.Series:
         """Row values from one value per unique."""
@@ -732,7 +732,7 @@ class _Validation:
         known += [SIDE, *pain_columns(typed), MINUTES, NOTES, SESSION_DONE, WARMUP_SETS]
         names = [c for c in known if c in typed] + [c for c in typed if c not in known]
         log = pd.DataFrame({LINE: self.lines, **{c: typed[c] for c in names}})
-        return log[~self.bad].reset_index(drop=True)
+        return log[~self.bad].reset_index(drop=True) if self.bad.any() else log
 
 
 def _row_keys(codes: list[np.ndarray]) -> np.ndarray:
