@@ -574,6 +574,8 @@ class _Validation:
                 self.report_cells(cells, errors.notna(), ERROR, errors)
             stripped[tidy] = values
             typed[tidy] = cells.expand(parsed)
+        if PARTICIPANT in typed:  # few distinct ids: metrics group on its codes
+            typed[PARTICIPANT] = typed[PARTICIPANT].astype("category")
         if opts.decimal_comma and any(
             stripped[c].str.contains(",", regex=False).any()
             for c in (SECONDS, MINUTES)
