@@ -94,6 +94,8 @@ _LEGEND_ROOM = 0.8  # share of an axis' height left to data when the legend sits
 
 NO_SESSIONS = "no sessions yet"
 NO_PAIN = "no pain reports"
+# Also what a habit-tracker export shows: whole sessions, no per-exercise sets.
+NO_SETS = "no sets logged\n(sessions without per-exercise sets have none to show)"
 
 
 # -- shared helpers ---------------------------------------------------------------------------
@@ -478,7 +480,7 @@ def plot_completion(
     ax = _axes(ax, "completion", _n_exercises(data))
     title = "Sets completed, % of the prescription per session"
     if data.empty:
-        return _empty(ax, title, NO_SESSIONS)
+        return _empty(ax, title, NO_SETS)
 
     grid = _week_grid(data[WEEK])
     table = (
@@ -567,7 +569,7 @@ def plot_sets(weekly_sets: pd.DataFrame, *, program=None, participant=None, ax=N
     ax = _axes(ax, "sets", _n_exercises(data))
     title = "Sets done vs prescribed"
     if data.empty:
-        return _empty(ax, title, NO_SESSIONS)
+        return _empty(ax, title, NO_SETS)
 
     totals = data.groupby(EXERCISE, observed=False, sort=True)[[SETS_DONE, SETS_PRESCRIBED]].sum()
     done = totals[SETS_DONE].to_numpy(dtype=float)

@@ -40,6 +40,7 @@ from ._columns import (
     COMPLETION,
     EXERCISE,
     PARTICIPANT,
+    SESSION_DONE,
     SETS_DONE,
     SETS_PRESCRIBED,
     TARGET_MET,
@@ -445,7 +446,14 @@ class _Report:
     def _sets_blocks(self) -> list[tuple[str, str]]:
         blocks = [("heading", "Sets (in the sessions done)")]
         if self.weekly_sets.empty:
-            return [*blocks, ("body", "No sets logged yet.")]
+            habit_only = SESSION_DONE in self.log.columns
+            text = (
+                "This log records whole sessions only (a habit-tracker export), so there are "
+                "no per-exercise sets to show."
+                if habit_only
+                else "No sets logged yet."
+            )
+            return [*blocks, ("body", text)]
         totals = self.weekly_sets.groupby(EXERCISE, observed=False, sort=True)[
             [SETS_DONE, SETS_PRESCRIBED]
         ].sum()

@@ -194,8 +194,8 @@ def test_plot_creates_one_figure_when_no_axes_is_given(chart, log):
     [
         ("frequency", "no sessions yet"),
         ("calendar", "no sessions yet"),
-        ("completion", "no sessions yet"),
-        ("sets", "no sessions yet"),
+        ("completion", "no sets logged"),
+        ("sets", "no sets logged"),
         ("pain", "no pain reports"),
         ("adherence_vs_pain", "no sessions yet"),
     ],
@@ -204,7 +204,7 @@ def test_plot_of_an_empty_table_draws_a_message(chart, message, log):
     plot, table = TABLES[chart]
     empty = table(log).iloc[0:0]
     ax = plot(empty)
-    assert message in texts(ax)
+    assert any(text.startswith(message) for text in texts(ax))
     assert ax.get_title()
 
 
