@@ -62,30 +62,33 @@ class RawTable:
 
 
 def source_label(source) -> str:
+    """The name problems give the input: its path, or an open file's name."""
     if isinstance(source, str | os.PathLike):
         return str(source)
+    if isinstance(source, bytes | bytearray):
+        return "<bytes>"
     return str(getattr(source, "name", "<buffer>"))
 
 
-def read_source(source) -> tuple[str, bytes | str]:
-    """The label and the raw content of a path, bytes, or an open binary/text buffer."""
+def read_source(source) -> bytes | str:
+    """The raw content of a path, bytes, or an open binary/text buffer."""
     label = source_label(source)
     if isinstance(source, bytes | bytearray):
-        return "<bytes>", bytes(source)
+        return bytes(source)
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         try:
             if path.is_dir():
                 raise IsADirectoryError(21, "is a folder, not a file")
             # Opened read-only: the user's file is never modified.
-            return label, path.read_bytes()
+            return path.read_bytes()
         except OSError as exc:
             reason = exc.strerror or str(exc)
             raise Unreadable(
                 problem(label, None, "-", "", ERROR, f"cannot read {label}: {reason}")
             ) from None
     if hasattr(source, "read"):
-        return label, source.read()
+        return source.read()
     raise TypeError(f"expected a path, bytes or an open file, got {type(source).__name__}")
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import numpy as np
 import pandas as pd
 
 from ._columns import SIDES
@@ -213,7 +212,3 @@ def future_mask(dates: pd.Series, today: date | None = None) -> pd.Series:
     """Dates after today (a warning, not an error: the clock may be off)."""
     today = pd.Timestamp(today or date.today())
     return (dates.dt.normalize() > today).fillna(False).astype(bool)
-
-
-def as_bool_array(mask: pd.Series) -> np.ndarray:
-    return mask.to_numpy(dtype=bool, na_value=False)

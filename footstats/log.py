@@ -184,20 +184,16 @@ def validate_log(
     program = _as_program(program)
     label = source_label(path_or_buffer)
     try:
-        label, data = read_source(path_or_buffer)
-        label = source_label(path_or_buffer) if label == "<bytes>" else label
-        text, notes = decode(label, data, encoding)
+        text, notes = decode(label, read_source(path_or_buffer), encoding)
         raw = parse_table(label, text, notes)
     except Unreadable as exc:
         return LoadedLog(_empty_log(), problems_frame([exc.record]), label, readable=False)
     except NotALog as exc:
         return LoadedLog(_empty_log(), problems_frame(exc.records), label)
-    forced = importer(format) if format is not None else None
-    chosen = (
-        (forced.NAME if forced else FOOTSTATS)
-        if format is not None
-        else detect_format([name.strip(INVISIBLE) for name in raw.header])
-    )
+    if format is None:
+        chosen = detect_format([name.strip(INVISIBLE) for name in raw.header])
+    else:
+        chosen = getattr(importer(format), "NAME", FOOTSTATS)  # None is footstats' own
     header, columns, lines, written, problems = _as_footstats(raw, chosen, habit)
     options = _Options(program, dayfirst, date_format, excel_dates, today, raw.delimiter == ";")
     validation = _Validation(label, header, columns, lines, options, exercise_map, written)

@@ -28,6 +28,7 @@ from footstats._csvfile import (
     parse_table,
     read_source,
     sniff_delimiter,
+    source_label,
 )
 
 LOGS = Path(__file__).parent / "data" / "logs"
@@ -54,22 +55,23 @@ def assert_same_table(fast: _csvfile.RawTable, exact: _csvfile.RawTable) -> None
 
 # -- read_source --------------------------------------------------------------------------
 def test_read_source_bytes():
-    assert read_source(b"date\n") == ("<bytes>", b"date\n")
+    assert (source_label(b"date\n"), read_source(b"date\n")) == ("<bytes>", b"date\n")
 
 
 def test_read_source_path_and_str(tmp_path):
     path = tmp_path / "log.csv"
     path.write_bytes(b"date\r\n")
-    assert read_source(path) == (str(path), b"date\r\n")
-    assert read_source(str(path)) == (str(path), b"date\r\n")
+    for source in (path, str(path)):
+        assert (source_label(source), read_source(source)) == (str(path), b"date\r\n")
 
 
 def test_read_source_buffers():
     named = io.BytesIO(b"date\n")
     named.name = "upload.csv"
-    assert read_source(named) == ("upload.csv", b"date\n")
-    assert read_source(io.BytesIO(b"x")) == ("<buffer>", b"x")
-    assert read_source(io.StringIO("date\n"))[1] == "date\n"
+    assert (source_label(named), read_source(named)) == ("upload.csv", b"date\n")
+    anonymous = io.BytesIO(b"x")
+    assert (source_label(anonymous), read_source(anonymous)) == ("<buffer>", b"x")
+    assert read_source(io.StringIO("date\n")) == "date\n"
 
 
 def test_read_source_missing_and_folder(tmp_path):
