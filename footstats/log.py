@@ -199,7 +199,7 @@ def validate_log(
     validation = _Validation(label, header, columns, lines, options, exercise_map, written)
     log, more = validation.run()
     log.attrs.update(source=label, format=chosen, dialect=raw.dialect)
-    return LoadedLog(log, problems_frame(problems + more), label, chosen, raw.dialect)
+    return LoadedLog(log, problems_frame(problems, [more]), label, chosen, raw.dialect)
 
 
 def read_log(path_or_buffer, *, on_invalid: str = "raise", **options) -> pd.DataFrame:
@@ -442,13 +442,11 @@ class _Validation:
     def whole_file_error(self, message: str, line=1) -> None:
         self.records.append(problem(self.file, line, "-", "", ERROR, message))
 
-    def _problems(self) -> list:
-        if not (self.records or self.frames):
-            return []
-        return problems_frame(self.records, self.frames).to_dict("records")
+    def _problems(self) -> pd.DataFrame:
+        return problems_frame(self.records, self.frames)
 
     # -- the pass ---------------------------------------------------------------------
-    def run(self) -> tuple[pd.DataFrame, list]:
+    def run(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         if not len(self.lines):
             self.records.append(
                 problem(self.file, 1, "-", "", NOTICE, "only a header: the log has no rows yet")
