@@ -17,9 +17,8 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 DESCRIPTION = """\
 footstats: is a home-exercise routine being done, and is it working?
-A log is a CSV with one row per exercise per session: date,exercise,sets[,reps,seconds,side,
-pain_back,pain_hip,pain_knee,minutes,notes]; a row with a date and pain but no exercise is a
-pain check-in. Exports of Strong, Hevy and Loop Habit Tracker are read as they are."""
+A log is a CSV, one row per exercise per session: date,exercise,sets[,reps,seconds,side,pain_back,
+pain_hip,pain_knee,minutes,notes]; a row with a date and pain but no exercise is a check-in."""
 
 
 class _UsageError(Exception):
