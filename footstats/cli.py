@@ -77,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="LIST",
         help="chart formats, comma-separated among png, svg, pdf (default png)",
     )
+    report.add_argument(
+        "--drop-invalid",
+        action="store_true",
+        help="report on the valid rows; the rejected lines are listed on stderr",
+    )
     report.set_defaults(run=run_report)
     return parser
 
@@ -165,14 +170,24 @@ def run_report(args) -> int:
     if Path(args.log).resolve() == out or Path(args.log).resolve().parent == out:
         raise _UsageError("the output folder must not be the folder of the input log")
     loaded, program = _load(args)
-    if not loaded.readable or not loaded.ok:
-        for line in format_problems(loaded.errors):
-            print(line, file=sys.stderr)
+    for line in format_problems(loaded.errors):
+        print(line, file=sys.stderr)
+    if not loaded.readable:
+        return EXIT_USAGE
+    if not loaded.ok:
+        if not args.drop_invalid:
+            print(
+                f"{loaded.file}: not reported; fix the errors above, or pass --drop-invalid "
+                "to report on the valid rows",
+                file=sys.stderr,
+            )
+            return EXIT_INVALID
         print(
-            f"{loaded.file}: not reported; fix the errors above (footstats check lists all)",
+            f"{loaded.file}: the {len(loaded.errors[['file', 'line']].drop_duplicates())} "
+            "line(s) above were left "
+            "out (--drop-invalid)",
             file=sys.stderr,
         )
-        return EXIT_USAGE if not loaded.readable else EXIT_INVALID
     from .report import write_report
 
     try:

@@ -1,4 +1,4 @@
-"""Tests of the ``footstats`` command line (footstats.cli): ``check``, ``--version``, ``--help``.
+"""Tests of the ``footstats`` command line (footstats.cli): ``check``, ``report``, ``--version``.
 
 Contract (DESIGN.md): ``footstats check LOG`` exits 0 when the log is valid (warnings
 allowed), 1 when it has errors, 2 on a usage or I/O error, and prints one problem a line
@@ -194,3 +194,66 @@ def test_installed_command_checks_a_good_log_and_a_missing_one():
     assert good.returncode == 0 and problem_lines(good.stdout + good.stderr) == []
     missing = footstats_process("check", "no_such_log.csv")
     assert missing.returncode == 2 and "no_such_log.csv" in missing.stdout + missing.stderr
+
+
+# -- footstats report ---------------------------------------------------------------------
+SAMPLE = Path(__file__).parents[1] / "sample_data" / "foot_log.csv"
+COHORT = Path(__file__).parent / "data" / "folders" / "cohort"
+REPORT_FILES = {"frequency.csv", "sets.csv", "pain.csv", "summary.json", "report.pdf"}
+
+
+def test_report_on_the_sample_writes_the_contract_files(tmp_path, capsys):
+    import json
+
+    out = tmp_path / "out"
+    code, stdout, _ = run(["report", str(SAMPLE), "-o", str(out), "--format", "png,svg"], capsys)
+    assert code == 0
+    names = {p.name for p in out.iterdir()}
+    assert names >= REPORT_FILES
+    assert {"frequency.png", "frequency.svg", "dashboard.png", "pain.svg"} <= names
+    assert {Path(line).name for line in stdout.splitlines()} == names  # every file listed
+    assert (out / "report.pdf").read_bytes()[:4] == b"%PDF"
+    summary = json.loads((out / "summary.json").read_text())
+    # the same figures as the library computes on the same log
+    expected = footstats.summarize(footstats.read_log(SAMPLE))
+    assert summary["sessions"] == expected["sessions"] == 30
+    assert summary["adherence_pct"] == pytest.approx(expected["adherence_pct"])
+    assert (out / "frequency.csv").read_text().splitlines()[0] == (
+        "week,sessions,target_min,target_max,target_met"
+    )
+
+
+def test_report_refuses_a_log_with_errors_and_writes_nothing(tmp_path, capsys):
+    out = tmp_path / "out"
+    code, stdout, err = run(["report", str(COHORT), "-o", str(out)], capsys)
+    assert code == 1
+    assert not out.exists() or not any(out.iterdir())
+    assert "p03.csv:3:sets: error:" in err and "--drop-invalid" in err
+
+
+def test_report_drop_invalid_reports_the_valid_rows_and_lists_the_rest(tmp_path, capsys):
+    import json
+
+    out = tmp_path / "out"
+    code, stdout, err = run(["report", str(COHORT), "-o", str(out), "--drop-invalid"], capsys)
+    assert code == 0
+    assert "p03.csv:3:sets: error:" in err and "p03.csv:4:date: error:" in err
+    assert "2 line(s) above were left out" in err
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["cohort"]["participants"] == len(summary["participants"])
+    assert (out / "frequency.csv").read_text().startswith("participant,week,")
+
+
+@pytest.mark.parametrize("formats", ["gif", "png,bmp", ","])
+def test_report_unknown_chart_format_is_a_usage_error(tmp_path, capsys, formats):
+    code, _, err = run(["report", str(SAMPLE), "-o", str(tmp_path), "--format", formats], capsys)
+    assert code == 2 and "--format" in err
+
+
+def test_report_never_writes_beside_the_input(tmp_path, capsys):
+    log = tmp_path / "log.csv"
+    log.write_bytes(SAMPLE.read_bytes())
+    code, _, err = run(["report", str(log), "-o", str(tmp_path)], capsys)
+    assert code == 2 and "output folder" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["log.csv"]
+    assert log.read_bytes() == SAMPLE.read_bytes()
