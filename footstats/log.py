@@ -178,8 +178,9 @@ def validate_log(
     >>> from io import StringIO
     >>> text = "date,exercise,sets\\n2026-03-02,Heel raises,2\\n2026-03-04,Heel raises,two\\n"
     >>> loaded = validate_log(StringIO(text))
-    >>> len(loaded.log), loaded.problems.loc[0, "line"], loaded.problems.loc[0, "column"]
-    (1, 3, 'sets')
+    >>> first = loaded.problems.iloc[0]
+    >>> len(loaded.log), int(first["line"]), first["column"], first["severity"]
+    (1, 3, 'sets', 'error')
     """
     program = _as_program(program)
     label = source_label(path_or_buffer)
@@ -277,9 +278,10 @@ def check_log(path_or_buffer, **options) -> pd.DataFrame:
 
     Examples
     --------
-    >>> check_log(BytesIO(b"date,exercise,sets,pain_back\\n2026-03-02,Heel raises,2,11\\n"))[
-    ...     ["line", "column", "message"]].iloc[0].tolist()
-    [2, 'pain_back', '11 is outside 0–10 (pain is a 0–10 rating)']
+    >>> text = b"date,exercise,sets,pain_back\\n2026-03-02,Heel raises,2,11\\n"
+    >>> first = check_log(BytesIO(text)).iloc[0]
+    >>> int(first["line"]), first["column"], first["message"]
+    (2, 'pain_back', '11 is outside 0–10 (pain is a 0–10 rating)')
     """
     return validate_log(path_or_buffer, **options).problems
 
