@@ -43,6 +43,7 @@ adherence vs pain
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -148,29 +149,29 @@ def session_table(log: pd.DataFrame, *, program: Program | None = None) -> pd.Da
     """
     program = _resolve(program)
     log, had = _with_participant(log)
-    exercised = _program_rows(log, program) & (log[SETS].fillna(0) > 0)
+    keys = _Keys.of(log)
+    exercise, sets = _exercise_codes(log, program), _sets(log)
+    exercised = (exercise >= 0) & (sets > 0)
     is_session = exercised | _session_done(log)
-    rows = pd.DataFrame(
+    sessions = _sorted_unique(keys.session[is_session])
+    row = np.searchsorted(sessions, keys.session[is_session])
+    done, exercise = exercised[is_session], exercise[is_session]
+    n_exercises = len(program.ids)
+    distinct = _sorted_unique(row[done] * n_exercises + exercise[done]) // n_exercises
+    line = np.full(len(sessions), np.iinfo("int64").max)
+    np.minimum.at(line, row, log[LINE].to_numpy("int64")[is_session])
+    out = pd.DataFrame(
         {
-            PARTICIPANT: log[PARTICIPANT],
-            DATE: log[DATE],
-            LINE: log[LINE],
-            EXERCISE: log[EXERCISE].where(exercised),
-            SETS_DONE: log[SETS].where(exercised, 0),
+            **keys.columns(sessions),
+            EXERCISES: np.bincount(distinct, minlength=len(sessions)),
+            **_counts_and_sums(
+                row, len(sessions), **{SETS_DONE: np.where(done, sets[is_session], 0)}
+            ),
         }
-    )
-    aggregations = {
-        EXERCISES: (EXERCISE, "nunique"),
-        SETS_DONE: (SETS_DONE, "sum"),
-        LINE: (LINE, "min"),
-    }
+    ).drop(columns="n")
     if MINUTES in log.columns:
-        rows[MINUTES] = log[MINUTES]
-        aggregations = {**aggregations, MINUTES: (MINUTES, "max")}
-    out = _group(rows[is_session], [PARTICIPANT, DATE]).agg(**aggregations).reset_index()
-    out.insert(2, WEEK, _week(out[DATE]))
-    out[SETS_DONE] = out[SETS_DONE].astype("int64")
-    out[LINE] = out.pop(LINE)
+        out[MINUTES] = log[MINUTES][is_session].groupby(row).max().array
+    out[LINE] = line
     return _finish(out, had)
 
 
@@ -199,18 +200,18 @@ def weekly_frequency(log: pd.DataFrame, *, program: Program | None = None) -> pd
     """
     program = _resolve(program)
     log, had = _with_participant(log)
-    counts = (
-        _group(session_table(log, program=program), [PARTICIPANT, WEEK])
-        .size()
-        .rename(SESSIONS)
-        .reset_index()
-    )
-    out = _week_grid(log).merge(counts, on=[PARTICIPANT, WEEK], how="left")
-    sessions = out[SESSIONS].fillna(0).astype("int64")
+    keys = _Keys.of(log)
+    grid = _WeekGrid.of(keys)
+    sessions = _weekly_sessions(log, program, keys, grid)
     target = program.sessions_per_week
-    out = out.assign(
-        **{
+    out = pd.DataFrame(
+        {
+            PARTICIPANT: keys.participants.take(grid.participant),
+            WEEK: grid.week.view(keys.week_dtype),
             SESSIONS: sessions,
+        }
+    ).assign(
+        **{
             TARGET_MIN: _number(target.low),
             TARGET_MAX: _number(target.high),
             TARGET_MET: sessions >= target.low,
@@ -313,44 +314,16 @@ def session_sets(log: pd.DataFrame, *, program: Program | None = None) -> pd.Dat
     """
     program = _resolve(program)
     log, had = _with_participant(log)
-    sessions = session_table(log, program=program)
-    sessions = sessions.loc[sessions[EXERCISES] > 0, [PARTICIPANT, DATE, WEEK]]
-    exercise_dtype = pd.CategoricalDtype(program.ids)
-
-    rows = log[_program_rows(log, program)]
-    sets = rows[SETS].fillna(0).astype("int64")
-    # A missing side is the reader's default, "both".
-    side = rows[SIDE] if SIDE in rows.columns else pd.Series(pd.NA, index=rows.index)
-    done = pd.DataFrame(
-        {
-            PARTICIPANT: rows[PARTICIPANT],
-            DATE: rows[DATE],
-            EXERCISE: rows[EXERCISE].astype(exercise_dtype),
-            "total": sets,
-            "left": sets.where(~side.isin(["right"]), 0),
-            "right": sets.where(~side.isin(["left"]), 0),
-        }
-    )
-    done = _group(done, [PARTICIPANT, DATE, EXERCISE]).sum().reset_index()
-
+    keys = _Keys.of(log)
+    sessions, cells = _session_set_cells(log, program, keys)
     n_exercises = len(program.ids)
-    grid = sessions.loc[sessions.index.repeat(n_exercises)].reset_index(drop=True)
-    grid[EXERCISE] = pd.Categorical.from_codes(
-        np.tile(np.arange(n_exercises), len(sessions)), dtype=exercise_dtype
-    )
-    out = grid.merge(done, on=[PARTICIPANT, DATE, EXERCISE], how="left")
-
-    codes = out[EXERCISE].cat.codes.to_numpy()
-    prescribed = np.array([e.prescribed_sets for e in program.exercises], dtype="int64")[codes]
-    per_side = np.array([e.per_side for e in program.exercises], dtype=bool)[codes]
-    total, left, right = (
-        out.pop(c).fillna(0).to_numpy("int64") for c in ("total", "left", "right")
-    )
-    capped_sides = np.minimum(left, prescribed) + np.minimum(right, prescribed)
-    out[SETS_DONE] = np.where(per_side, left + right, total)
-    out[SETS_PRESCRIBED] = np.where(per_side, 2 * prescribed, prescribed)
-    out[COMPLETION] = np.where(
-        per_side, capped_sides / (2 * prescribed), np.minimum(total / prescribed, 1.0)
+    exercise = np.tile(np.arange(n_exercises), len(sessions))
+    out = pd.DataFrame(
+        {
+            **keys.columns(np.repeat(sessions, n_exercises)),
+            EXERCISE: pd.Categorical.from_codes(exercise, dtype=pd.CategoricalDtype(program.ids)),
+            **cells,
+        }
     )
     return _finish(out, had)
 
@@ -379,18 +352,29 @@ def weekly_sets(log: pd.DataFrame, *, program: Program | None = None) -> pd.Data
     >>> list(weekly.columns)
     ['week', 'exercise', 'sets_done', 'sets_prescribed', 'completion']
     """
+    program = _resolve(program)
     log, had = _with_participant(log)
-    per_session = session_sets(log, program=_resolve(program))
-    out = (
-        _group(per_session, [PARTICIPANT, WEEK, EXERCISE])
-        .agg(
-            **{
-                SETS_DONE: (SETS_DONE, "sum"),
-                SETS_PRESCRIBED: (SETS_PRESCRIBED, "sum"),
-                COMPLETION: (COMPLETION, "mean"),
-            }
-        )
-        .reset_index()
+    keys = _Keys.of(log)
+    sessions, cells = _session_set_cells(log, program, keys)
+    n_exercises = len(program.ids)
+    first = _week_starts(keys, sessions)
+    exercise = np.tile(np.arange(n_exercises), len(sessions))
+    group = np.repeat(np.cumsum(first) - 1, n_exercises) * n_exercises + exercise
+    n_groups = int(first.sum()) * n_exercises
+    sums = _counts_and_sums(group, n_groups, **{c: cells[c] for c in (SETS_DONE, SETS_PRESCRIBED)})
+    # pandas' grouped mean (compensated summation) over sessions in date order, as a groupby
+    # of session_sets does: completions then agree with it to the last bit.
+    completion = pd.Series(cells[COMPLETION]).groupby(group).mean().to_numpy()
+    out = pd.DataFrame(
+        {
+            **keys.columns(np.repeat(sessions[first], n_exercises), date=False),
+            EXERCISE: pd.Categorical.from_codes(
+                exercise[:n_groups], dtype=pd.CategoricalDtype(program.ids)
+            ),
+            SETS_DONE: sums[SETS_DONE],
+            SETS_PRESCRIBED: sums[SETS_PRESCRIBED],
+            COMPLETION: completion,
+        }
     )
     return _finish(out, had)
 
@@ -421,24 +405,14 @@ def pain_reports(log: pd.DataFrame) -> pd.DataFrame:
     ['date', 'week', 'site', 'pain', 'line']
     """
     log, had = _with_participant(log)
-    columns = pain_columns(log.columns)
-    long = log[[PARTICIPANT, DATE, LINE, *columns]].melt(
-        id_vars=[PARTICIPANT, DATE, LINE], value_vars=columns, var_name=SITE, value_name=PAIN
-    )
-    long = long[long[PAIN].notna()]
-    site = pd.Categorical(long[SITE], categories=columns)
-    long[SITE] = site.rename_categories(_sites(columns))
-    long = long.sort_values([PARTICIPANT, DATE, SITE, LINE], kind="stable").drop_duplicates(
-        [PARTICIPANT, DATE, SITE]
-    )
+    keys = _Keys.of(log)
+    sites, reports = _pain_reports(log, keys)
     out = pd.DataFrame(
         {
-            PARTICIPANT: long[PARTICIPANT],
-            DATE: long[DATE],
-            WEEK: _week(long[DATE]),
-            SITE: long[SITE],
-            PAIN: long[PAIN].astype("int64"),
-            LINE: long[LINE],
+            **keys.columns(reports["session"]),
+            SITE: pd.Categorical.from_codes(reports[SITE], categories=sites),
+            PAIN: reports[PAIN],
+            LINE: reports[LINE],
         }
     )
     return _finish(out, had)
@@ -466,17 +440,15 @@ def weekly_pain(log: pd.DataFrame) -> pd.DataFrame:
     ['week', 'site', 'mean', 'min', 'max', 'n']
     """
     log, had = _with_participant(log)
-    out = (
-        _group(pain_reports(log), [PARTICIPANT, WEEK, SITE])
-        .agg(
-            **{
-                VALUE_MEAN: (PAIN, "mean"),
-                VALUE_MIN: (PAIN, "min"),
-                VALUE_MAX: (PAIN, "max"),
-                COUNT: (PAIN, "size"),
-            }
-        )
-        .reset_index()
+    keys = _Keys.of(log)
+    sites, weekly = _weekly_pain(log, keys)
+    out = pd.DataFrame(
+        {
+            PARTICIPANT: keys.participants.take(weekly[PARTICIPANT]),
+            WEEK: weekly[WEEK].view(keys.week_dtype),
+            SITE: pd.Categorical.from_codes(weekly[SITE], categories=sites),
+            **{c: weekly[c] for c in (VALUE_MEAN, VALUE_MIN, VALUE_MAX, COUNT)},
+        }
     )
     return _finish(out, had)
 
@@ -509,30 +481,42 @@ def pain_change(log: pd.DataFrame) -> pd.DataFrame:
     ['site', 'baseline', 'latest', 'change']
     """
     log, had = _with_participant(log)
-    reports = pain_reports(log)
-    day = reports[DATE].dt.normalize()
-    by_site = _group(reports.assign(day=day), [PARTICIPANT, SITE])["day"]
-    window = pd.Timedelta(days=WINDOW_DAYS - 1)
-    in_baseline = day <= by_site.transform("min") + window
-    in_latest = day >= by_site.transform("max") - window
-    reports = reports.assign(
-        **{
-            BASELINE: reports[PAIN].where(in_baseline),
-            LATEST: reports[PAIN].where(in_latest),
-        }
+    keys = _Keys.of(log)
+    sites, reports = _pain_reports(log, keys)
+    n_sites = max(len(sites), 1)
+    participant, date = keys.split(reports["session"])
+    group = participant * n_sites + reports[SITE]
+    size = len(keys.participants) * n_sites
+    first = np.full(size, len(keys.dates))
+    last = np.full(size, -1)
+    np.minimum.at(first, group, date)
+    np.maximum.at(last, group, date)
+    days = pd.Series(keys.dates).dt.normalize().to_numpy()
+    window = np.timedelta64(WINDOW_DAYS - 1, "D")
+    in_baseline = days[date] <= days[first[group]] + window
+    in_latest = days[date] >= days[last[group]] - window
+    pain = reports[PAIN]
+    sums = _counts_and_sums(
+        group,
+        size,
+        baseline=np.where(in_baseline, pain, 0),
+        baseline_n=in_baseline,
+        latest=np.where(in_latest, pain, 0),
+        latest_n=in_latest,
     )
-    out = (
-        _group(reports, [PARTICIPANT, SITE])
-        .agg(
-            **{
-                BASELINE: (BASELINE, "mean"),
-                LATEST: (LATEST, "mean"),
-                FIRST_DATE: (DATE, "min"),
-                LAST_DATE: (DATE, "max"),
-                COUNT: (PAIN, "size"),
-            }
-        )
-        .reset_index()
+    present = np.flatnonzero(sums["n"])
+    sums = {name: column[present] for name, column in sums.items()}
+    out = pd.DataFrame(
+        {
+            PARTICIPANT: keys.participants.take(present // n_sites),
+            SITE: pd.Categorical.from_codes(present % n_sites, categories=sites),
+            # integer sums are exact, so these means equal pandas' to the last bit
+            BASELINE: sums["baseline"] / sums["baseline_n"],
+            LATEST: sums["latest"] / sums["latest_n"],
+            FIRST_DATE: keys.dates.take(first[present]),
+            LAST_DATE: keys.dates.take(last[present]),
+            COUNT: sums["n"],
+        }
     )
     change = out[LATEST] - out[BASELINE]
     change_pct = (change * 100 / out[BASELINE]).where(out[BASELINE] != 0).round(_DECIMALS)
@@ -580,19 +564,26 @@ def adherence_vs_pain(
     lags = _check_lags(lags)
     program = _resolve(program)
     log, had = _with_participant(log)
-    sites = _sites(pain_columns(log.columns))
-    out = weekly_frequency(log, program=program)[[PARTICIPANT, WEEK, SESSIONS]]
-    means = (
-        weekly_pain(log)
-        .set_index([PARTICIPANT, WEEK, SITE])[VALUE_MEAN]
-        .unstack(SITE)
-        .reindex(columns=sites)
+    keys = _Keys.of(log)
+    grid = _WeekGrid.of(keys)
+    sessions = _weekly_sessions(log, program, keys, grid)
+    sites, weekly = _weekly_pain(log, keys)
+    means = np.full((len(grid), len(sites)), np.nan)
+    means[grid.cell(weekly[PARTICIPANT], weekly[WEEK]), weekly[SITE]] = weekly[VALUE_MEAN]
+    out = pd.DataFrame(
+        {
+            PARTICIPANT: keys.participants.take(grid.participant),
+            WEEK: grid.week.view(keys.week_dtype),
+            SESSIONS: sessions,
+            **{site: means[:, i] for i, site in enumerate(sites)},
+        }
     )
-    means.columns = pd.Index(sites, dtype=object)
-    out = out.merge(means.reset_index(), on=[PARTICIPANT, WEEK], how="left")
-    sessions = out.groupby(PARTICIPANT, dropna=False, sort=False)[SESSIONS]
+    cell = np.arange(len(grid))
     for lag in lags:
-        out[f"{LAG_PREFIX}{lag}"] = sessions.shift(lag).astype("Int64")
+        # sessions of week w - lag, unknown before the participant's first week
+        known = cell - lag >= grid.start[grid.participant]
+        lagged = np.where(known, sessions[np.maximum(cell - lag, 0)], 0)
+        out[f"{LAG_PREFIX}{lag}"] = pd.arrays.IntegerArray(lagged, ~known)
     return _finish(out, had)
 
 
@@ -765,29 +756,261 @@ def _week(dates: pd.Series) -> pd.Series:
     return days - pd.to_timedelta(days.dt.day_of_week, unit="D")
 
 
-def _week_grid(log: pd.DataFrame) -> pd.DataFrame:
-    """Every week from each participant's first row to their last: participant, week."""
-    weeks = _group(log.assign(**{WEEK: _week(log[DATE])}), [PARTICIPANT])[WEEK]
-    span = weeks.agg(["min", "max"])
-    counts = ((span["max"] - span["min"]) // pd.Timedelta(days=7)).to_numpy("int64") + 1
-    offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-    grid = span.index.repeat(counts).to_frame(index=False)
-    grid[WEEK] = span["min"].to_numpy().repeat(counts) + offsets * np.timedelta64(7, "D")
-    return grid
+@dataclass(frozen=True)
+class _Keys:
+    """Integer codes of a log's rows, computed once per call.
+
+    Every grouping then works on integers (bincount, searchsorted) instead of on the
+    participant and date columns, which matters on a study's million rows.
+    ``participant`` codes follow the order results are sorted in (category or text order, a
+    missing participant last, as ``groupby(dropna=False)``); ``participants`` holds their
+    values. ``date`` codes index the sorted unique ``dates``; ``week`` is the Monday of each
+    of ``dates`` as int64 in the unit of ``week_dtype``, where ``week_step`` is 7 days.
+    ``session`` = participant * len(dates) + date, so it sorts like (participant, date).
+    """
+
+    participant: np.ndarray
+    participants: pd.Index
+    date: np.ndarray
+    dates: pd.Index
+    week: np.ndarray
+    week_dtype: np.dtype
+    week_step: int
+    session: np.ndarray
+
+    @classmethod
+    def of(cls, log: pd.DataFrame) -> _Keys:
+        participant, participants = pd.factorize(log[PARTICIPANT], sort=True, use_na_sentinel=False)
+        date, dates = pd.factorize(log[DATE], sort=True)
+        weeks = _week(pd.Series(dates)).to_numpy()
+        week_step = np.timedelta64(7, "D") // np.timedelta64(1, np.datetime_data(weeks.dtype)[0])
+        return cls(
+            participant=participant,
+            participants=participants,
+            date=date,
+            dates=dates,
+            week=weeks.view("int64"),
+            week_dtype=weeks.dtype,
+            week_step=int(week_step),
+            session=participant.astype("int64") * len(dates) + date,
+        )
+
+    def split(self, session: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Participant and date codes of session keys."""
+        return np.divmod(session, max(len(self.dates), 1))
+
+    def columns(self, session: np.ndarray, *, date: bool = True) -> dict:
+        """The ``participant, [date], week`` columns of rows given by their session keys."""
+        participant, day = self.split(session)
+        columns = {PARTICIPANT: self.participants.take(participant)}
+        if date:
+            columns[DATE] = self.dates.take(day)
+        columns[WEEK] = self.week[day].view(self.week_dtype)
+        return columns
 
 
-def _program_rows(log: pd.DataFrame, program: Program) -> pd.Series:
-    """Rows of the program's exercises (as flagged by the reader, when it flagged them)."""
-    rows = log[EXERCISE].isin(program.ids)
+@dataclass(frozen=True)
+class _WeekGrid:
+    """Every week from each participant's first row to their last, as numbered cells.
+
+    ``participant`` and ``week`` (int64, as in :class:`_Keys`) give each cell; ``start``
+    and ``first_week`` are indexed by participant code.
+    """
+
+    participant: np.ndarray
+    week: np.ndarray
+    start: np.ndarray
+    first_week: np.ndarray
+    step: int
+
+    @classmethod
+    def of(cls, keys: _Keys) -> _WeekGrid:
+        n = len(keys.participants)
+        first = np.full(n, len(keys.dates), dtype="int64")
+        last = np.full(n, -1, dtype="int64")
+        np.minimum.at(first, keys.participant, keys.date)
+        np.maximum.at(last, keys.participant, keys.date)
+        first_week, last_week = keys.week[first], keys.week[last]
+        counts = (last_week - first_week) // keys.week_step + 1
+        start = np.cumsum(counts) - counts
+        participant = np.repeat(np.arange(n), counts)
+        offset = np.arange(counts.sum()) - start[participant]
+        return cls(
+            participant=participant,
+            week=first_week[participant] + offset * keys.week_step,
+            start=start,
+            first_week=first_week,
+            step=keys.week_step,
+        )
+
+    def __len__(self) -> int:
+        return len(self.participant)
+
+    def cell(self, participant: np.ndarray, week: np.ndarray) -> np.ndarray:
+        return self.start[participant] + (week - self.first_week[participant]) // self.step
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    # Hashing first and sorting only the distinct values beats np.unique's full sort.
+    return np.sort(pd.unique(values))
+
+
+def _exercise_codes(log: pd.DataFrame, program: Program) -> np.ndarray:
+    """Each row's index into ``program.ids``; -1 for rows not of a program exercise.
+
+    Rows the reader flagged as not in the program (``in_program``) are -1 too.
+    """
+    exercise, ids = log[EXERCISE], pd.Index(program.ids)
+    if isinstance(exercise.dtype, pd.CategoricalDtype):
+        # look up the few categories, not the million rows; code -1 (missing) stays -1
+        lookup = np.append(ids.get_indexer(exercise.cat.categories), -1)
+        codes = lookup[exercise.cat.codes.to_numpy()]
+    else:
+        codes = ids.get_indexer(exercise)
     if IN_PROGRAM in log.columns:
-        rows &= log[IN_PROGRAM].fillna(False).astype(bool)
-    return rows
+        codes = np.where(log[IN_PROGRAM].fillna(False).astype(bool).to_numpy(), codes, -1)
+    return codes
 
 
-def _session_done(log: pd.DataFrame) -> pd.Series | bool:
+def _sets(log: pd.DataFrame) -> np.ndarray:
+    return log[SETS].to_numpy("int64", na_value=0)
+
+
+def _session_done(log: pd.DataFrame) -> np.ndarray | bool:
     if SESSION_DONE not in log.columns:
         return False
-    return log[SESSION_DONE].fillna(False).astype(bool)
+    return log[SESSION_DONE].fillna(False).astype(bool).to_numpy()
+
+
+def _sessions(log: pd.DataFrame, program: Program, keys: _Keys) -> np.ndarray:
+    """Sorted session keys: rows of a program exercise with sets > 0, or ``session_done``."""
+    exercised = (_exercise_codes(log, program) >= 0) & (_sets(log) > 0)
+    return _sorted_unique(keys.session[exercised | _session_done(log)])
+
+
+def _counts_and_sums(groups: np.ndarray, size: int, **values: np.ndarray) -> dict:
+    """Rows per group (``n``) and sums of integer ``values`` per group, for groups 0..size-1.
+
+    The sums go through float64, exact for integers below 2**53.
+    """
+    out = {"n": np.bincount(groups, minlength=size)}
+    for name, column in values.items():
+        out[name] = np.bincount(groups, weights=column, minlength=size).astype("int64")
+    return out
+
+
+def _weekly_sessions(
+    log: pd.DataFrame, program: Program, keys: _Keys, grid: _WeekGrid
+) -> np.ndarray:
+    """Sessions in each week of the grid."""
+    participant, date = keys.split(_sessions(log, program, keys))
+    return np.bincount(grid.cell(participant, keys.week[date]), minlength=len(grid))
+
+
+def _week_starts(keys: _Keys, sessions: np.ndarray) -> np.ndarray:
+    """True where sorted session keys start a new (participant, week)."""
+    participant, date = keys.split(sessions)
+    week = keys.week[date]
+    starts = np.ones(len(sessions), dtype=bool)
+    starts[1:] = (participant[1:] != participant[:-1]) | (week[1:] != week[:-1])
+    return starts
+
+
+def _session_set_cells(
+    log: pd.DataFrame, program: Program, keys: _Keys
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Sets per session with exercise rows and program exercise (session-major).
+
+    Returns the sorted session keys and ``sets_done``, ``sets_prescribed`` and
+    ``completion`` arrays of len(sessions) x len(program.ids) cells.
+    """
+    exercise, sets = _exercise_codes(log, program), _sets(log)
+    sessions = _sorted_unique(keys.session[(exercise >= 0) & (sets > 0)])
+    rows = np.flatnonzero(exercise >= 0)
+    # Program rows with sets 0 only, in a (participant, date) without a session, drop out.
+    position = np.searchsorted(sessions, keys.session[rows])
+    found = position < len(sessions)
+    found[found] = sessions[position[found]] == keys.session[rows[found]]
+    rows, position = rows[found], position[found]
+    n_exercises = len(program.ids)
+    # A missing side is the reader's default, "both": it counts for each side.
+    side = log[SIDE] if SIDE in log.columns else pd.Series(pd.NA, index=log.index)
+    row_sets = sets[rows]
+    sums = _counts_and_sums(
+        position * n_exercises + exercise[rows],
+        len(sessions) * n_exercises,
+        total=row_sets,
+        left=np.where((side == "right").to_numpy(bool, na_value=False)[rows], 0, row_sets),
+        right=np.where((side == "left").to_numpy(bool, na_value=False)[rows], 0, row_sets),
+    )
+    total, left, right = sums["total"], sums["left"], sums["right"]
+    prescribed = np.tile([e.prescribed_sets for e in program.exercises], len(sessions))
+    per_side = np.tile([e.per_side for e in program.exercises], len(sessions))
+    capped_sides = np.minimum(left, prescribed) + np.minimum(right, prescribed)
+    return sessions, {
+        SETS_DONE: np.where(per_side, left + right, total),
+        SETS_PRESCRIBED: np.where(per_side, 2 * prescribed, prescribed),
+        COMPLETION: np.where(
+            per_side, capped_sides / (2 * prescribed), np.minimum(total / prescribed, 1.0)
+        ),
+    }
+
+
+def _pain_reports(log: pd.DataFrame, keys: _Keys) -> tuple[list[str], dict[str, np.ndarray]]:
+    """The log's pain sites and its reports as arrays ``session, site, pain, line``.
+
+    One report per session key and site (from its first line), sorted by participant,
+    date, site and line.
+    """
+    columns = pain_columns(log.columns)
+    n_sites = max(len(columns), 1)
+    present = np.zeros((len(log), len(columns)), dtype=bool)
+    values = np.zeros((len(log), len(columns)), dtype="int64")
+    for i, column in enumerate(columns):
+        present[:, i] = log[column].notna().to_numpy()
+        values[:, i] = log[column].to_numpy("int64", na_value=0)
+    row, site = np.nonzero(present)
+    key = keys.session[row] * n_sites + site
+    line = log[LINE].to_numpy("int64")[row]
+    pain = values[row, site]
+    step = np.diff(key)
+    if (step < 0).any() or (np.diff(line)[step == 0] < 0).any():
+        order = np.lexsort((line, key))  # stable: equal lines keep the log's order
+        key, line, pain = key[order], line[order], pain[order]
+    first = np.ones(len(key), dtype=bool)
+    first[1:] = key[1:] != key[:-1]
+    session, site = np.divmod(key[first], n_sites)
+    sites = _sites(columns)
+    return sites, {"session": session, SITE: site, PAIN: pain[first], LINE: line[first]}
+
+
+def _weekly_pain(log: pd.DataFrame, keys: _Keys) -> tuple[list[str], dict[str, np.ndarray]]:
+    """The pain sites and per (participant, week, site) with reports, in that order:
+    participant code, week (int64), site code, mean, min, max and n."""
+    sites, reports = _pain_reports(log, keys)
+    n_sites = max(len(sites), 1)
+    first = _week_starts(keys, reports["session"])
+    group = (np.cumsum(first) - 1) * n_sites + reports[SITE]
+    size = int(first.sum()) * n_sites
+    pain = reports[PAIN]
+    sums = _counts_and_sums(group, size, total=pain)
+    low = np.full(size, np.iinfo("int64").max)
+    high = np.full(size, np.iinfo("int64").min)
+    np.minimum.at(low, group, pain)
+    np.maximum.at(high, group, pain)
+    present = np.flatnonzero(sums["n"])
+    participant, date = keys.split(reports["session"][first][present // n_sites])
+    n = sums["n"][present]
+    return sites, {
+        PARTICIPANT: participant,
+        WEEK: keys.week[date],
+        SITE: present % n_sites,
+        # integer sums are exact, so the mean equals pandas' to the last bit
+        VALUE_MEAN: sums["total"][present] / n,
+        VALUE_MIN: low[present],
+        VALUE_MAX: high[present],
+        COUNT: n,
+    }
 
 
 def _sites(columns: list[str]) -> list[str]:

@@ -516,3 +516,32 @@ def test_pipe_chain_to_frequency_summary_leaves_weekly_unchanged():
     summary = weekly.pipe(metrics.frequency_summary)
     pd.testing.assert_frame_equal(weekly, before)
     assert summary[SESSIONS].tolist() == [2, 1]
+
+
+def test_row_order_and_a_text_exercise_column_do_not_change_results():
+    log = tidy_log(
+        [
+            {"date": "2026-03-02", "exercise": "heel_raises", "sets": 2, "side": "left", "back": 4},
+            {
+                "date": "2026-03-02",
+                "exercise": "heel_raises",
+                "sets": 1,
+                "side": "right",
+                "back": 4,
+            },
+            {"date": "2026-03-03", "back": 3},
+            {"date": "2026-03-04", "exercise": "Jumping jacks", "sets": 3},
+        ]
+    )
+    # rows in reverse order, exercise as plain text instead of a category
+    shuffled = log.iloc[::-1].astype({EXERCISE: "string"})
+    reports = metrics.pain_reports(shuffled)
+    # 2 March back pain is on lines 2 and 3: the report comes from line 2 in any row order
+    assert reports[LINE].tolist() == [2, 4]
+    assert reports[PAIN].tolist() == [4, 3]
+    sets = metrics.session_sets(shuffled, program=PROGRAM)
+    # heel raises, 2 a side prescribed: left 2 + right 1 -> 3 of 4, (2 + 1) / 4
+    heel = sets.set_index(EXERCISE).loc["heel_raises"]
+    assert (heel[SETS_DONE], heel[SETS_PRESCRIBED], heel[COMPLETION]) == (3, 4, 0.75)
+    for function in (metrics.session_sets, metrics.pain_reports, metrics.weekly_frequency):
+        pd.testing.assert_frame_equal(function(shuffled), function(log))
