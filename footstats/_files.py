@@ -101,20 +101,24 @@ def check_not_input(path: str | PathLike, inputs: Iterable[str | PathLike]) -> N
     >>> check_not_input("logs/report.pdf", ["logs/foot_log.csv"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: refusing to write logs/report.pdf: it would go next to the input log ...
+    ValueError: refusing to write into logs: it holds the input log logs/foot_log.csv; ...
     """
     target = Path(path).resolve()
     for source in inputs:
+        if target == Path(source).resolve():
+            raise ValueError(f"refusing to write {path}: it is the input log {source}")
+    check_output_folder(Path(path).parent, inputs)
+
+
+def check_output_folder(folder: str | PathLike, inputs: Iterable[str | PathLike]) -> None:
+    """Raise ``ValueError`` when ``folder`` holds one of ``inputs`` (or is an input folder)."""
+    target = Path(folder).resolve()
+    for source in inputs:
         source_path = Path(source).resolve()
-        if source_path.is_dir():
-            folder = source_path  # a folder of logs
-        else:
-            folder = source_path.parent
-            if target == source_path:
-                raise ValueError(f"refusing to write {path}: it is the input log {source}")
-        if target.parent == folder:
+        holder = source_path if source_path.is_dir() else source_path.parent
+        if target == holder:
             raise ValueError(
-                f"refusing to write {path}: it would go next to the input log {source}; "
+                f"refusing to write into {folder}: it holds the input log {source}; "
                 "choose another output folder"
             )
 

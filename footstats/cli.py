@@ -162,13 +162,11 @@ def run_check(args) -> int:
 
 
 def run_report(args) -> int:
+    from .report import FORMATS, write_report
+
     formats = tuple(f.strip().lower() for f in args.format.split(",") if f.strip())
-    unknown = sorted(set(formats) - {"png", "svg", "pdf"})
-    if unknown or not formats:
-        raise _UsageError(f"--format: expected png, svg or pdf, got {args.format!r}")
-    out = Path(args.out).resolve()
-    if Path(args.log).resolve() == out or Path(args.log).resolve().parent == out:
-        raise _UsageError("the output folder must not be the folder of the input log")
+    if not formats or set(formats) - set(FORMATS):
+        raise _UsageError(f"--format: expected {', '.join(FORMATS)}, got {args.format!r}")
     loaded, program = _load(args)
     for line in format_problems(loaded.errors):
         print(line, file=sys.stderr)
@@ -188,12 +186,12 @@ def run_report(args) -> int:
             "out (--drop-invalid)",
             file=sys.stderr,
         )
-    from .report import write_report
-
     try:
-        written = write_report(loaded.log, out, program=program, formats=formats)
+        written = write_report(loaded.log, args.out, program=program, formats=formats)
+    except ValueError as exc:  # an output folder beside the input log
+        raise _UsageError(str(exc)) from None
     except OSError as exc:
-        raise _UsageError(f"cannot write to {out}: {exc.strerror or exc}") from None
+        raise _UsageError(f"cannot write to {args.out}: {exc.strerror or exc}") from None
     for path in written:
         print(path)
     return EXIT_OK

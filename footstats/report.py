@@ -46,7 +46,7 @@ from ._columns import (
     TARGET_MET,
     WEEK,
 )
-from ._files import atomic_path, check_not_input, write_csv, write_json
+from ._files import atomic_path, check_not_input, check_output_folder, write_csv, write_json
 from .program import Program, load_program
 
 __all__ = [
@@ -242,7 +242,7 @@ def _inputs(log: pd.DataFrame) -> list[Path]:
 
 def _output_folder(log: pd.DataFrame, out_dir: str | PathLike) -> Path:
     folder = Path(out_dir)
-    check_not_input(folder / "_", _inputs(log))
+    check_output_folder(folder, _inputs(log))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

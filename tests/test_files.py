@@ -10,6 +10,7 @@ import pytest
 from footstats._files import (
     atomic_path,
     check_not_input,
+    check_output_folder,
     neutralise_formulas,
     write_csv,
     write_json,
@@ -74,14 +75,14 @@ def test_check_not_input_refuses_the_input_and_its_folder(tmp_path):
     log.write_text("date\n")
     with pytest.raises(ValueError, match="is the input log"):
         check_not_input(log, [log])
-    with pytest.raises(ValueError, match="next to the input log"):
+    with pytest.raises(ValueError, match="holds the input log"):
         check_not_input(logs / "report.pdf", [log])
     check_not_input(out / "report.pdf", [log])  # another folder is fine
 
 
 def test_check_not_input_treats_a_folder_input_as_the_folder(tmp_path):
     (tmp_path / "logs").mkdir()
-    with pytest.raises(ValueError, match="next to the input log"):
+    with pytest.raises(ValueError, match="holds the input log"):
         check_not_input(tmp_path / "logs" / "summary.json", [tmp_path / "logs"])
     check_not_input(tmp_path / "summary.json", [tmp_path / "logs"])
 
@@ -179,3 +180,11 @@ def test_write_json_makes_strict_json_from_numpy_and_pandas_values(tmp_path):
         "sites": ["back", "hip"],
         "important": True,
     }
+
+
+def test_check_output_folder_names_the_folder_and_the_input(tmp_path):
+    log = tmp_path / "log.csv"
+    log.write_text("date\n")
+    with pytest.raises(ValueError, match=r"into .* holds the input log .*log\.csv"):
+        check_output_folder(tmp_path, [log])
+    check_output_folder(tmp_path / "out", [log])
