@@ -8,15 +8,14 @@ footstats log, a Strong or Hevy export, ...) can sit in the folder.
 
 from __future__ import annotations
 
-import warnings
 from os import PathLike
 from pathlib import Path
 
 import pandas as pd
 
-from ._columns import ERROR, EXERCISE, FILE, LINE, PARTICIPANT, SOURCE, WARNING
+from ._columns import ERROR, EXERCISE, PARTICIPANT, SOURCE, WARNING
 from ._problems import problem, problems_frame
-from .log import LoadedLog, LogError, LogWarning, validate_log
+from .log import LoadedLog, _check_on_invalid, validate_log
 from .program import Program, load_program
 
 __all__ = ["check_logs", "read_logs", "validate_logs"]
@@ -130,23 +129,9 @@ def read_logs(
     >>> read_logs(folder)[["participant", "exercise", "sets"]].values.tolist()
     [['p01', 'heel_raises', 2], ['p02', 'toe_walking', 6]]
     """
-    if on_invalid not in ("raise", "drop"):
-        raise ValueError(f"on_invalid must be 'raise' or 'drop', got {on_invalid!r}")
+    _check_on_invalid(on_invalid)
     loaded = validate_logs(folder, program=program, **options)
-    if loaded.ok:
-        return loaded.log
-    if on_invalid == "raise" or not loaded.readable:
-        raise LogError(loaded.problems, loaded.file)
-    errors = loaded.errors
-    files = ", ".join(dict.fromkeys(errors[FILE]))
-    lines = len(errors.dropna(subset=[LINE]).drop_duplicates([FILE, LINE]))
-    warnings.warn(
-        f"{loaded.file}: {lines} line(s) with errors were left out ({len(errors)} error(s) "
-        f"in {files}); footstats.check_logs() lists them",
-        LogWarning,
-        stacklevel=2,
-    )
-    return loaded.log
+    return loaded.valid_log(on_invalid, stacklevel=3)
 
 
 def check_logs(

@@ -150,6 +150,28 @@ class LoadedLog:
     def ok(self) -> bool:
         return self.errors.empty
 
+    def valid_log(self, on_invalid: str = "raise", *, stacklevel: int = 2) -> pd.DataFrame:
+        """The log; with errors, raise :class:`LogError` or (``"drop"``) warn and return it."""
+        if self.ok:
+            return self.log
+        if on_invalid == "raise" or not self.readable:
+            raise LogError(self.problems, self.file)
+        errors = self.errors
+        files = ", ".join(dict.fromkeys(errors["file"]))
+        lines = len(errors.drop_duplicates(["file", "line"]))
+        warnings.warn(
+            f"{self.file}: {lines} line(s) with errors were left out ({len(errors)} error(s) "
+            f"in {files}); footstats.check_log() or check_logs() lists them",
+            LogWarning,
+            stacklevel=stacklevel,
+        )
+        return self.log
+
+
+def _check_on_invalid(on_invalid: str) -> None:
+    if on_invalid not in ("raise", "drop"):
+        raise ValueError(f"on_invalid must be 'raise' or 'drop', got {on_invalid!r}")
+
 
 def validate_log(
     path_or_buffer,
@@ -253,21 +275,8 @@ def read_log(path_or_buffer, *, on_invalid: str = "raise", **options) -> pd.Data
     >>> log[["date", "exercise", "sets", "pain_back"]].to_dict("records")[0]["exercise"]
     'heel_raises'
     """
-    if on_invalid not in ("raise", "drop"):
-        raise ValueError(f"on_invalid must be 'raise' or 'drop', got {on_invalid!r}")
-    loaded = validate_log(path_or_buffer, **options)
-    if loaded.ok:
-        return loaded.log
-    if on_invalid == "raise" or not loaded.readable:
-        raise LogError(loaded.problems, loaded.file)
-    errors = loaded.errors
-    warnings.warn(
-        f"{loaded.file}: {errors['line'].nunique()} line(s) with errors were left out "
-        f"({len(errors)} error(s)); footstats.check_log() lists them",
-        LogWarning,
-        stacklevel=2,
-    )
-    return loaded.log
+    _check_on_invalid(on_invalid)
+    return validate_log(path_or_buffer, **options).valid_log(on_invalid, stacklevel=3)
 
 
 def check_log(path_or_buffer, **options) -> pd.DataFrame:
