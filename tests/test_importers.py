@@ -632,3 +632,41 @@ def test_property_every_loop_day_is_loaded_or_reported(days):
     error_lines = {p[LINE] for p in problems if p[SEVERITY] == ERROR}
     assert len(log) + len(error_lines) == len(days)
     assert not set(log[LINE]) & error_lines
+
+
+@pytest.mark.parametrize(
+    ("export", "expected"),
+    [
+        ("strong_ios.csv", "strong_ios_expected.csv"),
+        ("strong_12h.csv", "strong_12h_expected.csv"),
+        ("strong_android.csv", "strong_android_expected.csv"),
+        ("strong_android_old.csv", "strong_android_expected.csv"),
+        ("hevy_kg.csv", "hevy_expected.csv"),
+        ("hevy_lbs.csv", "hevy_expected.csv"),
+    ],
+)
+def test_export_gives_the_same_report_tables_as_the_equivalent_footstats_log(
+    export, expected, tmp_path
+):
+    got, want = tmp_path / "got", tmp_path / "want"
+    footstats.export_tables(footstats.read_log(DATA / export), got)
+    footstats.export_tables(footstats.read_log(DATA / expected), want)
+    for name in ("frequency.csv", "sets.csv", "pain.csv", "summary.json"):
+        assert (got / name).read_text() == (want / name).read_text(), name
+
+
+def test_footstats_report_runs_on_a_loop_export(tmp_path, capsys):
+    from footstats.cli import main
+
+    out = tmp_path / "out"
+    assert (
+        main(
+            ["report", str(DATA / "loop_checkmarks.csv"), "--habit", "Foot routine", "-o", str(out)]
+        )
+        == 0
+    )
+    frequency = pd.read_csv(out / "frequency.csv")
+    loaded = footstats.read_log(DATA / "loop_checkmarks.csv", habit="Foot routine")
+    done_days = loaded.loc[loaded[SESSION_DONE].fillna(False).astype(bool), DATE].nunique()
+    assert frequency["sessions"].sum() == done_days > 0
+    assert (out / "report.pdf").read_bytes()[:4] == b"%PDF"
