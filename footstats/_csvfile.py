@@ -192,7 +192,8 @@ def _normalise_newlines(text: str) -> tuple[str, list[str]]:
 
 def sniff_delimiter(text: str) -> str:
     """The delimiter of the header line: the most frequent of ``,`` ``;`` and tab."""
-    first = text.split("\n", 1)[0]
+    end = text.find("\n")
+    first = text if end == -1 else text[:end]  # no copy of the rest of the file
     outside = first.split('"')[::2]  # ignore delimiters inside quoted header names
     counts = {d: sum(part.count(d) for part in outside) for d in DELIMITERS}
     best = max(counts, key=counts.get)

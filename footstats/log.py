@@ -442,6 +442,8 @@ class _Validation:
 
     def report_cells(self, cells: _Cells, flagged: pd.Series, severity, messages) -> None:
         """A problem for each row whose value is flagged (``flagged``: bool per unique)."""
+        if not flagged.any():  # the common case: no row to look at
+            return
         mask = cells.rows(flagged)
         codes = cells.codes[mask]
         if isinstance(messages, pd.Series):
