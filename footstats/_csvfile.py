@@ -114,7 +114,7 @@ def decode(label: str, data: bytes | str, encoding: str | None) -> tuple[str, li
         )
     notes = []
     if encoding is not None:
-        notes.append(f"read as {encoding}")
+        notes.append(f"as {encoding}")
     else:
         bom = next((b for b in _BOMS if data.startswith(b[0])), None)
         if bom is not None:

@@ -74,7 +74,7 @@ def _whole_message(value: str, what: str, low, high) -> str:
         return f"{value} is negative; expected a whole number ≥ {low} ({what})"
     if re.fullmatch(r"\d+[.,]\d+", value):
         if high is not None:
-            return f"{value} is not a whole number; {what} is a whole number {low}–{high}"
+            return f"{value} is not a whole number ({what} in whole points)"
         return f"{value} is not a whole number ({what}: fractions are not allowed)"
     if re.fullmatch(_SPREADSHEET_MANGLED, value):
         return _mangled_message(value, what)

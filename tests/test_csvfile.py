@@ -163,7 +163,7 @@ def test_decode_cp1252_names_the_physical_line_and_byte():
 
 def test_decode_with_an_encoding():
     text, notes = decode("f", "café\n".encode("cp1252"), "cp1252")
-    assert text == "café\n" and notes == ["read as cp1252"]
+    assert text == "café\n" and notes == ["as cp1252"]
 
 
 def test_decode_unknown_encoding():
