@@ -40,6 +40,7 @@ from ._columns import (
     SETS,
     SEVERITY,
     SIDE,
+    SIDES,
     WARMUP_SETS,
     WARNING,
     pain_column,
@@ -323,7 +324,7 @@ def _empty_log() -> pd.DataFrame:
             EXERCISE_NAME: pd.Series(dtype="str"),
             IN_PROGRAM: pd.Series(dtype=bool),
             SETS: pd.Series(dtype="Int64"),
-            SIDE: pd.Categorical([], categories=["left", "right", "both"]),
+            SIDE: pd.Categorical([], categories=list(SIDES)),
         }
     )
 
@@ -734,7 +735,7 @@ class _Validation:
         rows = len(self.lines)
         if SIDE not in typed:
             typed[SIDE] = pd.Series(
-                pd.Categorical.from_codes(np.full(rows, 2), categories=["left", "right", "both"])
+                pd.Categorical.from_codes(np.full(rows, SIDES.index("both")), categories=SIDES)
             )
         typed.setdefault(SETS, pd.Series(pd.NA, index=range(rows), dtype="Int64"))
         known = [PARTICIPANT, DATE, EXERCISE, EXERCISE_NAME, IN_PROGRAM, SETS, REPS, SECONDS]

@@ -182,8 +182,8 @@ def export_report(log: pd.DataFrame, path: str | PathLike, *, program=None) -> P
     b'%PDF'
     """
     target = Path(path)
-    _output_folder(log, target.parent)
     check_not_input(target, _inputs(log))
+    target.parent.mkdir(parents=True, exist_ok=True)
     return _Report(log, program).write_pdf(target)
 
 
