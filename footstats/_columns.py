@@ -28,6 +28,8 @@ Optional columns (reps, seconds, minutes, notes, participant, pain sites) are pr
 when the input has them.
 """
 
+import re
+
 LINE = "line"
 SOURCE = "source"
 PARTICIPANT = "participant"
@@ -68,6 +70,15 @@ SETS_PRESCRIBED = "sets_prescribed"
 COMPLETION = "completion"
 SITE = "site"
 VALUE_MEAN, VALUE_MIN, VALUE_MAX, COUNT = "mean", "min", "max", "n"
+
+
+def header_key(name: str) -> str:
+    """The key header names are matched by: case, spaces, hyphens and underscores ignored.
+
+    >>> header_key(" Workout_Name ")
+    'workoutname'
+    """
+    return re.sub(r"[\s_\-]+", "", str(name)).casefold()
 
 
 def pain_column(site: str) -> str:

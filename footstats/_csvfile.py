@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ._columns import ERROR, LINE, NOTICE
-from ._problems import problem
+from ._problems import line_list, problem
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
 _BOMS = (
@@ -328,7 +328,7 @@ def _parse_exact(label: str, text: str, delimiter: str) -> RawTable:
                 "",
                 NOTICE,
                 f"ignored empty values after the last column (a trailing delimiter) on "
-                f"{len(trailing)} line(s): {_line_list(trailing)}",
+                f"{len(trailing)} line(s): {line_list(trailing)}",
             )
         )
     frame = pd.DataFrame(kept_rows, columns=range(width), dtype="str")
@@ -379,10 +379,5 @@ def _width_problem(label: str, line: int, end: int, header: list[str], record: l
 
 def _blank_notice(label: str, lines: list[int]) -> dict:
     return problem(
-        label, lines[0], "-", "", NOTICE, f"skipped {len(lines)} blank line(s): {_line_list(lines)}"
+        label, lines[0], "-", "", NOTICE, f"skipped {len(lines)} blank line(s): {line_list(lines)}"
     )
-
-
-def _line_list(lines: list[int], most: int = 10) -> str:
-    shown = ", ".join(map(str, lines[:most]))
-    return shown + (f" and {len(lines) - most} more" if len(lines) > most else "")

@@ -79,3 +79,9 @@ def format_problems(problems: pd.DataFrame, limit: int | None = None) -> list[st
 def count_by_severity(problems: pd.DataFrame) -> dict[str, int]:
     counts = problems[SEVERITY].value_counts()
     return {s: int(counts.get(s, 0)) for s in (ERROR, WARNING, NOTICE)}
+
+
+def line_list(lines, most: int = 10) -> str:
+    """``"2, 5, 9"``, or the first ``most`` lines and how many more."""
+    shown = ", ".join(str(int(n)) for n in lines[:most])
+    return shown + (f" and {len(lines) - most} more" if len(lines) > most else "")

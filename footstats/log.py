@@ -43,6 +43,7 @@ from ._columns import (
     SIDES,
     WARMUP_SETS,
     WARNING,
+    header_key,
     pain_column,
     pain_columns,
 )
@@ -349,7 +350,7 @@ def _as_footstats(raw: RawTable, chosen: str, habit: str | None):
 def canonical_column(name: str) -> str | None:
     """The tidy column a header means (``"Pain Back"`` -> ``"pain_back"``), or None."""
     text = name.strip(INVISIBLE).casefold()
-    key = re.sub(r"[\s_\-]+", "", text)
+    key = header_key(text)
     if key in _KNOWN_COLUMNS:
         return _KNOWN_COLUMNS[key]
     site = re.fullmatch(r"pain[\s_\-]*(\w[\w\s\-]*)", text)

@@ -14,6 +14,8 @@ from importlib import resources
 from os import PathLike
 from pathlib import Path
 
+from ._columns import header_key
+
 __all__ = ["Exercise", "Program", "ProgramError", "Range", "load_program", "name_key"]
 
 DEFAULT_PROGRAM = "foot_routine.toml"
@@ -75,7 +77,7 @@ def name_key(name: str) -> str:
     Case, spaces, hyphens and underscores are ignored, and so is one trailing ``s`` of
     the whole name: ``"Heel-Raises"``, ``"heel raise"`` and ``"HEEL_RAISES"`` share a key.
     """
-    key = re.sub(r"[\s_\-]+", "", name).casefold()
+    key = header_key(name)
     return key[:-1] if key.endswith("s") and len(key) > 1 else key
 
 

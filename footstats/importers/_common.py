@@ -10,7 +10,6 @@ an error and left out of the counts (never guessed, never silently dropped).
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterable, Sequence
 
 import pandas as pd
@@ -27,8 +26,9 @@ from .._columns import (
     SECONDS,
     SETS,
     WARMUP_SETS,
+    header_key,
 )
-from .._problems import problem
+from .._problems import line_list, problem
 
 # Columns the importers add to the footstats log format; the reader keeps them as
 # extra text columns.
@@ -58,15 +58,6 @@ _NUMBER = r"\d+(?:[.,]\d*)?|[.,]\d+"
 # Whitespace the apps (or a spreadsheet) put inside and around values: Strong writes a
 # narrow no-break space before AM/PM; zero-width characters are not matched by \s.
 _SPACES = r"[\s\u200b\u200c\u200d\u2060\ufeff]+"
-
-
-def header_key(name: str) -> str:
-    """The key header names are matched by: case, spaces, hyphens and underscores ignored.
-
-    >>> header_key(" Workout_Name ")
-    'workoutname'
-    """
-    return re.sub(r"[\s_\-]+", "", str(name)).casefold()
 
 
 def header_keys(header: Iterable[str]) -> list[str]:
@@ -307,12 +298,6 @@ class Columns:
         number = "a whole number" if whole else "a number"
         self.flag(bad, key, f"{{value!r}} is not {number} of {what} (0 or more)")
         return values
-
-
-def line_list(lines: Sequence[int], most: int = 10) -> str:
-    """``"2, 5, 9"``, or the first ``most`` lines and how many more."""
-    shown = ", ".join(str(int(n)) for n in lines[:most])
-    return shown + (f" and {len(lines) - most} more" if len(lines) > most else "")
 
 
 def summary_notice(
