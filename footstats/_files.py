@@ -5,7 +5,7 @@ hidden temporary file in the target's own folder (same file system, so the final
 ``os.replace`` is atomic) and moved into place only when writing succeeded. A failed write
 leaves the old file, if any, untouched and no partial file behind.
 
-CSV cells are neutralised against formula injection (BAD_INPUTS.md #29): a *text* cell that
+CSV cells are neutralised against formula injection (docs/bad-input.md #29): a *text* cell that
 begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` so that
 a spreadsheet shows it as text instead of running it. Numeric columns are never touched: a
 negative number stays a number.
@@ -92,7 +92,7 @@ def _create_temp(target: Path) -> Path:
 def check_not_input(path: str | PathLike, inputs: Iterable[str | PathLike]) -> None:
     """Raise ``ValueError`` when ``path`` is (or is in the folder of) one of ``inputs``.
 
-    Exports go to their own folder (BAD_INPUTS.md #28): nothing is written over or next
+    Exports go to their own folder (docs/bad-input.md #28): nothing is written over or next
     to an input log.
 
     Examples

@@ -6,7 +6,7 @@ keyword-only), returns a new DataFrame and never changes its input, so they chai
 column every metric is computed per participant, each over their own weeks, and the result
 starts with a ``participant`` column.
 
-Definitions (DESIGN.md, "Metric definitions"):
+Definitions (also in docs/metrics.md):
 
 session
     One (participant, date), the date as written (with its time when it has one), with at

@@ -1,7 +1,7 @@
 """Synthetic exercise logs: the packaged sample log and cohort logs for the benchmarks.
 
 One seeded generator (``numpy.random.default_rng(seed)``) writes rows in the footstats CSV
-log format (DESIGN.md, "The log format"). With ``participants=None`` it plays one person
+log format (docs/log-format.md). With ``participants=None`` it plays one person
 doing the packaged foot routine; with ``participants=N`` it plays a cohort whose members
 each get their own start week, adherence and pain trend. Everything is drawn with array
 operations over all participants at once, so a million rows take seconds.

@@ -1,6 +1,6 @@
 """Tests of the ``footstats`` command line (footstats.cli): ``check``, ``report``, ``--version``.
 
-Contract (DESIGN.md): ``footstats check LOG`` exits 0 when the log is valid (warnings
+Contract (docs/cli.md): ``footstats check LOG`` exits 0 when the log is valid (warnings
 allowed), 1 when it has errors, 2 on a usage or I/O error, and prints one problem a line
 as ``FILE:LINE:COLUMN: severity: message``.
 """

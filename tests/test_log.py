@@ -1,8 +1,8 @@
 """Tests of footstats.log: read_log, check_log, validate_log and LogError.
 
-The expected behaviour comes from shared/DESIGN.md ("The log format", "Contract") and
-shared/BAD_INPUTS.md; each numbered case of BAD_INPUTS.md that concerns reading has a
-test named ``test_bad_NN_...``. Line numbers are physical lines of the file (header = 1).
+The expected behaviour comes from docs/log-format.md, docs/cli.md and docs/bad-input.md;
+each numbered case of docs/bad-input.md that concerns reading has a test named
+``test_bad_NN_...``. Line numbers are physical lines of the file (header = 1).
 """
 
 from __future__ import annotations
@@ -442,7 +442,7 @@ def test_cp1252_file_loads_with_its_encoding():
     assert lines_of(log) == [2, 3, 4, 5, 6]
 
 
-# -- BAD_INPUTS.md: files and encodings ---------------------------------------------------
+# -- docs/bad-input.md: files and encodings ---------------------------------------------------
 GOOD_ROW = "2026-03-02,Heel raises,2"
 SHORT = "date,exercise,sets"
 
