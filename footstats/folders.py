@@ -16,7 +16,7 @@ import pandas as pd
 from ._columns import ERROR, EXERCISE, PARTICIPANT, SOURCE, WARNING
 from ._problems import problem, problems_frame
 from .log import LoadedLog, _check_on_invalid, validate_log
-from .program import Program, load_program
+from .program import Program, resolve_program
 
 __all__ = ["check_logs", "read_logs", "validate_logs"]
 
@@ -62,7 +62,7 @@ def validate_logs(
     (['p01'], [2])
     """
     label = str(folder)
-    program = program if isinstance(program, Program) else load_program(program)
+    program = resolve_program(program)
     try:
         files = _csv_files(Path(folder), label)
     except _NoFiles as exc:
@@ -75,7 +75,7 @@ def validate_logs(
     problems = [one.problems for one in loaded] + [_shared_participants(logs)]
     formats = {one.file: one.format for one in loaded}
     log = _combine(logs, program)
-    log.attrs.update(source=label, formats=formats)
+    log.attrs.update(source=label, formats=formats, program=program)
     return LoadedLog(
         log,
         _concat_problems(problems),

@@ -59,7 +59,7 @@ from ._values import (
     strip_cells,
 )
 from .importers import FOOTSTATS, FORMATS, detect_format, importer
-from .program import Program, load_program, name_key
+from .program import Program, name_key, resolve_program
 
 __all__ = ["LoadedLog", "LogError", "LogWarning", "check_log", "load_sample", "read_log"]
 __all__ += ["validate_log"]
@@ -206,7 +206,7 @@ def validate_log(
     >>> len(loaded.log), int(first["line"]), first["column"], first["severity"]
     (1, 3, 'sets', 'error')
     """
-    program = _as_program(program)
+    program = resolve_program(program)
     label = source_label(path_or_buffer)
     try:
         text, notes = decode(label, read_source(path_or_buffer), encoding)
@@ -223,7 +223,7 @@ def validate_log(
     options = _Options(program, dayfirst, date_format, excel_dates, today, raw.delimiter == ";")
     validation = _Validation(label, header, columns, lines, options, exercise_map, written)
     log, more = validation.run()
-    log.attrs.update(source=label, format=chosen, dialect=raw.dialect)
+    log.attrs.update(source=label, format=chosen, dialect=raw.dialect, program=program)
     return LoadedLog(log, problems_frame(problems, [more]), label, chosen, raw.dialect)
 
 
@@ -310,10 +310,6 @@ def load_sample(**options) -> pd.DataFrame:
     buffer = BytesIO(data)
     buffer.name = SAMPLE
     return read_log(buffer, **options)
-
-
-def _as_program(program) -> Program:
-    return program if isinstance(program, Program) else load_program(program)
 
 
 def _empty_log() -> pd.DataFrame:

@@ -74,7 +74,8 @@ from ._columns import (
     WEEK,
     pain_columns,
 )
-from .program import Program, load_program
+from ._guards import expect_log, expect_table
+from .program import Program, resolve_program
 
 __all__ = [
     "adherence_vs_pain",
@@ -129,7 +130,7 @@ def session_table(log: pd.DataFrame, *, program: Program | None = None) -> pd.Da
     log : DataFrame
         The tidy log of :func:`footstats.read_log`.
     program : Program, optional
-        The routine; None means :func:`footstats.load_program`'s default.
+        The routine; None means the one the log was read with (the packaged one otherwise).
 
     Returns
     -------
@@ -147,7 +148,8 @@ def session_table(log: pd.DataFrame, *, program: Program | None = None) -> pd.Da
     >>> list(sessions.columns[:3])
     ['date', 'week', 'exercises']
     """
-    program = _resolve(program)
+    expect_log(log, "session_table")
+    program = resolve_program(program, log)
     log, had = _with_participant(log)
     keys = _Keys.of(log)
     exercise, sets = _exercise_codes(log, program), _sets(log)
@@ -172,7 +174,7 @@ def session_table(log: pd.DataFrame, *, program: Program | None = None) -> pd.Da
     if MINUTES in log.columns:
         out[MINUTES] = log[MINUTES][is_session].groupby(row).max().array
     out[LINE] = line
-    return _finish(out, had)
+    return _finish(out, had, program)
 
 
 def weekly_frequency(log: pd.DataFrame, *, program: Program | None = None) -> pd.DataFrame:
@@ -198,7 +200,8 @@ def weekly_frequency(log: pd.DataFrame, *, program: Program | None = None) -> pd
     >>> list(weekly.columns)
     ['week', 'sessions', 'target_min', 'target_max', 'target_met']
     """
-    program = _resolve(program)
+    expect_log(log, "weekly_frequency")
+    program = resolve_program(program, log)
     log, had = _with_participant(log)
     keys = _Keys.of(log)
     grid = _WeekGrid.of(keys)
@@ -217,7 +220,7 @@ def weekly_frequency(log: pd.DataFrame, *, program: Program | None = None) -> pd
             TARGET_MET: sessions >= target.low,
         }
     )
-    return _finish(out, had)
+    return _finish(out, had, program)
 
 
 def frequency_summary(weekly: pd.DataFrame) -> pd.DataFrame:
@@ -244,6 +247,7 @@ def frequency_summary(weekly: pd.DataFrame) -> pd.DataFrame:
     >>> len(summary)
     1
     """
+    expect_table(weekly, "frequency_summary", "weekly_frequency")
     weekly, had = _with_participant(weekly)
     weekly = weekly.sort_values([PARTICIPANT, WEEK], kind="stable")
     met = weekly[TARGET_MET].astype(bool)
@@ -293,7 +297,7 @@ def session_sets(log: pd.DataFrame, *, program: Program | None = None) -> pd.Dat
     log : DataFrame
         The tidy log of :func:`footstats.read_log`.
     program : Program, optional
-        The routine; None means the default routine.
+        The routine; None means the one the log was read with (the packaged one otherwise).
 
     Returns
     -------
@@ -312,7 +316,8 @@ def session_sets(log: pd.DataFrame, *, program: Program | None = None) -> pd.Dat
     >>> list(sets.columns[3:])
     ['sets_done', 'sets_prescribed', 'completion']
     """
-    program = _resolve(program)
+    expect_log(log, "session_sets")
+    program = resolve_program(program, log)
     log, had = _with_participant(log)
     keys = _Keys.of(log)
     sessions, cells = _session_set_cells(log, program, keys)
@@ -325,7 +330,7 @@ def session_sets(log: pd.DataFrame, *, program: Program | None = None) -> pd.Dat
             **cells,
         }
     )
-    return _finish(out, had)
+    return _finish(out, had, program)
 
 
 def weekly_sets(log: pd.DataFrame, *, program: Program | None = None) -> pd.DataFrame:
@@ -336,7 +341,7 @@ def weekly_sets(log: pd.DataFrame, *, program: Program | None = None) -> pd.Data
     log : DataFrame
         The tidy log of :func:`footstats.read_log`.
     program : Program, optional
-        The routine; None means the default routine.
+        The routine; None means the one the log was read with (the packaged one otherwise).
 
     Returns
     -------
@@ -352,7 +357,8 @@ def weekly_sets(log: pd.DataFrame, *, program: Program | None = None) -> pd.Data
     >>> list(weekly.columns)
     ['week', 'exercise', 'sets_done', 'sets_prescribed', 'completion']
     """
-    program = _resolve(program)
+    expect_log(log, "weekly_sets")
+    program = resolve_program(program, log)
     log, had = _with_participant(log)
     keys = _Keys.of(log)
     sessions, cells = _session_set_cells(log, program, keys)
@@ -376,7 +382,7 @@ def weekly_sets(log: pd.DataFrame, *, program: Program | None = None) -> pd.Data
             COMPLETION: completion,
         }
     )
-    return _finish(out, had)
+    return _finish(out, had, program)
 
 
 def pain_reports(log: pd.DataFrame) -> pd.DataFrame:
@@ -404,6 +410,7 @@ def pain_reports(log: pd.DataFrame) -> pd.DataFrame:
     >>> list(reports.columns)
     ['date', 'week', 'site', 'pain', 'line']
     """
+    expect_log(log, "pain_reports", (DATE,))
     log, had = _with_participant(log)
     keys = _Keys.of(log)
     sites, reports = _pain_reports(log, keys)
@@ -439,6 +446,7 @@ def weekly_pain(log: pd.DataFrame) -> pd.DataFrame:
     >>> list(weekly.columns)
     ['week', 'site', 'mean', 'min', 'max', 'n']
     """
+    expect_log(log, "weekly_pain", (DATE,))
     log, had = _with_participant(log)
     keys = _Keys.of(log)
     sites, weekly = _weekly_pain(log, keys)
@@ -480,6 +488,7 @@ def pain_change(log: pd.DataFrame) -> pd.DataFrame:
     >>> list(change.columns[:4])
     ['site', 'baseline', 'latest', 'change']
     """
+    expect_log(log, "pain_change", (DATE,))
     log, had = _with_participant(log)
     keys = _Keys.of(log)
     sites, reports = _pain_reports(log, keys)
@@ -543,7 +552,7 @@ def adherence_vs_pain(
     log : DataFrame
         The tidy log of :func:`footstats.read_log`.
     program : Program, optional
-        The routine; None means the default routine.
+        The routine; None means the one the log was read with (the packaged one otherwise).
     lags : iterable of int, default (0, 1, 2)
         Week offsets k >= 0; each adds ``sessions_lag{k}``, the sessions in week w - k.
 
@@ -561,8 +570,9 @@ def adherence_vs_pain(
     >>> list(table.columns[-2:])
     ['sessions_lag0', 'sessions_lag1']
     """
+    expect_log(log, "adherence_vs_pain")
     lags = _check_lags(lags)
-    program = _resolve(program)
+    program = resolve_program(program, log)
     log, had = _with_participant(log)
     keys = _Keys.of(log)
     grid = _WeekGrid.of(keys)
@@ -601,7 +611,7 @@ def pain_association(
     log : DataFrame
         The tidy log of :func:`footstats.read_log`.
     program : Program, optional
-        The routine; None means the default routine.
+        The routine; None means the one the log was read with (the packaged one otherwise).
     lags : iterable of int, default (0, 1, 2)
         Week offsets k >= 0.
 
@@ -620,10 +630,11 @@ def pain_association(
     >>> list(assoc.columns)
     ['site', 'lag', 'n_weeks', 'spearman']
     """
+    expect_log(log, "pain_association")
     lags = _check_lags(lags)
     log, had = _with_participant(log)
     sites = _sites(pain_columns(log.columns))
-    table = adherence_vs_pain(log, program=_resolve(program), lags=lags)
+    table = adherence_vs_pain(log, program=resolve_program(program, log), lags=lags)
     keys = [PARTICIPANT, WEEK]
     # x: sessions k weeks earlier, y: the week's mean pain; a pair counts when both are known.
     pain = table.melt(id_vars=keys, value_vars=sites, var_name=SITE, value_name="y")
@@ -663,7 +674,7 @@ def summarize(log: pd.DataFrame, *, program: Program | None = None) -> dict:
     log : DataFrame
         The tidy log of :func:`footstats.read_log`.
     program : Program, optional
-        The routine; None means the default routine.
+        The routine; None means the one the log was read with (the packaged one otherwise).
 
     Returns
     -------
@@ -685,7 +696,8 @@ def summarize(log: pd.DataFrame, *, program: Program | None = None) -> dict:
     >>> sorted(summary)[:3]
     ['adherence_pct', 'current_streak', 'first_date']
     """
-    program = _resolve(program)
+    expect_log(log, "summarize")
+    program = resolve_program(program, log)
     had = PARTICIPANT in log.columns
     frequency = frequency_summary(weekly_frequency(log, program=program))
     change = pain_change(log)
@@ -723,10 +735,6 @@ def _cohort(entries: list[dict]) -> dict:
     }
 
 
-def _resolve(program: Program | None) -> Program:
-    return load_program() if program is None else program
-
-
 def _with_participant(frame: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
     """The frame with a participant column (one placeholder participant when it has none).
 
@@ -738,10 +746,18 @@ def _with_participant(frame: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
     return frame.assign(**{PARTICIPANT: ""}), False
 
 
-def _finish(out: pd.DataFrame, had_participant: bool) -> pd.DataFrame:
+def _finish(out: pd.DataFrame, had_participant: bool, program: Program | None = None):
+    """The result table, without the placeholder participant.
+
+    The routine it was counted against goes into ``attrs["program"]``, so a chart of the
+    table names the exercises without being told the routine again.
+    """
     if not had_participant:
         out = out.drop(columns=PARTICIPANT)
-    return out.reset_index(drop=True)
+    out = out.reset_index(drop=True)
+    if program is not None:
+        out.attrs["program"] = program
+    return out
 
 
 def _group(frame: pd.DataFrame, keys: list[str]):

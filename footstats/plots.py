@@ -50,7 +50,8 @@ from ._columns import (
     VALUE_MIN,
     WEEK,
 )
-from .program import Program, load_program
+from ._guards import expect_log, expect_table
+from .program import Program, resolve_program
 
 __all__ = [
     "PALETTE",
@@ -214,8 +215,8 @@ def _ordered_sites(sites) -> list[str]:
     )
 
 
-def _exercise_labels(ids, program: Program | None) -> list[str]:
-    names = {e.id: e.name for e in (program or load_program()).exercises}
+def _exercise_labels(ids, program: Program) -> list[str]:
+    names = {e.id: e.name for e in program.exercises}
     return [names.get(str(i), str(i)) for i in ids]
 
 
@@ -282,6 +283,7 @@ def plot_frequency(weekly: pd.DataFrame, *, target=None, participant=None, ax=No
     >>> ax.get_ylabel()
     'sessions per week'
     """
+    expect_table(weekly, "plot_frequency", "weekly_frequency")
     data, n_participants = _select(weekly, participant)
     ax = _axes(ax, "frequency")
     low, high = _target(data, target)
@@ -345,7 +347,7 @@ def _target(weekly: pd.DataFrame, target) -> tuple[float, float]:
         return float(low), float(high)
     if {TARGET_MIN, TARGET_MAX} <= set(weekly.columns) and not weekly.empty:
         return float(weekly[TARGET_MIN].iloc[0]), float(weekly[TARGET_MAX].iloc[0])
-    spw = load_program().sessions_per_week
+    spw = resolve_program(None, weekly).sessions_per_week
     return float(spw.low), float(spw.high)
 
 
@@ -398,6 +400,7 @@ def plot_calendar(sessions: pd.DataFrame, *, participant=None, ax=None, **kwargs
     >>> [t.get_text() for t in ax.get_yticklabels()][:2]
     ['Mon', 'Tue']
     """
+    expect_table(sessions, "plot_calendar", "session_table")
     data, n_participants = _select(sessions, participant)
     ax = _axes(ax, "calendar")
     title = "Session days"
@@ -457,7 +460,7 @@ def plot_completion(
     weekly_sets : DataFrame
         :func:`footstats.weekly_sets` output: ``week``, ``exercise``, ``completion`` (0-1).
     program : Program, optional
-        The routine, for readable exercise names (the packaged routine when None).
+        The routine, for readable exercise names (None: the one the table was counted with).
     participant : str, optional
         Draw this participant only.
     ax : matplotlib Axes, optional
@@ -476,6 +479,7 @@ def plot_completion(
     >>> ax.get_yticklabels()[0].get_text()
     'Toe walking'
     """
+    expect_table(weekly_sets, "plot_completion", "weekly_sets")
     data, n_participants = _select(weekly_sets, participant)
     ax = _axes(ax, "completion", _n_exercises(data))
     title = "Sets completed, % of the prescription per session"
@@ -509,7 +513,10 @@ def plot_completion(
     )
     if len(grid) <= _ANNOTATE_MAX_WEEKS:
         _annotate_cells(ax, values, (edges[:-1] + edges[1:]) / 2, ".0f", dark_below=55)
-    ax.set_yticks(np.arange(len(table)) + 0.5, _exercise_labels(table.index, program))
+    ax.set_yticks(
+        np.arange(len(table)) + 0.5,
+        _exercise_labels(table.index, resolve_program(program, weekly_sets)),
+    )
     ax.set_ylim(len(table), 0)  # routine order, top to bottom
     ax.tick_params(axis="y", length=0)
     _date_axis(ax, grid)
@@ -546,7 +553,7 @@ def plot_sets(weekly_sets: pd.DataFrame, *, program=None, participant=None, ax=N
         :func:`footstats.weekly_sets` output: ``exercise``, ``sets_done``,
         ``sets_prescribed``.
     program : Program, optional
-        The routine, for readable exercise names (the packaged routine when None).
+        The routine, for readable exercise names (None: the one the table was counted with).
     participant : str, optional
         Draw this participant only.
     ax : matplotlib Axes, optional
@@ -565,6 +572,7 @@ def plot_sets(weekly_sets: pd.DataFrame, *, program=None, participant=None, ax=N
     >>> ax.get_xlabel()
     'sets (total over the period)'
     """
+    expect_table(weekly_sets, "plot_sets", "weekly_sets")
     data, n_participants = _select(weekly_sets, participant)
     ax = _axes(ax, "sets", _n_exercises(data))
     title = "Sets done vs prescribed"
@@ -603,7 +611,7 @@ def plot_sets(weekly_sets: pd.DataFrame, *, program=None, participant=None, ax=N
             max(d, p) + right * 0.01, row, f"{d:g} / {p:g}{share}", va="center", fontsize="small"
         )
     ax.set_xlim(0, right * 1.22 or 1)
-    ax.set_yticks(y, _exercise_labels(totals.index, program))
+    ax.set_yticks(y, _exercise_labels(totals.index, resolve_program(program, weekly_sets)))
     ax.set_ylim(len(totals) - 0.4, -1.5)  # the top row is left free for the legend
     ax.set_xlabel("sets (total over the period)")
     ax.legend(loc="upper center", fontsize="small", ncols=3, frameon=False)
@@ -649,6 +657,7 @@ def plot_pain(weekly_pain: pd.DataFrame, *, change=None, participant=None, ax=No
     >>> ax.get_ylabel()
     'pain (0-10)'
     """
+    expect_table(weekly_pain, "plot_pain", "weekly_pain")
     data, n_participants = _select(weekly_pain, participant)
     ax = _axes(ax, "pain")
     title = "Pain per week"
@@ -770,6 +779,7 @@ def plot_adherence_vs_pain(table: pd.DataFrame, *, participant=None, ax=None, **
     >>> "not cause" in ax.get_title()
     True
     """
+    expect_table(table, "plot_adherence_vs_pain", "adherence_vs_pain")
     data, n_participants = _select(table, participant)
     ax = _axes(ax, "adherence_vs_pain")
     title = "Sessions and pain per week: association, not cause"
@@ -856,8 +866,10 @@ def plot_dashboard(log: pd.DataFrame, *, program=None, participant=None, fig=Non
     >>> len(fig.axes) >= 4
     True
     """
+    expect_log(log, "plot_dashboard")
     from . import metrics
 
+    program = resolve_program(program, log)
     if participant is not None:
         log, _ = _select(log, participant)
     if fig is None:
@@ -887,7 +899,7 @@ def _draw_dashboard(fig, *, weekly, weekly_sets, weekly_pain, change, adherence,
 
 
 def _dashboard_title(log: pd.DataFrame, program: Program | None, participant) -> str:
-    name = (program or load_program()).name
+    name = resolve_program(program, log).name
     if log.empty:
         return f"{name}: no sessions yet"
     dates = log[DATE]

@@ -14,7 +14,7 @@ from importlib import resources
 from os import PathLike
 from pathlib import Path
 
-from ._columns import header_key
+from ._columns import EXERCISE, IN_PROGRAM, header_key
 
 __all__ = ["Exercise", "Program", "ProgramError", "Range", "load_program", "name_key"]
 
@@ -164,6 +164,69 @@ def load_program(path: str | PathLike | None = None) -> Program:
     except tomllib.TOMLDecodeError as exc:
         raise ProgramError(f"{label}: not valid TOML: {exc}") from None
     return _program_from_dict(data, label)
+
+
+def resolve_program(program: Program | str | PathLike | None = None, log=None) -> Program:
+    """The routine a function works with: the one given, else the log's own, else the default.
+
+    A log read by :func:`footstats.read_log` carries the routine it was read with in
+    ``log.attrs["program"]``, so the metrics, charts and reports of a log read with your own
+    routine use that routine without being told again.
+
+    Parameters
+    ----------
+    program : Program or path, optional
+        The routine asked for; a path is loaded with :func:`load_program`.
+    log : DataFrame, optional
+        The tidy log the routine is for.
+
+    Raises
+    ------
+    ValueError
+        The log's exercises (those it matched to its routine when read) are not in the
+        routine: counting them against it would silently give 0 sets and 0 sessions.
+
+    Examples
+    --------
+    >>> import footstats
+    >>> log = footstats.load_sample()
+    >>> resolve_program(None, log).name == log.attrs["program"].name
+    True
+    """
+    if program is not None and not isinstance(program, Program):
+        program = load_program(program)
+    carried = None if log is None else log.attrs.get("program")
+    chosen = program if program is not None else carried
+    chosen = chosen if chosen is not None else load_program()
+    if log is not None:
+        _check_log_matches(chosen, log, carried)
+    return chosen
+
+
+def _check_log_matches(program: Program, log, carried: Program | None) -> None:
+    if EXERCISE not in getattr(log, "columns", ()):
+        return
+    exercise = log[EXERCISE]
+    if IN_PROGRAM in log.columns:
+        exercise = exercise[log[IN_PROGRAM].fillna(False).astype(bool)]
+    names = {str(name) for name in exercise.dropna().unique()}
+    if IN_PROGRAM in log.columns:
+        unknown = sorted(names - set(program.ids))
+    else:  # a table made by hand: refuse only when nothing at all matches
+        unknown = sorted(names) if names and not names & set(program.ids) else []
+    if not unknown:
+        return
+    read_with = (
+        f"; the log was read with the routine {carried.name!r} (exercises {', '.join(carried.ids)})"
+        if carried is not None
+        else ""
+    )
+    raise ValueError(
+        f"the routine {program.name!r} (exercises {', '.join(program.ids)}) does not match "
+        f"this log: its exercises {', '.join(map(repr, unknown))} are not in that "
+        f"routine{read_with}. Pass the routine the log was read with, or leave program= out "
+        f"to use the log's own."
+    )
 
 
 def _program_from_dict(data: dict, label: str) -> Program:

@@ -47,7 +47,8 @@ from ._columns import (
     WEEK,
 )
 from ._files import atomic_path, check_not_input, check_output_folder, write_csv, write_json
-from .program import Program, load_program
+from ._guards import expect_log
+from .program import Program, resolve_program
 
 __all__ = [
     "CHARTS",
@@ -107,6 +108,7 @@ def export_tables(log: pd.DataFrame, out_dir: str | PathLike, *, program=None) -
     >>> [p.name for p in paths]
     ['frequency.csv', 'sets.csv', 'pain.csv', 'summary.json']
     """
+    expect_log(log, "export_tables")
     report = _Report(log, program)
     return report.write_tables(_output_folder(log, out_dir))
 
@@ -146,6 +148,7 @@ def export_charts(
     >>> paths[0].name
     'frequency.svg'
     """
+    expect_log(log, "export_charts")
     formats = _check_formats(formats)
     report = _Report(log, program)
     return report.write_charts(_output_folder(log, out_dir), formats, dpi)
@@ -181,6 +184,7 @@ def export_report(log: pd.DataFrame, path: str | PathLike, *, program=None) -> P
     >>> export_report(footstats.load_sample(), out).read_bytes()[:4]
     b'%PDF'
     """
+    expect_log(log, "export_report")
     target = Path(path)
     check_not_input(target, _inputs(log))
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -218,6 +222,7 @@ def write_report(
     >>> paths[-1].name
     'report.pdf'
     """
+    expect_log(log, "write_report")
     formats = _check_formats(formats)
     folder = _output_folder(log, out_dir)
     report = _Report(log, program)
@@ -268,7 +273,7 @@ class _Report:
     program: Program | None = None
 
     def __post_init__(self):
-        self.program = self.program or load_program()
+        self.program = resolve_program(self.program, self.log)
 
     @cached_property
     def weekly(self) -> pd.DataFrame:
