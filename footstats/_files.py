@@ -117,17 +117,20 @@ def stale_temps(path: str | PathLike) -> list[Path]:
 
 
 @contextmanager
-def file_lock(path: str | PathLike, *, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+def file_lock(path: str | PathLike, *, timeout: float | None = None) -> Iterator[None]:
     """Hold an advisory lock for writing ``path`` (a file or a folder).
 
-    The lock is the hidden file ``.NAME.lock`` beside ``path`` (``filelock``'s OS lock,
-    removed again on release). Every footstats writer of ``path`` takes it, so two of them
-    never write at once; other programs are not stopped by it.
+    The lock is an OS lock (``filelock``) on the hidden file ``.NAME.lock`` beside ``path``.
+    The lock file stays after release: deleting it would let a waiting writer lock a file
+    that is no longer there while a third one creates a new one. Every footstats writer of
+    ``path`` takes the lock, so two of them never write at once; other programs are not
+    stopped by it (:class:`footstats.append.Append` compares the file before replacing it).
 
     Raises
     ------
     TimeoutError
-        Another process held the lock for ``timeout`` seconds.
+        Another process held the lock for ``timeout`` seconds (default
+        ``LOCK_TIMEOUT_SECONDS``).
     OSError
         The lock file cannot be created (a read-only folder, no permission).
 
@@ -140,6 +143,8 @@ def file_lock(path: str | PathLike, *, timeout: float = LOCK_TIMEOUT_SECONDS) ->
     """
     import filelock  # imported by writers only: `import footstats` stays light
 
+    if timeout is None:
+        timeout = LOCK_TIMEOUT_SECONDS
     target = Path(path)
     lock = filelock.FileLock(target.with_name(f".{target.name}.lock"), timeout=timeout)
     try:
