@@ -272,18 +272,21 @@ def in_child(work, *, user: int | None = None) -> tuple[int, str]:
     """
     read_end, write_end = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child
-        os.close(read_end)
-        code = 0
+    if pid == 0:  # the child: whatever happens, it ends here and never returns to pytest
+        code = 4
         try:
-            if user is not None:
-                os.setgid(user)
-                os.setuid(user)
-            message = work() or ""
-        except BaseException as exc:  # reported to the parent, which asserts on it
-            message, code = f"{type(exc).__name__}: {exc}", 3
-        os.write(write_end, message.encode())
-        os._exit(code)
+            os.close(read_end)
+            code = 0
+            try:
+                if user is not None:
+                    os.setgid(user)
+                    os.setuid(user)
+                message = str(work())
+            except BaseException as exc:  # reported to the parent, which asserts on it
+                message, code = f"{type(exc).__name__}: {exc}", 3
+            os.write(write_end, message.encode())
+        finally:
+            os._exit(code)
     os.close(write_end)
     deadline = time.monotonic() + 20
     while True:
@@ -308,7 +311,7 @@ def killed_at(plan, step: int) -> int:
 
     def work():
         calls = 0
-        append_module._CHUNK = 16  # many writes: many points in the middle of the file
+        append_module._CHUNK = 32  # many writes: many points in the middle of the file
         for name in STEPS:
             real = getattr(os, name)
 
@@ -328,7 +331,7 @@ def killed_at(plan, step: int) -> int:
 
 
 def test_a_writer_killed_at_any_point_leaves_the_old_or_the_new_file(tmp_path):
-    log = write(tmp_path / "log.csv", b"".join(SAMPLE.read_bytes().splitlines(True)[:12]))
+    log = write(tmp_path / "log.csv", b"".join(SAMPLE.read_bytes().splitlines(True)[:8]))
     old, info = log.read_bytes(), log.stat()
 
     def restore():  # the old file, with its old time: the plan made once still applies
