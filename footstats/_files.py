@@ -13,6 +13,7 @@ negative number stays a number.
 
 from __future__ import annotations
 
+import errno
 import glob
 import json
 import math
@@ -132,7 +133,7 @@ def file_lock(path: str | PathLike, *, timeout: float | None = None) -> Iterator
         Another process held the lock for ``timeout`` seconds (default
         ``LOCK_TIMEOUT_SECONDS``).
     OSError
-        The lock file cannot be created (a read-only folder, no permission).
+        The lock file cannot be created (a read-only folder, no permission, no folder).
 
     Examples
     --------
@@ -146,6 +147,8 @@ def file_lock(path: str | PathLike, *, timeout: float | None = None) -> Iterator
     if timeout is None:
         timeout = LOCK_TIMEOUT_SECONDS
     target = Path(path)
+    if not target.parent.is_dir():  # filelock would create the missing folders
+        raise FileNotFoundError(errno.ENOENT, "no such folder", str(target.parent))
     lock = filelock.FileLock(target.with_name(f".{target.name}.lock"), timeout=timeout)
     try:
         lock.acquire()

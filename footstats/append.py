@@ -270,6 +270,7 @@ def append_rows(path: str | PathLike, rows, *, program=None, **options) -> Appen
     range(3, 4)
     """
     target = _target(path)
+    _check_folder(str(path), target)
     with _write_errors(str(path), target), file_lock(target):
         # Planned and written under one lock, so a second writer waits for the first one
         # and then adds its rows to the file as the first one left it.
@@ -402,11 +403,14 @@ def session_rows(
     return rows
 
 
-def week_so_far(log: pd.DataFrame, day: date | str, *, program=None) -> str:
+def week_so_far(
+    log: pd.DataFrame, day: date | str, *, program=None, participant: str | None = None
+) -> str:
     """Where the week of ``day`` stands: sessions against the target, and the streak.
 
     The streak counts the weeks in a row that met the target, up to this week when it is
-    already met (up to last week otherwise: a week in progress does not break it).
+    already met (up to last week otherwise: a week in progress does not break it). In a
+    log with participants, ``participant`` says whose week.
 
     Examples
     --------
@@ -421,6 +425,12 @@ def week_so_far(log: pd.DataFrame, day: date | str, *, program=None) -> str:
     from .metrics import frequency_summary, weekly_frequency
 
     program = program if isinstance(program, Program) else load_program(program)
+    if PARTICIPANT in log.columns:
+        if participant is None and log[PARTICIPANT].nunique() > 1:
+            raise ValueError("the log has several participants: say whose week (participant=)")
+        if participant is not None:
+            log = log[log[PARTICIPANT] == participant]
+        log = log.drop(columns=PARTICIPANT)
     when = pd.Timestamp(day).normalize()
     monday = when - pd.Timedelta(days=when.day_of_week)
     weekly = weekly_frequency(log, program=program)
@@ -567,13 +577,17 @@ def _read(label: str, target: Path) -> bytes:
     try:
         return target.read_bytes()
     except FileNotFoundError:
-        if not target.parent.is_dir():
-            raise AppendError(
-                f"{label}: the folder {target.parent} does not exist; nothing was written"
-            ) from None
+        _check_folder(label, target)
         return b""
     except OSError as exc:
         raise AppendError(f"cannot read {label}: {exc.strerror or exc}") from None
+
+
+def _check_folder(label: str, target: Path) -> None:
+    if not target.parent.is_dir():
+        raise AppendError(
+            f"{label}: the folder {target.parent} does not exist; nothing was written"
+        )
 
 
 def _refuse_app_export(label: str, header: list[str]) -> None:

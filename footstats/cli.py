@@ -296,7 +296,7 @@ def run_add(args) -> int:
     print(done_text.splitlines()[0] if shown else done_text)
     log = validate_log(args.log, program=program, **options).log
     if not log.empty:
-        print(week_so_far(log, day, program=program))
+        print(week_so_far(log, day, program=program, participant=args.participant))
     return EXIT_OK
 
 

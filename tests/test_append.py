@@ -442,6 +442,34 @@ def test_a_log_changed_after_it_was_read_is_not_written(sample_log, change):
     assert files_in(sample_log.parent) == ["log.csv"]
 
 
+def test_two_processes_with_the_same_plan_write_once(sample_log):
+    plan = plan_append(sample_log, [ROW])
+    first = in_child(plan.write)
+    second = in_child(plan.write)
+
+    assert os.WEXITSTATUS(first[0]) == 0
+    assert os.WEXITSTATUS(second[0]) == 3
+    assert "changed since it was read (saved by another program?)" in second[1]
+    assert sample_log.read_bytes() == SAMPLE.read_bytes() + NEW_LINE
+    assert files_in(sample_log.parent) == ["log.csv"]
+
+
+def test_old_rows_with_errors_do_not_stop_a_valid_new_row(tmp_path):
+    old = b"date,exercise,sets,pain_back\n2026-04-08,Toe walking,6,11\n"
+    log = write(tmp_path / "log.csv", old)
+
+    result = append_rows(log, [{"date": "2026-04-10", "exercise": "Heel raises", "sets": 2}])
+
+    assert result.problems.empty  # the old line's error is check's business, not add's
+    assert log.read_bytes() == old + b"2026-04-10,Heel raises,2,\n"
+
+
+def test_a_missing_folder_is_an_error_not_a_new_folder(tmp_path):
+    with pytest.raises(AppendError, match="the folder .*missing does not exist"):
+        append_rows(tmp_path / "missing" / "log.csv", [ROW])
+    assert files_in(tmp_path) == []
+
+
 def test_a_log_created_meanwhile_is_not_replaced(tmp_path):
     log = tmp_path / "log.csv"
     plan = plan_append(log, [ROW])
@@ -604,6 +632,22 @@ def test_week_so_far_counts_sessions_and_the_streak_of_weeks_at_target():
     )
     assert footstats.week_so_far(log, "2026-04-01").startswith("3 of 2–3 sessions this week")
     assert footstats.week_so_far(log, "2026-04-01").endswith("streak: 2 weeks at target")
+    assert footstats.week_so_far(log, "2026-03-16").startswith("0 of 2–3")  # before the log
+
+
+def test_week_so_far_of_one_participant():
+    log = footstats.read_log(
+        io.StringIO(
+            "participant,date,exercise,sets\np1,2026-04-06,Heel raises,2\n"
+            "p2,2026-04-06,Heel raises,2\np2,2026-04-08,Heel raises,2\n"
+        )
+    )
+
+    assert footstats.week_so_far(log, "2026-04-08", participant="p2").startswith(
+        "2 of 2–3 sessions this week"
+    )
+    with pytest.raises(ValueError, match="several participants"):
+        footstats.week_so_far(log, "2026-04-08")
 
 
 # -- footstats add ---------------------------------------------------------------------------
