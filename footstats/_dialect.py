@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ._columns import MINUTES, SECONDS
-from ._csvfile import _BOMS, RawTable, decode, parse_table
+from ._csvfile import _BOMS, RawTable, decode, parse_table, sniff_delimiter
 from .log import canonical_column
 
 __all__ = ["DEFAULT", "Dialect", "Sniffed", "sniff"]
@@ -76,7 +76,8 @@ DEFAULT = Dialect()
 
 @dataclass(frozen=True)
 class Sniffed:
-    """A log as read: its dialect, header as written, text (line breaks as LF) and table."""
+    """A log as read: its dialect, header as written, text (line breaks as LF) and a table
+    of (at least) its first lines."""
 
     dialect: Dialect
     header: list[str]
@@ -96,7 +97,10 @@ def sniff(label: str, data: bytes, encoding: str | None = None) -> Sniffed:
     ['date', 'exercise', 'sets']
     """
     text, notes = decode(label, data, encoding)
-    table = parse_table(label, text, notes)
+    # The header is the first record; only a semicolon file needs its numbers looked at
+    # (decimal comma or not), so other files parse just their first lines.
+    whole = sniff_delimiter(text) == ";"
+    table = parse_table(label, text if whole else _head(text), notes)
     bom = next((b for b, _, _ in _BOMS if data.startswith(b)), b"")
     codec = _writing_codec(encoding, bom)
     raw = data[len(bom) :].decode(codec, errors="replace")
@@ -146,6 +150,16 @@ def _newline(raw: str) -> str:
     if not best:
         return "\n"
     return next(n for n in _NEWLINES if counts[n] == best)
+
+
+def _head(text: str, lines: int = 100) -> str:
+    """The first ``lines`` lines of ``text``."""
+    end = -1
+    for _ in range(lines):
+        end = text.find("\n", end + 1)
+        if end == -1:
+            return text
+    return text[: end + 1]
 
 
 def _first_lines(raw: str) -> tuple[str, str | None]:
