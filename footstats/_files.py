@@ -86,7 +86,7 @@ def atomic_path(
         if mode is not None:
             os.chmod(tmp, mode)
         if durable:
-            _fsync(tmp, os.O_RDONLY)
+            _fsync(tmp, os.O_RDWR)
         os.replace(tmp, target)
     except BaseException:
         with suppress(FileNotFoundError):
@@ -114,7 +114,8 @@ def stale_temps(path: str | PathLike) -> list[Path]:
     of ``path`` is between creating its temporary file and moving it into place.
     """
     target = Path(path)
-    return sorted(target.parent.glob(f".{glob.escape(target.stem)}-{'[0-9a-f]' * 8}.tmp*"))
+    name = f".{glob.escape(target.stem)}-{'[0-9a-f]' * 8}.tmp{glob.escape(target.suffix)}"
+    return sorted(target.parent.glob(name))
 
 
 @contextmanager

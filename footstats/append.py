@@ -330,8 +330,8 @@ def plan_append(path: str | PathLike, rows, *, program=None, **options) -> Appen
             f"{label}: nothing was written: {bad!r} cannot be written in the log's encoding "
             f"({dialect.encoding}); leave it out or convert the log to UTF-8"
         ) from None
-    if old:
-        assert data.startswith(old)  # the old bytes stay as they were
+    if not data.startswith(old):  # cannot happen: the old bytes are the new file's start
+        raise AssertionError(f"{label}: the new file would not start with the old one")
     problems = build.problems + _check(label, data, build.lines, program, options)
     before = _Snapshot.of(target, old) if old or target.exists() else None
     mode = stat.S_IMODE(target.stat().st_mode) if before is not None else None

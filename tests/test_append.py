@@ -363,6 +363,16 @@ def test_a_writer_killed_at_any_point_leaves_the_old_or_the_new_file(tmp_path):
     assert outcomes == {old, new}  # killed before and after the swap
 
 
+def test_only_this_logs_leftover_temp_files_are_removed(sample_log):
+    folder = sample_log.parent
+    for name in (".log-0123abcd.tmp.csv", ".log-0123abcd.tmp.txt", ".logs-0123abcd.tmp.csv"):
+        (folder / name).write_text("x")
+
+    append_rows(sample_log, [ROW])
+
+    assert files_in(folder) == [".log-0123abcd.tmp.txt", ".logs-0123abcd.tmp.csv", "log.csv"]
+
+
 def test_a_read_only_folder_is_refused_with_a_clear_message(sample_log):
     folder = sample_log.parent
     plan = plan_append(sample_log, [ROW])
