@@ -86,7 +86,12 @@ NEW_LOG_COLUMNS = (
     MINUTES,
     NOTES,
 )
-_APP_NAMES = {"strong": "Strong", "hevy": "Hevy", "loop": "Loop Habit Tracker"}
+_APP_NAMES = {
+    "strong": "Strong",
+    "hevy": "Hevy",
+    "loop": "Loop Habit Tracker",
+    "fitnotes": "FitNotes",
+}
 _CHUNK = 1 << 20
 
 
