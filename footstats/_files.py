@@ -13,6 +13,8 @@ negative number stays a number.
 
 from __future__ import annotations
 
+import errno
+import glob
 import json
 import math
 import os
@@ -30,10 +32,15 @@ __all__ = [
     "FORMULA_PREFIXES",
     "atomic_path",
     "check_not_input",
+    "file_lock",
     "neutralise_formulas",
+    "stale_temps",
     "write_csv",
     "write_json",
 ]
+
+# How long a writer waits for another footstats process holding the same lock.
+LOCK_TIMEOUT_SECONDS = 10.0
 
 # What a spreadsheet may read as the start of a formula (OWASP "CSV injection").
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -42,7 +49,9 @@ _NEUTRALISER = "'"
 
 
 @contextmanager
-def atomic_path(path: str | PathLike) -> Iterator[Path]:
+def atomic_path(
+    path: str | PathLike, *, mode: int | None = None, durable: bool = False
+) -> Iterator[Path]:
     """Yield a temporary path next to ``path``; move it onto ``path`` only on success.
 
     The temporary file is created empty (with the usual permissions, umask applied) in the
@@ -55,6 +64,11 @@ def atomic_path(path: str | PathLike) -> Iterator[Path]:
     ----------
     path : str or path-like
         The file to create or replace. Its folder must exist.
+    mode : int, optional
+        Permission bits for the new file (e.g. the ones of the file it replaces).
+    durable : bool, default False
+        Flush the new file to disk (fsync) before it replaces ``path``, and the folder
+        after, so that a power cut leaves either the old file or the whole new one.
 
     Examples
     --------
@@ -69,11 +83,85 @@ def atomic_path(path: str | PathLike) -> Iterator[Path]:
     tmp = _create_temp(target)
     try:
         yield tmp
+        if mode is not None:
+            os.chmod(tmp, mode)
+        if durable:
+            _fsync(tmp, os.O_RDWR)
         os.replace(tmp, target)
     except BaseException:
         with suppress(FileNotFoundError):
             tmp.unlink()
         raise
+    if durable:
+        # The rename itself is only on disk once the folder is; a folder that cannot be
+        # opened for fsync (some network file systems) still has the new file in place.
+        with suppress(OSError):
+            _fsync(target.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+
+
+def _fsync(path: Path, flags: int) -> None:
+    fd = os.open(path, flags)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def stale_temps(path: str | PathLike) -> list[Path]:
+    """Temporary files :func:`atomic_path` left beside ``path`` (a writer that was killed).
+
+    Only safe to delete while holding :func:`file_lock` on ``path``: then no other writer
+    of ``path`` is between creating its temporary file and moving it into place.
+    """
+    target = Path(path)
+    name = f".{glob.escape(target.stem)}-{'[0-9a-f]' * 8}.tmp{glob.escape(target.suffix)}"
+    return sorted(target.parent.glob(name))
+
+
+@contextmanager
+def file_lock(path: str | PathLike, *, timeout: float | None = None) -> Iterator[None]:
+    """Hold an advisory lock for writing ``path`` (a file or a folder).
+
+    The lock is an OS lock (``filelock``) on the hidden file ``.NAME.lock`` beside ``path``.
+    The lock file stays after release: deleting it would let a waiting writer lock a file
+    that is no longer there while a third one creates a new one. Every footstats writer of
+    ``path`` takes the lock, so two of them never write at once; other programs are not
+    stopped by it (:class:`footstats.append.Append` compares the file before replacing it).
+
+    Raises
+    ------
+    TimeoutError
+        Another process held the lock for ``timeout`` seconds (default
+        ``LOCK_TIMEOUT_SECONDS``).
+    OSError
+        The lock file cannot be created (a read-only folder, no permission, no folder).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> log = Path(tempfile.mkdtemp()) / "log.csv"
+    >>> with file_lock(log):
+    ...     _ = log.write_text("date,exercise,sets\\n")
+    """
+    import filelock  # imported by writers only: `import footstats` stays light
+
+    if timeout is None:
+        timeout = LOCK_TIMEOUT_SECONDS
+    target = Path(path)
+    if not target.parent.is_dir():  # filelock would create the missing folders
+        raise FileNotFoundError(errno.ENOENT, "no such folder", str(target.parent))
+    lock = filelock.FileLock(target.with_name(f".{target.name}.lock"), timeout=timeout)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        raise TimeoutError(
+            f"{path} is being written by another program (footstats waited {timeout:g} s "
+            "for it); try again in a moment"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _create_temp(target: Path) -> Path:

@@ -1,4 +1,4 @@
-"""The ``footstats`` command: ``check`` a log, ``report`` on it.
+"""The ``footstats`` command: ``check`` a log, ``report`` on it, ``add`` rows to it.
 
 Exit codes: 0 success (warnings allowed), 1 the log has errors, 2 usage or I/O error.
 """
@@ -83,7 +83,49 @@ def build_parser() -> argparse.ArgumentParser:
         help="report on the valid rows; the rejected lines are listed on stderr",
     )
     report.set_defaults(run=run_report)
+    _add_parser(commands)
     return parser
+
+
+def _add_parser(commands) -> None:
+    from ._columns import DEFAULT_PAIN_SITES
+
+    add = commands.add_parser(
+        "add",
+        help="add a row (or a whole session) to a log, keeping its format; never harms it",
+        description="Add one row, a pain check-in, or the whole routine as prescribed "
+        "(--session) at the end of LOG. LOG keeps its format; it is created with a header "
+        "when it does not exist. Exit 0 written, 1 refused (the new rows have errors, listed "
+        "as FILE:LINE:COLUMN like check, or the question was answered no), 2 usage or I/O "
+        "error (nothing is written in either case).",
+    )
+    add.add_argument("log", metavar="LOG", help="the log CSV to add to")
+    add.add_argument("--date", metavar="DATE", help="the session's date (default: today)")
+    add.add_argument("--exercise", metavar="NAME", help="the exercise done, e.g. 'Heel raises'")
+    add.add_argument("--sets", metavar="N", help="sets completed (with --exercise)")
+    add.add_argument("--reps", metavar="N", help="reps per set")
+    add.add_argument("--seconds", metavar="S", help="seconds per set or hold")
+    add.add_argument("--side", metavar="SIDE", help="left, right or both")
+    for site in DEFAULT_PAIN_SITES:
+        add.add_argument(
+            f"--pain-{site}", metavar="N", dest=f"pain_{site}", help=f"{site} pain, 0-10"
+        )
+    add.add_argument("--minutes", metavar="M", help="how long the session took")
+    add.add_argument("--notes", metavar="TEXT", help="anything to remember")
+    add.add_argument("--participant", metavar="ID", help="the participant (study logs)")
+    add.add_argument(
+        "--session",
+        action="store_true",
+        help="add the whole routine as prescribed, one row per exercise and side",
+    )
+    add.add_argument("--yes", "-y", action="store_true", help="--session: do not ask first")
+    add.add_argument("--program", metavar="TOML", help="your own routine file")
+    add.add_argument("--encoding", metavar="ENC", help="the log's encoding when not UTF-8")
+    add.add_argument(
+        "--dayfirst", action="store_true", help="the log's dates are day first (03/04/2026)"
+    )
+    add.add_argument("--date-format", metavar="FMT", help="the log's date format, e.g. %%d.%%m.%%Y")
+    add.set_defaults(run=run_add)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -195,6 +237,73 @@ def run_report(args) -> int:
     for path in written:
         print(path)
     return EXIT_OK
+
+
+def run_add(args) -> int:
+    from datetime import date
+
+    from ._columns import DEFAULT_PAIN_SITES
+    from .append import AppendError, plan_append, session_rows, week_so_far
+    from .log import validate_log
+    from .program import ProgramError, load_program
+
+    try:
+        program = load_program(args.program)
+    except ProgramError as exc:
+        raise _UsageError(str(exc)) from None
+    day = args.date or date.today().isoformat()
+    pain = {site: getattr(args, f"pain_{site}") for site in DEFAULT_PAIN_SITES}
+    extras = {"pain": pain, "minutes": args.minutes, "notes": args.notes}
+    extras["participant"] = args.participant
+    dose = {"sets": args.sets, "reps": args.reps, "seconds": args.seconds, "side": args.side}
+    if args.session and args.exercise:
+        raise _UsageError("add: give --session or --exercise, not both")
+    if args.exercise is None and not args.session and any(dose.values()):
+        raise _UsageError("add: --sets, --reps, --seconds and --side need --exercise")
+    if args.exercise is not None and args.sets is None:
+        raise _UsageError("add: --exercise needs --sets (the sets completed; 0 for none)")
+    if args.session:
+        done = None
+    elif args.exercise is not None:
+        done = [{"exercise": args.exercise, **{k: v for k, v in dose.items() if v is not None}}]
+    elif any(v is not None for v in pain.values()):
+        done = []  # a pain check-in
+    else:
+        raise _UsageError(
+            "add: nothing to add: give --exercise NAME --sets N, --session, or a pain value "
+            "(--pain-back N) for a check-in"
+        )
+    rows = session_rows(day, program=program, done=done, **extras)
+    options = {"encoding": args.encoding, "dayfirst": args.dayfirst}
+    options["date_format"] = args.date_format
+    try:
+        plan = plan_append(args.log, rows, program=program, **options)
+        for line in plan.messages():
+            print(line)
+        if not plan.ok:
+            print(f"{args.log}: nothing was written; fix the values above", file=sys.stderr)
+            return EXIT_INVALID
+        if args.session and not args.yes:
+            print(plan.preview())
+            if not _confirmed("Add these rows? [y/N] "):
+                print(f"{args.log}: nothing was written", file=sys.stderr)
+                return EXIT_INVALID
+        plan.write()
+    except (AppendError, ValueError) as exc:
+        raise _UsageError(str(exc)) from None
+    done_text = plan.preview().replace("Add ", "Added ", 1).replace("Create ", "Created ", 1)
+    shown = args.session and not args.yes
+    print(done_text.splitlines()[0] if shown else done_text)
+    log = validate_log(args.log, program=program, **options).log
+    if not log.empty:
+        print(week_so_far(log, day, program=program, participant=args.participant))
+    return EXIT_OK
+
+
+def _confirmed(question: str) -> bool:
+    print(question, end="", file=sys.stderr, flush=True)
+    answer = sys.stdin.readline()
+    return answer.strip().casefold() in ("y", "yes")
 
 
 if __name__ == "__main__":

@@ -69,6 +69,10 @@ CHARTS = {
 }
 UPLOAD_CHARTS = 1  # the dashboard of an uploaded log, drawn by the widget in notebook 01
 PARAMETERS = ("LOG_PATH", "ROUTINE", "OUTPUT_DIR")
+# Notebook 00 writes a log instead of charting one: a form, tested apart (no OUTPUT_DIR).
+LOG_FORM = "00_log_a_session"
+LOG_FORM_PARAMETERS = ("LOG_PATH", "ROUTINE")
+LOG_FORM_FILE = "my_foot_log.csv"  # its LOG_PATH, beside notebooks/ in the project copy
 
 SERVER_START_SECONDS = 90
 RUN_ALL_MS = 180_000
@@ -406,18 +410,72 @@ def test_notebook_runs_in_jupyterlab(browser, lab, results, name):
         page.close()
 
 
-@pytest.mark.parametrize("name", list(CHARTS))
+@pytest.mark.browser
+def test_notebook_00_form_saves_a_session_to_the_log(browser, lab, results):
+    """Fill the form in Chromium as a person would, click Save, and read the file on disk.
+
+    The log is a copy of the sample in the temporary project (never the shipped file).
+    """
+    log = lab.project / LOG_FORM_FILE
+    shutil.copyfile(SAMPLE_DATA / "foot_log.csv", log)
+    old = log.read_bytes()
+    first_new = old.count(b"\n") + 1
+    page = _open_notebook(browser, lab, LOG_FORM)
+    row = results.setdefault(
+        LOG_FORM, {"result": "failed", "seconds": None, "cells": None, "charts": 0}
+    )
+    try:
+        row["seconds"] = round(_run_all_cells(page), 1)
+        row["cells"] = page.locator(_CODE_PROMPTS).count()
+        form = page.locator(_PANEL)
+        form.locator(".footstats-date input").fill("2026-06-22")
+        sets = form.locator(".footstats-sets input").first  # Toe walking: 6 prescribed
+        sets.fill("4")
+        sets.press("Tab")
+        form.locator(".footstats-pain-back select").select_option(label="3")
+        form.locator(".footstats-notes input").fill("felt good")
+        preview = form.locator(".footstats-preview")
+        preview.get_by_text("2026-06-22,Toe walking,4,,60,,3,,,,felt good").wait_for()
+        assert f"Add 8 rows (lines {first_new}-{first_new + 7})" in preview.inner_text()
+        form.locator(".footstats-save button, button.footstats-save").first.click()
+        status = form.locator(".footstats-status")
+        status.get_by_text("Saved lines").wait_for()
+        _screenshot(page, LOG_FORM)
+        problems = _problems_shown(page)
+
+        assert not problems, "\n".join(problems)
+        assert "1 of 2–3 sessions this week (week of Mon 22 Jun 2026)" in status.inner_text()
+        data = log.read_bytes()
+        assert data[: len(old)] == old  # the old lines are untouched
+        assert data[len(old) :].decode().splitlines() == [
+            "2026-06-22,Toe walking,4,,60,,3,,,,felt good",
+            "2026-06-22,Heel raises,2,10,,left,,,,,",
+            "2026-06-22,Heel raises,2,10,,right,,,,,",
+            "2026-06-22,Tibialis anterior,1,10,2,left,,,,,",
+            "2026-06-22,Tibialis anterior,1,10,2,right,,,,,",
+            "2026-06-22,Ankle circles,5,5,,left,,,,,",
+            "2026-06-22,Ankle circles,5,5,,right,,,,,",
+            "2026-06-22,Curl the toes,10,5,,,,,,,",
+        ]
+        assert len(footstats.read_log(log)) == len(footstats.read_log(old)) + 8
+        row["result"] = "passed"
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("name", [LOG_FORM, *CHARTS])
 def test_notebook_opens_with_explanation_and_parameters(name):
     notebook = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
     first, second = notebook.cells[:2]
     tagged = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
+    parameters = LOG_FORM_PARAMETERS if name == LOG_FORM else PARAMETERS
 
     assert first.cell_type == "markdown" and first.source.startswith("# ")
     assert tagged == [second]
-    assert all(f"\n{p} = " in f"\n{second.source}" for p in PARAMETERS), second.source
+    assert all(f"\n{p} = " in f"\n{second.source}" for p in parameters), second.source
 
 
-@pytest.mark.parametrize("name", list(CHARTS))
+@pytest.mark.parametrize("name", [LOG_FORM, *CHARTS])
 def test_stored_outputs_have_every_chart(name):
     notebook = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
     outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs]
@@ -425,7 +483,7 @@ def test_stored_outputs_have_every_chart(name):
     errors = [o for o in outputs if o.output_type == "error" or o.get("name") == "stderr"]
 
     # nbval compares the text outputs with these stored ones but never looks at images.
-    assert charts == CHARTS[name]
+    assert charts == CHARTS.get(name, 0)
     assert errors == []
     assert all(c.execution_count for c in notebook.cells if c.cell_type == "code")
 
