@@ -583,14 +583,25 @@ def test_loop_without_habit_is_an_error_listing_the_habits():
 
 
 def test_format_option_forces_an_importer(tmp_path):
-    # A Checkmarks file re-saved without its trailing commas is not detected ...
+    # A Checkmarks file re-saved without its trailing commas is recognised by its values
+    # (issue 9: every real export loads without flags) ...
     path = tmp_path / "habits.csv"
     path.write_text("Date,Feet\n2025-03-04,2\n2025-03-03,0\n", encoding="utf-8")
-    assert footstats.check_log(path)[SEVERITY].eq(ERROR).any()
-    # ... but reads as Loop when asked
-    log = footstats.read_log(path, format="loop", habit="Feet")
-    assert log.attrs["format"] == "loop"
-    assert log[SESSION_DONE].tolist() == [True, False]
+    assert footstats.read_log(path).attrs["format"] == "loop"
+    # ... a Strong export with a column Strong never writes is not, and names what it is ...
+    strong_path = tmp_path / "strong.csv"
+    strong_path.write_text(
+        STRONG_B + ",Mood\n2025-03-04 07:30:00,Feet,20m,Heel Raise,1,0,12,0,0,,good\n",
+        encoding="utf-8",
+    )
+    message = footstats.check_log(strong_path)[MESSAGE].iloc[0]
+    assert message.startswith(
+        "looks like a Strong export with column(s) Strong does not write: 'Mood'"
+    )
+    # ... but reads as Strong when asked
+    log = footstats.read_log(strong_path, format="strong")
+    assert log.attrs["format"] == "strong"
+    assert log[SETS].tolist() == [1]
 
 
 # -- properties -------------------------------------------------------------------------

@@ -92,7 +92,9 @@ def convert(
     """
     if name == loop.NAME:
         header = [c for c in raw.columns if c != "line"]
-        file_problems = loop.file_problems(header, file_problems, len(raw), file)
+        file_problems, refused = loop.file_problems(header, file_problems, len(raw), file)
+        if refused:
+            return loop.empty_log(), file_problems
     converted, found = FORMATS[name].to_log(raw, file=file, habit=habit, reading=reading)
     return converted, [*file_problems, *found]
 

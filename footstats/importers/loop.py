@@ -20,7 +20,7 @@ value               meaning in Loop                                            f
 2, YES_MANUAL       done: the user ticked the habit that day                   a session
 1, YES_AUTO         not ticked; Loop's fill-in when the week's target is met   not done
 0, NO               not done                                                   not done
-3, SKIP             skipped (the user marked the day as not applicable)        not done
+3, -3, SKIP         skipped (the user marked the day as not applicable)        not done
 -1, UNKNOWN         no entry                                                   not done
 ==================  =========================================================  ===========
 
@@ -77,6 +77,7 @@ CHECKMARKS = {
     "0": NO,
     "no": NO,
     "3": SKIP,
+    "-3": SKIP,
     "skip": SKIP,
     "-1": UNKNOWN,
     "unknown": UNKNOWN,
@@ -110,28 +111,40 @@ def matches(header: list[str], sample: pd.DataFrame | None = None) -> bool:
     >>> matches(["date", "exercise", "sets", ""])
     False
     """
-    return _shape(header) is not None
+    return _shape(header, sample) is not None
 
 
-def _shape(header: list[str]) -> str | None:
+def _shape(header: list[str], sample: pd.DataFrame | None = None) -> str | None:
     names = [str(name).strip() for name in header]
     keys = [header_key(name) for name in names]
     if keys in _ONE_HABIT:
         return "one"
+    if not keys:
+        return None
     if keys[:2] == ["date", "score"] and len([k for k in keys if k]) == 2:
         return "scores"
     if keys[:2] == ["position", "name"]:
         return "habits"
     if 2 <= len(names) <= 3 and _ISO_DAY.fullmatch(names[0]) and _checkmark_like(names[1]):
         return "headerless"
-    if len(names) < 3 or names[-1] != "" or keys[0] != "date":
+    if len(names) < 2 or keys[0] != "date":
         return None
-    habits = keys[1:-1]
-    if all(habits) and not any(
-        k in _LOG_KEYS or k.startswith(header_key(PAIN_PREFIX)) for k in habits
-    ):
+    trailing = names[-1] == ""
+    habits = keys[1:-1] if trailing else keys[1:]
+    if not habits or not all(habits):
+        return None
+    if any(k in _LOG_KEYS or k.startswith(header_key(PAIN_PREFIX)) for k in habits):
+        return None
+    # Loop writes a trailing comma; a copy re-saved by a spreadsheet loses it, and is then
+    # recognised by its values: every cell a checkmark
+    if trailing or (sample is not None and _all_checkmarks(sample, len(habits))):
         return "many"
     return None
+
+
+def _all_checkmarks(sample: pd.DataFrame, habits: int) -> bool:
+    cells = sample.iloc[:, 1 : habits + 1].astype("str").to_numpy().ravel()
+    return len(cells) > 0 and all(_checkmark_like(str(c).strip()) for c in cells)
 
 
 def _checkmark_like(value: str) -> bool:
@@ -186,25 +199,25 @@ def to_log(
     names = [c for c in raw.columns if c != LINE]
     shape = _shape(names) or "many"  # format="loop" forces a file without its trailing comma
     if shape in ("habits", "scores") or (shape == "many" and _is_scores(raw, names, file)):
-        return _empty(), [_not_checkmarks(file, "Habits.csv" if shape == "habits" else "Scores")]
+        return empty_log(), [_not_checkmarks(file, "Habits.csv" if shape == "habits" else "Scores")]
     if shape == "headerless":
         raw = _with_header_row(raw, names)
         names = ["Date", "Value"]
     dates = C.find_columns(raw, {"date"})
     if not dates:
-        return _empty(), [C.missing_columns_problem(file, ["Date"], "Loop")]
+        return empty_log(), [C.missing_columns_problem(file, ["Date"], "Loop")]
     if shape == "many":
         habits = [c for c in names if c != dates["date"] and str(c).strip()]
         column = habits[0] if habit is None and len(habits) == 1 else _find_habit(habits, habit)
         if column is None:
-            return _empty(), [_habit_problem(file, habits, habit)]
+            return empty_log(), [_habit_problem(file, habits, habit)]
         label = column
     else:
         habits, column = [], C.find_columns(raw, {"value"})["value"]
         label = _folder_habit(reading.folder) or column
     twice = C.duplicate_columns_problem(raw, {"date", header_key(column)}, file)
     if twice:
-        return _empty(), twice
+        return empty_log(), twice
 
     key = header_key(column)
     cols = C.Columns(
@@ -389,19 +402,22 @@ def _habit_problem(file: str, habits: list[str], habit: str | None) -> dict:
     return problem(file, 1, "-", habit or "", ERROR, message)
 
 
-def file_problems(header: list[str], problems: list[dict], rows: int, file: str) -> list[dict]:
+def file_problems(
+    header: list[str], problems: list[dict], rows: int, file: str
+) -> tuple[list[dict], bool]:
     """The file layer's problems of a multi-habit ``Checkmarks.csv``, with Loop's known
     export bugs named once instead of one width error per line.
 
     Loop 2.0.3 wrote ``Entry(timestamp=..., value=...)`` into every cell, and the
     multi-habit header splits a habit name that holds a comma: either way no line has as
-    many values as the header. ``rows`` is how many lines were read as rows.
+    many values as the header. ``rows`` is how many lines were read as rows. Returns the
+    problems and whether the file is refused for one of those bugs.
     """
     widths = [
         p for p in problems if p["severity"] == ERROR and "values but the header" in p["message"]
     ]
     if rows or not widths or _shape(header) != "many":
-        return problems
+        return problems, False
     rest = [p for p in problems if p not in widths]
     if any("Entry(timestamp=" in p["value"] or "value=" in p["value"] for p in widths):
         message = (
@@ -417,10 +433,10 @@ def file_problems(header: list[str], problems: list[dict], rows: int, file: str)
             "Remove the comma from the habit's name in Loop and export again, or give the "
             "habit's own Checkmarks.csv from its folder in the export"
         )
-    return [*rest, problem(file, 1, "-", "", ERROR, message)]
+    return [*rest, problem(file, 1, "-", "", ERROR, message)], True
 
 
-def _empty() -> pd.DataFrame:
+def empty_log() -> pd.DataFrame:
     return pd.DataFrame(
         {
             DATE: pd.Series([], dtype="str"),
