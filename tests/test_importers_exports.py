@@ -17,8 +17,18 @@ import pandas as pd
 import pytest
 
 import footstats
-from footstats._columns import DATE, ERROR, MESSAGE, MINUTES, NOTICE, SECONDS, SETS, SEVERITY
-from footstats._columns import WARMUP_SETS, WARNING
+from footstats._columns import (
+    DATE,
+    ERROR,
+    MESSAGE,
+    MINUTES,
+    NOTICE,
+    SECONDS,
+    SETS,
+    SEVERITY,
+    WARMUP_SETS,
+    WARNING,
+)
 from footstats.cli import main
 
 EXPORTS = Path(__file__).parent / "fixtures" / "exports"
