@@ -222,7 +222,7 @@ def validate_log(
         chosen = getattr(importer(format), "NAME", FOOTSTATS)  # None is footstats' own
     folder = Path(path_or_buffer).parent if isinstance(path_or_buffer, str | PathLike) else None
     reading = Reading(dayfirst, date_format, excel_dates, folder)
-    header, columns, lines, written, problems = _as_footstats(raw, chosen, habit, reading)
+    header, columns, lines, written, problems = _as_footstats(raw, chosen, habit, reading, text)
     options = _Options(program, dayfirst, date_format, excel_dates, today, raw.delimiter == ";")
     validation = _Validation(label, header, columns, lines, options, exercise_map, written)
     # "only a header" is said of a file with no rows at all, not of rows that did not load
@@ -335,7 +335,7 @@ def _empty_log() -> pd.DataFrame:
     )
 
 
-def _as_footstats(raw: RawTable, chosen: str, habit: str | None, reading: Reading):
+def _as_footstats(raw: RawTable, chosen: str, habit: str | None, reading: Reading, text: str):
     """Header, columns and lines in the footstats format (importers convert app exports)."""
     columns = [raw.frame[i] for i in range(len(raw.header))]
     refused = _habit_refused(raw.file, chosen, habit)
@@ -343,7 +343,7 @@ def _as_footstats(raw: RawTable, chosen: str, habit: str | None, reading: Readin
         return raw.header, columns, raw.frame[LINE], {}, [*raw.problems, *refused]
     named = raw.frame.set_axis([*(h.strip(INVISIBLE) for h in raw.header), LINE], axis=1)
     converted, found = convert(
-        chosen, named, list(raw.problems), file=raw.file, habit=habit, reading=reading
+        chosen, named, list(raw.problems), file=raw.file, habit=habit, reading=reading, text=text
     )
     header = [c for c in converted.columns if c != LINE]
     return (

@@ -77,6 +77,8 @@ SET_EXPORTS = [
     ("hevy_day_month.csv", {}, {"2026-07-27": 1, "2026-08-03": 1}, [1, 2]),
     # point 8: FitNotes, both header variants
     ("fitnotes_weight_kg.csv", {}, {"2024-03-04": 2, "2024-03-11": 1}, [5, 2]),
+    # FitNotes writes names without quotes: "Overhead Press (Each Side, Dumbbells)"
+    ("fitnotes_comma_in_name.csv", {}, {"2025-04-28": 2, "2025-05-05": 1}, [5, 2]),
     # (16 March has only a treadmill, no routine exercise: not a session, but 1 set)
     ("fitnotes_weight_unit.csv", {}, {"2024-03-11": 1, "2024-03-18": 1}, [3, 1]),
 ]
@@ -114,6 +116,17 @@ def test_semicolon_export_keeps_duration_seconds_as_minutes():
     # 2134 s, 32 s, 2474 s (two exercises)
     assert log[MINUTES].round(6).tolist() == [35.566667, 0.533333, 41.233333, 41.233333]
     assert log[SECONDS].tolist()[1] == 60
+
+
+def test_fitnotes_names_with_a_comma_are_read_not_refused_or_shifted():
+    loaded = footstats.validate_log(EXPORTS / "fitnotes_comma_in_name.csv")
+    press = loaded.log[loaded.log["exercise_name"].str.startswith("Overhead")]
+    assert press["exercise_name"].unique().tolist() == ["Overhead Press (Each Side, Dumbbells)"]
+    assert press[SETS].tolist() == [2, 1]
+    assert press["reps"].tolist() == [5, 8]
+    notice = loaded.problems.loc[loaded.problems[SEVERITY] == NOTICE, MESSAGE].item()
+    assert "3 line(s) have a comma in the exercise name" in notice
+    assert "(lines 4, 5, 8)" in notice
 
 
 def test_german_export_skips_rest_timer_rows_and_reads_its_durations():

@@ -84,17 +84,22 @@ def convert(
     file: str,
     habit: str | None = None,
     reading: Reading = READING,
+    text: str = "",
 ) -> tuple[pd.DataFrame, list[dict]]:
     """Convert a raw table (header names as written, plus ``line``) read as format ``name``.
 
     Returns the converted table and every problem: the file layer's ``file_problems``
-    (Loop's known export bugs named once instead of once per line) and the importer's.
+    (Loop's known export bugs named once instead of once per line; FitNotes lines with an
+    unquoted comma in the exercise name read again from ``text``, the file's text) and
+    the importer's.
     """
     if name == loop.NAME:
         header = [c for c in raw.columns if c != "line"]
         file_problems, refused = loop.file_problems(header, file_problems, len(raw), file)
         if refused:
             return loop.empty_log(), file_problems
+    if name == fitnotes.NAME:
+        raw, file_problems = fitnotes.rejoin_names(raw, file_problems, text, file=file)
     converted, found = FORMATS[name].to_log(raw, file=file, habit=habit, reading=reading)
     return converted, [*file_problems, *found]
 

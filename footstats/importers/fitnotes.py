@@ -11,13 +11,21 @@ FitNotes has no workouts: a training day is its ``Date`` (``2024-03-15``), and t
 each exercise that day are counted into one log row. ``Reps`` and ``Time`` (a timed set,
 ``0:01:30``) are taken from the sets (0 means "does not apply" and is left blank); the
 ``Comment`` goes to ``notes``. Weight, distance and the category are not read.
+
+FitNotes writes exercise names without quotes, so a name with a comma
+(``Overhead Press (Each Side, Dumbbells)``) gives its line one value too many:
+:func:`rejoin_names` reads such lines with the extra values joined back into the
+exercise name, with a notice, instead of refusing or shifting them.
 """
 
 from __future__ import annotations
 
+import csv
+
 import pandas as pd
 
-from .._columns import DATE, EXERCISE, NOTES, REPS, SECONDS, SETS
+from .._columns import DATE, ERROR, EXERCISE, LINE, NOTES, NOTICE, REPS, SECONDS, SETS
+from .._problems import line_list, problem
 from . import _common as C
 
 __all__ = ["NAME", "matches", "to_log"]
@@ -119,3 +127,53 @@ def to_log(
     )
     log, notices = C.sets_to_log(sets, file=file, written=cols.written(_SOURCES), warmup_value="")
     return log, cols.problems + notices
+
+
+def rejoin_names(
+    raw: pd.DataFrame, file_problems: list[dict], text: str, *, file: str
+) -> tuple[pd.DataFrame, list[dict]]:
+    """Lines with one value too many, read with the extra values in the exercise name.
+
+    ``text`` is the file's text (FitNotes writes one line per set, no line breaks inside
+    values). The file layer refused such a line, or, when its last values were blank,
+    read it shifted by one column as a trailing delimiter: either way the line is read
+    again here and replaces what the file layer made of it.
+    """
+    exercise = C.find_columns(raw, {"exercise"}, _ALIASES).get("exercise")
+    names = [c for c in raw.columns if c != LINE]
+    if exercise is None or not text:
+        return raw, file_problems
+    lines = pd.Series(text.split("\n"), dtype="str")
+    wide = lines.index[lines.str.count(",").gt(len(names) - 1)]
+    rows = []
+    at = names.index(exercise)
+    for index in wide[wide > 0]:
+        fields = next(csv.reader([lines[index].rstrip("\r")]), [])
+        extra = len(fields) - len(names)
+        if extra > 0:
+            joined = ",".join(fields[at : at + extra + 1])
+            rows.append([*fields[:at], joined, *fields[at + extra + 1 :], int(index) + 1])
+    if not rows:
+        return raw, file_problems
+    added = pd.DataFrame(rows, columns=raw.columns).astype({LINE: "int64"})
+    where = added[LINE].tolist()
+    kept = raw[~raw[LINE].isin(where)].astype({c: "str" for c in names})
+    table = pd.concat([kept, added], ignore_index=True)
+    table = table.sort_values(LINE, kind="stable", ignore_index=True)
+    notice = problem(
+        file,
+        where[0],
+        exercise,
+        "",
+        NOTICE,
+        f"{len(where)} line(s) have a comma in the exercise name, which FitNotes writes "
+        f"without quotes (lines {line_list(where)}): read with the comma kept in the name",
+    )
+    refused = {line for line in where}
+    rest = [
+        p
+        for p in file_problems
+        if not (p["line"] in refused and p["severity"] == ERROR)
+        and "a trailing delimiter" not in p["message"]
+    ]
+    return table, [*rest, notice]
