@@ -25,9 +25,12 @@ from .._columns import (
     MINUTES,
     NOTES,
     NOTICE,
+    PARTICIPANT,
     REPS,
     SECONDS,
+    SESSION_DONE,
     SETS,
+    SIDE,
     WARMUP_SETS,
     WARNING,
     header_key,
@@ -43,6 +46,11 @@ WORKOUT_NOTES = "workout_notes"
 # log.attrs key: log column -> the app's column it comes from, so that problems found in
 # the converted log can name the column as written in the file.
 WRITTEN = "written"
+
+# The header keys of a footstats log's own columns (pain_<site> aside).
+LOG_KEYS = {
+    header_key(c) for c in (DATE, EXERCISE, SETS, REPS, SECONDS, SIDE, MINUTES, PARTICIPANT, NOTES)
+} | {header_key(SESSION_DONE), header_key(WARMUP_SETS)}
 
 # Kinds of set in the intermediate sets table.
 WORKING, WARMUP = "working", "warmup"
@@ -142,13 +150,16 @@ def closest_known(
 
     ``titles`` are the app's required keys -> their names as the app writes them. Returns
     the share of them present and a description such as ``a Strong export without a
-    'Set Order' column``; None when fewer than half are present.
+    'Set Order' column``; None when fewer than half are present, or when every column the
+    header shares with the app is also a footstats log column (a log missing a column is
+    not an app export).
     """
     aliases = aliases or {}
     written = [name for name in header if header_key(name)]
     keys = [aliases.get(header_key(name), header_key(name)) for name in written]
     share = len(set(keys) & set(titles)) / len(titles)
-    if share < 0.5:
+    own = {k for k, name in zip(keys, written, strict=True) if k in known}
+    if share < 0.5 or not own - LOG_KEYS:
         return None
     missing = [repr(title) for key, title in titles.items() if key not in keys]
     unknown = [repr(name) for name, key in zip(written, keys, strict=True) if key not in known]

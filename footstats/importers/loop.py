@@ -46,18 +46,10 @@ import pandas as pd
 from .._columns import (
     DATE,
     ERROR,
-    EXERCISE,
     LINE,
-    MINUTES,
-    NOTES,
     NOTICE,
     PAIN_PREFIX,
-    PARTICIPANT,
-    REPS,
-    SECONDS,
     SESSION_DONE,
-    SETS,
-    SIDE,
     header_key,
 )
 from .._problems import problem
@@ -87,8 +79,7 @@ _NUMBER = re.compile(r"-?\d+")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A footstats log whose rows end in a delimiter also has a blank last header name: a
 # header with one of these is a footstats log, not a Loop export.
-_LOG_KEYS = {header_key(c) for c in (EXERCISE, SETS, REPS, SECONDS, SIDE, MINUTES, NOTES)}
-_LOG_KEYS.add(header_key(PARTICIPANT))
+_LOG_KEYS = C.LOG_KEYS - {"date"}
 _ONE_HABIT = (["date", "value", "notes"], ["date", "value"])
 _HABITS = "Habits.csv"
 _CHECKMARKS = "Checkmarks.csv"

@@ -1,25 +1,34 @@
 """Strong (strong.app) CSV exports: one row per set.
 
-Three header variants are known (the last one ``;``-separated, sometimes followed by
-``;Workout Duration``)::
+Every generation of the export is read (the names below are matched ignoring case,
+spaces, hyphens and underscores)::
 
     Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,
-        Notes,Workout Notes,RPE
-    Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE
+        Notes,Workout Notes,RPE                                  (also without Notes)
     Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;
-        Distance Unit;Seconds;Notes;Workout Notes
+        Distance Unit;Seconds;Notes;Workout Notes[;Workout Duration]
+    "Workout #";"Date";"Workout Name";"Duration (sec)";"Exercise Name";"Set Order";
+        "Weight (kg)";"Reps";"RPE";"Distance (meters)";"Seconds";"Notes";"Workout Notes"
+    Date,Workout Name,Exercise Name,Set Order,kg,Reps,km,Seconds,Notes      (the oldest)
+
+Strong writes the header in the phone's language: :data:`HEADERS` holds every spelling
+known (English, German, French, Chinese); a header in another language is recognised by
+Strong's structure (10 or 12 columns, a timestamp first, a set order fifth) and read by
+Strong's column order, with a notice.
 
 A workout is one ``Date`` (its start, ``2025-01-30 12:34:56`` or with a 12-hour clock
 ``2025-01-30 12:34:56 pm``) and ``Workout Name``. The sets of each exercise in a workout
 are counted into one log row; reps and seconds are taken from the sets (Strong writes
 0 where a field does not apply: left blank); set notes go to ``notes``, workout notes
-to ``workout_notes``, the workout name to ``workout`` and ``Duration`` (``1h 5m``) to
-``minutes``. Weight, distance and RPE are not part of the footstats log and are not read.
+to ``workout_notes``, the workout name to ``workout`` and the duration (``1h 5m``,
+``32s``, ``1小时13分钟``, or ``Duration (sec)`` seconds) to ``minutes``. No metric needs
+the duration: a value that cannot be read is a warning and the row's sets still count.
+Weight, distance and RPE are not part of the footstats log and are not read.
 
-``Set Order`` is the set's number; ``W`` marks a warm-up set (counted apart in
-``warmup_sets``, not a prescribed set), ``D`` and ``F`` a drop or failure set (counted),
-and ``Rest Timer`` one of Strong's rest-timer rows, which is not a set (skipped, with a
-notice). Anything else there is an error.
+``Set Order`` is the set's number (from 0 or 1); ``W`` marks a warm-up set (counted apart
+in ``warmup_sets``, not a prescribed set), ``D`` and ``F`` a drop or failure set
+(counted), and ``Rest Timer`` (``Ruhezeit``) one of Strong's rest-timer rows, which is not
+a set (skipped, with a notice). Anything else there is an error.
 """
 
 from __future__ import annotations
