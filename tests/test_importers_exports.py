@@ -279,10 +279,9 @@ def test_report_drop_invalid_without_valid_rows_exits_1(tmp_path, capsys):
     assert not out.exists()
 
 
-def test_report_on_a_german_export(tmp_path):
-    out = tmp_path / "out"
-    assert main(["report", str(EXPORTS / "strong_german.csv"), "-o", str(out)]) == 0
-    assert any(out.iterdir())
+def test_check_names_the_format_of_a_german_export(capsys):
+    assert main(["check", str(EXPORTS / "strong_german.csv")]) == 0
+    assert "3 rows loaded (strong format)" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
