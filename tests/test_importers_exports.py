@@ -153,6 +153,15 @@ def test_unknown_language_is_read_by_strong_column_order():
     assert "'Kolejność serii' = Set Order" in notice
 
 
+def test_a_twelve_column_footstats_log_is_not_taken_for_strong():
+    text = (
+        "date,exercise,sets,reps,seconds,side,pain_back,pain_hip,pain_knee,minutes,notes,mood\n"
+        "2026-03-02 07:30,Heel raises,3,12,45,left,2,,,20,,ok\n"
+    )
+    loaded = footstats.validate_log(text.encode())
+    assert loaded.format == "footstats" and loaded.ok
+
+
 def test_day_first_dates_without_the_flag_name_it():
     problems = footstats.check_log(EXPORTS / "strong_spreadsheet_dayfirst.csv")
     errors = problems[problems[SEVERITY] == ERROR]

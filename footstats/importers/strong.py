@@ -162,12 +162,15 @@ def matches(header: list[str], sample: pd.DataFrame | None = None) -> bool:
 
 
 def _by_structure(header: list[str], sample: pd.DataFrame) -> bool:
+    keys = C.header_keys(header)
     if (
         len(header) not in _ORDERS
         or sample.empty
         or C.matches_known(header, required={"date"}, known=_KNOWN, aliases=_ALIASES)
     ):
         return False  # a known language that lacks columns is reported, not guessed
+    if len(set(keys) & C.LOG_KEYS) > 1 or any(k.startswith("pain") for k in keys):
+        return False  # a footstats log with twelve columns, not a foreign Strong header
     first = C.parse_datetimes(sample[0].astype("str"), _DATE_FORMATS)
     order = C.clean(sample[4].astype("str")).str.casefold()
     marks = order.str.fullmatch(r"\d+") | order.isin(_WARMUP_MARKS | _WORKING_MARKS)
