@@ -35,7 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     reading = argparse.ArgumentParser(add_help=False)
-    reading.add_argument("log", metavar="LOG", help="the log CSV (or a folder of them)")
+    reading.add_argument(
+        "log", metavar="LOG", help="the log CSV (or a folder of them, or an unzipped Loop export)"
+    )
     reading.add_argument("--program", metavar="TOML", help="your own routine file")
     reading.add_argument(
         "--dayfirst", action="store_true", help="dates are day first (03/04/2026 = 3 April)"
@@ -45,7 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     reading.add_argument("--encoding", metavar="ENC", help="file encoding when not UTF-8")
     reading.add_argument(
-        "--input-format", metavar="NAME", help="force the format: footstats, strong, hevy, loop"
+        "--input-format",
+        metavar="NAME",
+        help="force the format: footstats, strong, hevy, fitnotes, loop",
     )
     reading.add_argument(
         "--map", metavar="FILE.toml", help="exercise names -> routine exercises ([exercises] table)"
@@ -172,15 +176,20 @@ def _load_map(path: str | None) -> dict[str, str] | None:
 
 def _load(args):
     """The LoadedLog of a file, or of every CSV in a folder, and the routine."""
+    from .importers.loop import checkmarks_file
+
     options = _read_options(args)
     try:
-        if Path(args.log).is_dir():
+        path = args.log
+        if Path(path).is_dir():
+            path = checkmarks_file(path)  # an unzipped Loop export: its checkmarks
+        if path is None:
             from .folders import validate_logs
 
             return validate_logs(args.log, **options), options["program"]
         from .log import validate_log
 
-        return validate_log(args.log, **options), options["program"]
+        return validate_log(path, **options), options["program"]
     except ValueError as exc:  # an option that does not fit (unknown format, bad map)
         raise _UsageError(str(exc)) from None
 
@@ -228,6 +237,9 @@ def run_report(args) -> int:
             "out (--drop-invalid)",
             file=sys.stderr,
         )
+        if loaded.log.empty:
+            print(f"{loaded.file}: not reported: no valid rows remain", file=sys.stderr)
+            return EXIT_INVALID
     try:
         written = write_report(loaded.log, args.out, program=program, formats=formats)
     except ValueError as exc:  # an output folder beside the input log

@@ -18,6 +18,7 @@ from datetime import date
 from importlib import resources
 from io import BytesIO
 from os import PathLike
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -58,7 +59,7 @@ from ._values import (
     parse_whole,
     strip_cells,
 )
-from .importers import FOOTSTATS, FORMATS, detect_format, importer
+from .importers import FOOTSTATS, Reading, closest_format, convert, detect_format, importer
 from .program import Program, name_key, resolve_program
 
 __all__ = ["LoadedLog", "LogError", "LogWarning", "check_log", "load_sample", "read_log"]
@@ -216,12 +217,16 @@ def validate_log(
     except NotALog as exc:
         return LoadedLog(_empty_log(), problems_frame(exc.records), label)
     if format is None:
-        chosen = detect_format([name.strip(INVISIBLE) for name in raw.header])
+        chosen = detect_format([name.strip(INVISIBLE) for name in raw.header], raw.frame.head(20))
     else:
         chosen = getattr(importer(format), "NAME", FOOTSTATS)  # None is footstats' own
-    header, columns, lines, written, problems = _as_footstats(raw, chosen, habit)
+    folder = Path(path_or_buffer).parent if isinstance(path_or_buffer, str | PathLike) else None
+    reading = Reading(dayfirst, date_format, excel_dates, folder)
+    header, columns, lines, written, problems = _as_footstats(raw, chosen, habit, reading, text)
     options = _Options(program, dayfirst, date_format, excel_dates, today, raw.delimiter == ";")
     validation = _Validation(label, header, columns, lines, options, exercise_map, written)
+    # "only a header" is said of a file with no rows at all, not of rows that did not load
+    validation.header_only = raw.frame.empty and not any(p[SEVERITY] == ERROR for p in raw.problems)
     log, more = validation.run()
     log.attrs.update(source=label, format=chosen, dialect=raw.dialect, program=program)
     return LoadedLog(log, problems_frame(problems, [more]), label, chosen, raw.dialect)
@@ -326,21 +331,42 @@ def _empty_log() -> pd.DataFrame:
     )
 
 
-def _as_footstats(raw: RawTable, chosen: str, habit: str | None):
+def _as_footstats(raw: RawTable, chosen: str, habit: str | None, reading: Reading, text: str):
     """Header, columns and lines in the footstats format (importers convert app exports)."""
     columns = [raw.frame[i] for i in range(len(raw.header))]
+    refused = _habit_refused(raw.file, chosen, habit)
     if chosen == FOOTSTATS:
-        return raw.header, columns, raw.frame[LINE], {}, list(raw.problems)
+        return raw.header, columns, raw.frame[LINE], {}, [*raw.problems, *refused]
     named = raw.frame.set_axis([*(h.strip(INVISIBLE) for h in raw.header), LINE], axis=1)
-    converted, found = FORMATS[chosen].to_log(named, file=raw.file, habit=habit)
+    converted, found = convert(
+        chosen, named, list(raw.problems), file=raw.file, habit=habit, reading=reading, text=text
+    )
     header = [c for c in converted.columns if c != LINE]
     return (
         header,
         [converted[c].astype("str") for c in header],
         converted[LINE].astype("int64"),
         converted.attrs.get("written", {}),  # problems name the app's columns as written
-        [*raw.problems, *found],
+        [*found, *refused],
     )
+
+
+def _habit_refused(file: str, chosen: str, habit: str | None) -> list[dict]:
+    """habit= names a Loop habit: given for another format, it is refused, not ignored."""
+    if habit is None or chosen == "loop":
+        return []
+    what = "a footstats log" if chosen == FOOTSTATS else f"a {chosen} export"
+    return [
+        problem(
+            file,
+            None,
+            "-",
+            habit,
+            ERROR,
+            f"habit= (--habit) is for Loop Habit Tracker exports; this file is read as {what}: "
+            "leave it out",
+        )
+    ]
 
 
 def canonical_column(name: str) -> str | None:
@@ -457,8 +483,10 @@ class _Validation:
         return problems_frame(self.records, self.frames)
 
     # -- the pass ---------------------------------------------------------------------
+    header_only = True  # set by validate_log: the file itself has no rows
+
     def run(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        if not len(self.lines):
+        if not len(self.lines) and self.header_only:
             self.records.append(
                 problem(self.file, 1, "-", "", NOTICE, "only a header: the log has no rows yet")
             )
@@ -521,8 +549,11 @@ class _Validation:
             missing.append("exercise and sets, or pain_<site> columns such as pain_back")
         if missing:
             found = ", ".join(repr(h) for h in self.header) or "nothing"
+            closest = closest_format(self.header)
+            looks = f"looks like {closest}; as a footstats log it is " if closest else ""
             self.whole_file_error(
-                "missing column(s): "
+                looks
+                + "missing column(s): "
                 + "; ".join(missing)
                 + f". Found: {found}. A log has the columns date, exercise, sets and "
                 "optionally reps, seconds, side, pain_back, pain_hip, pain_knee, minutes, notes"

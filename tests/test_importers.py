@@ -111,8 +111,8 @@ def test_detect_format(header, expected):
 
 
 def test_formats_table_is_explicit_and_each_module_has_the_interface():
-    assert list(FORMATS) == ["strong", "hevy", "loop"]
-    assert format_names() == ["footstats", "strong", "hevy", "loop"]
+    assert list(FORMATS) == ["strong", "hevy", "fitnotes", "loop"]
+    assert format_names() == ["footstats", "strong", "hevy", "fitnotes", "loop"]
     for name, module in FORMATS.items():
         assert name == module.NAME
         assert callable(module.matches) and callable(module.to_log)
@@ -284,9 +284,11 @@ def test_strong_bad_values_are_errors_at_their_line_and_column_and_not_counted()
         (4, "Date", "yesterday"),
         (5, "Set Order", "X"),
         (6, "Exercise Name", ""),
-        (7, "Duration", "soon"),
         (7, "Seconds", "sixty"),
     ]
+    # a duration no metric needs is a warning quoting the value as written (issue 9, point 1)
+    (warning,) = [(p[LINE], p[COLUMN], p[VALUE]) for p in only(problems, WARNING)]
+    assert warning == (7, "Duration", "soon")
     messages = {p[COLUMN]: p[MESSAGE] for p in only(problems, ERROR)}
     assert messages["Reps"] == "'8-10' is not a whole number of reps (0 or more)"
     assert messages["Set Order"].startswith("'X' is not a Strong set order")
@@ -397,21 +399,29 @@ def test_hevy_bad_values_are_errors():
         HEVY_KG,
         hevy_row("Heel Raise", "normal", "15"),
         hevy_row("Heel Raise", "superset", "15"),
-        hevy_row("Heel Raise", "normal", "15", start="2025-03-03T07:30"),
+        hevy_row("Heel Raise", "normal", "15", start="03/03/2025 07:30"),
         hevy_row("Heel Raise", "normal", "fifteen"),
         'Feet,"3 Mar 2025, 07:30","3 Mar 2025, 07:10",,Toe Walk,,,0,normal,,,,60,',
     )
     log, problems = hevy.to_log(raw, file="h.csv")
-    assert log[[EXERCISE, SETS, LINE]].values.tolist() == [["Heel Raise", "1", 2]]
+    # an end before the start costs the workout's minutes, not its sets (issue 9, point 1)
+    assert log[[EXERCISE, SETS, MINUTES, LINE]].values.tolist() == [
+        ["Heel Raise", "1", "19", 2],
+        ["Toe Walk", "1", "", 6],
+    ]
     errors = sorted((p[LINE], p[COLUMN], p[VALUE]) for p in only(problems, ERROR))
     assert errors == [
         (3, "set_type", "superset"),
-        (4, "start_time", "2025-03-03T07:30"),
+        (4, "start_time", "03/03/2025 07:30"),
         (5, "reps", "fifteen"),
-        (6, "end_time", "3 Mar 2025, 07:10"),
     ]
+    start = next(p for p in problems if p[COLUMN] == "start_time")
+    assert "needs --dayfirst" in start[MESSAGE]
     end = next(p for p in problems if p[COLUMN] == "end_time")
-    assert end[MESSAGE] == "'3 Mar 2025, 07:10' is before the workout's start_time"
+    assert end[SEVERITY] == WARNING
+    assert (
+        end[MESSAGE] == "'3 Mar 2025, 07:10' is before the workout's start_time: minutes left blank"
+    )
 
 
 # -- Loop -------------------------------------------------------------------------------
@@ -458,18 +468,16 @@ def test_loop_without_a_known_habit_lists_the_habits(habit):
 
 
 def test_loop_bad_values_are_errors():
-    raw = raw_table("Date,Feet,", "2025-03-09,2,", "2025-03-08,2500,", "08/03/2025,2,", ",2,")
+    raw = raw_table("Date,Feet,", "2025-03-09,2,", "2025-03-08,W,", "08/03/2025,2,", ",2,")
     log, problems = loop.to_log(raw, file="Checkmarks.csv", habit="Feet")
     assert log[LINE].tolist() == [2]
     errors = sorted((p[LINE], p[COLUMN], p[VALUE], p[MESSAGE]) for p in only(problems, ERROR))
     assert [e[:3] for e in errors] == [
-        (3, "Feet", "2500"),
+        (3, "Feet", "W"),
         (4, "Date", "08/03/2025"),
         (5, "Date", ""),
     ]
-    assert errors[0][3].startswith("'2500' is not a Loop checkmark")
-    assert errors[1][3] == "'08/03/2025' is not a valid date: expected an ISO date like 2025-01-30"
-    assert errors[2][3] == "the date is blank: expected an ISO date like 2025-01-30"
+    assert errors[0][3].startswith("'W' is not a Loop checkmark")
 
 
 # -- end to end: the fixtures through footstats.read_log ---------------------------------
@@ -575,14 +583,25 @@ def test_loop_without_habit_is_an_error_listing_the_habits():
 
 
 def test_format_option_forces_an_importer(tmp_path):
-    # A Checkmarks file re-saved without its trailing commas is not detected ...
+    # A Checkmarks file re-saved without its trailing commas is recognised by its values
+    # (issue 9: every real export loads without flags) ...
     path = tmp_path / "habits.csv"
     path.write_text("Date,Feet\n2025-03-04,2\n2025-03-03,0\n", encoding="utf-8")
-    assert footstats.check_log(path)[SEVERITY].eq(ERROR).any()
-    # ... but reads as Loop when asked
-    log = footstats.read_log(path, format="loop", habit="Feet")
-    assert log.attrs["format"] == "loop"
-    assert log[SESSION_DONE].tolist() == [True, False]
+    assert footstats.read_log(path).attrs["format"] == "loop"
+    # ... a Strong export with a column Strong never writes is not, and names what it is ...
+    strong_path = tmp_path / "strong.csv"
+    strong_path.write_text(
+        STRONG_B + ",Mood\n2025-03-04 07:30:00,Feet,20m,Heel Raise,1,0,12,0,0,,good\n",
+        encoding="utf-8",
+    )
+    message = footstats.check_log(strong_path)[MESSAGE].iloc[0]
+    assert message.startswith(
+        "looks like a Strong export with column(s) Strong does not write: 'Mood'"
+    )
+    # ... but reads as Strong when asked
+    log = footstats.read_log(strong_path, format="strong")
+    assert log.attrs["format"] == "strong"
+    assert log[SETS].tolist() == [1]
 
 
 # -- properties -------------------------------------------------------------------------
@@ -630,7 +649,10 @@ def test_property_every_loop_day_is_loaded_or_reported(days):
     raw[LINE] = np.arange(2, len(days) + 2, dtype="int64")
     log, problems = loop.to_log(raw, file="Checkmarks.csv", habit="Feet")
     error_lines = {p[LINE] for p in problems if p[SEVERITY] == ERROR}
-    assert len(log) + len(error_lines) == len(days)
+    # days before the habit's first entry are left out with one notice saying how many
+    before = [p[MESSAGE] for p in problems if "before the habit's first entry" in p[MESSAGE]]
+    left_out = int(before[0].split()[2]) if before else 0
+    assert len(log) + len(error_lines) + left_out == len(days)
     assert not set(log[LINE]) & error_lines
 
 

@@ -10,7 +10,10 @@ an error and left out of the counts (never guessed, never silently dropped).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -22,13 +25,18 @@ from .._columns import (
     MINUTES,
     NOTES,
     NOTICE,
+    PARTICIPANT,
     REPS,
     SECONDS,
+    SESSION_DONE,
     SETS,
+    SIDE,
     WARMUP_SETS,
+    WARNING,
     header_key,
 )
 from .._problems import line_list, problem
+from .._values import parse_dates
 
 # Columns the importers add to the footstats log format; the reader keeps them as
 # extra text columns.
@@ -38,6 +46,11 @@ WORKOUT_NOTES = "workout_notes"
 # log.attrs key: log column -> the app's column it comes from, so that problems found in
 # the converted log can name the column as written in the file.
 WRITTEN = "written"
+
+# The header keys of a footstats log's own columns (pain_<site> aside).
+LOG_KEYS = {
+    header_key(c) for c in (DATE, EXERCISE, SETS, REPS, SECONDS, SIDE, MINUTES, PARTICIPANT, NOTES)
+} | {header_key(SESSION_DONE), header_key(WARMUP_SETS)}
 
 # Kinds of set in the intermediate sets table.
 WORKING, WARMUP = "working", "warmup"
@@ -60,33 +73,133 @@ _NUMBER = r"\d+(?:[.,]\d*)?|[.,]\d+"
 _SPACES = r"[\s\u200b\u200c\u200d\u2060\ufeff]+"
 
 
+# Duration units as the apps write them, by language (Strong: "1h 5m", "2h 23min",
+# "1小时13分钟", "35min"): unit word -> seconds. Data, not branches: add a language here.
+DURATION_UNITS: dict[str, int] = {
+    "h": 3600,
+    "hr": 3600,
+    "hrs": 3600,
+    "std": 3600,
+    "std.": 3600,
+    "小时": 3600,
+    "時間": 3600,
+    "m": 60,
+    "min": 60,
+    "mins": 60,
+    "分钟": 60,
+    "分": 60,
+    "s": 1,
+    "sec": 1,
+    "secs": 1,
+    "sek": 1,
+    "sek.": 1,
+    "秒": 1,
+}
+_DURATION_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*([^\d\s]+)")
+_CLOCK = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})")
+_DAY_FIRST_HINT = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{4}.*")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The reading options an importer applies (the same as for a footstats log).
+
+    ``dayfirst``, ``date_format`` and ``excel_dates`` read dates the app did not write
+    itself (an export re-saved by a spreadsheet: ``13/09/2021 10:41``); ``folder`` is the
+    folder the file is in, when it is a file (Loop: ``Habits.csv`` beside it).
+    """
+
+    dayfirst: bool = False
+    date_format: str | None = None
+    excel_dates: bool = False
+    folder: Path | None = None
+
+
+READING = Reading()
+
+
 def header_keys(header: Iterable[str]) -> list[str]:
     """The keys of the non-blank names of ``header``, in order."""
     return [key for key in map(header_key, header) if key]
 
 
-def matches_known(header: Iterable[str], *, required: set[str], known: set[str]) -> bool:
-    """True when ``header`` has all the ``required`` keys and only ``known`` ones."""
-    keys = set(header_keys(header))
+def matches_known(
+    header: Iterable[str],
+    *,
+    required: set[str],
+    known: set[str],
+    aliases: dict[str, str] | None = None,
+) -> bool:
+    """True when ``header`` has all the ``required`` keys and only ``known`` ones.
+
+    ``aliases`` maps the keys of other spellings (another language) to the keys used.
+    """
+    aliases = aliases or {}
+    keys = {aliases.get(key, key) for key in header_keys(header)}
     return required <= keys <= known
 
 
-def find_columns(raw: pd.DataFrame, keys: Iterable[str]) -> dict[str, str]:
+def closest_known(
+    header: Iterable[str],
+    titles: dict[str, str],
+    known: set[str],
+    app: str,
+    aliases: dict[str, str] | None = None,
+) -> tuple[float, str] | None:
+    """How close a header that is not recognised is to an app's, and what it lacks.
+
+    ``titles`` are the app's required keys -> their names as the app writes them. Returns
+    the share of them present and a description such as ``a Strong export without a
+    'Set Order' column``; None when fewer than half are present, or when every column the
+    header shares with the app is also a footstats log column (a log missing a column is
+    not an app export).
+    """
+    aliases = aliases or {}
+    written = [name for name in header if header_key(name)]
+    keys = [aliases.get(header_key(name), header_key(name)) for name in written]
+    share = len(set(keys) & set(titles)) / len(titles)
+    own = {k for k, name in zip(keys, written, strict=True) if k in known}
+    if share < 0.5 or not own - LOG_KEYS:
+        return None
+    missing = [repr(title) for key, title in titles.items() if key not in keys]
+    unknown = [repr(name) for name, key in zip(written, keys, strict=True) if key not in known]
+    lacks = f"without {' or '.join(missing)} column(s)" if missing else ""
+    extra = f"with column(s) {app} does not write: {', '.join(unknown)}" if unknown else ""
+    return share, f"a {app} export {lacks}{' and ' if lacks and extra else ''}{extra}".strip()
+
+
+def alias_table(names: dict[str, Iterable[str]]) -> dict[str, str]:
+    """header key of every spelling -> the key it stands for, from ``key -> spellings``."""
+    return {header_key(name): key for key, spellings in names.items() for name in spellings}
+
+
+def find_columns(
+    raw: pd.DataFrame, keys: Iterable[str], aliases: dict[str, str] | None = None
+) -> dict[str, str]:
     """Map each of ``keys`` present in ``raw`` to its column as written (first one wins)."""
     wanted = set(keys)
+    aliases = aliases or {}
     found: dict[str, str] = {}
     for column in raw.columns:
         if column != LINE and isinstance(column, str):
             key = header_key(column)
+            key = aliases.get(key, key)
             if key in wanted:
                 found.setdefault(key, column)
     return found
 
 
-def duplicate_columns_problem(raw: pd.DataFrame, keys: Iterable[str], file: str) -> list[dict]:
+def duplicate_columns_problem(
+    raw: pd.DataFrame, keys: Iterable[str], file: str, aliases: dict[str, str] | None = None
+) -> list[dict]:
     """An error naming the columns among ``keys`` that the header has more than once."""
-    seen = [c for c in raw.columns if isinstance(c, str) and c != LINE and header_key(c) in keys]
-    twice = sorted({c for c in seen if sum(header_key(o) == header_key(c) for o in seen) > 1})
+    aliases = aliases or {}
+
+    def key(column: str) -> str:
+        return aliases.get(header_key(column), header_key(column))
+
+    seen = [c for c in raw.columns if isinstance(c, str) and c != LINE and key(c) in keys]
+    twice = sorted({c for c in seen if sum(key(o) == key(c) for o in seen) > 1})
     if not twice:
         return []
     return [
@@ -181,21 +294,37 @@ def parse_numbers(values: pd.Series, *, whole: bool) -> tuple[pd.Series, pd.Seri
 
 @_per_distinct
 def parse_duration_minutes(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Minutes of durations written like ``1h 5m``, ``45m``, ``1h``, ``90s``; a mask of bad ones.
+    """Minutes of durations like ``1h 5m``, ``2h 23min``, ``32s``, ``1小时13分钟``, ``0:01:30``.
+
+    The unit words are :data:`DURATION_UNITS`; also ``H:MM:SS`` / ``M:SS`` clock times.
+    Returns the minutes (Float64, NA for blanks and bad values) and a mask of bad values.
 
     >>> minutes, bad = parse_duration_minutes(pd.Series(["1h 5m", "30s", "", "soon"]))
     >>> minutes.tolist(), bad.tolist()
     ([65.0, 0.5, <NA>, <NA>], [False, False, False, True])
     """
     text = clean(values).str.casefold()
-    parts = text.str.extract(
-        r"^(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*m(?:in)?)?\s*(?:(?P<s>\d+)\s*s)?$"
-    )
-    numbers = parts.apply(pd.to_numeric).astype("Float64")
-    some = numbers.notna().any(axis=1)
-    minutes = numbers["h"].fillna(0) * 60 + numbers["m"].fillna(0) + numbers["s"].fillna(0) / 60
-    bad = text.ne("") & ~some
-    return minutes.where(some), bad
+    minutes = pd.Series([_duration_minutes(v) for v in text], index=values.index, dtype="Float64")
+    bad = text.ne("") & minutes.isna()
+    return minutes, bad
+
+
+def _duration_minutes(text: str) -> float | None:
+    if not text:
+        return None
+    clock = _CLOCK.fullmatch(text)
+    if clock:
+        hours, mins, secs = (int(part or 0) for part in clock.groups())
+        return hours * 60 + mins + secs / 60 if secs < 60 else None
+    parts = _DURATION_PART.findall(text)
+    if not parts or _DURATION_PART.sub("", text).strip():
+        return None
+    seconds = 0.0
+    for number, unit in parts:
+        if unit not in DURATION_UNITS:
+            return None
+        seconds += float(number.replace(",", ".")) * DURATION_UNITS[unit]
+    return seconds / 60
 
 
 def problems_at(
@@ -230,11 +359,21 @@ class Columns:
     not checked.
     """
 
-    def __init__(self, raw: pd.DataFrame, *, file: str, keys: Iterable[str]):
+    def __init__(
+        self,
+        raw: pd.DataFrame,
+        *,
+        file: str,
+        keys: Iterable[str],
+        aliases: dict[str, str] | None = None,
+        reading: Reading = READING,
+    ):
         self.raw = raw
         self.file = file
         self.keys = set(keys)
-        self.names = find_columns(raw, self.keys)
+        self.aliases = aliases or {}
+        self.reading = reading
+        self.names = find_columns(raw, self.keys, self.aliases)
         self.problems: list[dict] = []
         self.bad = pd.Series(False, index=raw.index)
         self.skipped = pd.Series(False, index=raw.index)
@@ -255,7 +394,7 @@ class Columns:
         missing = [title for key, title in titles.items() if key not in self.names]
         if missing:
             return [missing_columns_problem(self.file, missing, app)]
-        return duplicate_columns_problem(self.raw, self.keys, self.file)
+        return duplicate_columns_problem(self.raw, self.keys, self.file, self.aliases)
 
     def text(self, key: str, *, verbatim: bool = False) -> pd.Series:
         """The cleaned (or ``verbatim``) text of a column; blanks when the table lacks it."""
@@ -270,21 +409,57 @@ class Columns:
         self.problems += problems_at(self.raw, mask, self.names[key], message, file=self.file)
         self.bad |= mask
 
+    def warn(self, mask: pd.Series, key: str, message: str) -> None:
+        """Report the rows where ``mask`` holds as warnings; the rows are kept.
+
+        For columns no metric needs (a workout's duration): a bad value there is shown,
+        but never costs the sets of the row.
+        """
+        mask = mask.fillna(False).astype(bool) & ~self.skipped
+        self.problems += problems_at(
+            self.raw, mask, self.names[key], message, file=self.file, severity=WARNING
+        )
+
     def datetimes(
-        self, key: str, formats: Sequence[str], expected: str, *, blank_ok: bool = False
+        self,
+        key: str,
+        formats: Sequence[str],
+        expected: str,
+        *,
+        blank_ok: bool = False,
+        needed: bool = True,
     ) -> pd.Series:
         """A column read with :func:`parse_datetimes`; unreadable values flagged.
 
-        ``expected`` describes the format for the messages; blanks are flagged too
-        unless ``blank_ok``.
+        The reading options apply as they do to a footstats log: ``date_format`` is
+        tried first, then the app's ``formats``, then ISO dates and (with ``dayfirst`` /
+        ``excel_dates``) day-first dates and Excel serial numbers, as a spreadsheet that
+        re-saved the export writes them. ``expected`` describes the app's format for the
+        messages; blanks are flagged too unless ``blank_ok``. A column no metric needs
+        (not ``needed``: a workout's end) gets warnings that keep the row.
         """
-        values = parse_datetimes(self.raw[self.names[key]], formats)
-        blank = self.text(key).eq("")
-        self.flag(
-            values.isna() & ~blank, key, "{value!r} is not a valid date: expected " + expected
-        )
+        column = self.raw[self.names[key]]
+        reading = self.reading
+        given = (reading.date_format,) if reading.date_format else ()
+        values = parse_datetimes(column, (*given, *formats))
+        text = self.text(key)
+        todo = values.isna() & text.ne("")
+        if todo.any():
+            fallback, _ = parse_dates(
+                text[todo], dayfirst=reading.dayfirst, excel_dates=reading.excel_dates
+            )
+            values = values.mask(todo, fallback.astype("datetime64[us]"))
+        wrong = values.isna() & text.ne("")
+        hint = ""
+        if not reading.dayfirst and text[wrong].str.fullmatch(_DAY_FIRST_HINT).any():
+            hint = (
+                " (a date re-saved by a spreadsheet, like 13/09/2021 10:41, needs "
+                "--dayfirst, or --date-format for another order)"
+            )
+        report = self.flag if needed else self.warn
+        report(wrong, key, "{value!r} is not a valid date: expected " + expected + hint)
         if not blank_ok:
-            self.flag(blank, key, "the date is blank: expected " + expected)
+            self.flag(text.eq(""), key, "the date is blank: expected " + expected)
         return values
 
     def numbers(self, key: str, what: str, *, whole: bool) -> pd.Series:
@@ -448,10 +623,13 @@ def _join_distinct(sets: pd.DataFrame, column: str, index: pd.Index) -> pd.Serie
 def number_text(values: pd.Series) -> pd.Series:
     """Numbers as text: whole numbers without a decimal point, blanks for missing.
 
-    >>> number_text(pd.Series([3.0, 2.5, None], dtype="Float64")).tolist()
-    ['3', '2.5', '']
+    At most 6 decimals, so a value an importer computed (32 s = 0.533333 minutes) is
+    always a number the log's own check accepts.
+
+    >>> number_text(pd.Series([3.0, 2.5, 32 / 60, None], dtype="Float64")).tolist()
+    ['3', '2.5', '0.533333', '']
     """
-    values = values.astype("Float64")
+    values = values.astype("Float64").round(6)  # computed minutes: 32 s -> 0.533333
     whole = values.round().eq(values).fillna(False).astype(bool)
     as_whole = values.round().astype("Int64").astype("str")
     as_float = values.astype("str")

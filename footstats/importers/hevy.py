@@ -7,7 +7,8 @@ The header::
     "duration_seconds","rpe"
 
 (``weight_lbs`` / ``distance_miles`` in an export set to imperial units). Times are written
-like ``30 Jan 2025, 12:34``. A workout is one ``start_time`` and ``title``; the sets of
+in the phone's locale, like ``30 Jan 2025, 12:34`` or ``Jan 30, 2025, 12:34 PM``.
+A workout is one ``start_time`` and ``title``; the sets of
 each exercise in it are counted into one log row. ``set_type`` is ``normal``,
 ``warmup``, ``dropset`` or ``failure``: warm-up sets are not prescribed sets, so
 ``sets`` counts the normal, drop and failure sets and ``warmup_sets`` the warm-ups (a
@@ -28,10 +29,17 @@ __all__ = ["NAME", "matches", "to_log"]
 
 NAME = "hevy"
 
+# Hevy writes start_time in the phone's locale: "28 Jul 2026, 18:49" or
+# "Jul 28, 2026, 6:49 PM". The month name makes the order unambiguous.
 _DATE_FORMATS = (
     "%d %b %Y, %H:%M",
     "%d %b %Y, %H:%M:%S",
     "%d %b %Y, %I:%M %p",
+    "%b %d, %Y, %I:%M %p",
+    "%b %d, %Y, %I:%M:%S %p",
+    "%b %d, %Y, %H:%M",
+    "%d %B %Y, %H:%M",
+    "%B %d, %Y, %I:%M %p",
 )
 _REQUIRED_TITLES = {
     "title": "title",
@@ -69,10 +77,10 @@ _SOURCES = {
 }
 _WORKING_TYPES = {"normal", "dropset", "failure"}
 _WARMUP_TYPE = "warmup"
-_EXPECTED_TIME = "a Hevy time like 30 Jan 2025, 12:34"
+_EXPECTED_TIME = "a Hevy time like 30 Jan 2025, 12:34 or Jan 30, 2025, 12:34 PM"
 
 
-def matches(header: list[str]) -> bool:
+def matches(header: list[str], sample: pd.DataFrame | None = None) -> bool:
     """True when ``header`` is a Hevy export's header (kg or lbs).
 
     Examples
@@ -87,8 +95,13 @@ def matches(header: list[str]) -> bool:
     return C.matches_known(header, required=_MATCH_REQUIRED, known=_KNOWN)
 
 
+def closest(header: list[str]) -> tuple[float, str] | None:
+    """How close an unrecognised header is to Hevy's, and what it lacks."""
+    return C.closest_known(header, _REQUIRED_TITLES, _KNOWN, "Hevy")
+
+
 def to_log(
-    raw: pd.DataFrame, *, file: str, habit: str | None = None
+    raw: pd.DataFrame, *, file: str, habit: str | None = None, reading: C.Reading = C.READING
 ) -> tuple[pd.DataFrame, list[dict]]:
     """Convert a Hevy export's raw table into the footstats log format.
 
@@ -100,6 +113,9 @@ def to_log(
         The file's name, for the problems.
     habit : None
         Not used (a Loop option); accepted so every importer is called alike.
+    reading : Reading
+        ``dayfirst`` / ``date_format`` / ``excel_dates`` for an export re-saved by a
+        spreadsheet.
 
     Returns
     -------
@@ -121,16 +137,21 @@ def to_log(
     >>> problems[0]["line"], problems[0]["column"], problems[0]["severity"]
     (2, 'set_type', 'notice')
     """
-    cols = C.Columns(raw, file=file, keys=_KNOWN)
+    cols = C.Columns(raw, file=file, keys=_KNOWN, reading=reading)
     unusable = cols.unusable(_REQUIRED_TITLES, "Hevy")
     if unusable:
         return C.empty_sets_log(), unusable
     start = cols.datetimes("starttime", _DATE_FORMATS, _EXPECTED_TIME)
     minutes = pd.Series(pd.NA, index=raw.index, dtype="Float64")
     if "endtime" in cols:
-        end = cols.datetimes("endtime", _DATE_FORMATS, _EXPECTED_TIME, blank_ok=True)
+        # the workout's minutes: no metric needs them, so problems there keep the sets
+        end = cols.datetimes("endtime", _DATE_FORMATS, _EXPECTED_TIME, blank_ok=True, needed=False)
         minutes = ((end - start).dt.total_seconds() / 60).astype("Float64")
-        cols.flag(minutes.lt(0), "endtime", "{value!r} is before the workout's start_time")
+        early = minutes.lt(0).fillna(False).astype(bool)
+        cols.warn(
+            early, "endtime", "{value!r} is before the workout's start_time: minutes left blank"
+        )
+        minutes = minutes.mask(early)
     exercise = cols.text("exercisetitle")
     cols.flag(exercise.eq(""), "exercisetitle", "blank exercise title")
     set_type = cols.text("settype").str.casefold()

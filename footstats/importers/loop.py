@@ -1,85 +1,162 @@
-"""Loop Habit Tracker exports: ``Checkmarks.csv``, one row per day, one column per habit.
+"""Loop Habit Tracker exports: days a habit was done.
 
-The header is ``Date,<habit>,<habit>,`` (with a trailing comma), the newest day first,
-dates ISO (``2025-01-30``). Each value is one of Loop's checkmark values:
+Loop's CSV export (Settings > Export as CSV) is a zip of ``Habits.csv``, ``Checkmarks.csv``
+and ``Scores.csv`` (every habit, one column each), and a folder per habit
+(``001 Foot routine/``) with that habit's own ``Checkmarks.csv`` and ``Scores.csv``.
+Three checkmark files are read:
 
-=====  ===========================================================  =========
-value  meaning in Loop                                              footstats
-=====  ===========================================================  =========
-2      done: the user ticked the habit that day                     a session
-1      not ticked, but not expected (the habit's frequency is met)  not done
-0      not done                                                     not done
--1     no entry                                                     not done
-3      skipped (the user marked the day as not applicable)          not done
-=====  ===========================================================  =========
+- the multi-habit ``Checkmarks.csv``: ``Date,<habit>,<habit>,`` (a trailing comma), the
+  newest day first; the user names the habit that is the routine (``habit=``, not needed
+  when the file has one habit);
+- a habit's own ``Checkmarks.csv``: ``Date,Value,Notes`` (the habit is the file);
+- the same file from older versions, without a header: ``2023-04-04,2``.
 
-Any other value (a measurable habit's amount, a word) is an error. The user names the
-habit that is the routine (``habit=``); the result has one row per day with ``date`` and
-``session_done`` (``true`` on days with 2): it supports frequency and streaks, but has no
-exercises, sets or pain. The other habits are not read (a notice names them).
+Each value is one of Loop's checkmarks, as a number (older versions, the multi-habit
+file) or a word (current versions):
+
+==================  =========================================================  ===========
+value               meaning in Loop                                            footstats
+==================  =========================================================  ===========
+2, YES_MANUAL       done: the user ticked the habit that day                   a session
+1, YES_AUTO         not ticked; Loop's fill-in when the week's target is met   not done
+0, NO               not done                                                   not done
+3, -3, SKIP         skipped (the user marked the day as not applicable)        not done
+-1, UNKNOWN         no entry                                                   not done
+==================  =========================================================  ===========
+
+Only a manual check is a session: an automatic one is Loop's "done enough this week"
+fill-in, not a day the routine was done. A *measurable* habit stores its amount x 1000
+(``2000`` = 2 km): a day at or above the habit's target is a session (the target is read
+from ``Habits.csv`` when it is beside the file, or above the habit's folder; without
+it any amount above 0 is a session). A habit's weeks start at its first entry: the days
+before it (a multi-habit file starts at the oldest habit's first day) are left out, with
+a notice. The result has one row per day with ``date`` and ``session_done``: it supports
+frequency and streaks, but has no exercises, sets or pain.
+
+``Habits.csv`` and ``Scores.csv`` are not logs: given one, the error says which file to use.
 """
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 import pandas as pd
 
 from .._columns import (
     DATE,
     ERROR,
-    EXERCISE,
     LINE,
-    MINUTES,
-    NOTES,
     NOTICE,
     PAIN_PREFIX,
-    PARTICIPANT,
-    REPS,
-    SECONDS,
     SESSION_DONE,
-    SETS,
-    SIDE,
+    header_key,
 )
 from .._problems import problem
 from . import _common as C
 
-__all__ = ["NAME", "matches", "to_log"]
+__all__ = ["NAME", "checkmarks_file", "matches", "to_log"]
 
 NAME = "loop"
 
-DONE = "2"
-NOT_DONE = ("1", "0", "-1", "3")
+# Loop's checkmarks, as numbers and as words -> what they mean (data, not branches)
+DONE, AUTO, NO, SKIP, UNKNOWN = "done", "auto", "no", "skip", "unknown"
+CHECKMARKS = {
+    "2": DONE,
+    "yesmanual": DONE,
+    "1": AUTO,
+    "yesauto": AUTO,
+    "0": NO,
+    "no": NO,
+    "3": SKIP,
+    "-3": SKIP,
+    "skip": SKIP,
+    "-1": UNKNOWN,
+    "unknown": UNKNOWN,
+}
+_ENTRY = re.compile(r"Entry\(timestamp=[^,]*,\s*value=(-?\d+)\)")  # Loop 2.0.3's cells
+_NUMBER = re.compile(r"-?\d+")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A footstats log whose rows end in a delimiter also has a blank last header name: a
 # header with one of these is a footstats log, not a Loop export.
-_LOG_KEYS = {C.header_key(c) for c in (EXERCISE, SETS, REPS, SECONDS, SIDE, MINUTES, NOTES)}
-_LOG_KEYS.add(C.header_key(PARTICIPANT))
+_LOG_KEYS = C.LOG_KEYS - {"date"}
+_ONE_HABIT = (["date", "value", "notes"], ["date", "value"])
+_HABITS = "Habits.csv"
+_CHECKMARKS = "Checkmarks.csv"
 
 
-def matches(header: list[str]) -> bool:
-    """True when ``header`` is a Loop ``Checkmarks.csv`` header.
+def matches(header: list[str], sample: pd.DataFrame | None = None) -> bool:
+    """True when ``header`` is one of Loop's CSV files.
 
-    That is ``Date``, at least one habit, and the blank name the trailing comma leaves,
-    with no footstats log column among the habits.
+    That is a multi-habit ``Checkmarks.csv`` (``Date``, at least one habit, and the blank
+    name the trailing comma leaves, with no footstats log column among the habits), a
+    habit's own ``Date,Value,Notes``, an old header-less checkmark file, or the
+    ``Habits.csv`` / ``Scores.csv`` of an export (recognised to be refused clearly).
 
     Examples
     --------
     >>> matches(["Date", "Foot routine", "Meditate", ""])
     True
+    >>> matches(["Date", "Value", "Notes"]), matches(["2023-04-04", "2"])
+    (True, True)
     >>> matches(["date", "exercise", "sets", ""])
     False
     """
+    return _shape(header, sample) is not None
+
+
+def _shape(header: list[str], sample: pd.DataFrame | None = None) -> str | None:
     names = [str(name).strip() for name in header]
-    if len(names) < 3 or names[-1] != "" or C.header_key(names[0]) != "date":
-        return False
-    habits = [C.header_key(name) for name in names[1:-1]]
-    return all(habits) and not any(
-        key in _LOG_KEYS or key.startswith(C.header_key(PAIN_PREFIX)) for key in habits
-    )
+    keys = [header_key(name) for name in names]
+    if keys in _ONE_HABIT:
+        return "one"
+    if not keys:
+        return None
+    if keys[:2] == ["date", "score"] and len([k for k in keys if k]) == 2:
+        return "scores"
+    if keys[:2] == ["position", "name"]:
+        return "habits"
+    if 2 <= len(names) <= 3 and _ISO_DAY.fullmatch(names[0]) and _checkmark_like(names[1]):
+        return "headerless"
+    if len(names) < 2 or keys[0] != "date":
+        return None
+    trailing = names[-1] == ""
+    habits = keys[1:-1] if trailing else keys[1:]
+    if not habits or not all(habits):
+        return None
+    if any(k in _LOG_KEYS or k.startswith(header_key(PAIN_PREFIX)) for k in habits):
+        return None
+    # Loop writes a trailing comma; a copy re-saved by a spreadsheet loses it, and is then
+    # recognised by its values: every cell a checkmark
+    if trailing or (sample is not None and _all_checkmarks(sample, len(habits))):
+        return "many"
+    return None
+
+
+def _all_checkmarks(sample: pd.DataFrame, habits: int) -> bool:
+    cells = sample.iloc[:, 1 : habits + 1].astype("str").to_numpy().ravel()
+    return len(cells) > 0 and all(_checkmark_like(str(c).strip()) for c in cells)
+
+
+def _checkmark_like(value: str) -> bool:
+    return header_key(value) in CHECKMARKS or bool(_NUMBER.fullmatch(value))
+
+
+def checkmarks_file(folder: str | Path) -> Path | None:
+    """The multi-habit ``Checkmarks.csv`` of an unzipped Loop export folder, else None.
+
+    >>> checkmarks_file(".") is None
+    True
+    """
+    folder = Path(folder)
+    checks = folder / _CHECKMARKS
+    return checks if (folder / _HABITS).is_file() and checks.is_file() else None
 
 
 def to_log(
-    raw: pd.DataFrame, *, file: str, habit: str | None = None
+    raw: pd.DataFrame, *, file: str, habit: str | None = None, reading: C.Reading = C.READING
 ) -> tuple[pd.DataFrame, list[dict]]:
-    """Convert a Loop ``Checkmarks.csv`` raw table into days done / not done.
+    """Convert a Loop checkmark file's raw table into days done / not done.
 
     Parameters
     ----------
@@ -88,15 +165,19 @@ def to_log(
     file : str
         The file's name, for the problems.
     habit : str
-        The habit (column) that is the routine, as named in Loop; case and surrounding
-        spaces are ignored. Without it, or when no habit has that name, the result is
-        empty and an error lists the habits found.
+        For a multi-habit ``Checkmarks.csv``: the habit (column) that is the routine, as
+        named in Loop; case and surrounding spaces are ignored. Without it (and more than
+        one habit), or when no habit has that name, the result is empty and an error lists
+        the habits found. A habit's own file needs none.
+    reading : Reading
+        ``folder`` (where ``Habits.csv`` is looked for) and the date options.
 
     Returns
     -------
     (DataFrame, list of dict)
-        One row per day with text columns ``date`` (``YYYY-MM-DD``) and ``session_done``
-        (``"true"`` or ``"false"``) and the int64 ``line``; and the problems.
+        One row per day from the habit's first entry, with text columns ``date``
+        (``YYYY-MM-DD``) and ``session_done`` (``"true"`` or ``"false"``) and the int64
+        ``line``; and the problems.
 
     Examples
     --------
@@ -106,49 +187,189 @@ def to_log(
     >>> log.values.tolist()
     [['2025-01-31', 'false', 2], ['2025-01-30', 'true', 3]]
     """
+    names = [c for c in raw.columns if c != LINE]
+    shape = _shape(names) or "many"  # format="loop" forces a file without its trailing comma
+    if shape in ("habits", "scores") or (shape == "many" and _is_scores(raw, names, file)):
+        return empty_log(), [_not_checkmarks(file, "Habits.csv" if shape == "habits" else "Scores")]
+    if shape == "headerless":
+        raw = _with_header_row(raw, names)
+        names = ["Date", "Value"]
     dates = C.find_columns(raw, {"date"})
     if not dates:
-        return _empty(), [C.missing_columns_problem(file, ["Date"], "Loop")]
-    habits = [c for c in raw.columns if c not in (LINE, dates["date"]) and str(c).strip()]
-    column = _find_habit(habits, habit)
-    if column is None:
-        return _empty(), [_habit_problem(file, habits, habit)]
-    twice = C.duplicate_columns_problem(raw, {"date", C.header_key(column)}, file)
+        return empty_log(), [C.missing_columns_problem(file, ["Date"], "Loop")]
+    if shape == "many":
+        habits = [c for c in names if c != dates["date"] and str(c).strip()]
+        column = habits[0] if habit is None and len(habits) == 1 else _find_habit(habits, habit)
+        if column is None:
+            return empty_log(), [_habit_problem(file, habits, habit)]
+        label = column
+    else:
+        habits, column = [], C.find_columns(raw, {"value"})["value"]
+        label = _folder_habit(reading.folder) or column
+    twice = C.duplicate_columns_problem(raw, {"date", header_key(column)}, file)
     if twice:
-        return _empty(), twice
+        return empty_log(), twice
 
-    key = C.header_key(column)
-    cols = C.Columns(raw[[dates["date"], column, LINE]], file=file, keys={"date", key})
-    when = cols.datetimes("date", ["%Y-%m-%d"], "an ISO date like 2025-01-30")
-    value = cols.text(key)
-    cols.flag(
-        ~(value.eq(DONE) | value.isin(NOT_DONE)),
-        key,
-        "{value!r} is not a Loop checkmark: expected 2 (done) or 1, 0, -1, 3 (not done); "
-        "measurable habits are not supported",
+    key = header_key(column)
+    cols = C.Columns(
+        raw[[dates["date"], column, LINE]], file=file, keys={"date", key}, reading=reading
     )
-    done = value.eq(DONE)
+    when = cols.datetimes("date", ["%Y-%m-%d"], "an ISO date like 2025-01-30").dt.normalize()
+    text = cols.text(key)
+    entry = text.str.extract(_ENTRY, expand=False)
+    text = entry.where(entry.notna(), text)
+    kind = text.map(header_key).map(CHECKMARKS)
+    number = pd.to_numeric(text.where(text.str.fullmatch(_NUMBER)), errors="coerce")
+    target = _target(reading.folder, label, shape)
+    measurable = target is not None or bool((number.notna() & kind.isna()).any())
+    if measurable:
+        done, unknown, problems = _measurable(cols, key, text, number, target)
+    else:
+        cols.flag(
+            kind.isna(),
+            key,
+            "{value!r} is not a Loop checkmark: expected YES_MANUAL or 2 (done); YES_AUTO or "
+            "1, NO or 0, SKIP or 3, UNKNOWN or -1 (not done)",
+        )
+        done, unknown, problems = kind.eq(DONE), kind.eq(UNKNOWN), []
+    keep = ~cols.bad
+    started = _first_entry(when, unknown, keep)
+    before = keep & when.lt(started) if started is not None else keep
     log = pd.DataFrame(
         {
             DATE: when.dt.strftime("%Y-%m-%d"),
             SESSION_DONE: done.map({True: "true", False: "false"}).astype("str"),
             LINE: raw[LINE].astype("int64"),
         }
-    )[~cols.bad].reset_index(drop=True)
+    )[keep & ~before].reset_index(drop=True)
     log.attrs[C.WRITTEN] = {DATE: dates["date"], SESSION_DONE: column}
+    problems += _before_notice(file, column, raw[LINE][before].tolist(), started)
+    if cols.problems and entry.notna().any():
+        problems.append(_entry_notice(file, column))
     others = [h for h in habits if h != column]
     unused = f"; the other habits are not read: {', '.join(others)}" if others else ""
+    rule = (
+        f"an amount at or above the target ({target:g}) is a session"
+        if target
+        else "an amount above 0 is a session"
+        if measurable
+        else "only a manual check (YES_MANUAL, 2) is a session; YES_AUTO (1) is Loop's "
+        "fill-in when the week's target is met, not a day done"
+    )
     notice = problem(
         file,
         None,
         column,
         "",
         NOTICE,
-        f"Loop habit {column!r}: {int((done & ~cols.bad).sum())} of {len(log)} days done "
-        "(value 2; 1 auto-completed, 0 no, -1 no entry and 3 skipped count as not done); "
-        "a habit log has sessions only, no exercises, sets or pain" + unused,
+        f"Loop habit {label!r}: {int(done[keep & ~before].sum())} of {len(log)} days done "
+        f"({rule}); a habit log has sessions only, no exercises, sets or pain" + unused,
     )
-    return log, [*cols.problems, notice]
+    return log, [*cols.problems, *problems, notice]
+
+
+def _measurable(cols: C.Columns, key: str, text, number, target):
+    """Days done of a measurable habit (amount x 1000), and the days with no entry."""
+    unknown = number.eq(-1) | text.map(header_key).eq("unknown")
+    amount = number.where(number.ge(0)) / 1000
+    cols.flag(
+        amount.isna() & ~unknown & text.ne(""),
+        key,
+        "{value!r} is not an amount of a measurable Loop habit (the amount x 1000, e.g. 2000 "
+        "for 2) or UNKNOWN",
+    )
+    done = amount.ge(target) if target else amount.gt(0)
+    return done.fillna(False).astype(bool), unknown.fillna(False).astype(bool), []
+
+
+def _first_entry(when: pd.Series, unknown: pd.Series, keep: pd.Series):
+    entries = when[keep & ~unknown]
+    return entries.min() if len(entries) else None
+
+
+def _before_notice(file: str, column: str, lines: list[int], started) -> list[dict]:
+    if not lines:
+        return []
+    since = f"its first entry, {started:%Y-%m-%d}" if started is not None else "an entry"
+    return C.summary_notice(
+        file,
+        lines,
+        column,
+        "",
+        f"left out {{n}} day(s) before the habit's first entry (lines {{lines}}): the habit's "
+        f"weeks start at {since}, not at the first day of the file",
+    )
+
+
+def _entry_notice(file: str, column: str) -> dict:
+    return problem(
+        file,
+        None,
+        column,
+        "",
+        NOTICE,
+        "read values written as Entry(timestamp=..., value=...) (Loop 2.0.3's export bug)",
+    )
+
+
+def _is_scores(raw: pd.DataFrame, names: list[str], file: str) -> bool:
+    if Path(file).name.casefold() == "scores.csv":
+        return True
+    values = raw[[c for c in names[1:] if str(c).strip()]].head(50)
+    cells = pd.Series(values.to_numpy().ravel(), dtype="str").str.strip()
+    return bool(len(cells)) and bool(cells.str.fullmatch(r"[01]\.\d{4}").all())
+
+
+def _not_checkmarks(file: str, which: str) -> dict:
+    what = (
+        "Loop's Habits.csv (the list of habits)"
+        if which == "Habits.csv"
+        else "Loop's Scores.csv (each habit's strength, 0-1, not the days done)"
+    )
+    return problem(
+        file,
+        1,
+        "-",
+        "",
+        ERROR,
+        f"this is {what}, not a log: give Checkmarks.csv from the same export (with "
+        "--habit NAME), a habit's own Checkmarks.csv, or the unzipped export folder",
+    )
+
+
+def _with_header_row(raw: pd.DataFrame, names: list[str]) -> pd.DataFrame:
+    """An old header-less checkmark file: its first line is a day, not a header."""
+    first = pd.DataFrame([[*names, 1]], columns=[*names, LINE])
+    table = pd.concat([first, raw], ignore_index=True).astype({LINE: "int64"})
+    table = table[[*names[:2], LINE]]
+    return table.set_axis(["Date", "Value", LINE], axis=1)
+
+
+def _folder_habit(folder: Path | None) -> str | None:
+    """The habit a per-habit file belongs to: its folder ``001 Foot routine``."""
+    match = re.fullmatch(r"\d{3} (.+)", folder.name) if folder is not None else None
+    return match.group(1) if match else None
+
+
+def _target(folder: Path | None, habit: str, shape: str) -> float | None:
+    """A measurable habit's target from the export's ``Habits.csv``; None when unknown."""
+    if folder is None:
+        return None
+    habits = folder / _HABITS if shape == "many" else folder.parent / _HABITS
+    try:
+        table = pd.read_csv(habits, dtype="str", keep_default_na=False)
+    except (OSError, ValueError):
+        return None
+    table.columns = [header_key(c) for c in table.columns]
+    if not {"name", "type", "targetvalue"} <= set(table.columns):
+        return None
+    rows = table[table["name"].str.strip().str.casefold() == habit.strip().casefold()]
+    if len(rows) != 1 or rows["type"].iloc[0].strip().upper() != "NUMERICAL":
+        return None
+    try:
+        return float(rows["targetvalue"].iloc[0])
+    except ValueError:
+        return None
 
 
 def _find_habit(habits: list[str], habit: str | None) -> str | None:
@@ -172,7 +393,41 @@ def _habit_problem(file: str, habits: list[str], habit: str | None) -> dict:
     return problem(file, 1, "-", habit or "", ERROR, message)
 
 
-def _empty() -> pd.DataFrame:
+def file_problems(
+    header: list[str], problems: list[dict], rows: int, file: str
+) -> tuple[list[dict], bool]:
+    """The file layer's problems of a multi-habit ``Checkmarks.csv``, with Loop's known
+    export bugs named once instead of one width error per line.
+
+    Loop 2.0.3 wrote ``Entry(timestamp=..., value=...)`` into every cell, and the
+    multi-habit header splits a habit name that holds a comma: either way no line has as
+    many values as the header. ``rows`` is how many lines were read as rows. Returns the
+    problems and whether the file is refused for one of those bugs.
+    """
+    widths = [
+        p for p in problems if p["severity"] == ERROR and "values but the header" in p["message"]
+    ]
+    if rows or not widths or _shape(header) != "many":
+        return problems, False
+    rest = [p for p in problems if p not in widths]
+    if any("Entry(timestamp=" in p["value"] or "value=" in p["value"] for p in widths):
+        message = (
+            f"every line of this Checkmarks.csv holds Entry(timestamp=..., value=...) instead "
+            f"of a checkmark ({len(widths)} lines): a known bug of Loop 2.0.3's export. Export "
+            "again with a newer Loop (2.1 or later), or give a habit's own Checkmarks.csv "
+            "from its folder in the export"
+        )
+    else:
+        message = (
+            f"no line has as many values as the header has habits ({len(widths)} lines): a "
+            "habit name with a comma was split in two by Loop's export (a known Loop bug). "
+            "Remove the comma from the habit's name in Loop and export again, or give the "
+            "habit's own Checkmarks.csv from its folder in the export"
+        )
+    return [*rest, problem(file, 1, "-", "", ERROR, message)], True
+
+
+def empty_log() -> pd.DataFrame:
     return pd.DataFrame(
         {
             DATE: pd.Series([], dtype="str"),

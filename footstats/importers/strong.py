@@ -1,32 +1,42 @@
 """Strong (strong.app) CSV exports: one row per set.
 
-Three header variants are known (the last one ``;``-separated, sometimes followed by
-``;Workout Duration``)::
+Every generation of the export is read (the names below are matched ignoring case,
+spaces, hyphens and underscores)::
 
     Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,
-        Notes,Workout Notes,RPE
-    Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE
+        Notes,Workout Notes,RPE                                  (also without Notes)
     Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;
-        Distance Unit;Seconds;Notes;Workout Notes
+        Distance Unit;Seconds;Notes;Workout Notes[;Workout Duration]
+    "Workout #";"Date";"Workout Name";"Duration (sec)";"Exercise Name";"Set Order";
+        "Weight (kg)";"Reps";"RPE";"Distance (meters)";"Seconds";"Notes";"Workout Notes"
+    Date,Workout Name,Exercise Name,Set Order,kg,Reps,km,Seconds,Notes      (the oldest)
+
+Strong writes the header in the phone's language: :data:`HEADERS` holds every spelling
+known (English, German, French, Chinese); a header in another language is recognised by
+Strong's structure (10 or 12 columns, a timestamp first, a set order fifth) and read by
+Strong's column order, with a notice.
 
 A workout is one ``Date`` (its start, ``2025-01-30 12:34:56`` or with a 12-hour clock
 ``2025-01-30 12:34:56 pm``) and ``Workout Name``. The sets of each exercise in a workout
 are counted into one log row; reps and seconds are taken from the sets (Strong writes
 0 where a field does not apply: left blank); set notes go to ``notes``, workout notes
-to ``workout_notes``, the workout name to ``workout`` and ``Duration`` (``1h 5m``) to
-``minutes``. Weight, distance and RPE are not part of the footstats log and are not read.
+to ``workout_notes``, the workout name to ``workout`` and the duration (``1h 5m``,
+``32s``, ``1小时13分钟``, or ``Duration (sec)`` seconds) to ``minutes``. No metric needs
+the duration: a value that cannot be read is a warning and the row's sets still count.
+Weight, distance and RPE are not part of the footstats log and are not read.
 
-``Set Order`` is the set's number; ``W`` marks a warm-up set (counted apart in
-``warmup_sets``, not a prescribed set), ``D`` and ``F`` a drop or failure set (counted),
-and ``Rest Timer`` one of Strong's rest-timer rows, which is not a set (skipped, with a
-notice). Anything else there is an error.
+``Set Order`` is the set's number (from 0 or 1); ``W`` marks a warm-up set (counted apart
+in ``warmup_sets``, not a prescribed set), ``D`` and ``F`` a drop or failure set
+(counted), and ``Rest Timer`` (``Ruhezeit``) one of Strong's rest-timer rows, which is not
+a set (skipped, with a notice). Anything else there is an error.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from .._columns import DATE, EXERCISE, LINE, MINUTES, NOTES, REPS, SECONDS, SETS
+from .._columns import DATE, EXERCISE, LINE, MINUTES, NOTES, NOTICE, REPS, SECONDS, SETS
+from .._problems import problem
 from . import _common as C
 
 __all__ = ["NAME", "matches", "to_log"]
@@ -39,6 +49,67 @@ _DATE_FORMATS = (
     "%Y-%m-%d %H:%M",
     "%Y-%m-%d %I:%M %p",
 )
+# Strong writes its header in the phone's language. Each column's key -> every spelling
+# seen in real exports (data, not branches: add a language by adding its names here).
+# The semicolon export names its units ("Weight (kg)", "Duration (sec)"); the oldest
+# export wrote only the units ("kg", "km").
+HEADERS: dict[str, tuple[str, ...]] = {
+    "date": ("Date", "Datum", "日期"),
+    "workoutname": ("Workout Name", "Workout-Name", "Nom de l'entraînement", "锻炼名称"),
+    "duration": ("Duration", "Dauer", "Durée", "时长"),
+    "durationsec": ("Duration (sec)", "Duration (seconds)"),
+    "workoutduration": ("Workout Duration",),
+    "exercisename": ("Exercise Name", "Name der Übung", "Nom de l'exercice", "运动名称"),
+    "setorder": ("Set Order", "Reihenfolge festlegen", "Ordre de la série", "设置顺序"),
+    "weight": (
+        "Weight",
+        "Gewicht",
+        "Poids",
+        "重量",
+        "Weight (kg)",
+        "Weight (lbs)",
+        "kg",
+        "lbs",
+    ),
+    "weightunit": ("Weight Unit",),
+    "reps": ("Reps", "Wiederh.", "Réps", "次"),
+    "distance": (
+        "Distance",
+        "Entfernung",
+        "距离",
+        "Distance (meters)",
+        "Distance (km)",
+        "Distance (miles)",
+        "km",
+        "mi",
+        "miles",
+    ),
+    "distanceunit": ("Distance Unit",),
+    "seconds": ("Seconds", "Sekunden", "Secondes", "秒"),
+    "notes": ("Notes", "Notizen", "备注"),
+    "workoutnotes": ("Workout Notes", "Workout-Notizen", "Notes d'entraînement", "锻炼备注"),
+    "rpe": ("RPE",),
+    "workoutnumber": ("Workout #",),
+}
+_ALIASES = C.alias_table(HEADERS)
+# Strong's own column order, for a header in a language not in HEADERS (recognised by
+# its structure: this many columns, a timestamp first, a set order in its place).
+_ORDER_12 = (
+    "date",
+    "workoutname",
+    "duration",
+    "exercisename",
+    "setorder",
+    "weight",
+    "reps",
+    "distance",
+    "seconds",
+    "notes",
+    "workoutnotes",
+    "rpe",
+)
+_ORDER_10 = (*_ORDER_12[:9], "rpe")
+_ORDERS = {len(order): order for order in (_ORDER_12, _ORDER_10)}
 _REQUIRED_TITLES = {
     "date": "Date",
     "workoutname": "Workout Name",
@@ -47,18 +118,7 @@ _REQUIRED_TITLES = {
     "reps": "Reps",
 }
 _REQUIRED = set(_REQUIRED_TITLES)
-_KNOWN = _REQUIRED | {
-    "duration",
-    "workoutduration",
-    "weight",
-    "weightunit",
-    "distance",
-    "distanceunit",
-    "seconds",
-    "notes",
-    "workoutnotes",
-    "rpe",
-}
+_KNOWN = set(HEADERS)
 # log column -> the key of the Strong column it comes from
 _SOURCES = {
     DATE: "date",
@@ -70,27 +130,60 @@ _SOURCES = {
     C.WORKOUT: "workoutname",
     C.WORKOUT_NOTES: "workoutnotes",
 }
+# Set Order values: warm-up, drop / failure (working) sets, and rest-timer rows (any case),
+# in the languages seen.
 _WARMUP_MARKS = {"w"}
 _WORKING_MARKS = {"d", "f"}
-_REST_TIMER = "rest timer"
+_REST_TIMER = {"rest timer", "ruhezeit"}
+_DURATIONS = ("duration", "durationsec", "workoutduration")
 
 
-def matches(header: list[str]) -> bool:
-    """True when ``header`` is one of Strong's export headers (any of the variants).
+def matches(header: list[str], sample: pd.DataFrame | None = None) -> bool:
+    """True when ``header`` is one of Strong's export headers (any variant, known language).
+
+    With ``sample`` (the first rows, columns by position), a header in another language is
+    recognised by Strong's structure: 10 or 12 columns, a timestamp in the first and a
+    set order (a number, W, D, F) in the fifth.
 
     Examples
     --------
     >>> matches("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,"
     ...         "Distance,Seconds,RPE".split(","))
     True
+    >>> matches("Datum,Workout-Name,Dauer,Name der Übung,Reihenfolge festlegen,Gewicht,"
+    ...         "Wiederh.,Entfernung,Sekunden,Notizen,Workout-Notizen,RPE".split(","))
+    True
     >>> matches(["date", "exercise", "sets"])
     False
     """
-    return C.matches_known(header, required=_REQUIRED, known=_KNOWN)
+    if C.matches_known(header, required=_REQUIRED, known=_KNOWN, aliases=_ALIASES):
+        return True
+    return sample is not None and _by_structure(header, sample)
+
+
+def _by_structure(header: list[str], sample: pd.DataFrame) -> bool:
+    keys = C.header_keys(header)
+    if (
+        len(header) not in _ORDERS
+        or sample.empty
+        or C.matches_known(header, required={"date"}, known=_KNOWN, aliases=_ALIASES)
+    ):
+        return False  # a known language that lacks columns is reported, not guessed
+    if len(set(keys) & C.LOG_KEYS) > 1 or any(k.startswith("pain") for k in keys):
+        return False  # a footstats log with twelve columns, not a foreign Strong header
+    first = C.parse_datetimes(sample[0].astype("str"), _DATE_FORMATS)
+    order = C.clean(sample[4].astype("str")).str.casefold()
+    marks = order.str.fullmatch(r"\d+") | order.isin(_WARMUP_MARKS | _WORKING_MARKS)
+    return bool(first.notna().all() and marks.any())
+
+
+def closest(header: list[str]) -> tuple[float, str] | None:
+    """How close an unrecognised header is to Strong's, and what it lacks."""
+    return C.closest_known(header, _REQUIRED_TITLES, _KNOWN, "Strong", _ALIASES)
 
 
 def to_log(
-    raw: pd.DataFrame, *, file: str, habit: str | None = None
+    raw: pd.DataFrame, *, file: str, habit: str | None = None, reading: C.Reading = C.READING
 ) -> tuple[pd.DataFrame, list[dict]]:
     """Convert a Strong export's raw table into the footstats log format.
 
@@ -102,6 +195,9 @@ def to_log(
         The file's name, for the problems.
     habit : None
         Not used (a Loop option); accepted so every importer is called alike.
+    reading : Reading
+        ``dayfirst`` / ``date_format`` / ``excel_dates`` for an export re-saved by a
+        spreadsheet.
 
     Returns
     -------
@@ -120,14 +216,15 @@ def to_log(
     >>> log[["date", "exercise", "sets", "reps"]].iloc[0].tolist()
     ['2025-01-30 19:05:00', 'Heel raises', '2', '10']
     """
-    cols = C.Columns(raw, file=file, keys=_KNOWN)
+    raw, renamed = _by_position(raw)
+    cols = C.Columns(raw, file=file, keys=_KNOWN, aliases=_ALIASES, reading=reading)
     unusable = cols.unusable(_REQUIRED_TITLES, "Strong")
     if unusable:
         return C.empty_sets_log(), unusable
     order = cols.text("setorder").str.casefold()
-    rest = order.eq(_REST_TIMER)
+    rest = order.isin(_REST_TIMER)
     cols.skip(rest)
-    problems = C.summary_notice(
+    problems = renamed(file) + C.summary_notice(
         file,
         raw.loc[rest, LINE].tolist(),
         cols.names["setorder"],
@@ -149,11 +246,7 @@ def to_log(
     cols.flag(exercise.eq(""), "exercisename", "blank exercise name")
     reps = cols.numbers("reps", "reps", whole=True)
     seconds = cols.numbers("seconds", "seconds", whole=False)
-    duration = next((k for k in ("duration", "workoutduration") if k in cols), None)
-    minutes = pd.Series(pd.NA, index=raw.index, dtype="Float64")
-    if duration is not None:
-        minutes, wrong = C.parse_duration_minutes(raw[cols.names[duration]])
-        cols.flag(wrong, duration, "{value!r} is not a duration like 1h 5m or 45m")
+    duration, minutes = _minutes(cols)
     sets = C.sets_table(
         cols,
         when=when,
@@ -173,3 +266,55 @@ def to_log(
         warmup_value="W",
     )
     return log, cols.problems + problems + notices
+
+
+def _minutes(cols: C.Columns) -> tuple[str | None, pd.Series]:
+    """The workout's minutes from whichever duration column the export has.
+
+    A duration is not needed by any metric: a value that cannot be read is a warning
+    quoting it as written, and the sets of its row still count.
+    """
+    duration = next((k for k in _DURATIONS if k in cols), None)
+    if duration is None:
+        return None, pd.Series(pd.NA, index=cols.raw.index, dtype="Float64")
+    if duration == "durationsec":
+        seconds, wrong = C.parse_numbers(cols.raw[cols.names[duration]], whole=False)
+        expected = "a number of seconds like 4440"
+        minutes = seconds / 60
+    else:
+        minutes, wrong = C.parse_duration_minutes(cols.raw[cols.names[duration]])
+        expected = "a duration like 1h 5m, 45m or 32s"
+    cols.warn(
+        wrong, duration, f"{{value!r}} is not {expected}: the workout's minutes are left blank"
+    )
+    return duration, minutes
+
+
+def _by_position(raw: pd.DataFrame):
+    """A header in an unknown language renamed to Strong's English names by position."""
+    names = [c for c in raw.columns if c != LINE]
+    if C.matches_known(names, required=_REQUIRED, known=_KNOWN, aliases=_ALIASES) or (
+        len(names) not in _ORDERS
+    ):
+        return raw, lambda file: []
+    order = _ORDERS[len(names)]
+    english = {key: HEADERS[key][0] for key in order}
+    renamed = raw.set_axis([*(english[key] for key in order), LINE], axis=1)
+
+    def notice(file: str) -> list[dict]:
+        pairs = ", ".join(
+            f"{name!r} = {english[key]}" for name, key in zip(names, order, strict=True)
+        )
+        return [
+            problem(
+                file,
+                1,
+                "-",
+                "",
+                NOTICE,
+                "Strong export with a header in a language footstats does not know: read by "
+                f"Strong's column order ({pairs})",
+            )
+        ]
+
+    return renamed, notice

@@ -1,0 +1,179 @@
+"""FitNotes (Android) CSV exports: one row per set.
+
+The header variants seen in real exports (Settings > Spreadsheet Export)::
+
+    Date,Exercise,Category,Weight (kg),Reps,Distance,Distance Unit,Time
+    Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time,Comment
+    Date,Exercise,Category,Weight (lbs),Reps,Distance,Distance Unit,Time,Comment
+    Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment
+
+FitNotes has no workouts: a training day is its ``Date`` (``2024-03-15``), and the sets of
+each exercise that day are counted into one log row. ``Reps`` and ``Time`` (a timed set,
+``0:01:30``) are taken from the sets (0 means "does not apply" and is left blank); the
+``Comment`` goes to ``notes``. Weight, distance and the category are not read.
+
+FitNotes writes exercise names without quotes, so a name with a comma
+(``Overhead Press (Each Side, Dumbbells)``) gives its line one value too many:
+:func:`rejoin_names` reads such lines with the extra values joined back into the
+exercise name, with a notice, instead of refusing or shifting them.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import pandas as pd
+
+from .._columns import DATE, ERROR, EXERCISE, LINE, NOTES, NOTICE, REPS, SECONDS, SETS
+from .._problems import line_list, problem
+from . import _common as C
+
+__all__ = ["NAME", "matches", "to_log"]
+
+NAME = "fitnotes"
+
+_DATE_FORMATS = ("%Y-%m-%d",)
+_REQUIRED_TITLES = {
+    "date": "Date",
+    "exercise": "Exercise",
+    "category": "Category",
+    "reps": "Reps",
+}
+# every spelling of the weight column FitNotes writes, by the export's unit setting
+_ALIASES = C.alias_table(
+    {"weight": ("Weight", "Weight (kg)", "Weight (kgs)", "Weight (lbs)", "Weight (lb)")}
+)
+_KNOWN = {*_REQUIRED_TITLES, "weight", "weightunit", "distance", "distanceunit", "time"}
+_KNOWN.add("comment")
+# log column -> the key of the FitNotes column it comes from
+_SOURCES = {DATE: "date", EXERCISE: "exercise", SETS: "exercise", REPS: "reps", SECONDS: "time"}
+_SOURCES[NOTES] = "comment"
+
+
+def matches(header: list[str], sample: pd.DataFrame | None = None) -> bool:
+    """True when ``header`` is a FitNotes export header (any variant).
+
+    Examples
+    --------
+    >>> matches("Date,Exercise,Category,Weight (kg),Reps,Distance,Distance Unit,Time".split(","))
+    True
+    >>> matches(["date", "exercise", "sets"])
+    False
+    """
+    return C.matches_known(header, required=set(_REQUIRED_TITLES), known=_KNOWN, aliases=_ALIASES)
+
+
+def closest(header: list[str]) -> tuple[float, str] | None:
+    """How close an unrecognised header is to FitNotes', and what it lacks."""
+    return C.closest_known(header, _REQUIRED_TITLES, _KNOWN, "FitNotes", _ALIASES)
+
+
+def to_log(
+    raw: pd.DataFrame, *, file: str, habit: str | None = None, reading: C.Reading = C.READING
+) -> tuple[pd.DataFrame, list[dict]]:
+    """Convert a FitNotes export's raw table into the footstats log format.
+
+    Parameters
+    ----------
+    raw : DataFrame
+        The file as strings, header names as written, plus an int64 ``line`` column.
+    file : str
+        The file's name, for the problems.
+    habit : None
+        Not used (a Loop option); accepted so every importer is called alike.
+    reading : Reading
+        ``dayfirst`` / ``date_format`` / ``excel_dates`` for dates not written as ISO.
+
+    Returns
+    -------
+    (DataFrame, list of dict)
+        One row per day x exercise with text columns date, exercise, sets, warmup_sets,
+        reps, seconds, minutes, notes, workout, workout_notes and the int64 ``line`` of its
+        first set; and the problems, naming FitNotes' columns as written.
+
+    Examples
+    --------
+    >>> raw = pd.DataFrame({"Date": ["2024-03-15"] * 3, "Exercise": ["Calf Raise"] * 3,
+    ...     "Category": ["Legs"] * 3, "Reps": ["12", "12", "10"], "line": [2, 3, 4]})
+    >>> log, problems = to_log(raw, file="FitNotes_Export.csv")
+    >>> log[["date", "exercise", "sets", "reps"]].iloc[0].tolist()
+    ['2024-03-15 00:00:00', 'Calf Raise', '3', '10']
+    """
+    cols = C.Columns(raw, file=file, keys=_KNOWN, aliases=_ALIASES, reading=reading)
+    unusable = cols.unusable(_REQUIRED_TITLES, "FitNotes")
+    if unusable:
+        return C.empty_sets_log(), unusable
+    when = cols.datetimes("date", _DATE_FORMATS, "a date like 2024-03-15")
+    exercise = cols.text("exercise")
+    cols.flag(exercise.eq(""), "exercise", "blank exercise")
+    reps = cols.numbers("reps", "reps", whole=True)
+    seconds = pd.Series(pd.NA, index=raw.index, dtype="Float64")
+    if "time" in cols:
+        minutes, wrong = C.parse_duration_minutes(raw[cols.names["time"]])
+        cols.flag(wrong, "time", "{value!r} is not a time like 0:01:30 (hours:minutes:seconds)")
+        seconds = (minutes * 60).round(6)
+    blank = pd.Series("", index=raw.index, dtype="str")
+    sets = C.sets_table(
+        cols,
+        when=when,
+        workout=blank,
+        exercise=exercise,
+        warmup=pd.Series(False, index=raw.index),
+        reps=reps,
+        seconds=seconds,
+        minutes=pd.Series(pd.NA, index=raw.index, dtype="Float64"),
+        notes=cols.text("comment", verbatim=True),
+        workout_notes=blank,
+    )
+    log, notices = C.sets_to_log(sets, file=file, written=cols.written(_SOURCES), warmup_value="")
+    return log, cols.problems + notices
+
+
+def rejoin_names(
+    raw: pd.DataFrame, file_problems: list[dict], text: str, *, file: str
+) -> tuple[pd.DataFrame, list[dict]]:
+    """Lines with one value too many, read with the extra values in the exercise name.
+
+    ``text`` is the file's text (FitNotes writes one line per set, no line breaks inside
+    values). The file layer refused such a line, or, when its last values were blank,
+    read it shifted by one column as a trailing delimiter: either way the line is read
+    again here and replaces what the file layer made of it.
+    """
+    exercise = C.find_columns(raw, {"exercise"}, _ALIASES).get("exercise")
+    names = [c for c in raw.columns if c != LINE]
+    if exercise is None or not text:
+        return raw, file_problems
+    lines = pd.Series(text.split("\n"), dtype="str")
+    wide = lines.index[lines.str.count(",").gt(len(names) - 1)]
+    rows = []
+    at = names.index(exercise)
+    for index in wide[wide > 0]:
+        fields = next(csv.reader([lines[index].rstrip("\r")]), [])
+        extra = len(fields) - len(names)
+        if extra > 0:
+            joined = ",".join(fields[at : at + extra + 1])
+            rows.append([*fields[:at], joined, *fields[at + extra + 1 :], int(index) + 1])
+    if not rows:
+        return raw, file_problems
+    added = pd.DataFrame(rows, columns=raw.columns).astype({LINE: "int64"})
+    where = added[LINE].tolist()
+    kept = raw[~raw[LINE].isin(where)].astype({c: "str" for c in names})
+    table = pd.concat([kept, added], ignore_index=True)
+    table = table.sort_values(LINE, kind="stable", ignore_index=True)
+    notice = problem(
+        file,
+        where[0],
+        exercise,
+        "",
+        NOTICE,
+        f"{len(where)} line(s) have a comma in the exercise name, which FitNotes writes "
+        f"without quotes (lines {line_list(where)}): read with the comma kept in the name",
+    )
+    refused = {line for line in where}
+    rest = [
+        p
+        for p in file_problems
+        if not (p["line"] in refused and p["severity"] == ERROR)
+        and "a trailing delimiter" not in p["message"]
+    ]
+    return table, [*rest, notice]
