@@ -42,6 +42,7 @@ _EXPORTS = {
     "adherence_vs_pain": "metrics",
     "pain_association": "metrics",
     "summarize": "metrics",
+    "headline_table": "readable",
     "plot_frequency": "plots",
     "plot_calendar": "plots",
     "plot_completion": "plots",

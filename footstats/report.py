@@ -12,6 +12,9 @@ This is what ``footstats report LOG -o DIR`` writes (docs/cli.md):
 ``summary.json``
     :func:`footstats.summarize`: the headline figures (per participant and for the cohort
     when the log has participants).
+
+Every number in ``summary.json`` and the CSVs is rounded to 4 decimal places
+(:data:`footstats.readable.DECIMALS`); whole numbers stay whole.
 charts
     ``frequency``, ``calendar``, ``completion``, ``sets``, ``pain``, ``adherence_vs_pain``
     and ``dashboard``, one file per chart and format. With several participants the charts
@@ -48,6 +51,7 @@ from ._columns import (
 )
 from ._files import atomic_path, check_not_input, check_output_folder, write_csv, write_json
 from .program import Program, load_program
+from .readable import round_numbers, round_table
 
 __all__ = [
     "CHARTS",
@@ -307,11 +311,12 @@ class _Report:
     # -- tables
 
     def write_tables(self, folder: Path) -> list[Path]:
+        # One rounding rule for every number in the files (footstats.readable.DECIMALS).
         return [
-            write_csv(_iso_weeks(self.weekly), folder / "frequency.csv"),
-            write_csv(_iso_weeks(self.weekly_sets), folder / "sets.csv"),
-            write_csv(_iso_weeks(self.weekly_pain), folder / "pain.csv"),
-            write_json(self.summary, folder / "summary.json"),
+            write_csv(round_table(_iso_weeks(self.weekly)), folder / "frequency.csv"),
+            write_csv(round_table(_iso_weeks(self.weekly_sets)), folder / "sets.csv"),
+            write_csv(round_table(_iso_weeks(self.weekly_pain)), folder / "pain.csv"),
+            write_json(round_numbers(self.summary), folder / "summary.json"),
         ]
 
     # -- charts
