@@ -31,6 +31,7 @@ _EXPORTS = {
     "read_logs": "folders",
     "check_logs": "folders",
     "validate_logs": "folders",
+    "select_participant": "participants",
     "session_table": "metrics",
     "weekly_frequency": "metrics",
     "frequency_summary": "metrics",

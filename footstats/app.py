@@ -32,6 +32,7 @@ import pandas as pd
 from . import metrics
 from ._columns import PARTICIPANT
 from .log import SAMPLE, LoadedLog, validate_log
+from .participants import select_participant
 from .program import Program, ProgramError, load_program
 from .readable import headline_table
 from .report import REPORT_PDF, write_report
@@ -199,8 +200,7 @@ def make_outputs(log: pd.DataFrame, program: Program | None = None, participant=
     With ``participant``, only that participant's rows are reported.
     """
     program = program or load_program()
-    if participant is not None:
-        log = log[log[PARTICIPANT] == participant]
+    log = select_participant(log, participant)
     summary = metrics.summarize(log, program=program)
     with tempfile.TemporaryDirectory(prefix="footstats-app-") as tmp:
         written = write_report(log, Path(tmp) / "report", program=program)
@@ -430,7 +430,6 @@ class _App:
             + _download_link(
                 outputs.pdf, f"{stem}_report.pdf", "application/pdf", "Download the PDF report"
             )
-            + " &nbsp; "
             + _download_link(
                 outputs.zip,
                 f"{stem}_charts_and_tables.zip",
@@ -469,6 +468,10 @@ _STYLE = """<style>
 }
 .footstats-app th { background: #eef2f7; }
 .footstats-app h2 { margin-top: 1.4em; }
+.footstats-app a.footstats-download {
+    display: inline-block; padding: 6px 14px; margin: 0 1em 0.5em 0; border-radius: 4px;
+    background: #0b6aa2; color: white; font-weight: bold; text-decoration: none;
+}
 </style>"""
 
 
@@ -479,13 +482,13 @@ def _download_link(content: bytes, filename: str, mime: str, label: str) -> str:
     data = base64.b64encode(content).decode("ascii")
     return (
         f'<a download="{html.escape(filename)}" href="data:{mime};base64,{data}" '
-        f'class="footstats-download" style="font-size: 1.1em; font-weight: bold">'
+        'class="footstats-download">'
         f"{html.escape(label)}</a>"
     )
 
 
 def _headline_html(table: pd.DataFrame) -> str:
-    return table.rename(columns=str.capitalize).to_html(index=False, escape=True)
+    return table.to_html(header=False, escape=True)
 
 
 def _paragraph(text: str, *, error: bool = False) -> str:

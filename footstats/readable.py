@@ -1,7 +1,7 @@
 """Numbers for people: the headline figures as a table, and the files' one rounding rule.
 
-:func:`headline_table` turns :func:`footstats.summarize` into a two-column table of
-figures in words, with units: pain with one decimal, percentages whole, weeks and sessions
+:func:`headline_table` turns :func:`footstats.summarize` into a table of figures in
+words (one ``value`` column, indexed by the figure's name), with units: pain with one decimal, percentages whole, weeks and sessions
 counted. The notebooks and the app show it instead of the raw dict.
 
 :data:`DECIMALS` is the rounding rule of every file footstats writes: each number in
@@ -21,7 +21,7 @@ __all__ = ["DECIMALS", "headline_table", "round_numbers", "round_table"]
 
 DECIMALS = 4
 
-FIGURE, VALUE = "figure", "value"
+VALUE = "value"
 
 
 # -- the rounding rule of the files ------------------------------------------------------------
@@ -65,7 +65,7 @@ def round_table(frame: pd.DataFrame, decimals: int = DECIMALS) -> pd.DataFrame:
 
 
 def headline_table(summary: dict, participant=None) -> pd.DataFrame:
-    """The headline figures of :func:`footstats.summarize` as a table of ``figure, value``.
+    """The headline figures of :func:`footstats.summarize` as a table, in words.
 
     Parameters
     ----------
@@ -78,7 +78,7 @@ def headline_table(summary: dict, participant=None) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        Columns ``figure`` and ``value``, both text: the period, sessions (and per week),
+        One text column, ``value``, indexed by the figure's name: the period, sessions (and per week),
         session adherence (whole %), the streaks (weeks) and, per pain site, baseline ->
         latest on the 0-10 scale (one decimal), the change in points and in whole %, and
         whether it is a clinically important improvement (Farrar 2001) with its IMMPACT band.
@@ -88,16 +88,10 @@ def headline_table(summary: dict, participant=None) -> pd.DataFrame:
     >>> import footstats
     >>> log = footstats.load_sample()
     >>> table = headline_table(footstats.summarize(log))
-    >>> print(table.to_string(index=False))  # doctest: +NORMALIZE_WHITESPACE
-                       figure                                                  value
-                       Period                      2 Mar 2026 - 20 Jun 2026 (16 weeks)
-                     Sessions                                   30 (1.9 a week on average)
-            Session adherence                                                       88 %
-     Current streak on target                                                    3 weeks
-     Longest streak on target                                                   10 weeks
-             Back pain (0-10) 6.0 -> 2.8: -3.2 points (-53 %), clinically important, substantial
-              Hip pain (0-10)    4.5 -> 2.8: -1.7 points (-38 %), clinically important, moderate
-             Knee pain (0-10) 3.3 -> 1.0: -2.3 points (-70 %), clinically important, substantial
+    >>> table.loc["Session adherence", "value"]
+    '88 %'
+    >>> table.loc["Knee pain (0-10)", "value"]
+    '3.3 -> 1.0: -2.3 points (-70 %), clinically important, substantial'
     """
     entries = summary.get("participants")
     if entries is None:
@@ -114,7 +108,8 @@ def headline_table(summary: dict, participant=None) -> pd.DataFrame:
 
 
 def _table(rows: list[tuple[str, str]]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=[FIGURE, VALUE])
+    figures, values = zip(*rows, strict=True)
+    return pd.DataFrame({VALUE: values}, index=pd.Index(figures))
 
 
 def _person_rows(entry: dict) -> list[tuple[str, str]]:
