@@ -1,8 +1,9 @@
 """Numbers for people: the headline figures as a table, and the files' one rounding rule.
 
 :func:`headline_table` turns :func:`footstats.summarize` into a table of figures in
-words (one ``value`` column, indexed by the figure's name), with units: pain with one decimal, percentages whole, weeks and sessions
-counted. The notebooks and the app show it instead of the raw dict.
+words (one ``value`` column, indexed by the figure's name), with units: pain with one
+decimal, percentages whole, weeks and sessions counted. The notebooks and the app show
+it instead of the raw dict.
 
 :data:`DECIMALS` is the rounding rule of every file footstats writes: each number in
 ``summary.json`` and in the CSV tables is rounded to 4 decimal places (Python's
@@ -78,10 +79,11 @@ def headline_table(summary: dict, participant=None) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        One text column, ``value``, indexed by the figure's name: the period, sessions (and per week),
-        session adherence (whole %), the streaks (weeks) and, per pain site, baseline ->
-        latest on the 0-10 scale (one decimal), the change in points and in whole %, and
-        whether it is a clinically important improvement (Farrar 2001) with its IMMPACT band.
+        One text column, ``value``, indexed by the figure's name: the period, sessions
+        (and per week), session adherence (whole %), the streaks (weeks) and, per pain
+        site, baseline -> latest on the 0-10 scale (one decimal), the change in points and
+        in whole %, and whether it is a clinically important improvement (Farrar 2001) with
+        its IMMPACT band.
 
     Examples
     --------
