@@ -259,7 +259,7 @@ class _App:
         self.widgets = widgets
         self.sources: dict[str, str | tuple[str, bytes]] = {}  # label -> path or upload
         if log_path:
-            self.sources[Path(log_path).name] = log_path
+            self.sources[Path(log_path).name or log_path] = log_path
         sample = resources.files("footstats") / "data" / SAMPLE
         self.sources[SAMPLE_CHOICE] = (SAMPLE, sample.read_bytes())
         self.program_path = program_path
@@ -370,6 +370,10 @@ class _App:
             buffer = io.BytesIO(content)
             buffer.name = name  # problems then name the file the person picked
             self.loaded = validate_log(buffer, program=self.program)
+        elif Path(source).is_dir():  # a folder of logs, one participant a file
+            from .folders import validate_logs
+
+            self.loaded = validate_logs(source, program=self.program)
         else:
             self.loaded = validate_log(source, program=self.program)
         loaded = self.loaded

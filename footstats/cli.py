@@ -88,7 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
         "app",
         help="open the app in your web browser: charts and the PDF, no code (needs '.[app]')",
     )
-    app.add_argument("log", metavar="LOG", nargs="?", help="a log to open first (optional)")
+    app.add_argument(
+        "log", metavar="LOG", nargs="?", help="a log (or a folder of logs) to open first"
+    )
     app.add_argument("--program", metavar="TOML", help="your own routine file")
     app.add_argument(
         "--port",

@@ -21,6 +21,7 @@ from footstats.app import (
     loaded_in_words,
     make_outputs,
     problems_in_words,
+    show,
     voila_command,
 )
 
@@ -121,3 +122,24 @@ def test_app_notebook_is_packaged():
     pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text()
 
     assert APP_NOTEBOOK.parent.name == "data" and "data/*.ipynb" in pyproject
+
+
+def test_page_on_a_folder_of_logs_offers_each_participant(tmp_path):
+    folder = tmp_path / "clinic"
+    folder.mkdir()
+    (folder / "p01.csv").write_text("date,exercise,sets\n2026-03-02,Toe walking,6\n")
+    (folder / "p02.csv").write_text(
+        "date,exercise,sets\n2026-03-02,Toe walking,6\n2026-03-04,Toe walking,6\n"
+    )
+
+    page = show(log=str(folder))
+    texts = {child.value for child in page.children if hasattr(child, "value")}
+    participant = next(c for c in page.children if getattr(c, "description", "") == "Participant:")
+    participant.value = "p02"  # what choosing it on the page does
+    results = "".join(c.value for c in page.children[-1].children if isinstance(c.value, str))
+
+    assert any("clinic: 3 rows loaded, 3 sessions" in str(t) for t in texts)
+    assert participant.layout.display == "flex"
+    assert [label for label, _ in participant.options] == ["Everyone (the cohort)", "p01", "p02"]
+    assert 'download="clinic_p02_report.pdf"' in results
+    assert "<th>Participant</th>" in results and "<td>p02</td>" in results
