@@ -164,7 +164,7 @@ def loaded_in_words(loaded: LoadedLog, program: Program | None = None) -> str:
     text += "."
     if loaded.dialect:
         text += f" Read as {loaded.dialect}."
-    errors = loaded.errors[["line"]].drop_duplicates()
+    errors = loaded.errors[["file", "line"]].drop_duplicates()  # a folder: lines of each file
     if len(errors):
         text += (
             f" {_plural(len(errors), 'line')} with errors {'was' if len(errors) == 1 else 'were'}"

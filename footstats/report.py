@@ -12,9 +12,6 @@ This is what ``footstats report LOG -o DIR`` writes (docs/cli.md):
 ``summary.json``
     :func:`footstats.summarize`: the headline figures (per participant and for the cohort
     when the log has participants).
-
-Every number in ``summary.json`` and the CSVs is rounded to 4 decimal places
-(:data:`footstats.readable.DECIMALS`); whole numbers stay whole.
 charts
     ``frequency``, ``calendar``, ``completion``, ``sets``, ``pain``, ``adherence_vs_pain``
     and ``dashboard``, one file per chart and format. With several participants the charts
@@ -25,6 +22,9 @@ charts
 Weeks are ISO dates of their Monday. Every file is written atomically (a temporary file in
 the same folder, then ``os.replace``), CSV text cells are neutralised against formula
 injection, and nothing is written over or next to the input log.
+
+Every number in ``summary.json`` and the CSVs is rounded to 4 decimal places
+(:data:`footstats.readable.DECIMALS`); whole numbers stay whole.
 """
 
 from __future__ import annotations
