@@ -231,7 +231,8 @@ def run_app(args) -> int:
             raise _UsageError(f"{value}: no such file")
         env[name] = str(Path(value).resolve()) if value else ""
     command = voila_command(args.port, open_browser=not args.no_browser)
-    print("footstats: the app opens in your web browser (Ctrl-C stops it)", file=sys.stderr)
+    where = "open the address printed below" if args.no_browser else "it opens in your browser"
+    print(f"footstats: the app: {where} (Ctrl-C stops it)", file=sys.stderr)
     sys.stdout.flush()
     os.execve(command[0], command, env)  # no return: Voilà replaces this process
     return EXIT_OK  # pragma: no cover
