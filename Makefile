@@ -10,7 +10,7 @@ export JUPYTER_CONFIG_DIR := $(CURDIR)/.jupyter
 export JUPYTERLAB_SETTINGS_DIR := $(CURDIR)/.jupyter/lab/user-settings
 export JUPYTERLAB_WORKSPACES_DIR := $(CURDIR)/.jupyter/lab/workspaces
 
-.PHONY: lab report test lint notebooks bench clean
+.PHONY: lab app report test lint notebooks bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ $(STAMP): pyproject.toml
 lab: $(STAMP)
 	@echo "footstats: JupyterLab on notebooks/ (open the URL printed below; Ctrl-C stops it)"
 	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.allow_root=True
+
+app: $(STAMP)
+	@echo "footstats: the app in your web browser, no code (Ctrl-C stops it)"
+	$(BIN)/footstats app $(SAMPLE)
 
 report: $(STAMP)
 	$(BIN)/footstats report $(SAMPLE) -o out

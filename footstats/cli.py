@@ -1,4 +1,4 @@
-"""The ``footstats`` command: ``check`` a log, ``report`` on it, ``add`` rows to it.
+"""The ``footstats`` command: ``check`` a log, ``report`` on it, ``add`` rows, open the ``app``.
 
 Exit codes: 0 success (warnings allowed), 1 the log has errors, 2 usage or I/O error.
 """
@@ -88,6 +88,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.set_defaults(run=run_report)
     _add_parser(commands)
+
+    app = commands.add_parser(
+        "app",
+        help="open the app in your web browser: charts and the PDF, no code (needs '.[app]')",
+    )
+    app.add_argument(
+        "log", metavar="LOG", nargs="?", help="a log (or a folder of logs) to open first"
+    )
+    app.add_argument("--program", metavar="TOML", help="your own routine file")
+    app.add_argument(
+        "--port",
+        type=int,
+        metavar="N",
+        help="port on 127.0.0.1 (default 8866, or the next free one)",
+    )
+    app.add_argument(
+        "--no-browser", action="store_true", help="only print the address; open no browser"
+    )
+    app.set_defaults(run=run_app)
     return parser
 
 
@@ -316,6 +335,28 @@ def _confirmed(question: str) -> bool:
     print(question, end="", file=sys.stderr, flush=True)
     answer = sys.stdin.readline()
     return answer.strip().casefold() in ("y", "yes")
+
+
+def run_app(args) -> int:
+    """Serve the app with Voilà on 127.0.0.1; this process becomes the server (Ctrl-C stops)."""
+    import importlib.util
+    import os
+
+    from .app import LOG_ENV, PROGRAM_ENV, voila_command
+
+    if importlib.util.find_spec("voila") is None:
+        raise _UsageError("the app needs Voilà: pip install 'footstats[app]'")
+    env = dict(os.environ)
+    for name, value in ((LOG_ENV, args.log), (PROGRAM_ENV, args.program)):
+        if value is not None and not Path(value).exists():
+            raise _UsageError(f"{value}: no such file")
+        env[name] = str(Path(value).resolve()) if value else ""
+    command = voila_command(args.port, open_browser=not args.no_browser)
+    where = "open the address printed below" if args.no_browser else "it opens in your browser"
+    print(f"footstats: the app: {where} (Ctrl-C stops it)", file=sys.stderr)
+    sys.stdout.flush()
+    os.execve(command[0], command, env)  # no return: Voilà replaces this process
+    return EXIT_OK  # pragma: no cover
 
 
 if __name__ == "__main__":

@@ -22,6 +22,9 @@ charts
 Weeks are ISO dates of their Monday. Every file is written atomically (a temporary file in
 the same folder, then ``os.replace``), CSV text cells are neutralised against formula
 injection, and nothing is written over or next to the input log.
+
+Every number in ``summary.json`` and the CSVs is rounded to 4 decimal places
+(:data:`footstats.readable.DECIMALS`); whole numbers stay whole.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ from ._columns import (
 from ._files import atomic_path, check_not_input, check_output_folder, write_csv, write_json
 from ._guards import expect_log
 from .program import Program, resolve_program
+from .readable import round_numbers, round_table
 
 __all__ = [
     "CHARTS",
@@ -312,11 +316,12 @@ class _Report:
     # -- tables
 
     def write_tables(self, folder: Path) -> list[Path]:
+        # One rounding rule for every number in the files (footstats.readable.DECIMALS).
         return [
-            write_csv(_iso_weeks(self.weekly), folder / "frequency.csv"),
-            write_csv(_iso_weeks(self.weekly_sets), folder / "sets.csv"),
-            write_csv(_iso_weeks(self.weekly_pain), folder / "pain.csv"),
-            write_json(self.summary, folder / "summary.json"),
+            write_csv(round_table(_iso_weeks(self.weekly)), folder / "frequency.csv"),
+            write_csv(round_table(_iso_weeks(self.weekly_sets)), folder / "sets.csv"),
+            write_csv(round_table(_iso_weeks(self.weekly_pain)), folder / "pain.csv"),
+            write_json(round_numbers(self.summary), folder / "summary.json"),
         ]
 
     # -- charts

@@ -1,0 +1,513 @@
+"""The app: footstats for people who do not code (``footstats app [LOG]``, ``make app``).
+
+Voilà serves the packaged notebook ``footstats/data/footstats.ipynb`` as a web page with
+no code visible; the notebook's one cell calls :func:`show`. The page lets a person pick
+the sample or upload a log (and, optionally, their own routine), says in plain words what
+loaded and lists every problem line by line, shows the headline figures
+(:func:`footstats.headline_table`), the dashboard and each chart with its "how to read it"
+text, lets them choose a participant when the log has several, and offers the PDF report
+and a zip of the charts and tables for download.
+
+Everything shown comes from :func:`footstats.write_report`, run once per choice into a
+temporary folder: the charts on the page are its PNG files, the download is its PDF and
+the zip holds its tables and charts; the folder is deleted afterwards. The user's files are
+only read. The log given on the command line reaches the notebook through the environment
+variable ``FOOTSTATS_APP_LOG`` (and a routine through ``FOOTSTATS_APP_PROGRAM``).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from . import metrics
+from ._columns import PARTICIPANT
+from .log import SAMPLE, LoadedLog, validate_log
+from .participants import select_participant
+from .program import Program, ProgramError, load_program, resolve_program
+from .readable import headline_table
+from .report import REPORT_PDF, write_report
+
+__all__ = [
+    "APP_NOTEBOOK",
+    "CHART_GUIDES",
+    "LOG_ENV",
+    "PROGRAM_ENV",
+    "AppOutputs",
+    "loaded_in_words",
+    "make_outputs",
+    "problems_in_words",
+    "show",
+    "voila_command",
+]
+
+APP_NOTEBOOK = Path(__file__).with_name("data") / "footstats.ipynb"
+LOG_ENV = "FOOTSTATS_APP_LOG"
+PROGRAM_ENV = "FOOTSTATS_APP_PROGRAM"
+SAMPLE_CHOICE = "The sample log (made-up data)"
+EVERYONE = "Everyone (the cohort)"
+
+# chart -> (heading, how to read it); the dashboard first, then the charts of notebooks 02-04.
+CHART_GUIDES = {
+    "dashboard": (
+        "Everything at a glance",
+        "Sessions per week (top left), how complete the sessions were (top right), pain per "
+        "week (bottom left) and sessions beside pain (bottom right). Each is shown larger "
+        "below, with how to read it.",
+    ),
+    "frequency": (
+        "How often: sessions per week",
+        "Each bar is one week. Blue bars met the target, orange bars did not; the green "
+        "band is the target. A week with no session shows an orange × on the axis. Look "
+        "for a steady row of blue bars; a run of orange is worth talking about (holiday, "
+        "illness, pain?).",
+    ),
+    "calendar": (
+        "Calendar of session days",
+        "Each column is a week (Monday at the top), each square a day: blue for a day with "
+        "a session, grey for a day without. A regular pattern is easier to keep up than "
+        "bursts; whole grey columns are weeks without a session.",
+    ),
+    "completion": (
+        "How complete: sets done, by exercise and week",
+        "Rows are the routine's exercises, columns are weeks. The number is the percentage "
+        "of the prescribed sets done that week; bright yellow is 100 %, darker is lower, "
+        "blank is a week without a session. A row that is often dark points to an exercise "
+        "that is skipped or cut short.",
+    ),
+    "sets": (
+        "Sets done against the prescription, in total",
+        "One bar per exercise over the whole log. The outline is what was prescribed for "
+        "the sessions done, the blue bar what was done, green beyond the outline extra "
+        "sets. The label gives done / prescribed (percentage).",
+    ),
+    "pain": (
+        "Is it working: pain per week",
+        "One colour per body site, on the 0-10 scale. The line is the weekly average, the "
+        "shaded band the lowest to highest report of the week. The dotted line is where "
+        "the site started; below the dash-dot line the fall is clinically important (2 "
+        "points or 30 %).",
+    ),
+    "adherence_vs_pain": (
+        "Sessions beside pain",
+        "Light blue bars are sessions per week (left axis), the lines the weekly average "
+        "pain per site (right axis). Pain falling after regular weeks is an association, "
+        "not proof that the routine caused it: use it to start a conversation with your "
+        "physiotherapist.",
+    ),
+}
+
+# severity -> what happened to the line, in words
+_OUTCOME = {
+    "error": "not loaded: fix this line in your file",
+    "warning": "loaded, but please check it",
+    "notice": "loaded; nothing to do",
+}
+
+
+# -- plain words --------------------------------------------------------------------------------
+
+
+def problems_in_words(problems: pd.DataFrame) -> pd.DataFrame:
+    """The problems of a log as a table for people: line, column, value, problem, outcome.
+
+    Examples
+    --------
+    >>> from io import StringIO
+    >>> text = "date,exercise,sets,pain_back\\n2026-03-02,Toe walking,6,11\\n"
+    >>> loaded = validate_log(StringIO(text))
+    >>> problems_in_words(loaded.problems).iloc[0].to_dict()  # doctest: +NORMALIZE_WHITESPACE
+    {'Line': 2, 'Column': 'pain_back', 'Value': '11',
+     'What footstats found': '11 is outside 0–10 (pain is a 0–10 rating)',
+     'What happened': 'not loaded: fix this line in your file'}
+    """
+    return pd.DataFrame(
+        {
+            "Line": problems["line"],
+            "Column": problems["column"],
+            "Value": problems["value"],
+            "What footstats found": problems["message"],
+            "What happened": problems["severity"].map(_OUTCOME).fillna(problems["severity"]),
+        }
+    ).reset_index(drop=True)
+
+
+def loaded_in_words(loaded: LoadedLog, program: Program | None = None) -> str:
+    """One or two sentences: what loaded, over which days, and what to do about problems.
+
+    Examples
+    --------
+    >>> from io import StringIO
+    >>> text = "date,exercise,sets\\n2026-03-02,Toe walking,6\\n2026-03-04,Toe walking,x\\n"
+    >>> loaded_in_words(validate_log(StringIO(text)))  # doctest: +ELLIPSIS
+    '<buffer>: 1 row loaded, 1 session from 2 Mar 2026 to 2 Mar 2026. 1 line with errors was...'
+    """
+    name = Path(loaded.file).name
+    if not loaded.readable:
+        return f"{name}: could not be opened. {_first_message(loaded.problems)}"
+    counts = loaded.problems["severity"].value_counts()
+    rows = len(loaded.log)
+    text = f"{name}: {_plural(rows, 'row')} loaded"
+    if rows:
+        sessions = len(metrics.session_table(loaded.log, program=program))
+        first, last = loaded.log["date"].min(), loaded.log["date"].max()
+        text += f", {_plural(sessions, 'session')} from {_day(first)} to {_day(last)}"
+    text += "."
+    if loaded.dialect:
+        text += f" Read as {loaded.dialect}."
+    errors = loaded.errors[["file", "line"]].drop_duplicates()  # a folder: lines of each file
+    if len(errors):
+        text += (
+            f" {_plural(len(errors), 'line')} with errors {'was' if len(errors) == 1 else 'were'}"
+            " left out: the figures below use the rows that loaded. Fix the lines listed"
+            " below and load the file again."
+        )
+    others = [_plural(int(counts.get(severity, 0)), severity) for severity in ("warning", "notice")]
+    others = [o for o in others if not o.startswith("0 ")]
+    if others:
+        text += f" {' and '.join(others)}: see the table below."
+    elif not len(errors):
+        text += " No problems found."
+    return text
+
+
+# -- the files ---------------------------------------------------------------------------------
+
+
+@dataclass
+class AppOutputs:
+    """What the page shows and offers: the charts, the headline table and the downloads."""
+
+    charts: dict[str, bytes]  # chart -> PNG
+    headline: pd.DataFrame
+    pdf: bytes
+    zip: bytes
+    files: list[str] = field(default_factory=list)  # the names inside the zip
+
+
+def make_outputs(log: pd.DataFrame, program: Program | None = None, participant=None) -> AppOutputs:
+    """Run :func:`footstats.write_report` into a temporary folder and keep its files in memory.
+
+    With ``participant``, only that participant's rows are reported.
+    """
+    program = resolve_program(program, log)
+    log = select_participant(log, participant)
+    summary = metrics.summarize(log, program=program)
+    with tempfile.TemporaryDirectory(prefix="footstats-app-") as tmp:
+        written = write_report(log, Path(tmp) / "report", program=program)
+        charts = {p.stem: p.read_bytes() for p in written if p.suffix == ".png"}
+        pdf = next(p for p in written if p.name == REPORT_PDF).read_bytes()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in written:
+                if path.name != REPORT_PDF:
+                    archive.write(path, arcname=path.name)
+    return AppOutputs(
+        charts={chart: charts[chart] for chart in CHART_GUIDES if chart in charts},
+        headline=headline_table(summary),
+        pdf=pdf,
+        zip=buffer.getvalue(),
+        files=[p.name for p in written if p.name != REPORT_PDF],
+    )
+
+
+def voila_command(
+    port: int | None = None, *, open_browser: bool = True, token: str | None = None
+) -> list[str]:
+    """The command that serves the app with Voilà on 127.0.0.1 (``footstats app`` runs it).
+
+    The page needs a token in its URL (random unless ``token`` is given), so other users
+    of the computer cannot open it; the browser Voilà opens has it.
+    """
+    import sys
+
+    command = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(APP_NOTEBOOK),
+        "--Voila.ip=127.0.0.1",
+        "--token" if token is None else f"--token={token}",
+        "--theme=light",
+        "--show_tracebacks=False",
+    ]
+    if port is not None:
+        command += [f"--port={port}", "--Voila.port_retries=0"]
+    if not open_browser:
+        command.append("--no-browser")
+    return command
+
+
+# -- the page ----------------------------------------------------------------------------------
+
+
+class _App:
+    """The widgets of the page and what happens when a choice changes."""
+
+    def __init__(self, log_path: str | None, program_path: str | None):
+        import ipywidgets as widgets
+
+        self.widgets = widgets
+        self.sources: dict[str, str | tuple[str, bytes]] = {}  # label -> path or upload
+        if log_path:
+            self.sources[Path(log_path).name or log_path] = log_path
+        sample = resources.files("footstats") / "data" / SAMPLE
+        self.sources[SAMPLE_CHOICE] = (SAMPLE, sample.read_bytes())
+        self.program_path = program_path
+        self.program: Program | None = None
+        self.loaded: LoadedLog | None = None
+        self.quiet = False  # True while the code itself changes a dropdown
+
+        self.choice = widgets.Dropdown(
+            options=[*self.sources], description="Log:", layout=widgets.Layout(width="420px")
+        )
+        self.upload = widgets.FileUpload(
+            accept=".csv,.txt,.tsv", description="Upload a log", multiple=False
+        )
+        self.routine_upload = widgets.FileUpload(
+            accept=".toml",
+            description="Your own routine (.toml)",
+            multiple=False,
+            layout=widgets.Layout(width="220px"),
+        )
+        self.routine_text = widgets.HTML()
+        self.participant = widgets.Dropdown(
+            description="Participant:", layout=widgets.Layout(width="420px", display="none")
+        )
+        self.status = widgets.HTML()
+        self.problems = widgets.HTML()
+        self.results = widgets.VBox()
+
+        self.choice.observe(self._on_choice, names="value")
+        self.upload.observe(self._on_upload, names="value")
+        self.routine_upload.observe(self._on_routine, names="value")
+        self.participant.observe(self._on_participant, names="value")
+
+        intro = widgets.HTML(
+            _STYLE + "<h1>footstats</h1><p>Is the home-exercise routine being done, and is it "
+            "working? Pick a log or upload your own (a CSV file, one row per exercise per "
+            "session). Everything stays on this computer; your file is only read.</p>"
+        )
+        self.page = widgets.VBox(
+            [
+                intro,
+                widgets.HBox([self.choice, self.upload]),
+                widgets.HBox([self.routine_upload, self.routine_text]),
+                self.participant,
+                self.status,
+                self.problems,
+                self.results,
+            ],
+            layout=widgets.Layout(max_width="1000px", padding="0 1em"),
+        )
+        self.page.add_class("footstats-app")
+        self._load_program(program_path)
+        self._load(self.sources[self.choice.value])
+
+    # -- events
+
+    def _on_choice(self, change):
+        if not self.quiet and change["new"] in self.sources:
+            self._load(self.sources[change["new"]])
+
+    def _on_upload(self, change):
+        if not change["new"]:
+            return
+        uploaded = change["new"][0]
+        name = Path(uploaded["name"]).name
+        label = f"{name} (uploaded)"
+        self.sources[label] = (name, bytes(uploaded["content"]))
+        self.quiet = True  # new options reset the value: load once, below
+        try:
+            self.choice.options = [*self.sources]
+            self.choice.value = label
+        finally:
+            self.quiet = False
+        self._load(self.sources[label])
+
+    def _on_routine(self, change):
+        if not change["new"]:
+            return
+        uploaded = change["new"][0]
+        name = Path(uploaded["name"]).name
+        with tempfile.TemporaryDirectory(prefix="footstats-app-") as tmp:
+            path = Path(tmp) / name
+            path.write_bytes(bytes(uploaded["content"]))
+            self._load_program(path, label=name)
+        self._load(self.sources[self.choice.value])
+
+    def _on_participant(self, change):
+        if not self.quiet and self.loaded is not None:
+            self._show_outputs()
+
+    # -- steps
+
+    def _load_program(self, path, label: str | None = None) -> None:
+        try:
+            self.program = load_program(path)
+        except ProgramError as exc:
+            message = str(exc).replace(str(path), label) if label else str(exc)
+            self.program = self.program or load_program()
+            self.routine_text.value = _paragraph(
+                f"This routine file cannot be used: {message}. Still using: {self.program.name}.",
+                error=True,
+            )
+            return
+        self.routine_text.value = _paragraph(f"Routine: {self.program.name}.")
+
+    def _load(self, source: str | tuple[str, bytes]) -> None:
+        if isinstance(source, tuple):
+            name, content = source
+            buffer = io.BytesIO(content)
+            buffer.name = name  # problems then name the file the person picked
+            self.loaded = validate_log(buffer, program=self.program)
+        elif Path(source).is_dir():  # a folder of logs, one participant a file
+            from .folders import validate_logs
+
+            self.loaded = validate_logs(source, program=self.program)
+        else:
+            self.loaded = validate_log(source, program=self.program)
+        loaded = self.loaded
+        self.status.value = _paragraph(
+            loaded_in_words(loaded, self.program), error=not loaded.ok or not loaded.readable
+        )
+        if len(loaded.problems):
+            table = problems_in_words(loaded.problems).to_html(index=False, escape=True)
+            self.problems.value = (
+                "<h3>Problems, line by line</h3><p>Lines are numbered as in a text editor "
+                "(line 1 is the header); the column is as written in your file.</p>" + table
+            )
+        else:
+            self.problems.value = ""
+        self._set_participants()
+        self._show_outputs()
+
+    def _set_participants(self) -> None:
+        log = self.loaded.log
+        if PARTICIPANT not in log.columns or log[PARTICIPANT].nunique() < 2:
+            self.quiet = True
+            try:
+                self.participant.options = [(EVERYONE, None)]
+            finally:
+                self.quiet = False
+            self.participant.layout.display = "none"
+            return
+        ids = sorted(log[PARTICIPANT].dropna().unique().tolist(), key=str)
+        self.quiet = True
+        try:
+            self.participant.options = [(EVERYONE, None), *[(str(i), i) for i in ids]]
+            self.participant.value = None
+        finally:
+            self.quiet = False
+        self.participant.layout.display = "flex"
+
+    def _show_outputs(self) -> None:
+        widgets = self.widgets
+        log = self.loaded.log
+        if log.empty:
+            self.results.children = [
+                widgets.HTML(_paragraph("Nothing loaded, so there is nothing to chart yet."))
+            ]
+            return
+        self.results.children = [widgets.HTML(_paragraph("Drawing the charts..."))]
+        try:
+            outputs = make_outputs(log, self.program, self.participant.value)
+        except (ValueError, OSError) as exc:
+            self.results.children = [
+                widgets.HTML(_paragraph(f"The report could not be made: {exc}", error=True))
+            ]
+            return
+        stem = Path(self.loaded.file).stem or "log"
+        if self.participant.value is not None:
+            stem += f"_{self.participant.value}"
+        downloads = widgets.HTML(
+            "<h2>Take it to your physiotherapist</h2><p>"
+            + _download_link(
+                outputs.pdf, f"{stem}_report.pdf", "application/pdf", "Download the PDF report"
+            )
+            + _download_link(
+                outputs.zip,
+                f"{stem}_charts_and_tables.zip",
+                "application/zip",
+                "Download the charts and tables (zip)",
+            )
+            + "</p>"
+        )
+        children = [
+            widgets.HTML("<h2>The headline figures</h2>" + _headline_html(outputs.headline)),
+            downloads,
+        ]
+        for chart, png in outputs.charts.items():
+            heading, guide = CHART_GUIDES[chart]
+            children += [
+                widgets.HTML(f"<h2>{html.escape(heading)}</h2>"),
+                widgets.Image(
+                    value=png, format="png", layout=widgets.Layout(max_width="100%", height="auto")
+                ),
+                widgets.HTML(_paragraph(f"How to read it: {guide}")),
+            ]
+        self.results.children = children
+
+
+def show(log: str | None = None, program: str | None = None):
+    """Build the app's page (the notebook's one cell); defaults from the environment."""
+    log = log or os.environ.get(LOG_ENV) or None
+    program = program or os.environ.get(PROGRAM_ENV) or None
+    return _App(log, program).page
+
+
+_STYLE = """<style>
+.footstats-app table { border-collapse: collapse; margin: 0.4em 0 1em 0; }
+.footstats-app th, .footstats-app td {
+    border: 1px solid #c8c8c8; padding: 4px 10px; text-align: left; vertical-align: top;
+}
+.footstats-app th { background: #eef2f7; }
+.footstats-app h2 { margin-top: 1.4em; }
+.footstats-app a.footstats-download {
+    display: inline-block; padding: 6px 14px; margin: 0 1em 0.5em 0; border-radius: 4px;
+    background: #0b6aa2; color: white; font-weight: bold; text-decoration: none;
+}
+</style>"""
+
+
+# -- small helpers -----------------------------------------------------------------------------
+
+
+def _download_link(content: bytes, filename: str, mime: str, label: str) -> str:
+    data = base64.b64encode(content).decode("ascii")
+    return (
+        f'<a download="{html.escape(filename)}" href="data:{mime};base64,{data}" '
+        'class="footstats-download">'
+        f"{html.escape(label)}</a>"
+    )
+
+
+def _headline_html(table: pd.DataFrame) -> str:
+    return table.to_html(header=False, escape=True)
+
+
+def _paragraph(text: str, *, error: bool = False) -> str:
+    style = ' style="color: #a40000"' if error else ""
+    return f"<p{style}>{html.escape(text)}</p>"
+
+
+def _first_message(problems: pd.DataFrame) -> str:
+    return str(problems["message"].iloc[0]) if len(problems) else ""
+
+
+def _plural(n: int, unit: str) -> str:
+    return f"{n} {unit}" + ("" if n == 1 else "s")
+
+
+def _day(value) -> str:
+    value = pd.Timestamp(value)
+    return f"{value.day} {value:%b %Y}"

@@ -1,0 +1,102 @@
+"""footstats.readable: the headline figures in words, and the files' one rounding rule."""
+
+from __future__ import annotations
+
+import json
+import re
+from io import StringIO
+
+import pytest
+
+import footstats
+from footstats.readable import DECIMALS, headline_table, round_numbers, round_table
+
+# 5 weeks (2 Mar - 30 Mar); 2 sessions in the first and the last week, none between.
+# Back pain: baseline = mean(6, 7) = 6.5 (2-15 Mar), latest = mean(4, 5) = 4.5 (19 Mar - 1 Apr),
+# change -2.0 points = -30.77 %: clinically important (<= -2), IMMPACT "moderate" (30-50 %).
+# Adherence: weeks count min(sessions / 2, 1): (1 + 0 + 0 + 0 + 1) / 5 = 40 %.
+PERSON = """date,exercise,sets,pain_back
+2026-03-02,Toe walking,6,6
+2026-03-04,Toe walking,6,7
+2026-03-30,Toe walking,6,4
+2026-04-01,Toe walking,6,5
+"""
+
+# One week, pain 1, 1, 2: mean 4/3, which the files carry as 1.3333.
+THIRDS = """date,exercise,sets,pain_back
+2026-03-02,Toe walking,6,1
+2026-03-03,Toe walking,6,1
+2026-03-04,Toe walking,6,2
+"""
+
+COHORT = """participant,date,exercise,sets,pain_knee
+p1,2026-03-02,Toe walking,6,6
+p1,2026-03-04,Toe walking,6,3
+p2,2026-03-02,Toe walking,6,4
+"""
+
+
+def _read(text: str):
+    return footstats.read_log(StringIO(text))
+
+
+def test_headline_table_of_one_person_in_words_with_units():
+    table = headline_table(footstats.summarize(_read(PERSON)))
+
+    assert table["value"].to_dict() == {
+        "Period": "2 Mar 2026 - 1 Apr 2026 (5 weeks)",
+        "Sessions": "4 (0.8 a week on average)",
+        "Session adherence": "40 %",
+        "Current streak on target": "1 week",
+        "Longest streak on target": "1 week",
+        "Back pain (0-10)": "6.5 -> 4.5: -2.0 points (-31 %), clinically important, moderate",
+    }
+
+
+def test_headline_table_of_a_cohort_and_of_one_participant():
+    summary = footstats.summarize(_read(COHORT))
+
+    cohort = headline_table(summary)["value"].to_dict()
+    one = headline_table(summary, participant="p1")["value"].to_dict()
+
+    # p1: 2 sessions in 1 week (100 %), knee 6 and 3 on days of the same 14-day window:
+    # baseline = latest = 4.5. p2: 1 session (50 %), knee 4. Median adherence 75 %.
+    assert cohort["Participants"] == "2"
+    assert cohort["Median session adherence"] == "75 %"
+    assert cohort["Clinically important improvement of pain"].startswith("0 % of the")
+    assert cohort["p1"] == (
+        "2 sessions in 1 week; adherence 100 %; longest streak 1 week; knee 4.5 -> 4.5"
+    )
+    assert cohort["p2"].startswith("1 session")
+    assert one["Participant"] == "p1"
+    assert one["Session adherence"] == "100 %"
+    assert (
+        one["Knee pain (0-10)"] == "4.5 -> 4.5: no change, not clinically important, no reduction"
+    )
+    with pytest.raises(ValueError, match="'p9' is not in the summary"):
+        headline_table(summary, participant="p9")
+
+
+def test_round_numbers_and_round_table_keep_whole_numbers_and_text():
+    assert round_numbers({"a": [2 / 3, 7, True, None, "x"], "b": (1.23456,)}) == {
+        "a": [0.6667, 7, True, None, "x"],
+        "b": (1.2346,),
+    }
+    table = footstats.weekly_pain(_read(THIRDS))
+    rounded = round_table(table)
+    assert rounded["mean"].tolist() == [1.3333]
+    assert rounded["n"].dtype == table["n"].dtype and rounded["site"].tolist() == ["back"]
+
+
+def test_summary_json_and_csvs_round_every_number_to_4_decimals(tmp_path):
+    footstats.export_tables(_read(THIRDS), tmp_path)
+
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    pain_csv = (tmp_path / "pain.csv").read_text()
+    assert DECIMALS == 4
+    assert summary["pain"]["back"]["baseline"] == 1.3333
+    assert summary["sessions"] == 3 and summary["adherence_pct"] == 100
+    assert pain_csv.splitlines()[1] == "2026-03-02,back,1.3333,1,2,3"
+    for name in ("summary.json", "frequency.csv", "sets.csv", "pain.csv"):
+        text = (tmp_path / name).read_text()
+        assert not re.search(r"\d\.\d{5,}", text), name
