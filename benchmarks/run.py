@@ -47,7 +47,7 @@ from footstats._columns import (
     SIDE,
     pain_column,
 )
-from footstats.synthetic import write_sample
+from footstats.synthetic import write_cohort, write_sample
 
 __all__ = ["METRICS", "ROW_LABELS", "main", "read_floor", "run"]
 
@@ -58,6 +58,13 @@ WEEKS = 52
 SEED = 6
 ROWS_PER_PARTICIPANT = 484  # what footstats.synthetic gives for 52 weeks, on average
 QUICK_ROWS = 3_000
+# The Dask cohort: a folder of per-participant logs of ten years each (about 4,840 rows a
+# file: a reader's fixed cost per file would dominate one-year files), 2 worker processes.
+DASK_ROWS = 10_000_000
+DASK_START = "2016-01-04"  # a Monday: ten years (plus up to 3 weeks) end in the past
+DASK_WEEKS = 520
+DASK_WORKERS = 2
+DASK_TABLES = ("weekly_frequency", "weekly_sets", "weekly_pain", "pain_change")
 MB = 1024 * 1024
 HERE = Path(__file__).resolve().parent
 
@@ -89,6 +96,10 @@ RSS_IMPORTS = "peak RSS: python + imports only"
 RSS_FLOOR = "peak RSS: pyarrow read (floor)"
 RSS_PANDAS = "peak RSS: pandas.read_csv"
 RSS_READ_LOG = "peak RSS: footstats.read_log"
+DASK_READ = "footstats.dask.read_logs, cohort folder (2 workers)"
+DASK_SUMMARY = "footstats.dask.summarize"
+DASK_METRICS = "footstats.dask.per_participant: 4 weekly tables"
+DASK_RSS = "peak RSS per Dask worker"
 ROW_LABELS = (
     READ_FLOOR,
     READ_PANDAS,
@@ -104,6 +115,10 @@ ROW_LABELS = (
     RSS_FLOOR,
     RSS_PANDAS,
     RSS_READ_LOG,
+    DASK_READ,
+    DASK_SUMMARY,
+    DASK_METRICS,
+    DASK_RSS,
 )
 
 # The wrapper's only child is the measured command, so RUSAGE_CHILDREN is that process.
@@ -273,6 +288,67 @@ def measure_memory(cohort: Path) -> list[Row]:
     return rows
 
 
+def _worker_peak_rss() -> int:
+    """Runs on a Dask worker: its process's peak RSS so far, in bytes."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def measure_dask(rows: int, folder: Path) -> tuple[list[Row], str]:
+    """A cohort folder read and summarised on a LocalCluster of worker processes."""
+    from distributed import Client, LocalCluster
+
+    import footstats.dask as fsd
+
+    per_participant = ROWS_PER_PARTICIPANT * DASK_WEEKS // WEEKS
+    participants = max(1, round(rows / per_participant))
+    cohort = folder / f"dask-cohort-{participants}"
+    cohort.mkdir(exist_ok=True)
+    chunk = max(1, 1_000_000 // per_participant)  # about a million rows generated at once
+    files = write_cohort(
+        cohort,
+        participants=participants,
+        weeks=DASK_WEEKS,
+        start=DASK_START,
+        seed=SEED,
+        chunk=chunk,
+    )
+    size = sum(path.stat().st_size for path in files)
+    n_rows = sum(_data_rows(path) for path in files)
+    with (
+        LocalCluster(
+            n_workers=DASK_WORKERS, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        started = time.perf_counter()
+        log = fsd.read_logs(cohort)
+        read = time.perf_counter() - started
+        started = time.perf_counter()
+        fsd.summarize(log)
+        summary = time.perf_counter() - started
+        started = time.perf_counter()
+        for name in DASK_TABLES:
+            fsd.per_participant(log, getattr(footstats, name))
+        tables = time.perf_counter() - started
+        partitions = log.npartitions
+        peaks = sorted(client.run(_worker_peak_rss).values())
+    each = ", ".join(f"{peak / MB:.0f} MB" for peak in peaks)
+    rows_out = [
+        Row(DASK_READ, _seconds(read), f"{n_rows / read:,.0f} rows/s, {partitions} partitions"),
+        Row(DASK_SUMMARY, _seconds(summary), _fmt_ratio(summary / read, "read")),
+        Row(DASK_METRICS, _seconds(tables), _fmt_ratio(tables / read, "read")),
+        Row(DASK_RSS, f"{peaks[-1] / MB:.0f} MB", f"workers: {each}; {size / MB:.0f} MB of CSV"),
+    ]
+    header = (
+        f"Dask cohort: {n_rows:,} rows in {len(files):,} per-participant files "
+        f"({DASK_WEEKS} weeks each), {size / MB:.1f} MB; LocalCluster of {DASK_WORKERS} "
+        "worker processes x 1 thread."
+    )
+    return rows_out, header
+
+
 def _data_rows(path: Path) -> int:
     with open(path, "rb") as handle:
         return sum(1 for _ in handle) - 1
@@ -308,7 +384,7 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-def run(rows: int, repeat: int, folder: Path) -> str:
+def run(rows: int, repeat: int, folder: Path, dask_rows: int = DASK_ROWS) -> str:
     participants = max(1, round(rows / ROWS_PER_PARTICIPANT))
     cohort, personal = folder / "cohort.csv", folder / "personal.csv"
     write_sample(cohort, weeks=WEEKS, start=START, seed=SEED, participants=participants)
@@ -321,12 +397,15 @@ def run(rows: int, repeat: int, folder: Path) -> str:
     results += measure_imports(max(repeat, 5) if repeat > 1 else 1)
     results.append(measure_report(personal, folder, repeat))
     results += measure_memory(cohort)
+    dask_rows_out, dask_header = measure_dask(dask_rows, folder)
+    results += dask_rows_out
 
     personal_rows = _data_rows(personal)
     header = [
         f"Cohort log: {n_rows:,} rows ({participants:,} participants x {WEEKS} weeks), "
         f"{size / MB:.1f} MB; personal log: {personal_rows} rows. "
         f"Median of {repeat} run(s).",
+        dask_header,
         f"Machine: {machine()}",
         f"Command: {' '.join([Path(sys.executable).name, *sys.argv])}",
         "",
@@ -346,15 +425,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--data-dir", help="write the generated logs here and keep them (default: a temp folder)"
     )
+    parser.add_argument(
+        "--dask-rows",
+        type=int,
+        default=DASK_ROWS,
+        help="rows of the cohort folder read with footstats.dask (about; --quick: --rows)",
+    )
     args = parser.parse_args(argv)
     rows, repeat = (QUICK_ROWS, 1) if args.quick else (args.rows, args.repeat)
+    dask_rows = QUICK_ROWS if args.quick else args.dask_rows
     if args.data_dir:
         folder = Path(args.data_dir)
         folder.mkdir(parents=True, exist_ok=True)
-        print(run(rows, repeat, folder))
+        print(run(rows, repeat, folder, dask_rows))
     else:
         with tempfile.TemporaryDirectory(prefix="footstats-bench-") as tmp:
-            print(run(rows, repeat, Path(tmp)))
+            print(run(rows, repeat, Path(tmp), dask_rows))
     return 0
 
 

@@ -67,6 +67,7 @@ __all__ = [
     "SAMPLE_WEEKS",
     "generate_log",
     "main",
+    "write_cohort",
     "write_sample",
 ]
 
@@ -482,6 +483,64 @@ def write_sample(
         with atomic_path(target) as tmp:
             tmp.write_bytes(data)
     return targets
+
+
+def write_cohort(
+    folder: str | PathLike,
+    *,
+    participants: int,
+    weeks: int = SAMPLE_WEEKS,
+    start: str | dt.date = SAMPLE_START,
+    seed: int = SAMPLE_SEED,
+    chunk: int = 1000,
+) -> list[Path]:
+    """Write a cohort as a folder of logs, one CSV per participant, for
+    :func:`footstats.read_logs`.
+
+    The cohort is generated ``chunk`` participants at a time (chunk k with seed
+    ``seed + k``), so a cohort of tens of millions of rows needs the memory of one chunk.
+    Each file is named by its participant (``p0001.csv``, ...) and has no ``participant``
+    column; it is written like :func:`write_sample`.
+
+    Parameters
+    ----------
+    folder : str or path-like
+        An existing folder.
+    participants : int
+        How many.
+    weeks, start, seed
+        As for :func:`generate_log`.
+    chunk : int, default 1000
+        Participants generated at once.
+
+    Returns
+    -------
+    list of Path
+        The files written, in participant order.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> files = write_cohort(tempfile.mkdtemp(), participants=3, weeks=4, chunk=2)
+    >>> [path.name for path in files]
+    ['p0001.csv', 'p0002.csv', 'p0003.csv']
+    >>> files[0].read_text().splitlines()[0]
+    'date,exercise,sets,reps,seconds,side,pain_back,pain_hip,pain_knee,minutes,notes'
+    """
+    if participants < 1 or chunk < 1:
+        raise ValueError(f"participants and chunk must be at least 1, got {participants}, {chunk}")
+    width = max(4, len(str(participants)))
+    written = []
+    for k, first in enumerate(range(0, participants, chunk)):
+        count = min(chunk, participants - first)
+        frame = generate_log(weeks=weeks, start=start, seed=seed + k, participants=count)
+        for who, rows in frame.groupby(PARTICIPANT, sort=True):
+            number = first + int(who.removeprefix("p"))
+            target = Path(folder) / f"p{number:0{width}d}.csv"
+            with atomic_path(target) as tmp:
+                tmp.write_bytes(_csv_bytes(rows.drop(columns=PARTICIPANT)))
+            written.append(target)
+    return written
 
 
 def main(argv: list[str] | None = None) -> int:

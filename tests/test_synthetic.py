@@ -30,6 +30,7 @@ from footstats.synthetic import (
     _random_rank,
     generate_log,
     main,
+    write_cohort,
     write_sample,
 )
 
@@ -270,6 +271,22 @@ def test_write_sample_writes_atomically_and_returns_the_path(tmp_path):
     lines = target.read_text().splitlines()
     assert lines[0] == f"{PARTICIPANT},{HEADER}"
     assert list(tmp_path.iterdir()) == [target]  # no temporary file left behind
+
+
+def test_write_cohort_writes_one_file_per_participant_chunk_by_chunk(tmp_path):
+    files = write_cohort(tmp_path, participants=5, weeks=3, seed=7, chunk=2)
+    assert [f.name for f in files] == [f"p000{i}.csv" for i in range(1, 6)]
+    assert sorted(tmp_path.iterdir()) == files  # no temporary file left behind
+    assert all(f.read_text().splitlines()[0] == HEADER for f in files)
+    # chunk 0 (seed 7) is p0001-p0002, chunk 1 (seed 8) p0003-p0004, chunk 2 (seed 9) p0005
+    for number, seed, first in ((2, 7, 0), (4, 8, 2), (5, 9, 4)):
+        generated = generate_log(weeks=3, seed=seed, participants=min(2, 5 - first))
+        own = generated[generated[PARTICIPANT] == f"p000{number - first}"]
+        assert files[number - 1].read_bytes() == own.drop(columns=PARTICIPANT).to_csv(
+            index=False, lineterminator="\n"
+        ).encode("utf-8")
+    with pytest.raises(ValueError, match="participants and chunk must be at least 1"):
+        write_cohort(tmp_path, participants=0)
 
 
 def test_main_writes_a_log_and_reports_bad_arguments(tmp_path, capsys):

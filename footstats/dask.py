@@ -1,0 +1,379 @@
+"""Cohorts on Dask: a folder of per-participant logs (or one big log) read and summarised
+on a ``dask.distributed`` cluster, with the same reader and the same metric functions.
+
+Needs the optional extra: ``pip install 'footstats[dask]'`` (``import footstats`` never
+imports Dask). The work runs on Dask's current scheduler: create a
+``distributed.Client`` first (``Client("tcp://scheduler:8786")`` for a cluster,
+``Client(LocalCluster(n_workers=4))`` for the cores of this machine); without one Dask
+uses threads in this process.
+
+- :func:`read_logs` / :func:`validate_logs`: every file is read by
+  :func:`footstats.validate_log` in a task on a worker, files grouped into partitions;
+  the problems of every file are gathered and reported as :func:`footstats.validate_logs`
+  reports them, and the valid rows stay on the workers as a Dask DataFrame in which each
+  participant's rows are in exactly one partition.
+- :func:`per_participant`: a metric of :mod:`footstats.metrics` (``weekly_frequency``,
+  ``weekly_sets``, ``weekly_pain``, ``pain_change``, ...) applied to every partition on
+  the workers; the results are gathered in the order pandas gives.
+- :func:`summarize`: :func:`footstats.summarize` per partition, then the cohort figures
+  over all participants.
+
+The results equal those of the pandas functions on the same files (the tests check it).
+The workers read the files by path: on a cluster they must see the same folder (a shared
+file system) under the same name.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from os import PathLike
+from pathlib import Path
+
+import dask
+import dask.dataframe as dd
+import pandas as pd
+
+from ._columns import EXERCISE, PARTICIPANT, SOURCE
+from ._problems import problems_frame
+from .folders import (
+    _combine,
+    _concat_problems,
+    _csv_files,
+    _no_rows,
+    _NoFiles,
+    _shared_participants,
+    _with_participant,
+)
+from .log import LoadedLog, _as_program, _check_on_invalid, validate_log
+from .metrics import _cohort
+from .metrics import summarize as _summarize
+from .program import Program
+
+__all__ = ["per_participant", "read_logs", "summarize", "validate_logs"]
+
+FILES_PER_PARTITION = 200
+ROWS_PER_PARTITION = 500_000
+
+
+@dataclass(frozen=True)
+class _Part:
+    """What one read task found: its log and, per file, problems and format."""
+
+    log: pd.DataFrame
+    problems: list[pd.DataFrame]
+    formats: dict[str, str]
+    readable: bool = True
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """The small part of a :class:`_Part` that travels to the client."""
+
+    problems: list[pd.DataFrame]
+    formats: dict[str, str]
+    owners: pd.DataFrame | None  # participant, source: who is in which file (folders)
+    participants: frozenset
+    exercises: frozenset
+    head: pd.DataFrame  # no rows: the columns and their dtypes
+    rows: int
+    readable: bool
+
+
+def validate_logs(
+    source: str | PathLike,
+    *,
+    program: Program | str | PathLike | None = None,
+    files_per_partition: int = FILES_PER_PARTITION,
+    npartitions: int | None = None,
+    **options,
+) -> LoadedLog:
+    """Read a folder of logs (or one log) on the cluster, keep the valid rows, report every
+    problem; never raises for bad data.
+
+    Parameters
+    ----------
+    source : str or path-like
+        A folder (its ``*.csv`` files, one participant each, read as
+        :func:`footstats.validate_logs` reads them) or one log file (read as
+        :func:`footstats.validate_log` reads it; a cohort in one file has a
+        ``participant`` column).
+    program : Program or path, optional
+        The routine; the packaged foot routine by default.
+    files_per_partition : int, default 200
+        A folder's files are read in groups of this many, one task and one partition each.
+    npartitions : int, optional
+        One file: the number of partitions its participants are spread over (default: one
+        per 500,000 rows). A folder: used only when a participant's rows come from files of
+        different groups (default: the number of groups).
+    **options
+        Passed to :func:`footstats.validate_log` for every file.
+
+    Returns
+    -------
+    LoadedLog
+        ``.log``: a Dask DataFrame of the valid rows, held in the workers' memory
+        (persisted), partitioned by participant, with the columns, dtypes and row order of
+        :func:`footstats.read_logs` (of :func:`footstats.read_log` for one file) and its
+        row numbers as index; ``.problems``: every problem of every file (pandas), as
+        :func:`footstats.validate_logs` lists them; ``.format``, ``.readable`` likewise.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "p01.csv").write_text("date,exercise,sets\\n2026-03-02,Heel raises,2\\n")
+    >>> _ = (folder / "p02.csv").write_text("date,exercise,sets\\n2026-03-03,Toe walk,x\\n")
+    >>> loaded = validate_logs(folder)
+    >>> loaded.log.npartitions, loaded.log.compute()["participant"].tolist()
+    (1, ['p01'])
+    >>> loaded.errors["line"].tolist()
+    [2]
+    """
+    program = _as_program(program)
+    label = str(source)
+    path = Path(source)
+    single = not path.is_dir() and (path.is_file() or path.suffix.lower() == ".csv")
+    if single:
+        groups = [[path]]
+    else:
+        try:
+            files = _csv_files(path, label)
+        except _NoFiles as exc:
+            return LoadedLog(_no_log(), problems_frame([exc.record]), label, readable=False)
+        step = max(int(files_per_partition), 1)
+        groups = [files[i : i + step] for i in range(0, len(files), step)]
+    parts = dask.persist(
+        *(dask.delayed(_read)(group, program, options, single) for group in groups)
+    )
+    facts = dask.compute(*(dask.delayed(_facts)(part) for part in parts))
+    problems = [frame for fact in facts for frame in fact.problems]
+    if not single:
+        problems.append(_shared_participants([fact.owners for fact in facts]))
+    formats = {file: name for fact in facts for file, name in fact.formats.items()}
+    loaded = dict(
+        problems=_concat_problems(problems),
+        file=label,
+        format=", ".join(dict.fromkeys(formats.values())),
+        readable=all(fact.readable for fact in facts),
+    )
+    if single and npartitions is None:
+        npartitions = math.ceil(facts[0].rows / ROWS_PER_PARTITION)
+    log = _dask_log(parts, facts, program, npartitions)
+    return LoadedLog(log, **loaded)
+
+
+def read_logs(
+    source: str | PathLike,
+    *,
+    program: Program | str | PathLike | None = None,
+    on_invalid: str = "raise",
+    **options,
+) -> dd.DataFrame:
+    """Read a folder of logs (or one log) on the cluster into a Dask DataFrame.
+
+    Parameters
+    ----------
+    source, program
+        As for :func:`validate_logs`.
+    on_invalid : {"raise", "drop"}, default "raise"
+        As for :func:`footstats.read_logs`: "raise" raises :class:`footstats.LogError`
+        listing every file's problems; "drop" warns and returns the valid rows.
+    **options
+        ``files_per_partition``, ``npartitions`` (see :func:`validate_logs`) and the
+        options of :func:`footstats.read_log`.
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        The tidy log, persisted on the workers, each participant in one partition.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "p01.csv").write_text("date,exercise,sets\\n2026-03-02,Heel raises,2\\n")
+    >>> _ = (folder / "p02.csv").write_text("date,exercise,sets\\n2026-03-03,Toe walk,6\\n")
+    >>> log = read_logs(folder, files_per_partition=1)
+    >>> log.npartitions, log.compute()[["participant", "sets"]].values.tolist()
+    (2, [['p01', 2], ['p02', 6]])
+    """
+    _check_on_invalid(on_invalid)
+    loaded = validate_logs(source, program=program, **options)
+    return loaded.valid_log(on_invalid, stacklevel=3)
+
+
+def per_participant(log: dd.DataFrame, metric: Callable[..., pd.DataFrame], **kwargs):
+    """A per-participant metric of the whole cohort, computed partition by partition.
+
+    Parameters
+    ----------
+    log : dask.dataframe.DataFrame
+        From :func:`read_logs` (each participant's rows in one partition).
+    metric : callable
+        A metric of :mod:`footstats.metrics` that takes the tidy log first, e.g.
+        ``footstats.weekly_frequency``; it runs on the workers, once per partition.
+    **kwargs
+        Passed to ``metric`` (``program=...``, ``lags=...``).
+
+    Returns
+    -------
+    DataFrame
+        The partitions' results gathered (pandas) and put in the order of ``metric``'s
+        pandas result: by participant, then as ``metric`` orders each participant's rows.
+
+    Examples
+    --------
+    >>> import footstats, tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "p01.csv").write_text("date,exercise,sets\\n2026-03-02,Heel raises,2\\n")
+    >>> log = read_logs(folder)
+    >>> per_participant(log, footstats.weekly_frequency)[["participant", "sessions"]].values
+    array([['p01', 1]], dtype=object)
+    """
+    results = dask.compute(*(dask.delayed(metric)(part, **kwargs) for part in log.to_delayed()))
+    frames = [frame for frame in results if len(frame)] or list(results[:1])
+    out = pd.concat(frames, ignore_index=True)
+    if PARTICIPANT in out.columns and len(frames) > 1:
+        out = out.sort_values(PARTICIPANT, kind="stable").reset_index(drop=True)
+    return out
+
+
+def summarize(log: dd.DataFrame, *, program: Program | None = None, **kwargs) -> dict:
+    """:func:`footstats.summarize` of the whole cohort: per participant on the workers, the
+    cohort figures (median adherence, share clinically important) over all of them.
+
+    Parameters
+    ----------
+    log : dask.dataframe.DataFrame
+        From :func:`read_logs`.
+    program : Program, optional
+        The routine; None means the default routine.
+    **kwargs
+        Passed to :func:`footstats.summarize`.
+
+    Returns
+    -------
+    dict
+        The dict :func:`footstats.summarize` returns for the same log.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "p01.csv").write_text("date,exercise,sets\\n2026-03-02,Heel raises,2\\n")
+    >>> summarize(read_logs(folder))["cohort"]["participants"]
+    1
+    """
+    parts = log.to_delayed()
+    results = dask.compute(
+        *(dask.delayed(_summarize)(part, program=program, **kwargs) for part in parts)
+    )
+    if PARTICIPANT not in log.columns:
+        if len(results) != 1:
+            raise ValueError("a log without participants must be in one partition")
+        return results[0]
+    entries = [entry for result in results for entry in result["participants"]]
+    order = pd.Series([entry[PARTICIPANT] for entry in entries], dtype="str")
+    entries = [entries[i] for i in order.sort_values(kind="stable").index]
+    return {"participants": entries, "cohort": _cohort(entries)}
+
+
+def _read(files: list[Path], program: Program, options: dict, single: bool) -> _Part:
+    """Read a group of files as footstats.validate_logs does (one file: as validate_log)."""
+    loaded = [validate_log(path, program=program, **options) for path in files]
+    formats = {one.file: one.format for one in loaded}
+    problems = [one.problems for one in loaded]
+    if single:
+        (one,) = loaded
+        return _Part(one.log, problems, formats, one.readable)
+    logs = [
+        _with_participant(one.log, path.stem, one.file)
+        for path, one in zip(files, loaded, strict=True)
+    ]
+    return _Part(_combine(logs, program), problems, formats)
+
+
+def _facts(part: _Part) -> _Facts:
+    log = part.log
+    participants = frozenset()
+    if PARTICIPANT in log.columns:
+        participants = frozenset(None if pd.isna(v) else v for v in log[PARTICIPANT].unique())
+    exercises = frozenset()
+    if EXERCISE in log.columns:
+        exercises = frozenset(log[EXERCISE].dropna().astype("str").unique())
+    owners = log[[PARTICIPANT, SOURCE]].drop_duplicates() if SOURCE in log.columns else None
+    return _Facts(
+        part.problems,
+        part.formats,
+        owners,
+        participants,
+        exercises,
+        log.iloc[:0],
+        len(log),
+        part.readable,
+    )
+
+
+def _dask_log(parts, facts: list[_Facts], program: Program, npartitions: int | None):
+    """The parts as one Dask DataFrame of one schema, each participant in one partition."""
+    folder = facts[0].owners is not None
+    meta = _schema(facts, program) if folder else facts[0].head
+    kept = [(part, fact) for part, fact in zip(parts, facts, strict=True) if fact.rows]
+    kept = kept or [(parts[0], facts[0])]
+    starts, total = [], 0
+    for _, fact in kept:
+        starts.append(total)
+        total += fact.rows
+    pieces = [
+        dask.delayed(_conform)(part, meta, start)
+        for (part, _), start in zip(kept, starts, strict=True)
+    ]
+    divisions = (*starts, total - 1) if total else None
+    log = dd.from_delayed(pieces, meta=meta, divisions=divisions, verify_meta=False)
+    seen: set = set()
+    shared = False
+    for _, fact in kept:
+        shared = shared or not seen.isdisjoint(fact.participants)
+        seen |= fact.participants
+    wanted = npartitions or len(kept)
+    if PARTICIPANT in meta.columns and (shared or wanted != len(kept)):
+        # Dask's shuffle puts each participant in one partition; the index (row number)
+        # then puts every partition back in the order of the files' rows.
+        wanted = max(1, min(wanted, len(seen)))
+        log = log.shuffle(PARTICIPANT, npartitions=wanted).map_partitions(_in_row_order)
+    return log.persist()
+
+
+def _schema(facts: list[_Facts], program: Program) -> pd.DataFrame:
+    """The combined log's columns and dtypes, as footstats.read_logs makes them (no rows)."""
+    heads = [fact.head for fact in facts]
+    meta = _combine(heads, program)
+    if EXERCISE in meta.columns:
+        others = sorted(frozenset().union(*(fact.exercises for fact in facts)) - set(program.ids))
+        meta[EXERCISE] = pd.Categorical([], categories=[*program.ids, *others])
+    for column in meta.columns:
+        # a bool column some files lack is NA there, as read_logs makes it
+        lacking = any(column not in head or head[column].dtype == "boolean" for head in heads)
+        if pd.api.types.is_bool_dtype(meta[column].dtype) and lacking:
+            meta[column] = meta[column].astype("boolean")
+    return meta
+
+
+def _conform(part: _Part, meta: pd.DataFrame, start: int) -> pd.DataFrame:
+    """A part's log with ``meta``'s columns and dtypes, indexed by row number from start."""
+    log = part.log.reindex(columns=meta.columns)
+    for column, dtype in meta.dtypes.items():
+        if log[column].dtype != dtype:
+            log[column] = log[column].astype(dtype)
+    log.index = pd.RangeIndex(start, start + len(log))
+    return log
+
+
+def _in_row_order(log: pd.DataFrame) -> pd.DataFrame:
+    return log.sort_index(kind="stable")
+
+
+def _no_log() -> dd.DataFrame:
+    return dd.from_pandas(_no_rows(), npartitions=1)
