@@ -46,10 +46,10 @@ from .folders import (
     _shared_participants,
     _with_participant,
 )
-from .log import LoadedLog, _as_program, _check_on_invalid, validate_log
+from .log import LoadedLog, _check_on_invalid, validate_log
 from .metrics import _cohort
 from .metrics import summarize as _summarize
-from .program import Program
+from .program import Program, resolve_program
 
 __all__ = ["per_participant", "read_logs", "summarize", "validate_logs"]
 
@@ -131,7 +131,7 @@ def validate_logs(
     >>> loaded.errors["line"].tolist()
     [2]
     """
-    program = _as_program(program)
+    program = resolve_program(program)
     label = str(source)
     path = Path(source)
     single = not path.is_dir() and (path.is_file() or path.suffix.lower() == ".csv")
