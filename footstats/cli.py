@@ -181,8 +181,7 @@ def run_report(args) -> int:
             )
             return EXIT_INVALID
         print(
-            f"{loaded.file}: the {len(loaded.errors[['file', 'line']].drop_duplicates())} "
-            "line(s) above were left "
+            f"{loaded.file}: the {loaded.left_out_lines()} line(s) above were left "
             "out (--drop-invalid)",
             file=sys.stderr,
         )

@@ -81,6 +81,7 @@ def validate_logs(
         _concat_problems(problems),
         label,
         ", ".join(dict.fromkeys(formats.values())),
+        extents={file: extent for one in loaded for file, extent in one.extents.items()},
     )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from io import BytesIO
@@ -143,6 +143,7 @@ class LoadedLog:
     format: str = FOOTSTATS
     dialect: str = ""
     readable: bool = True
+    extents: dict = field(default_factory=dict, repr=False)  # file -> (lines, multi-line spans)
 
     @property
     def errors(self) -> pd.DataFrame:
@@ -152,6 +153,21 @@ class LoadedLog:
     def ok(self) -> bool:
         return self.errors.empty
 
+    def left_out_lines(self) -> int:
+        """Physical lines of the records left out for errors.
+
+        A record whose quoted value spans four lines counts four; a whole-file error (an
+        unusable header, a file that is not text) counts every line of the file.
+        """
+        total = 0
+        for file, lines in self.errors.groupby("file", sort=False)["line"]:
+            count, spans = self.extents.get(file, (0, {}))
+            if lines.isna().any() or (lines == 1).any():
+                total += max(count, 1)
+                continue
+            total += sum(spans.get(line, line) - line + 1 for line in set(lines.astype(int)))
+        return total
+
     def valid_log(self, on_invalid: str = "raise", *, stacklevel: int = 2) -> pd.DataFrame:
         """The log; with errors, raise :class:`LogError` or (``"drop"``) warn and return it."""
         if self.ok:
@@ -160,7 +176,7 @@ class LoadedLog:
             raise LogError(self.problems, self.file)
         errors = self.errors
         files = ", ".join(dict.fromkeys(errors["file"]))
-        lines = len(errors.drop_duplicates(["file", "line"]))
+        lines = self.left_out_lines()
         warnings.warn(
             f"{self.file}: {lines} line(s) with errors were left out ({len(errors)} error(s) "
             f"in {files}); footstats.check_log() or check_logs() lists them",
@@ -208,13 +224,17 @@ def validate_log(
     """
     program = _as_program(program)
     label = source_label(path_or_buffer)
+    data = b""
     try:
-        text, notes = decode(label, read_source(path_or_buffer), encoding)
+        data = read_source(path_or_buffer)
+        text, notes = decode(label, data, encoding)
         raw = parse_table(label, text, notes)
     except Unreadable as exc:
         return LoadedLog(_empty_log(), problems_frame([exc.record]), label, readable=False)
     except NotALog as exc:
-        return LoadedLog(_empty_log(), problems_frame(exc.records), label)
+        lines = data.count(b"\n" if isinstance(data, bytes) else "\n") + 1
+        extents = {label: (lines, {})}
+        return LoadedLog(_empty_log(), problems_frame(exc.records), label, extents=extents)
     if format is None:
         chosen = detect_format([name.strip(INVISIBLE) for name in raw.header])
     else:
@@ -224,7 +244,10 @@ def validate_log(
     validation = _Validation(label, header, columns, lines, options, exercise_map, written)
     log, more = validation.run()
     log.attrs.update(source=label, format=chosen, dialect=raw.dialect)
-    return LoadedLog(log, problems_frame(problems, [more]), label, chosen, raw.dialect)
+    extents = {label: (raw.lines, raw.spans)}
+    return LoadedLog(
+        log, problems_frame(problems, [more]), label, chosen, raw.dialect, extents=extents
+    )
 
 
 def read_log(path_or_buffer, *, on_invalid: str = "raise", **options) -> pd.DataFrame:
