@@ -52,6 +52,7 @@ from ._problems import cell_problems, count_by_severity, format_problems, proble
 from ._values import (
     INVISIBLE,
     future_mask,
+    isolated_dates,
     parse_dates,
     parse_decimal,
     parse_side,
@@ -704,9 +705,28 @@ class _Validation:
             WARNING,
             "this date is in the future; is it right?",
         )
+        self.isolated_dates(dates, parsed_dates)
         self.duplicate_rows(named)
         for column in pains:
             self.pain_conflicts(named, typed, column)
+
+    def isolated_dates(self, dates: _Cells, parsed: pd.Series) -> None:
+        """A warning for each date years away from every other date (a typo such as 2016)."""
+        away = isolated_dates(parsed.mask(self.bad)).to_numpy(dtype="float64", na_value=np.nan)
+        lonely = ~np.isnan(away)
+        if not lonely.any():
+            return
+        messages = [
+            f"this date is {years:.1f} years from every other date of the log; a typo?"
+            for years in away[lonely]
+        ]
+        self.report(
+            lonely,
+            dates.written,
+            dates.uniques.to_numpy(dtype=object)[dates.codes[lonely]],
+            WARNING,
+            np.asarray(messages, dtype=object),
+        )
 
     def duplicate_rows(self, named: dict[str, _Cells]) -> None:
         row_key = pd.Series(_row_keys([cells.codes for cells in named.values()]))
@@ -788,6 +808,7 @@ def _parse_column(tidy: str, values: pd.Series, opts: _Options):
             dayfirst=opts.dayfirst,
             date_format=opts.date_format,
             excel_dates=opts.excel_dates,
+            today=opts.today,
         )
     if tidy in (SETS, REPS, WARMUP_SETS):
         return parse_whole(values, what=tidy)

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 
-from footstats import validate_log
-from footstats._columns import ERROR, LINE, MESSAGE, NOTES, SETS, SEVERITY
+import pytest
+
+from footstats import read_log, validate_log
+from footstats._columns import ERROR, LINE, MESSAGE, NOTES, SETS, SEVERITY, WARNING
 from footstats._csvfile import parse_table
 from footstats.cli import main
+from footstats.report import _Report
 
 HEADER = "date,exercise,sets,notes\n"
 
@@ -102,3 +106,66 @@ def test_1_drop_invalid_counts_an_unclosed_quote_span(tmp_path, capsys):
     log.write_text(HEADER + "2026-03-02,Heel raises,2,ok\n" + '2026-03-03,Heel raises,2,"x\n' * 4)
     code, _, err = run(["report", str(log), "-o", str(tmp_path / "out"), "--drop-invalid"], capsys)
     assert "the 4 line(s) above were left out" in err
+
+
+# -- 2. dates no log can hold -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("0000-01-01", "before 1900"),
+        ("0001-01-01", "before 1900"),
+        ("0226-02-27", "before 1900"),
+        ("1899-12-31", "before 1900"),
+        ("2206-02-27", "more than a year in the future"),
+        ("9999-12-31", "more than a year in the future"),
+    ],
+)
+def test_2_implausible_date_is_an_error_at_its_line_and_column(tmp_path, capsys, value, why):
+    log = tmp_path / "log.csv"
+    log.write_text(f"date,exercise,sets\n2026-03-02,Heel raises,2\n{value},Heel raises,2\n")
+    code, out, err = run(["check", str(log)], capsys)
+    assert code == 1
+    assert f"log.csv:3:date: error: '{value}' is {why}: a typo?" in out
+    code, out, err = run(["report", str(log), "-o", str(tmp_path / "out")], capsys)
+    assert code == 1 and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_2_the_window_is_1900_to_a_year_after_today():
+    text = "date,exercise,sets\n1900-01-01,Heel raises,2\n2027-03-02,Heel raises,2\n"
+    result = loaded(text, today=date(2026, 3, 2))
+    assert result.ok  # both ends are plausible, though years apart (a warning)
+    result = loaded(text.replace("2027-03-02", "2027-03-03"), today=date(2026, 3, 2))
+    assert result.errors[LINE].tolist() == [3]
+
+
+def test_2_a_date_years_from_all_the_others_is_flagged():
+    text = "date,exercise,sets\n" + good_rows(20) + "2016-03-05,Heel raises,2,\n"
+    result = loaded(text.replace(",ok", ""))
+    assert result.ok
+    flagged = result.problems[result.problems[SEVERITY] == WARNING]
+    assert flagged[LINE].tolist() == [22]
+    assert "10.0 years from every other date of the log; a typo?" in flagged[MESSAGE].iloc[0]
+
+
+def test_2_nearby_dates_and_a_year_long_pause_are_not_flagged():
+    text = "date,exercise,sets\n2024-03-02,Heel raises,2\n2024-03-09,Heel raises,2\n"
+    text += "2025-03-01,Heel raises,2\n2025-03-08,Heel raises,2\n"
+    assert loaded(text).problems.empty
+
+
+def test_2_report_draws_a_century_wide_log_quickly(tmp_path, capsys):
+    # a warning, so check accepts it and report must draw it: one artist for 5,000+ weeks
+    log = tmp_path / "typo.csv"
+    log.write_text(
+        "date,exercise,sets,pain_back\n1926-03-04,Heel raises,2,5\n"
+        "2026-03-02,Heel raises,2,4\n2026-03-04,Heel raises,2,3\n"
+    )
+    out = tmp_path / "out"
+    code, _, err = run(["report", str(log), "-o", str(out)], capsys)
+    assert code == 0, err
+    assert (out / "report.pdf").read_bytes().startswith(b"%PDF")
+    figure = _Report(read_log(log)).figure("frequency")
+    assert len(figure.axes[0].patches) < 10  # not one bar patch per week of the century
