@@ -217,9 +217,22 @@ def _ordered_sites(sites) -> list[str]:
     )
 
 
+def as_written(text) -> str:
+    """``text`` for a chart label, drawn exactly as written.
+
+    Matplotlib reads text between two ``$`` as mathematics (mathtext): a name such as
+    ``$x^2$`` would be drawn as a formula and ``$\\undefined$`` would stop the drawing.
+    An escaped dollar is drawn as a plain ``$``; nothing global is changed.
+
+    >>> as_written("Knee $x^2$")
+    'Knee \\\\$x^2\\\\$'
+    """
+    return str(text).replace("$", r"\$")
+
+
 def _exercise_labels(ids, program: Program | None) -> list[str]:
     names = {e.id: e.name for e in (program or load_program()).exercises}
-    return [names.get(str(i), str(i)) for i in ids]
+    return [as_written(names.get(str(i), str(i))) for i in ids]
 
 
 def _week_grid(weeks: pd.Series) -> pd.DatetimeIndex:
@@ -711,7 +724,7 @@ def plot_pain(weekly_pain: pd.DataFrame, *, change=None, participant=None, ax=No
         ax.plot(
             x,
             rows[VALUE_MEAN].astype(float),
-            **({"color": color, "label": site} | line_style | kwargs),
+            **({"color": color, "label": as_written(site)} | line_style | kwargs),
         )
         if site in baselines:
             baseline = baselines[site]
@@ -844,7 +857,7 @@ def plot_adherence_vs_pain(table: pd.DataFrame, *, participant=None, ax=None, **
             marker="o",
             markersize=markersize,
             linewidth=2,
-            label=f"{site} pain",
+            label=as_written(f"{site} pain"),
         )
     pain_ax.set_ylim(0, 10 / _LEGEND_ROOM)
     pain_ax.set_yticks(range(0, 11, 2))
@@ -916,14 +929,14 @@ def _draw_dashboard(fig, *, weekly, weekly_sets, weekly_pain, change, adherence,
 
 
 def _dashboard_title(log: pd.DataFrame, program: Program | None, participant) -> str:
-    name = (program or load_program()).name
+    name = as_written((program or load_program()).name)
     if log.empty:
         return f"{name}: no sessions yet"
     dates = log[DATE]
     weeks = (dates.max().to_period("W") - dates.min().to_period("W")).n + 1
     who = ""
     if participant is not None:
-        who = f" — participant {participant}"
+        who = f" — participant {as_written(participant)}"
     elif PARTICIPANT in log.columns and log[PARTICIPANT].nunique() > 1:
         who = f" — {log[PARTICIPANT].nunique()} participants"
     return f"{name}{who}\n{_period(dates.min(), dates.max())} ({weeks} weeks)"

@@ -655,7 +655,14 @@ def _text_pages(blocks: list[tuple[str, str]]) -> list:
                 cursor = _MARGIN
             top = 1 - cursor / height
             if style == "item" and i == 0:
-                pages[-1].text((_MARGIN + indent - 0.18) / width, top, "•", fontsize=size, va="top")
+                pages[-1].text(
+                    (_MARGIN + indent - 0.18) / width,
+                    top,
+                    "•",
+                    fontsize=size,
+                    va="top",
+                    parse_math=False,
+                )
             pages[-1].text(
                 (_MARGIN + indent) / width,
                 top,
@@ -663,6 +670,7 @@ def _text_pages(blocks: list[tuple[str, str]]) -> list:
                 fontsize=size,
                 fontweight=weight,
                 va="top",
+                parse_math=False,  # names are drawn as written: "$x$" is not a formula
                 color="0.3" if style == "note" else "black",
             )
             cursor += step

@@ -11,12 +11,15 @@ import io
 from datetime import date
 
 import pytest
+from matplotlib.cbook import is_math_text
+from matplotlib.text import Text
 
 from footstats import read_log, validate_log
 from footstats._columns import ERROR, LINE, MESSAGE, NOTES, SETS, SEVERITY, WARNING
 from footstats._csvfile import parse_table
 from footstats.cli import main
-from footstats.report import _Report
+from footstats.program import load_program
+from footstats.report import _Report, _text_pages
 
 HEADER = "date,exercise,sets,notes\n"
 
@@ -169,3 +172,54 @@ def test_2_report_draws_a_century_wide_log_quickly(tmp_path, capsys):
     assert (out / "report.pdf").read_bytes().startswith(b"%PDF")
     figure = _Report(read_log(log)).figure("frequency")
     assert len(figure.axes[0].patches) < 10  # not one bar patch per week of the century
+
+
+# -- 5. user text is drawn as written, never as mathematics -------------------------------------
+
+MATH_LOG = (
+    "date,exercise,sets,pain_$\\undefinedcmd$\n"
+    "2026-03-02,$\\undefinedcmd$,2,3\n"
+    "2026-03-04,$x^2$,2,4\n"
+)
+MATH_ROUTINE = """\
+name = "Routine $\\\\oops$"
+sessions_per_week = [2, 3]
+[[exercise]]
+id = "a"
+name = "$\\\\undefinedcmd$"
+sets = 2
+[[exercise]]
+id = "b"
+name = "$x^2$"
+sets = 1
+"""
+
+
+def _drawn_texts(fig):
+    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text()]
+
+
+def test_5_dollar_names_report_and_are_drawn_as_written(tmp_path, capsys):
+    log, routine = tmp_path / "math.csv", tmp_path / "math.toml"
+    log.write_text(MATH_LOG)
+    routine.write_text(MATH_ROUTINE)
+    out = tmp_path / "out"
+    code, _, err = run(["report", str(log), "-o", str(out), "--program", str(routine)], capsys)
+    assert code == 0, err
+    assert (out / "report.pdf").read_bytes().startswith(b"%PDF")
+    report = _Report(read_log(log, program=load_program(routine)), load_program(routine))
+    for chart in ("completion", "sets", "pain", "adherence_vs_pain", "dashboard"):
+        fig = report.figure(chart)
+        fig.canvas.draw()
+        texts = _drawn_texts(fig)
+        assert texts and not any(t.get_parse_math() and is_math_text(t.get_text()) for t in texts)
+    labels = [t.get_text() for t in report.figure("sets").axes[0].get_yticklabels()]
+    assert [label.replace("\\$", "$") for label in labels] == ["$\\undefinedcmd$", "$x^2$"]
+
+
+def test_5_pdf_text_pages_never_parse_math():
+    pages = _text_pages([("title", "Routine $x^2$"), ("item", "$\\undefinedcmd$: 2 sets")])
+    texts = [t for page in pages for t in page.texts]
+    assert [t.get_text() for t in texts][-1] == "$\\undefinedcmd$: 2 sets"
+    assert not any(t.get_parse_math() for t in texts)
+    pages[0].savefig(io.BytesIO(), format="pdf")  # drawn, not aborted by mathtext
