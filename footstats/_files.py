@@ -16,7 +16,10 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import secrets
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
@@ -87,6 +90,44 @@ def _create_temp(target: Path) -> Path:
             continue
         return tmp
     raise FileExistsError(f"cannot create a temporary file next to {target}")
+
+
+_STAGING_PREFIX = ".footstats-staging-"
+_LEFTOVER_TEMP = re.compile(r"\..*-[0-9a-f]{8}\.tmp(\.[A-Za-z0-9]+)?")
+
+
+def make_staging(folder: Path) -> Path:
+    """A new hidden staging folder inside ``folder`` (removed by :func:`remove_leftovers`)."""
+    return Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=folder))
+
+
+def remove_leftovers(folder: str | PathLike) -> list[Path]:
+    """Remove what killed runs left in ``folder``: hidden temporary files and staging folders.
+
+    Only names footstats makes are touched (``.name-1a2b3c4d.tmp.ext`` files from
+    :func:`atomic_path`, ``.footstats-staging-*`` folders); symbolic links are left alone.
+    Call it only while holding the folder's lock, or a running writer loses its files.
+
+    Examples
+    --------
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / ".report-0a1b2c3d.tmp.pdf").write_bytes(b"%PDF-partial")
+    >>> _ = (folder / "notes.txt").write_text("mine")
+    >>> [p.name for p in remove_leftovers(folder)], sorted(p.name for p in folder.iterdir())
+    (['.report-0a1b2c3d.tmp.pdf'], ['notes.txt'])
+    """
+    removed = []
+    for entry in Path(folder).iterdir():
+        if entry.is_symlink():
+            continue
+        if entry.name.startswith(_STAGING_PREFIX) and entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        elif _LEFTOVER_TEMP.fullmatch(entry.name) and entry.is_file():
+            entry.unlink(missing_ok=True)
+        else:
+            continue
+        removed.append(entry)
+    return removed
 
 
 def check_not_input(path: str | PathLike, inputs: Iterable[str | PathLike]) -> None:

@@ -144,6 +144,8 @@ def parse_dates(
     ValueError
         When ``date_format`` cannot be used (an unknown directive, or a time zone).
     """
+    if date_format is not None:
+        _check_date_format(date_format)
     parsed = pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]")
     todo = values != ""
     day_only = todo & _fullmatch(values, _ISO_DAY)
@@ -177,12 +179,15 @@ def parse_dates(
     return parsed, errors
 
 
-def _with_format(values: pd.Series, date_format: str) -> pd.Series:
+def _check_date_format(date_format: str) -> None:
     if re.search(r"%[zZ]", date_format):
         raise ValueError(
             f"date_format {date_format!r}: time zones (%z, %Z) are not supported; a log's "
             "dates are local dates, like 2026-03-02 or 2026-03-02 07:30"
         )
+
+
+def _with_format(values: pd.Series, date_format: str) -> pd.Series:
     try:
         parsed = pd.to_datetime(values, format=date_format, errors="coerce")
     except (ValueError, TypeError) as exc:

@@ -1,6 +1,7 @@
 """The ``footstats`` command: ``check`` a log, ``report`` on it.
 
-Exit codes: 0 success (warnings allowed), 1 the log has errors, 2 usage or I/O error.
+Exit codes: 0 success (warnings allowed), 1 the log has errors, 2 usage or I/O error,
+130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from . import __version__
 from ._problems import count_by_severity, format_problems
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # the shell's code for a Ctrl-C
 
 DESCRIPTION = """\
 footstats: is a home-exercise routine being done, and is it working?
@@ -94,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     except _UsageError as exc:
         print(f"footstats: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt as exc:  # Ctrl-C: a sentence, not a traceback
+        done = exc.args[0] if exc.args else "nothing was changed"
+        print(f"footstats: interrupted; {done}", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def _read_options(args) -> dict:
@@ -122,8 +128,10 @@ def _load_map(path: str | None) -> dict[str, str] | None:
         data = tomllib.loads(Path(path).read_text("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise _UsageError(f"{path}: cannot read the exercise map: {exc}") from None
+    except RecursionError:
+        raise _UsageError(f"{path}: not an exercise map: nested too deeply") from None
     table = data.get("exercises", data)
-    if not all(isinstance(v, str) for v in table.values()):
+    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
         raise _UsageError(f'{path}: expected lines like  "Calf Raise" = "heel_raises"')
     return table
 

@@ -22,11 +22,22 @@ charts
 Weeks are ISO dates of their Monday. Every file is written atomically (a temporary file in
 the same folder, then ``os.replace``), CSV text cells are neutralised against formula
 injection, and nothing is written over or next to the input log.
+
+The folder holds one report at a time: a run writes into a hidden staging folder and moves
+the files into place only when all of them were written; a second run into the same folder
+waits for the first (a lock file, ``.footstats.lock``); leftovers of a killed run are removed
+by the next one; files of an earlier report that this one does not write are removed.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import shutil
+import signal
 import textwrap
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
@@ -38,15 +49,26 @@ import pandas as pd
 from . import metrics
 from ._columns import (
     COMPLETION,
+    DATE,
     EXERCISE,
+    LINE,
     PARTICIPANT,
     SESSION_DONE,
+    SETS,
     SETS_DONE,
     SETS_PRESCRIBED,
     TARGET_MET,
     WEEK,
 )
-from ._files import atomic_path, check_not_input, check_output_folder, write_csv, write_json
+from ._files import (
+    atomic_path,
+    check_not_input,
+    check_output_folder,
+    make_staging,
+    remove_leftovers,
+    write_csv,
+    write_json,
+)
 from .program import Program, load_program
 
 __all__ = [
@@ -77,6 +99,7 @@ _PDF_CHART_PAGES = (
     ("completion", "sets"),
     ("pain", "adherence_vs_pain"),
 )
+_LOG_COLUMNS = (LINE, DATE, EXERCISE, SETS)  # what the metrics need of a tidy log
 _MAX_LISTED_PARTICIPANTS = 100  # beyond this the PDF refers to summary.json
 
 
@@ -108,7 +131,7 @@ def export_tables(log: pd.DataFrame, out_dir: str | PathLike, *, program=None) -
     ['frequency.csv', 'sets.csv', 'pain.csv', 'summary.json']
     """
     report = _Report(log, program)
-    return report.write_tables(_output_folder(log, out_dir))
+    return _write_staged(_output_folder(log, out_dir), report.write_tables)
 
 
 def export_charts(
@@ -148,7 +171,8 @@ def export_charts(
     """
     formats = _check_formats(formats)
     report = _Report(log, program)
-    return report.write_charts(_output_folder(log, out_dir), formats, dpi)
+    folder = _output_folder(log, out_dir)
+    return _write_staged(folder, lambda staging: report.write_charts(staging, formats, dpi))
 
 
 def export_report(log: pd.DataFrame, path: str | PathLike, *, program=None) -> Path:
@@ -181,10 +205,12 @@ def export_report(log: pd.DataFrame, path: str | PathLike, *, program=None) -> P
     >>> export_report(footstats.load_sample(), out).read_bytes()[:4]
     b'%PDF'
     """
+    _check_target(path, "path")
+    report = _Report(log, program)
     target = Path(path)
     check_not_input(target, _inputs(log))
     target.parent.mkdir(parents=True, exist_ok=True)
-    return _Report(log, program).write_pdf(target)
+    return report.write_pdf(target)
 
 
 def write_report(
@@ -219,13 +245,16 @@ def write_report(
     'report.pdf'
     """
     formats = _check_formats(formats)
-    folder = _output_folder(log, out_dir)
     report = _Report(log, program)
-    return [
-        *report.write_tables(folder),
-        *report.write_charts(folder, formats, 150),
-        report.write_pdf(folder / REPORT_PDF),
-    ]
+
+    def write(staging: Path) -> list[Path]:
+        return [
+            *report.write_tables(staging),
+            *report.write_charts(staging, formats, 150),
+            report.write_pdf(staging / REPORT_PDF),
+        ]
+
+    return _write_staged(_output_folder(log, out_dir), write, replaces=_REPORT_FILES)
 
 
 # -- output folder ----------------------------------------------------------------------------
@@ -240,7 +269,27 @@ def _inputs(log: pd.DataFrame) -> list[Path]:
     return [path] if path.exists() else []
 
 
+def _check_log(log) -> None:
+    """Raise a clear error for something that is not a tidy log (instead of a KeyError)."""
+    if not isinstance(log, pd.DataFrame):
+        raise TypeError(f"expected the tidy log of footstats.read_log, got {type(log).__name__}")
+    missing = [c for c in _LOG_COLUMNS if c not in log.columns]
+    if missing:
+        raise ValueError(
+            f"not a tidy log (missing column(s): {', '.join(missing)}); read the log with "
+            "footstats.read_log or read_logs"
+        )
+    if not pd.api.types.is_datetime64_dtype(log[DATE]):
+        raise ValueError(f"not a tidy log: its date column holds {log[DATE].dtype}, not dates")
+
+
+def _check_target(out: str | PathLike, what: str) -> None:
+    if not str(out).strip():
+        raise ValueError(f"{what} is empty: give the folder to write into (it is created)")
+
+
 def _output_folder(log: pd.DataFrame, out_dir: str | PathLike) -> Path:
+    _check_target(out_dir, "out_dir")
     folder = Path(out_dir)
     check_output_folder(folder, _inputs(log))
     folder.mkdir(parents=True, exist_ok=True)
@@ -257,6 +306,92 @@ def _check_formats(formats) -> tuple[str, ...]:
     return tuple(dict.fromkeys(chosen))
 
 
+# -- one consistent folder --------------------------------------------------------------------
+
+_LOCK_NAME = ".footstats.lock"
+LOCK_TIMEOUT = 600.0  # seconds a report waits for another one writing into the same folder
+_TABLES = ("frequency.csv", "sets.csv", "pain.csv", "summary.json")
+# Every file a full report may write: what it does not write this time is stale.
+_REPORT_FILES = (
+    *_TABLES,
+    *(f"{chart}.{fmt}" for chart in CHARTS for fmt in FORMATS),
+    REPORT_PDF,
+)
+
+
+def _write_staged(folder: Path, write, *, replaces=()) -> list[Path]:
+    """Run ``write(staging)`` in a hidden staging folder, then move its files into ``folder``.
+
+    One writer at a time (a lock file in ``folder``; another report waits up to
+    :data:`LOCK_TIMEOUT` seconds, then refuses). Leftovers of killed runs (hidden temporary
+    files and staging folders) are removed first. A run that fails or is interrupted before
+    the move changes nothing; the move itself is not interrupted by Ctrl-C or SIGTERM. After
+    the move, the files of ``replaces`` that this run did not write are removed, so the
+    folder never mixes two reports.
+    """
+    with _folder_lock(folder):
+        remove_leftovers(folder)
+        staging = make_staging(folder)
+        try:
+            staged = write(staging)
+            with _signals_deferred():
+                written = []
+                for path in staged:
+                    os.replace(path, folder / path.name)
+                    written.append(folder / path.name)
+                names = {path.name for path in written}
+                for name in replaces:
+                    stale = folder / name
+                    if name not in names and (stale.is_symlink() or stale.is_file()):
+                        stale.unlink()
+            return written
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextmanager
+def _folder_lock(folder: Path):
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(folder / _LOCK_NAME, timeout=LOCK_TIMEOUT)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise OSError(
+            errno.EBUSY,
+            f"another footstats report has been writing into it for {LOCK_TIMEOUT:g} s; "
+            "try again when it has finished",
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+@contextmanager
+def _signals_deferred():
+    """Hold Ctrl-C and SIGTERM until the block ends (a move is never cut in half).
+
+    Only the main thread can handle signals; elsewhere the block runs as is. A Ctrl-C that
+    arrived meanwhile is raised afterwards, saying the report had been written.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    held = (signal.SIGINT, signal.SIGTERM)
+    previous = {signum: signal.signal(signum, lambda n, _: received.append(n)) for signum in held}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if signal.SIGTERM in received:
+        signal.raise_signal(signal.SIGTERM)
+    if received:
+        raise KeyboardInterrupt("the report had been written when it stopped")
+
+
 # -- the report -------------------------------------------------------------------------------
 
 
@@ -268,6 +403,7 @@ class _Report:
     program: Program | None = None
 
     def __post_init__(self):
+        _check_log(self.log)
         self.program = self.program or load_program()
 
     @cached_property

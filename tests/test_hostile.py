@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import tempfile
+from contextlib import redirect_stderr, redirect_stdout
 from datetime import date
+from pathlib import Path
 
+import pandas as pd
 import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 from matplotlib.cbook import is_math_text
 from matplotlib.text import Text
 
@@ -18,10 +25,13 @@ from footstats import read_log, validate_log
 from footstats._columns import ERROR, LINE, MESSAGE, NOTES, SETS, SEVERITY, WARNING
 from footstats._csvfile import parse_table
 from footstats.cli import main
-from footstats.program import load_program
-from footstats.report import _Report, _text_pages
+from footstats.program import load_program, name_key
+from footstats.report import _Report, _text_pages, export_report, write_report
 
 HEADER = "date,exercise,sets,notes\n"
+ROOT = Path(__file__).parent.parent
+SAMPLE = ROOT / "sample_data" / "foot_log.csv"
+PACKAGED_ROUTINE = ROOT / "footstats" / "data" / "foot_routine.toml"
 
 
 def good_rows(n: int, first_day: int = 0) -> str:
@@ -223,3 +233,142 @@ def test_5_pdf_text_pages_never_parse_math():
     assert [t.get_text() for t in texts][-1] == "$\\undefinedcmd$: 2 sets"
     assert not any(t.get_parse_math() for t in texts)
     pages[0].savefig(io.BytesIO(), format="pdf")  # drawn, not aborted by mathtext
+
+
+# -- 3. whatever check accepts, report draws ------------------------------------------------------
+
+_TEXT = st.text(
+    alphabet=st.sampled_from("ab Zé$\\^_{}%#&'\"-=+@,;\t¡中😀"), min_size=1, max_size=12
+).filter(lambda s: s.strip() and s.strip()[0] not in "#")
+
+
+@st.composite
+def routines(draw):
+    names = draw(st.lists(_TEXT, min_size=1, max_size=3, unique_by=lambda s: name_key(s)))
+    low = draw(st.integers(0, 5))
+    lines = [
+        f"name = {json.dumps(draw(_TEXT), ensure_ascii=False)}",
+        f"sessions_per_week = [{low}, {low + draw(st.integers(0, 3))}]",
+    ]
+    for i, name in enumerate(names):
+        lines += ["[[exercise]]", f'id = "e{i}"', f"name = {json.dumps(name, ensure_ascii=False)}"]
+        lines.append(f"sets = {draw(st.integers(1, 6))}")
+    return "\n".join(lines) + "\n", names
+
+
+def _dates():
+    near = st.dates(date(2025, 1, 1), date(2026, 6, 30))
+    anywhere = st.dates(date(1890, 1, 1), date(2040, 12, 31))
+    return st.one_of(near, near, near, anywhere).map(date.isoformat)
+
+
+@st.composite
+def logs(draw, exercise_names):
+    participants = draw(st.one_of(st.none(), st.lists(_TEXT, min_size=1, max_size=3)))
+    header = ["date", "exercise", "sets", "pain_back"]
+    if participants:
+        header.insert(0, "participant")
+    rows = []
+    for _ in range(draw(st.integers(1, 12))):
+        exercise = draw(st.one_of(st.sampled_from(exercise_names), _TEXT, st.just("")))
+        sets = draw(st.one_of(st.integers(0, 12).map(str), st.sampled_from(["", "x", "-1"])))
+        pain = draw(st.one_of(st.integers(0, 10).map(str), st.sampled_from(["", "11"])))
+        row = [draw(_dates()), exercise, sets if exercise else "", pain]
+        if participants:
+            row.insert(0, draw(st.sampled_from(participants)))
+        rows.append(row)
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows([header, *rows])
+    return buffer.getvalue()
+
+
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],  # a report per example: no shrinking
+)
+@given(data=st.data())
+def test_3_whatever_check_accepts_report_draws(data):
+    routine_text, names = data.draw(routines())
+    text = data.draw(logs(names))
+    with tempfile.TemporaryDirectory() as folder:
+        log, routine = Path(folder) / "log.csv", Path(folder) / "routine.toml"
+        log.write_text(text, encoding="utf-8")
+        routine.write_text(routine_text, encoding="utf-8")
+        options = ["--program", str(routine)]
+        with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()) as err:
+            checked = main(["check", str(log), *options])
+            assert checked in (0, 1), err.getvalue()
+            if checked == 0:
+                reported = main(["report", str(log), "-o", str(Path(folder) / "out"), *options])
+                assert reported == 0, err.getvalue()
+                assert (Path(folder) / "out" / "report.pdf").exists()
+
+
+# -- 4. tracebacks turned into clear errors ---------------------------------------------------
+
+
+def test_4_time_zone_date_format_is_a_usage_error(tmp_path, capsys):
+    log = tmp_path / "log.csv"
+    log.write_text("date,exercise,sets\n2026-03-02+0100,Heel raises,2\n")
+    code, _, err = run(["check", str(log), "--date-format", "%Y-%m-%d%z"], capsys)
+    assert code == 2
+    assert "time zones (%z, %Z) are not supported" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "key"),
+    [
+        ("sets = 6", "inf", "exercise[0].sets"),
+        ("sets = 6", "nan", "exercise[0].sets"),
+        ("sets = 6", "12345678901234567890123", "exercise[0].sets"),
+        ("sets = 6", "1e300", "exercise[0].sets"),
+        ("sets = 6", "[1, inf]", "exercise[0].sets"),
+        ("sessions_per_week = [2, 3]", "inf", "sessions_per_week"),
+        ("sessions_per_week = [2, 3]", "nan", "sessions_per_week"),
+        ("session_minutes = 20", "nan", "session_minutes"),
+    ],
+)
+def test_4_routine_numbers_must_be_finite_and_plausible(tmp_path, capsys, line, value, key):
+    text = PACKAGED_ROUTINE.read_text()
+    assert line in text
+    routine = tmp_path / "routine.toml"
+    routine.write_text(text.replace(line, f"{line.split(' = ')[0]} = {value}", 1))
+    code, _, err = run(["check", str(SAMPLE), "--program", str(routine)], capsys)
+    assert code == 2 and "Traceback" not in err
+    assert f"'{key}': expected a number from 0 to" in err
+
+
+def test_4_deeply_nested_routine_and_map_are_usage_errors(tmp_path, capsys):
+    deep = tmp_path / "deep.toml"
+    deep.write_text("x = " + "[" * 5000 + "]" * 5000 + "\n")
+    code, _, err = run(["check", str(SAMPLE), "--program", str(deep)], capsys)
+    assert code == 2 and "nested too deeply" in err
+    code, _, err = run(["check", str(SAMPLE), "--map", str(deep)], capsys)
+    assert code == 2 and "nested too deeply" in err
+
+
+def test_4_map_that_is_not_a_table_is_a_usage_error(tmp_path, capsys):
+    bad = tmp_path / "map.toml"
+    bad.write_text("exercises = 5\n")
+    code, _, err = run(["check", str(SAMPLE), "--map", str(bad)], capsys)
+    assert code == 2 and "expected lines like" in err
+
+
+def test_4_write_report_refuses_what_is_not_a_log(tmp_path):
+    with pytest.raises(ValueError, match=r"not a tidy log \(missing column\(s\): line, date"):
+        write_report(pd.DataFrame(), tmp_path / "out")
+    with pytest.raises(TypeError, match="expected the tidy log"):
+        write_report([1, 2], tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_4_empty_out_dir_is_refused(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    log = read_log(SAMPLE)
+    with pytest.raises(ValueError, match="out_dir is empty"):
+        write_report(log, "")
+    with pytest.raises(ValueError, match="path is empty"):
+        export_report(log, "")
+    assert list(tmp_path.iterdir()) == []
