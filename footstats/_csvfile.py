@@ -148,10 +148,14 @@ def _looks_binary(data: bytes) -> bool:
 
 def _binary_message(data: bytes) -> str:
     head = data[:200]
-    if head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4:
+    # ASCII text in UTF-16: the zero byte of each character comes second (little-endian)
+    # or first (big-endian)
+    little, big = head[1::2].count(0), head[0::2].count(0)
+    if max(little, big) > len(head) // 4:
+        encoding = "utf-16-le" if little >= big else "utf-16-be"
         return (
             "not a text file: it looks like UTF-16 without a byte-order mark; "
-            "pass encoding='utf-16-le' (footstats check --encoding utf-16-le)"
+            f"pass encoding='{encoding}' (footstats check --encoding {encoding})"
         )
     return "not a text file: expected a CSV log (text with one row per exercise per session)"
 

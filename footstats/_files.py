@@ -5,10 +5,10 @@ hidden temporary file in the target's own folder (same file system, so the final
 ``os.replace`` is atomic) and moved into place only when writing succeeded. A failed write
 leaves the old file, if any, untouched and no partial file behind.
 
-CSV cells are neutralised against formula injection (BAD_INPUTS.md #29): a *text* cell that
-begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` so that
-a spreadsheet shows it as text instead of running it. Numeric columns are never touched: a
-negative number stays a number.
+CSV cells are neutralised against formula injection: a *text* cell that begins with ``=``,
+``+``, ``-``, ``@`` (or their full-width forms), a tab, a carriage return or a line feed gets
+a leading ``'`` so that a spreadsheet shows it as text instead of running it. Numeric
+columns are never touched: a negative number stays a number.
 """
 
 from __future__ import annotations
@@ -39,8 +39,9 @@ __all__ = [
 ]
 
 # What a spreadsheet may read as the start of a formula (OWASP "CSV injection").
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-_FORMULA_PATTERN = r"^[=+\-@\t\r]"
+# The full-width forms (＝ ＋ － ＠) count too: spreadsheets read them as their ASCII twins.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+_FORMULA_PATTERN = r"^[=+\-@\t\r\n＝＋－＠]"
 _NEUTRALISER = "'"
 
 
@@ -133,7 +134,7 @@ def remove_leftovers(folder: str | PathLike) -> list[Path]:
 def check_not_input(path: str | PathLike, inputs: Iterable[str | PathLike]) -> None:
     """Raise ``ValueError`` when ``path`` is (or is in the folder of) one of ``inputs``.
 
-    Exports go to their own folder (BAD_INPUTS.md #28): nothing is written over or next
+    Exports go to their own folder: nothing is written over or next
     to an input log.
 
     Examples
@@ -157,7 +158,9 @@ def check_output_folder(folder: str | PathLike, inputs: Iterable[str | PathLike]
     for source in inputs:
         source_path = Path(source).resolve()
         holder = source_path if source_path.is_dir() else source_path.parent
-        if target == holder:
+        # a log given as a symbolic link counts as in the link's folder too
+        link_holder = Path(source).absolute().parent.resolve()
+        if target in (holder, link_holder):
             raise ValueError(
                 f"refusing to write into {folder}: it holds the input log {source}; "
                 "choose another output folder"
@@ -168,7 +171,8 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` whose text cells cannot be read as spreadsheet formulas.
 
     Text cells (in string, object and categorical columns) beginning with ``=``, ``+``,
-    ``-``, ``@``, a tab or a carriage return get a leading ``'``. Numbers, dates and
+    ``-``, ``@`` (or ``＝``, ``＋``, ``－``, ``＠``), a tab, a carriage return or a line feed
+    get a leading ``'``. Numbers, dates and
     booleans are left alone, even in an object column.
 
     Examples

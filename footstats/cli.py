@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except _UsageError as exc:
-        print(f"footstats: {exc}", file=sys.stderr)
+        print(f"footstats: {_one_line(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt as exc:  # Ctrl-C: a sentence, not a traceback
         done = exc.args[0] if exc.args else "nothing was changed"
@@ -151,18 +151,27 @@ def _load(args):
         raise _UsageError(str(exc)) from None
 
 
+def _one_line(text) -> str:
+    """``text`` with control characters escaped (``\\n``, ``\\x1b``): a file name holding a
+    line break cannot forge an extra ``FILE:LINE:...`` line of output."""
+    return str(text).translate(_ESCAPES)
+
+
+_ESCAPES = {c: repr(chr(c))[1:-1] for c in [*range(32), 127, 0x85, 0x2028, 0x2029]}
+
+
 def run_check(args) -> int:
     loaded, _ = _load(args)
     problems = loaded.problems
     if args.quiet:
         problems = loaded.errors
     for line in format_problems(problems):
-        print(line)
+        print(_one_line(line))
     if not loaded.readable:
         return EXIT_USAGE
     counts = count_by_severity(loaded.problems)
     print(
-        f"{loaded.file}: {len(loaded.log)} rows loaded ({loaded.format} format); "
+        f"{_one_line(loaded.file)}: {len(loaded.log)} rows loaded ({loaded.format} format); "
         f"{counts['error']} errors, {counts['warning']} warnings, {counts['notice']} notices",
         file=sys.stderr,
     )
@@ -177,19 +186,19 @@ def run_report(args) -> int:
         raise _UsageError(f"--format: expected {', '.join(FORMATS)}, got {args.format!r}")
     loaded, program = _load(args)
     for line in format_problems(loaded.errors):
-        print(line, file=sys.stderr)
+        print(_one_line(line), file=sys.stderr)
     if not loaded.readable:
         return EXIT_USAGE
     if not loaded.ok:
         if not args.drop_invalid:
             print(
-                f"{loaded.file}: not reported; fix the errors above, or pass --drop-invalid "
-                "to report on the valid rows",
+                f"{_one_line(loaded.file)}: not reported; fix the errors above, or pass "
+                "--drop-invalid to report on the valid rows",
                 file=sys.stderr,
             )
             return EXIT_INVALID
         print(
-            f"{loaded.file}: the {loaded.left_out_lines()} line(s) above were left "
+            f"{_one_line(loaded.file)}: the {loaded.left_out_lines()} line(s) above were left "
             "out (--drop-invalid)",
             file=sys.stderr,
         )
@@ -200,7 +209,7 @@ def run_report(args) -> int:
     except OSError as exc:
         raise _UsageError(f"cannot write to {args.out}: {exc.strerror or exc}") from None
     for path in written:
-        print(path)
+        print(_one_line(path))
     return EXIT_OK
 
 

@@ -560,27 +560,62 @@ class _Validation:
         return named
 
     def drop_repeated_headers(self, named: dict[str, _Cells]) -> dict[str, _Cells]:
-        """Rows that repeat the header (two logs pasted together) are dropped, with a notice."""
+        """Rows that repeat the header (two logs pasted together) are dropped, with a notice.
+
+        A header repeated in another column order would put values in the wrong columns:
+        it and the rows below it (up to the next header) are refused, each an error.
+        """
+        names = {cells.written.casefold() for cells in named.values()}
         repeat = np.ones(len(self.lines), dtype=bool)
+        header_like = np.ones(len(self.lines), dtype=bool)
         for cells in named.values():
-            same = cells.uniques.str.strip(INVISIBLE).str.casefold() == cells.written.casefold()
-            repeat &= cells.rows(same)
-            if not repeat.any():
+            values = cells.uniques.str.strip(INVISIBLE).str.casefold()
+            repeat &= cells.rows(values == cells.written.casefold())
+            header_like &= cells.rows(values.isin(names))
+            if not header_like.any():
                 return named
-        lines = self.lines[repeat].tolist()
-        self.records.append(
-            problem(
-                self.file,
-                lines[0],
-                "-",
-                "",
-                NOTICE,
-                "dropped the header repeated on line(s) " + ", ".join(map(str, lines)),
+        below = self.refuse_reordered(header_like, header_like & ~repeat)
+        if repeat.any():
+            lines = self.lines[repeat].tolist()
+            self.records.append(
+                problem(
+                    self.file,
+                    lines[0],
+                    "-",
+                    "",
+                    NOTICE,
+                    "dropped the header repeated on line(s) " + ", ".join(map(str, lines)),
+                )
             )
-        )
-        keep = ~repeat
+        keep = ~(header_like | below)
         self.lines, self.bad = self.lines[keep], self.bad[keep]
         return {tidy: cells.keep(keep) for tidy, cells in named.items()}
+
+    def refuse_reordered(self, header_like: np.ndarray, reordered: np.ndarray) -> np.ndarray:
+        """Errors for headers in another column order and the rows below each; those rows."""
+        if not reordered.any():
+            return np.zeros(len(self.lines), dtype=bool)
+        section = np.cumsum(header_like)  # rows below the k-th header line are in section k
+        starts = np.flatnonzero(header_like)
+        below = ~header_like & (section > 0)
+        below[below] = reordered[starts[section[below] - 1]]
+        for start in np.flatnonzero(reordered):
+            rows = int((below & (section == section[start])).sum())
+            self.whole_file_error(
+                "the header is repeated here with its columns in another order; the "
+                f"{rows} row(s) below it are left out so that no value lands in the wrong "
+                "column: paste them in the column order of line 1, or into a file of their own",
+                line=int(self.lines[start]),
+            )
+        header_lines = self.lines[starts[section[below] - 1]].astype("str").astype(object)
+        self.report(
+            below,
+            "-",
+            "",
+            ERROR,
+            "below the header on line " + header_lines + ", whose columns are in another order",
+        )
+        return below
 
     def parse(self, named: dict[str, _Cells]) -> tuple[dict, dict]:
         """Stripped uniques and typed row values; every bad cell is an error at its line."""

@@ -1,6 +1,6 @@
 """Exports: the weekly tables (CSV, JSON), the charts (PNG, SVG, PDF) and a PDF report.
 
-This is what ``footstats report LOG -o DIR`` writes (DESIGN.md, "Contract"):
+This is what ``footstats report LOG -o DIR`` writes:
 
 ``frequency.csv``
     ``[participant,] week, sessions, target_min, target_max, target_met``: every week.

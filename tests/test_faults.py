@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -49,12 +50,19 @@ def logs(tmp_path):
     return old, new
 
 
+@pytest.fixture(scope="module")
+def _old_report(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("old")
+    log = folder / "old.csv"
+    log.write_text(OLD_LOG)
+    write_report(footstats.read_log(log), folder / "out")
+    return folder / "out"
+
+
 @pytest.fixture
-def previous_report(tmp_path, logs):
-    """An output folder holding a whole report of the old log."""
-    out = tmp_path / "out"
-    write_report(footstats.read_log(logs[0]), out)
-    return out
+def previous_report(tmp_path, _old_report):
+    """An output folder holding a whole report of the old log (made once, copied)."""
+    return Path(shutil.copytree(_old_report, tmp_path / "out"))
 
 
 def start_report(log: Path, out: Path) -> subprocess.Popen:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import tempfile
 from contextlib import redirect_stderr, redirect_stdout
 from datetime import date
@@ -21,9 +22,10 @@ from hypothesis import strategies as st
 from matplotlib.cbook import is_math_text
 from matplotlib.text import Text
 
-from footstats import read_log, validate_log
+from footstats import read_log, validate_log, validate_logs
 from footstats._columns import ERROR, LINE, MESSAGE, NOTES, SETS, SEVERITY, WARNING
 from footstats._csvfile import parse_table
+from footstats._files import neutralise_formulas
 from footstats.cli import main
 from footstats.program import load_program, name_key
 from footstats.report import _Report, _text_pages, export_report, write_report
@@ -372,3 +374,73 @@ def test_4_empty_out_dir_is_refused(tmp_path, monkeypatch):
     with pytest.raises(ValueError, match="path is empty"):
         export_report(log, "")
     assert list(tmp_path.iterdir()) == []
+
+
+# -- 9. smaller holes ---------------------------------------------------------------------------
+
+
+def test_9_header_pasted_in_another_column_order_refuses_the_rows_below():
+    text = (
+        "date,exercise,sets,pain_back\n2026-03-02,Heel raises,2,5\n"
+        "Date,pain_back,exercise,sets\n2026-03-03,4,Heel raises,3\n2026-03-04,4,Heel raises,3\n"
+        "date,exercise,sets,pain_back\n2026-03-05,Heel raises,2,5\n"
+    )
+    result = loaded(text)
+    # no row loads with sets and pain swapped; the rows after the next header load again
+    assert result.log[[LINE, SETS, "pain_back"]].values.tolist() == [[2, 2, 5], [7, 2, 5]]
+    assert result.errors[LINE].tolist() == [3, 4, 5]
+    assert "another order" in result.errors[MESSAGE].iloc[0]
+    assert result.left_out_lines() == 3
+
+
+def test_9_folder_says_which_csv_entries_it_skips(tmp_path):
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    (folder / "p01.csv").write_text("date,exercise,sets\n2026-03-02,Heel raises,2\n")
+    (folder / "dangling.csv").symlink_to(folder / "missing.csv")
+    (folder / "loop.csv").symlink_to(folder / "loop.csv")
+    (folder / "x.csv").mkdir()
+    os.mkfifo(folder / "pipe.csv")
+    problems = validate_logs(folder).problems
+    found = {Path(f).name: (s, m) for f, s, m in problems[["file", SEVERITY, MESSAGE]].values}
+    assert found["dangling.csv"] == (ERROR, "skipped: cannot read it: a broken symbolic link")
+    assert found["loop.csv"] == (ERROR, "skipped: cannot read it: a symbolic link that loops")
+    assert found["x.csv"][0] == WARNING and "a folder" in found["x.csv"][1]
+    assert found["pipe.csv"][0] == WARNING and "not a regular file" in found["pipe.csv"][1]
+
+
+def test_9_file_name_with_a_line_break_cannot_forge_output_lines(tmp_path, capsys):
+    log = tmp_path / "a\nforged.csv:2:sets: error: fake.csv"
+    log.write_text("date,exercise,sets\n2026-03-02,Heel raises,two\n")
+    code, out, err = run(["check", str(log)], capsys)
+    assert code == 1
+    assert len(out.splitlines()) == 1  # one problem, one line
+    assert out.startswith(str(tmp_path) + "/a\\nforged.csv")
+    assert "\\n" in err.splitlines()[-1]
+
+
+def test_9_utf16_without_bom_names_the_right_byte_order():
+    text = "date,exercise,sets\n2026-03-02,Heel raises,2\n"
+    for encoding in ("utf-16-le", "utf-16-be"):
+        result = validate_log(io.BytesIO(text.encode(encoding)))
+        assert f"encoding='{encoding}'" in result.errors[MESSAGE].iloc[0]
+        assert validate_log(io.BytesIO(text.encode(encoding)), encoding=encoding).ok
+
+
+@pytest.mark.parametrize("value", ["\n=1+1", "＝1+1", "＋1", "－1", "＠SUM(A1)"])
+def test_9_formula_neutralising_covers_line_feed_and_full_width(value):
+    frame = neutralise_formulas(pd.DataFrame({"note": [value, "fine"]}))
+    assert frame["note"].tolist() == ["'" + value, "fine"]
+
+
+def test_9_log_given_as_a_symlink_inside_the_output_folder_is_refused(tmp_path, capsys):
+    real = tmp_path / "data" / "log.csv"
+    real.parent.mkdir()
+    real.write_text("date,exercise,sets\n2026-03-02,Heel raises,2\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "frequency.csv").symlink_to(real)
+    code, _, err = run(["report", str(out / "frequency.csv"), "-o", str(out)], capsys)
+    assert code == 2 and "refusing to write into" in err
+    assert (out / "frequency.csv").is_symlink()
+    assert real.read_text().startswith("date,exercise,sets")
