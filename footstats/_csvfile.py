@@ -26,6 +26,8 @@ from ._columns import ERROR, LINE, NOTICE
 from ._problems import line_list, problem
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
+MAX_COLUMNS = 1_000  # a log has a dozen; more is another kind of file
+MAX_HEADER_CHARS = 65_536
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig", "UTF-8 with a byte-order mark"),
     (b"\xff\xfe", "utf-16", "UTF-16 (little-endian)"),
@@ -211,6 +213,7 @@ def sniff_delimiter(text: str) -> str:
 def parse_table(label: str, text: str, notes: list[str]) -> RawTable:
     """Split the text into the header and a frame of strings with a ``line`` column."""
     delimiter = sniff_delimiter(text)
+    _check_header_size(label, text, delimiter)
     if delimiter != ",":
         notes = [*notes, f"{DELIMITERS[delimiter]}-separated"]
     table = _parse_fast(label, text, delimiter)
@@ -220,6 +223,25 @@ def parse_table(label: str, text: str, notes: list[str]) -> RawTable:
     if notes:
         table.problems.insert(0, problem(label, None, "-", "", NOTICE, "read " + table.dialect))
     return table
+
+
+def _check_header_size(label: str, text: str, delimiter: str) -> None:
+    """Refuse a first line no log has (time and memory would grow with it, not the data)."""
+    end = text.find("\n")
+    length = len(text) if end == -1 else end
+    if length > MAX_HEADER_CHARS:
+        message = (
+            f"the first line is {length:,} characters long; expected a header of column names "
+            f"(at most {MAX_HEADER_CHARS:,} characters): is this a log?"
+        )
+        raise NotALog([problem(label, 1, "-", "", ERROR, message)])
+    columns = text.count(delimiter, 0, length) + 1
+    if columns > MAX_COLUMNS:
+        message = (
+            f"the header has {columns:,} columns; a log has at most {MAX_COLUMNS:,} "
+            "(is this a log, or exported with another delimiter?)"
+        )
+        raise NotALog([problem(label, 1, "-", "", ERROR, message)])
 
 
 def _parse_fast(label: str, text: str, delimiter: str) -> RawTable | None:
@@ -416,6 +438,9 @@ def _quote_problem(label: str, start: int, end: int, reason: str, close: int | N
     return problem(label, start, "-", "", ERROR, message)
 
 
+_SHOWN_VALUES, _SHOWN_CHARS = 10, 80  # a message quotes this much of a row's extra values
+
+
 def _width_problem(label: str, line: int, end: int, header: list[str], record: list[str]):
     width = len(header)
     spans = (
@@ -425,14 +450,17 @@ def _width_problem(label: str, line: int, end: int, header: list[str], record: l
     )
     if len(record) > width:
         extra = record[width:]
+        shown = ", ".join(repr(v[:_SHOWN_CHARS]) for v in extra[:_SHOWN_VALUES])
+        more = f" and {len(extra) - _SHOWN_VALUES:,} more" if len(extra) > _SHOWN_VALUES else ""
         return problem(
             label,
             line,
             "-",
-            ", ".join(extra),
+            ", ".join(v[:_SHOWN_CHARS] for v in extra[:_SHOWN_VALUES]),
             ERROR,
             f"{len(record)} values but the header has {width} columns; extra values: "
-            + ", ".join(repr(v) for v in extra)
+            + shown
+            + more
             + (spans or " (a delimiter inside a value needs quotes)"),
         )
     missing = [name.strip() for name in header[len(record) :]]

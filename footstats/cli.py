@@ -16,6 +16,7 @@ from ._problems import count_by_severity, format_problems
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # the shell's code for a Ctrl-C
+SHOWN_PROBLEMS = 200  # problems printed one a line; the rest are counted by kind
 
 DESCRIPTION = """\
 footstats: is a home-exercise routine being done, and is it working?
@@ -57,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     reading.add_argument(
         "--excel-dates", action="store_true", help="accept Excel serial day numbers as dates"
+    )
+    reading.add_argument(
+        "--all",
+        action="store_true",
+        help=f"print every problem (by default the first {SHOWN_PROBLEMS}, then counts by kind)",
     )
 
     check = commands.add_parser(
@@ -160,13 +166,29 @@ def _one_line(text) -> str:
 _ESCAPES = {c: repr(chr(c))[1:-1] for c in [*range(32), 127, 0x85, 0x2028, 0x2029]}
 
 
+def _print_problems(problems, every: bool, stream) -> None:
+    """One line per problem; past :data:`SHOWN_PROBLEMS` (unless ``every``), counts by kind."""
+    shown = None if every else SHOWN_PROBLEMS
+    for line in format_problems(problems, shown):
+        print(_one_line(line), file=stream)
+    if shown is None or len(problems) <= shown:
+        return
+    rest = problems.iloc[shown:]
+    kinds = rest.groupby(["severity", "column"], sort=False).size().sort_values(ascending=False)
+    counts = ", ".join(
+        f"{n:,} {severity}(s) " + ("on whole lines" if column == "-" else f"in {column}")
+        for (severity, column), n in kinds.items()
+    )
+    summary = f"... and {len(rest):,} more problems: {counts}; --all prints every one"
+    print(_one_line(summary), file=stream)
+
+
 def run_check(args) -> int:
     loaded, _ = _load(args)
     problems = loaded.problems
     if args.quiet:
         problems = loaded.errors
-    for line in format_problems(problems):
-        print(_one_line(line))
+    _print_problems(problems, args.all, sys.stdout)
     if not loaded.readable:
         return EXIT_USAGE
     counts = count_by_severity(loaded.problems)
@@ -185,8 +207,7 @@ def run_report(args) -> int:
     if not formats or set(formats) - set(FORMATS):
         raise _UsageError(f"--format: expected {', '.join(FORMATS)}, got {args.format!r}")
     loaded, program = _load(args)
-    for line in format_problems(loaded.errors):
-        print(_one_line(line), file=sys.stderr)
+    _print_problems(loaded.errors, args.all, sys.stderr)
     if not loaded.readable:
         return EXIT_USAGE
     if not loaded.ok:

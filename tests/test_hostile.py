@@ -24,9 +24,9 @@ from matplotlib.text import Text
 
 from footstats import read_log, validate_log, validate_logs
 from footstats._columns import ERROR, LINE, MESSAGE, NOTES, SETS, SEVERITY, WARNING
-from footstats._csvfile import parse_table
+from footstats._csvfile import MAX_COLUMNS, parse_table
 from footstats._files import neutralise_formulas
-from footstats.cli import main
+from footstats.cli import SHOWN_PROBLEMS, main
 from footstats.program import load_program, name_key
 from footstats.report import _Report, _text_pages, export_report, write_report
 
@@ -444,3 +444,41 @@ def test_9_log_given_as_a_symlink_inside_the_output_folder_is_refused(tmp_path, 
     assert code == 2 and "refusing to write into" in err
     assert (out / "frequency.csv").is_symlink()
     assert real.read_text().startswith("date,exercise,sets")
+
+
+# -- 7. time and memory stay bounded ----------------------------------------------------------
+
+
+def test_7_too_many_columns_is_one_clear_error():
+    header = ",".join(f"c{i}" for i in range(MAX_COLUMNS + 1))
+    result = loaded(f"{header}\n" + ",".join(["1"] * (MAX_COLUMNS + 1)) + "\n")
+    assert result.errors[MESSAGE].tolist() == [
+        f"the header has {MAX_COLUMNS + 1:,} columns; a log has at most {MAX_COLUMNS:,} "
+        "(is this a log, or exported with another delimiter?)"
+    ]
+
+
+def test_7_a_huge_first_line_is_refused_before_it_is_split():
+    result = loaded("x" * 1_000_000 + "\n2026-03-02\n")
+    assert "the first line is 1,000,000 characters long" in result.errors[MESSAGE].iloc[0]
+
+
+def test_7_a_row_with_thousands_of_extra_values_gives_a_short_message():
+    result = loaded("date,exercise,sets\n2026-03-02,Heel raises,2" + ",x" * 50_000 + "\n")
+    message = result.errors[MESSAGE].iloc[0]
+    assert "and 49,990 more" in message and len(message) < 400
+
+
+def test_7_problems_past_the_limit_are_counted_by_kind(tmp_path, capsys):
+    log = tmp_path / "log.csv"
+    rows = [f"2026-03-02,Heel raises,x{i}" for i in range(SHOWN_PROBLEMS + 50)]
+    log.write_text("date,exercise,sets\n" + "\n".join(rows) + "\n2026-03-01,,\n")
+    code, out, _ = run(["check", str(log)], capsys)
+    lines = out.splitlines()
+    assert code == 1 and len(lines) == SHOWN_PROBLEMS + 1
+    assert lines[-1] == (
+        "... and 51 more problems: 50 error(s) in sets, 1 warning(s) on whole lines; "
+        "--all prints every one"
+    )
+    code, out, _ = run(["check", str(log), "--all"], capsys)
+    assert len(out.splitlines()) == SHOWN_PROBLEMS + 51
