@@ -20,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from matplotlib.cbook import is_math_text
+from matplotlib.colors import Normalize
 from matplotlib.text import Text
 
 from footstats import read_log, validate_log, validate_logs
@@ -482,3 +483,20 @@ def test_7_problems_past_the_limit_are_counted_by_kind(tmp_path, capsys):
     )
     code, out, _ = run(["check", str(log), "--all"], capsys)
     assert len(out.splitlines()) == SHOWN_PROBLEMS + 51
+
+
+# -- 6. cohort scale ------------------------------------------------------------------------------
+
+
+def test_6_forty_thousand_participants_on_one_day_draw_aggregated(tmp_path):
+    rows = [f"p{i:05d},2026-03-02,Heel raises,2,{i % 11}" for i in range(40_000)]
+    log = read_log(io.StringIO("participant,date,exercise,sets,pain_back\n" + "\n".join(rows)))
+    report = _Report(log)
+    calendar = report.figure("calendar")
+    calendar.canvas.draw()  # was: OverflowError ... int16
+    mesh = calendar.axes[0].collections[0]
+    assert mesh.get_array().max() == 40_000  # one cell counts everyone's sessions that day
+    assert isinstance(mesh.norm, Normalize) and mesh.cmap.N == 256
+    frequency = report.figure("frequency").axes[0]
+    assert len(frequency.patches) == 2  # the one week's bar and the target band, no more
+    assert len(frequency.collections) <= 2  # the quartile whisker (and no per-person marks)
