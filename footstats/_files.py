@@ -158,9 +158,11 @@ def check_output_folder(folder: str | PathLike, inputs: Iterable[str | PathLike]
     for source in inputs:
         source_path = Path(source).resolve()
         holder = source_path if source_path.is_dir() else source_path.parent
-        # a log given as a symbolic link counts as in the link's folder too
-        link_holder = Path(source).absolute().parent.resolve()
-        if target in (holder, link_holder):
+        holders = {holder}
+        if Path(source).is_symlink() and not source_path.is_dir():
+            # a log given as a symbolic link is in the link's folder too
+            holders.add(Path(source).absolute().parent.resolve())
+        if target in holders:
             raise ValueError(
                 f"refusing to write into {folder}: it holds the input log {source}; "
                 "choose another output folder"
