@@ -25,16 +25,18 @@ injection, and nothing is written over or next to the input log.
 
 The folder holds one report at a time: a run writes into a hidden staging folder and moves
 the files into place only when all of them were written; a second run into the same folder
-waits for the first (a lock file, ``.footstats.lock``); leftovers of a killed run are removed
+waits for the first (a lock file in the temporary folder); leftovers of a killed run are removed
 by the next one; files of an earlier report that this one does not write are removed.
 """
 
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import shutil
 import signal
+import tempfile
 import textwrap
 import threading
 from contextlib import contextmanager
@@ -308,7 +310,6 @@ def _check_formats(formats) -> tuple[str, ...]:
 
 # -- one consistent folder --------------------------------------------------------------------
 
-_LOCK_NAME = ".footstats.lock"
 LOCK_TIMEOUT = 600.0  # seconds a report waits for another one writing into the same folder
 _TABLES = ("frequency.csv", "sets.csv", "pain.csv", "summary.json")
 # Every file a full report may write: what it does not write this time is stale.
@@ -322,7 +323,7 @@ _REPORT_FILES = (
 def _write_staged(folder: Path, write, *, replaces=()) -> list[Path]:
     """Run ``write(staging)`` in a hidden staging folder, then move its files into ``folder``.
 
-    One writer at a time (a lock file in ``folder``; another report waits up to
+    One writer at a time (a lock file, :func:`lock_path`; another report waits up to
     :data:`LOCK_TIMEOUT` seconds, then refuses). Leftovers of killed runs (hidden temporary
     files and staging folders) are removed first. A run that fails or is interrupted before
     the move changes nothing; the move itself is not interrupted by Ctrl-C or SIGTERM. After
@@ -349,11 +350,18 @@ def _write_staged(folder: Path, write, *, replaces=()) -> list[Path]:
             shutil.rmtree(staging, ignore_errors=True)
 
 
+def lock_path(folder: str | PathLike) -> Path:
+    """The lock file of an output folder: in the temporary folder, keyed by the folder's real
+    path, so the output folder holds only the report (and any path to it shares the lock)."""
+    key = hashlib.sha256(str(Path(folder).resolve()).encode("utf-8")).hexdigest()[:20]
+    return Path(tempfile.gettempdir()) / f"footstats-report-{key}.lock"
+
+
 @contextmanager
 def _folder_lock(folder: Path):
     from filelock import FileLock, Timeout
 
-    lock = FileLock(folder / _LOCK_NAME, timeout=LOCK_TIMEOUT)
+    lock = FileLock(lock_path(folder), timeout=LOCK_TIMEOUT)
     try:
         lock.acquire()
     except Timeout:

@@ -30,12 +30,8 @@ NEW_LOG = "date,exercise,sets,pain_back\n2026-04-06,Toe walking,6,3\n2026-04-08,
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file in ``folder`` (hidden ones too) and its bytes, the lock file aside."""
-    return {
-        p.name: p.read_bytes()
-        for p in sorted(folder.iterdir())
-        if p.is_file() and p.name != ".footstats.lock"
-    }
+    """Every file in ``folder`` (hidden ones too) and its bytes."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
 def visible(folder: Path) -> dict[str, bytes]:
@@ -147,7 +143,7 @@ def test_a_second_writer_waits_then_refuses_with_a_message(tmp_path, logs, capsy
     out = tmp_path / "out"
     out.mkdir()
     monkeypatch.setattr(report_module, "LOCK_TIMEOUT", 0.2)
-    with FileLock(out / ".footstats.lock"):
+    with FileLock(report_module.lock_path(out)):
         code = main(["report", str(logs[0]), "-o", str(out)])
     err = capsys.readouterr().err
     assert code == 2
@@ -169,7 +165,7 @@ def test_concurrent_writers_leave_one_consistent_report(tmp_path, logs):
     else:
         assert '"2026-04-06"' in summary
         assert b"6 April 2026" in pdf and "2026-04-06" in frequency
-    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".footstats.lock"]
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []  # nothing hidden left
 
 
 def test_a_full_report_removes_charts_of_a_format_it_did_not_write(previous_report, logs):
