@@ -14,6 +14,8 @@ from __future__ import annotations
 import csv
 import io
 import os
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +26,8 @@ from ._columns import ERROR, LINE, NOTICE
 from ._problems import line_list, problem
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
+MAX_COLUMNS = 1_000  # a log has a dozen; more is another kind of file
+MAX_HEADER_CHARS = 65_536
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig", "UTF-8 with a byte-order mark"),
     (b"\xff\xfe", "utf-16", "UTF-16 (little-endian)"),
@@ -59,6 +63,8 @@ class RawTable:
     delimiter: str
     dialect: str
     problems: list[dict] = field(default_factory=list)
+    spans: dict[int, int] = field(default_factory=dict)  # first -> last line, multi-line records
+    lines: int = 0  # physical lines of the file
 
 
 def source_label(source) -> str:
@@ -144,10 +150,14 @@ def _looks_binary(data: bytes) -> bool:
 
 def _binary_message(data: bytes) -> str:
     head = data[:200]
-    if head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4:
+    # ASCII text in UTF-16: the zero byte of each character comes second (little-endian)
+    # or first (big-endian)
+    little, big = head[1::2].count(0), head[0::2].count(0)
+    if max(little, big) > len(head) // 4:
+        encoding = "utf-16-le" if little >= big else "utf-16-be"
         return (
             "not a text file: it looks like UTF-16 without a byte-order mark; "
-            "pass encoding='utf-16-le' (footstats check --encoding utf-16-le)"
+            f"pass encoding='{encoding}' (footstats check --encoding {encoding})"
         )
     return "not a text file: expected a CSV log (text with one row per exercise per session)"
 
@@ -203,6 +213,7 @@ def sniff_delimiter(text: str) -> str:
 def parse_table(label: str, text: str, notes: list[str]) -> RawTable:
     """Split the text into the header and a frame of strings with a ``line`` column."""
     delimiter = sniff_delimiter(text)
+    _check_header_size(label, text, delimiter)
     if delimiter != ",":
         notes = [*notes, f"{DELIMITERS[delimiter]}-separated"]
     table = _parse_fast(label, text, delimiter)
@@ -212,6 +223,25 @@ def parse_table(label: str, text: str, notes: list[str]) -> RawTable:
     if notes:
         table.problems.insert(0, problem(label, None, "-", "", NOTICE, "read " + table.dialect))
     return table
+
+
+def _check_header_size(label: str, text: str, delimiter: str) -> None:
+    """Refuse a first line no log has (time and memory would grow with it, not the data)."""
+    end = text.find("\n")
+    length = len(text) if end == -1 else end
+    if length > MAX_HEADER_CHARS:
+        message = (
+            f"the first line is {length:,} characters long; expected a header of column names "
+            f"(at most {MAX_HEADER_CHARS:,} characters): is this a log?"
+        )
+        raise NotALog([problem(label, 1, "-", "", ERROR, message)])
+    columns = text.count(delimiter, 0, length) + 1
+    if columns > MAX_COLUMNS:
+        message = (
+            f"the header has {columns:,} columns; a log has at most {MAX_COLUMNS:,} "
+            "(is this a log, or exported with another delimiter?)"
+        )
+        raise NotALog([problem(label, 1, "-", "", ERROR, message)])
 
 
 def _parse_fast(label: str, text: str, delimiter: str) -> RawTable | None:
@@ -257,7 +287,7 @@ def _parse_fast(label: str, text: str, delimiter: str) -> RawTable | None:
     if blank.any():
         problems.append(_blank_notice(label, frame.loc[blank, LINE].tolist()))
         frame = frame[~blank].reset_index(drop=True)
-    return RawTable(label, header, frame, delimiter, "", problems)
+    return RawTable(label, header, frame, delimiter, "", problems, {}, lines + 1)
 
 
 def _quotes_are_plain(data: bytes, delimiter: str) -> bool:
@@ -277,33 +307,54 @@ def _quotes_are_plain(data: bytes, delimiter: str) -> bool:
 
 
 def _parse_exact(label: str, text: str, delimiter: str) -> RawTable:
-    """Python's csv module, which knows the physical line each record ends on."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    """Python's csv module, which knows the physical line each record ends on.
+
+    A value is never cut short (the csv module's field size limit is lifted for the read)
+    and reading never resumes inside a value: after a record that is not valid CSV, the
+    lines up to the one where its quotes balance belong to that one error.
+    """
+    lines_in = io.StringIO(text, newline="")
+    reader = csv.reader(lines_in, delimiter=delimiter, strict=True)
+    last_line = line_count(text)
     problems: list[dict] = []
     rows: list[list[str]] = []
-    starts: list[int] = []
+    starts: list[tuple[int, int]] = []
+    spans: dict[int, int] = {}
     blank: list[int] = []
     header: list[str] | None = None
-    previous_end = 0
-    while True:
-        start = previous_end + 1
-        try:
-            record = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            problems.append(_quote_problem(label, text, start, str(exc)))
-            previous_end = reader.line_num
-            continue
-        end = previous_end = reader.line_num
-        if header is None:
-            header = record
-            continue
-        if not any(value.strip() for value in record):
-            blank.append(start)
-            continue
-        rows.append(record)
-        starts.append((start, end))
+    previous_end = skipped = 0
+    quotes: _LineQuotes | None = None
+    with _field_limit(len(text) + 1):
+        while True:
+            start = previous_end + 1
+            try:
+                record = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                quotes = quotes or _LineQuotes(text)
+                end = reader.line_num + skipped
+                close = quotes.closing_line(start, end)
+                problems.append(_quote_problem(label, start, close or last_line, str(exc), close))
+                if close is None:  # the rest of the file is inside the open quote
+                    spans[start] = last_line
+                    break
+                for _ in range(close - end):  # never resume inside a value
+                    next(lines_in, None)
+                skipped += close - end
+                spans[start] = previous_end = close
+                continue
+            end = previous_end = reader.line_num + skipped
+            if end > start:
+                spans[start] = end
+            if header is None:
+                header = record
+                continue
+            if not any(value.strip() for value in record):
+                blank.append(start)
+                continue
+            rows.append(record)
+            starts.append((start, end))
     if header is None:
         raise NotALog(problems or [problem(label, 1, "-", "", ERROR, "no header line")])
     width = len(header)
@@ -333,16 +384,61 @@ def _parse_exact(label: str, text: str, delimiter: str) -> RawTable:
         )
     frame = pd.DataFrame(kept_rows, columns=range(width), dtype="str")
     frame[LINE] = np.asarray(kept_lines, dtype="int64")
-    return RawTable(label, header, frame, delimiter, "", problems)
+    return RawTable(label, header, frame, delimiter, "", problems, spans, last_line)
 
 
-def _quote_problem(label: str, text: str, start: int, reason: str) -> dict:
-    rest = "\n".join(text.split("\n")[start - 1 :])
-    if rest.count('"') % 2:
-        message = "a quote opened on this line is never closed: close it or remove it"
+def line_count(text: str) -> int:
+    """Physical lines of a text with LF line breaks (a final line break ends the last line)."""
+    return text.count("\n") + (not text.endswith("\n"))
+
+
+_FIELD_LIMIT_LOCK = threading.Lock()
+
+
+@contextmanager
+def _field_limit(size: int):
+    """Lift the csv module's field size limit (131,072 characters) to ``size`` for a read.
+
+    The limit is process-wide: it is restored afterwards, and reads take turns.
+    """
+    with _FIELD_LIMIT_LOCK:
+        old = csv.field_size_limit()
+        csv.field_size_limit(max(old, size))
+        try:
+            yield
+        finally:
+            csv.field_size_limit(old)
+
+
+class _LineQuotes:
+    """The quotes on each physical line, to find where an invalid record's quotes balance."""
+
+    def __init__(self, text: str):
+        data = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+        breaks = np.flatnonzero(data == ord("\n"))
+        per_line = np.bincount(
+            np.searchsorted(breaks, np.flatnonzero(data == ord('"'))), minlength=len(breaks) + 1
+        )
+        self.total = np.cumsum(per_line)  # quotes on lines 1..k at index k - 1
+
+    def closing_line(self, start: int, end: int) -> int | None:
+        """The first line >= ``end`` where the quotes from line ``start`` on balance, or None."""
+        before = self.total[start - 2] if start >= 2 else 0
+        even = np.flatnonzero((self.total[end - 1 :] - before) % 2 == 0)
+        return end + int(even[0]) if len(even) else None
+
+
+def _quote_problem(label: str, start: int, end: int, reason: str, close: int | None) -> dict:
+    span = f"lines {start}–{end} read as one value: " if end > start else ""
+    if close is None:
+        where = "this line" if end == start else f"line {start}"
+        message = f"{span}a quote opened on {where} is never closed: close it or remove it"
     else:
-        message = f"this line is not valid CSV ({reason}); check its quotes"
+        message = f"{span}this record is not valid CSV ({reason}); check its quotes"
     return problem(label, start, "-", "", ERROR, message)
+
+
+_SHOWN_VALUES, _SHOWN_CHARS = 10, 80  # a message quotes this much of a row's extra values
 
 
 def _width_problem(label: str, line: int, end: int, header: list[str], record: list[str]):
@@ -354,14 +450,17 @@ def _width_problem(label: str, line: int, end: int, header: list[str], record: l
     )
     if len(record) > width:
         extra = record[width:]
+        shown = ", ".join(repr(v[:_SHOWN_CHARS]) for v in extra[:_SHOWN_VALUES])
+        more = f" and {len(extra) - _SHOWN_VALUES:,} more" if len(extra) > _SHOWN_VALUES else ""
         return problem(
             label,
             line,
             "-",
-            ", ".join(extra),
+            ", ".join(v[:_SHOWN_CHARS] for v in extra[:_SHOWN_VALUES]),
             ERROR,
             f"{len(record)} values but the header has {width} columns; extra values: "
-            + ", ".join(repr(v) for v in extra)
+            + shown
+            + more
             + (spans or " (a delimiter inside a value needs quotes)"),
         )
     missing = [name.strip() for name in header[len(record) :]]

@@ -6,9 +6,9 @@ hidden temporary file in the target's own folder (same file system, so the final
 leaves the old file, if any, untouched and no partial file behind.
 
 CSV cells are neutralised against formula injection (docs/bad-input.md #29): a *text* cell that
-begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` so that
-a spreadsheet shows it as text instead of running it. Numeric columns are never touched: a
-negative number stays a number.
+begins with ``=``, ``+``, ``-``, ``@`` (or their full-width forms), a tab, a carriage return or
+a line feed gets a leading ``'`` so that a spreadsheet shows it as text instead of running it.
+Numeric columns are never touched: a negative number stays a number.
 """
 
 from __future__ import annotations
@@ -18,7 +18,10 @@ import glob
 import json
 import math
 import os
+import re
 import secrets
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
@@ -43,8 +46,9 @@ __all__ = [
 LOCK_TIMEOUT_SECONDS = 10.0
 
 # What a spreadsheet may read as the start of a formula (OWASP "CSV injection").
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-_FORMULA_PATTERN = r"^[=+\-@\t\r]"
+# The full-width forms (＝ ＋ － ＠) count too: spreadsheets read them as their ASCII twins.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+_FORMULA_PATTERN = r"^[=+\-@\t\r\n＝＋－＠]"
 _NEUTRALISER = "'"
 
 
@@ -177,6 +181,44 @@ def _create_temp(target: Path) -> Path:
     raise FileExistsError(f"cannot create a temporary file next to {target}")
 
 
+_STAGING_PREFIX = ".footstats-staging-"
+_LEFTOVER_TEMP = re.compile(r"\..*-[0-9a-f]{8}\.tmp(\.[A-Za-z0-9]+)?")
+
+
+def make_staging(folder: Path) -> Path:
+    """A new hidden staging folder inside ``folder`` (removed by :func:`remove_leftovers`)."""
+    return Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=folder))
+
+
+def remove_leftovers(folder: str | PathLike) -> list[Path]:
+    """Remove what killed runs left in ``folder``: hidden temporary files and staging folders.
+
+    Only names footstats makes are touched (``.name-1a2b3c4d.tmp.ext`` files from
+    :func:`atomic_path`, ``.footstats-staging-*`` folders); symbolic links are left alone.
+    Call it only while holding the folder's lock, or a running writer loses its files.
+
+    Examples
+    --------
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / ".report-0a1b2c3d.tmp.pdf").write_bytes(b"%PDF-partial")
+    >>> _ = (folder / "notes.txt").write_text("mine")
+    >>> [p.name for p in remove_leftovers(folder)], sorted(p.name for p in folder.iterdir())
+    (['.report-0a1b2c3d.tmp.pdf'], ['notes.txt'])
+    """
+    removed = []
+    for entry in Path(folder).iterdir():
+        if entry.is_symlink():
+            continue
+        if entry.name.startswith(_STAGING_PREFIX) and entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        elif _LEFTOVER_TEMP.fullmatch(entry.name) and entry.is_file():
+            entry.unlink(missing_ok=True)
+        else:
+            continue
+        removed.append(entry)
+    return removed
+
+
 def check_not_input(path: str | PathLike, inputs: Iterable[str | PathLike]) -> None:
     """Raise ``ValueError`` when ``path`` is (or is in the folder of) one of ``inputs``.
 
@@ -204,7 +246,11 @@ def check_output_folder(folder: str | PathLike, inputs: Iterable[str | PathLike]
     for source in inputs:
         source_path = Path(source).resolve()
         holder = source_path if source_path.is_dir() else source_path.parent
-        if target == holder:
+        holders = {holder}
+        if Path(source).is_symlink() and not source_path.is_dir():
+            # a log given as a symbolic link is in the link's folder too
+            holders.add(Path(source).absolute().parent.resolve())
+        if target in holders:
             raise ValueError(
                 f"refusing to write into {folder}: it holds the input log {source}; "
                 "choose another output folder"
@@ -215,7 +261,8 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` whose text cells cannot be read as spreadsheet formulas.
 
     Text cells (in string, object and categorical columns) beginning with ``=``, ``+``,
-    ``-``, ``@``, a tab or a carriage return get a leading ``'``. Numbers, dates and
+    ``-``, ``@`` (or ``＝``, ``＋``, ``－``, ``＠``), a tab, a carriage return or a line feed
+    get a leading ``'``. Numbers, dates and
     booleans are left alone, even in an object column.
 
     Examples

@@ -1,5 +1,8 @@
 """Input guards: a public function given the wrong table says which table it wants.
 
+Something that is not a table at all is a ``TypeError``; a table without the columns the
+function reads (or a log whose dates are not dates) is a ``ValueError``.
+
 Without them a chart given a log fails deep inside with ``KeyError('week')``. Each guard
 checks that its input is a DataFrame with the columns the function reads and, if not, names
 what it got and what to call first::
@@ -38,9 +41,14 @@ TABLES = {
 _SHOWN = 6  # columns named in a message
 
 
-def expect_log(frame, function: str, columns=(DATE, EXERCISE, SETS)) -> None:
-    """Raise a ValueError unless ``frame`` is a tidy log with ``columns``."""
-    _expect(frame, function, columns, f"expects {LOG}", hint="read it with footstats.read_log")
+def expect_log(frame, function: str, columns=(LINE, DATE, EXERCISE, SETS)) -> None:
+    """Raise unless ``frame`` is a tidy log with ``columns`` and dates in its date column."""
+    wanted, hint = f"expects {LOG}", "read it with footstats.read_log"
+    _expect(frame, function, columns, wanted, hint)
+    if not pd.api.types.is_datetime64_dtype(frame[DATE]):
+        raise ValueError(
+            f"{function} {wanted}; its date column holds {frame[DATE].dtype}, not dates — {hint}"
+        )
 
 
 def expect_table(frame, function: str, producer: str) -> None:
@@ -53,7 +61,7 @@ def _expect(frame, function: str, columns, wanted: str, hint: str) -> None:
     needed = ", ".join(columns)
     if not isinstance(frame, pd.DataFrame):
         got = type(frame).__name__
-        raise ValueError(f"{function} {wanted} (columns {needed}); got a {got} — {hint}")
+        raise TypeError(f"{function} {wanted} (columns {needed}); got a {got} — {hint}")
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise ValueError(f"{function} {wanted} (columns {needed}); got {_describe(frame)} — {hint}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from ._columns import SIDES
@@ -26,6 +27,7 @@ _TWO_DIGIT_YEAR = r"\d{1,2}[./-]\d{1,2}[./-]\d{2}(?:[T ].*)?"
 _EXCEL_SERIAL = r"\d{5}(?:\.\d+)?"
 _SPREADSHEET_MANGLED = r"\d{1,2}-[A-Za-z]{3}|[A-Za-z]{3}-\d{1,4}|\d+\s*[-–]\s*\d+"
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+EARLIEST = pd.Timestamp("1900-01-01")  # an earlier date in a log is a typo (0226 for 2026)
 
 SIDE_WORDS = {
     "l": "left",
@@ -130,11 +132,20 @@ def parse_dates(
     dayfirst: bool = False,
     date_format: str | None = None,
     excel_dates: bool = False,
+    today: date | None = None,
 ) -> tuple[pd.Series, pd.Series]:
     """Timestamps from ISO dates (and day-first or ``date_format`` dates when asked).
 
-    Never guesses: an ambiguous, two-digit-year, impossible or unparseable date is an error.
+    Never guesses: an ambiguous, two-digit-year, impossible or unparseable date is an error,
+    and so is a date no log can hold (see :func:`implausible_dates`).
+
+    Raises
+    ------
+    ValueError
+        When ``date_format`` cannot be used (an unknown directive, or a time zone).
     """
+    if date_format is not None:
+        _check_date_format(date_format)
     parsed = pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]")
     todo = values != ""
     day_only = todo & _fullmatch(values, _ISO_DAY)
@@ -142,7 +153,7 @@ def parse_dates(
         parsed[day_only] = pd.to_datetime(values[day_only], format="%Y-%m-%d", errors="coerce")
     rest = todo & ~day_only
     if date_format is not None and rest.any():
-        parsed[rest] = pd.to_datetime(values[rest], format=date_format, errors="coerce")
+        parsed[rest] = _with_format(values[rest], date_format)
         rest = rest & parsed.isna()
     if rest.any():
         parsed[rest] = _from_parts(values[rest], _ISO, order=(0, 1, 2))
@@ -158,9 +169,75 @@ def parse_dates(
     bad = todo & parsed.isna()
     if bad.any():
         errors[bad] = [_date_message(v, dayfirst, date_format) for v in values[bad]]
+    implausible = implausible_dates(parsed, today)
+    if implausible.notna().any():
+        wrong = implausible.notna()
+        errors[wrong] = "'" + values[wrong] + "' " + implausible[wrong]
+        parsed[wrong] = pd.NaT
     blank = ~todo
     errors[blank] = "the date is blank; every row needs its date (YYYY-MM-DD)"
     return parsed, errors
+
+
+def _check_date_format(date_format: str) -> None:
+    if re.search(r"%[zZ]", date_format):
+        raise ValueError(
+            f"date_format {date_format!r}: time zones (%z, %Z) are not supported; a log's "
+            "dates are local dates, like 2026-03-02 or 2026-03-02 07:30"
+        )
+
+
+def _with_format(values: pd.Series, date_format: str) -> pd.Series:
+    try:
+        parsed = pd.to_datetime(values, format=date_format, errors="coerce")
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"date_format {date_format!r} cannot be used: {exc}") from None
+    if getattr(parsed.dt, "tz", None) is not None:  # pragma: no cover - %z is refused above
+        raise ValueError(f"date_format {date_format!r}: time zones are not supported")
+    return parsed
+
+
+def implausible_dates(dates: pd.Series, today: date | None = None) -> pd.Series:
+    """Why each date is one no log can hold (<NA> when plausible): before 1900, or more
+    than a year after ``today`` (a typo such as 0226 or 2206 for 2026).
+
+    Dates a little in the future are only a warning (:func:`future_mask`): clocks are off,
+    sessions get planned.
+
+    >>> days = pd.Series(pd.to_datetime(["2026-03-02", "1026-03-02"], format="ISO8601"))
+    >>> implausible_dates(days, date(2026, 3, 9)).iloc[1]
+    'is before 1900: a typo? (expected a date between 1900 and 2027-03-09)'
+    """
+    latest = pd.Timestamp(today or date.today()) + pd.DateOffset(years=1)
+    window = f"(expected a date between 1900 and {latest:%Y-%m-%d})"
+    reasons = pd.Series(pd.NA, index=dates.index, dtype="str")
+    reasons[(dates < EARLIEST).fillna(False)] = f"is before 1900: a typo? {window}"
+    late = (dates.dt.normalize() > latest).fillna(False)
+    reasons[late] = f"is more than a year in the future: a typo? {window}"
+    return reasons
+
+
+def isolated_dates(dates: pd.Series, years: float = 1.0) -> pd.Series:
+    """For each date far from every other date of the log (more than ``years`` from the
+    nearest), how many years away that nearest date is; <NA> elsewhere.
+
+    >>> days = pd.Series(pd.to_datetime(["2026-03-02", "2026-03-04", "2023-03-02"]))
+    >>> isolated_dates(days).round(1).tolist()
+    [<NA>, <NA>, 3.0]
+    """
+    away = pd.Series(pd.NA, index=dates.index, dtype="Float64")
+    day = dates.dt.normalize()
+    unique = np.sort(day.dropna().unique())
+    if len(unique) < 2:
+        return away
+    gaps = np.diff(unique).astype("timedelta64[D]").astype("float64")
+    nearest = np.minimum(np.r_[np.inf, gaps], np.r_[gaps, np.inf]) / 365.25
+    lonely = nearest > years
+    if not lonely.any():
+        return away
+    by_day = pd.Series(nearest[lonely], index=pd.DatetimeIndex(unique[lonely]))
+    away[:] = day.map(by_day).astype("Float64")
+    return away
 
 
 def _from_parts(values: pd.Series, pattern: str, order) -> pd.Series:

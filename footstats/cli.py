@@ -1,6 +1,7 @@
 """The ``footstats`` command: ``check`` a log, ``report`` on it, ``add`` rows, open the ``app``.
 
-Exit codes: 0 success (warnings allowed), 1 the log has errors, 2 usage or I/O error.
+Exit codes: 0 success (warnings allowed), 1 the log has errors, 2 usage or I/O error,
+130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from . import __version__
 from ._problems import count_by_severity, format_problems
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # the shell's code for a Ctrl-C
+SHOWN_PROBLEMS = 200  # problems printed one a line; the rest are counted by kind
 
 DESCRIPTION = """\
 footstats: is a home-exercise routine being done, and is it working?
@@ -59,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     reading.add_argument(
         "--excel-dates", action="store_true", help="accept Excel serial day numbers as dates"
+    )
+    reading.add_argument(
+        "--all",
+        action="store_true",
+        help=f"print every problem (by default the first {SHOWN_PROBLEMS}, then counts by kind)",
     )
 
     check = commands.add_parser(
@@ -157,8 +165,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except _UsageError as exc:
-        print(f"footstats: {exc}", file=sys.stderr)
+        print(f"footstats: {_one_line(exc)}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt as exc:  # Ctrl-C: a sentence, not a traceback
+        done = exc.args[0] if exc.args else "nothing was changed"
+        print(f"footstats: interrupted; {done}", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def _read_options(args) -> dict:
@@ -187,8 +199,10 @@ def _load_map(path: str | None) -> dict[str, str] | None:
         data = tomllib.loads(Path(path).read_text("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise _UsageError(f"{path}: cannot read the exercise map: {exc}") from None
+    except RecursionError:
+        raise _UsageError(f"{path}: not an exercise map: nested too deeply") from None
     table = data.get("exercises", data)
-    if not all(isinstance(v, str) for v in table.values()):
+    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
         raise _UsageError(f'{path}: expected lines like  "Calf Raise" = "heel_raises"')
     return table
 
@@ -213,18 +227,43 @@ def _load(args):
         raise _UsageError(str(exc)) from None
 
 
+def _one_line(text) -> str:
+    """``text`` with control characters escaped (``\\n``, ``\\x1b``): a file name holding a
+    line break cannot forge an extra ``FILE:LINE:...`` line of output."""
+    return str(text).translate(_ESCAPES)
+
+
+_ESCAPES = {c: repr(chr(c))[1:-1] for c in [*range(32), 127, 0x85, 0x2028, 0x2029]}
+
+
+def _print_problems(problems, every: bool, stream) -> None:
+    """One line per problem; past :data:`SHOWN_PROBLEMS` (unless ``every``), counts by kind."""
+    shown = None if every else SHOWN_PROBLEMS
+    for line in format_problems(problems, shown):
+        print(_one_line(line), file=stream)
+    if shown is None or len(problems) <= shown:
+        return
+    rest = problems.iloc[shown:]
+    kinds = rest.groupby(["severity", "column"], sort=False).size().sort_values(ascending=False)
+    counts = ", ".join(
+        f"{n:,} {severity}(s) " + ("on whole lines" if column == "-" else f"in {column}")
+        for (severity, column), n in kinds.items()
+    )
+    summary = f"... and {len(rest):,} more problems: {counts}; --all prints every one"
+    print(_one_line(summary), file=stream)
+
+
 def run_check(args) -> int:
     loaded, _ = _load(args)
     problems = loaded.problems
     if args.quiet:
         problems = loaded.errors
-    for line in format_problems(problems):
-        print(line)
+    _print_problems(problems, args.all, sys.stdout)
     if not loaded.readable:
         return EXIT_USAGE
     counts = count_by_severity(loaded.problems)
     print(
-        f"{loaded.file}: {len(loaded.log)} rows loaded ({loaded.format} format); "
+        f"{_one_line(loaded.file)}: {len(loaded.log)} rows loaded ({loaded.format} format); "
         f"{counts['error']} errors, {counts['warning']} warnings, {counts['notice']} notices",
         file=sys.stderr,
     )
@@ -238,21 +277,19 @@ def run_report(args) -> int:
     if not formats or set(formats) - set(FORMATS):
         raise _UsageError(f"--format: expected {', '.join(FORMATS)}, got {args.format!r}")
     loaded, program = _load(args)
-    for line in format_problems(loaded.errors):
-        print(line, file=sys.stderr)
+    _print_problems(loaded.errors, args.all, sys.stderr)
     if not loaded.readable:
         return EXIT_USAGE
     if not loaded.ok:
         if not args.drop_invalid:
             print(
-                f"{loaded.file}: not reported; fix the errors above, or pass --drop-invalid "
-                "to report on the valid rows",
+                f"{_one_line(loaded.file)}: not reported; fix the errors above, or pass "
+                "--drop-invalid to report on the valid rows",
                 file=sys.stderr,
             )
             return EXIT_INVALID
         print(
-            f"{loaded.file}: the {len(loaded.errors[['file', 'line']].drop_duplicates())} "
-            "line(s) above were left "
+            f"{_one_line(loaded.file)}: the {loaded.left_out_lines()} line(s) above were left "
             "out (--drop-invalid)",
             file=sys.stderr,
         )
@@ -266,7 +303,7 @@ def run_report(args) -> int:
     except OSError as exc:
         raise _UsageError(f"cannot write to {args.out}: {exc.strerror or exc}") from None
     for path in written:
-        print(path)
+        print(_one_line(path))
     return EXIT_OK
 
 

@@ -8,6 +8,8 @@ footstats log, a Strong or Hevy export, ...) can sit in the folder.
 
 from __future__ import annotations
 
+import errno
+import stat
 from os import PathLike
 from pathlib import Path
 
@@ -64,7 +66,7 @@ def validate_logs(
     label = str(folder)
     program = resolve_program(program)
     try:
-        files = _csv_files(Path(folder), label)
+        files, skipped = _csv_files(Path(folder), label)
     except _NoFiles as exc:
         return LoadedLog(_no_rows(), problems_frame([exc.record]), label, readable=False)
     loaded = [validate_log(path, program=program, **options) for path in files]
@@ -72,7 +74,8 @@ def validate_logs(
         _with_participant(one.log, path.stem, one.file)
         for path, one in zip(files, loaded, strict=True)
     ]
-    problems = [one.problems for one in loaded] + [_shared_participants(logs)]
+    problems = [problems_frame(skipped)] + [one.problems for one in loaded]
+    problems.append(_shared_participants(logs))
     formats = {one.file: one.format for one in loaded}
     log = _combine(logs, program)
     log.attrs.update(source=label, formats=formats, program=program)
@@ -81,6 +84,7 @@ def validate_logs(
         _concat_problems(problems),
         label,
         ", ".join(dict.fromkeys(formats.values())),
+        extents={file: extent for one in loaded for file, extent in one.extents.items()},
     )
 
 
@@ -161,23 +165,47 @@ class _NoFiles(Exception):
         self.record = problem(label, None, "-", "", ERROR, message)
 
 
-def _csv_files(folder: Path, label: str) -> list[Path]:
-    """The CSV files of ``folder`` sorted by name; raises :class:`_NoFiles` when none."""
+def _csv_files(folder: Path, label: str) -> tuple[list[Path], list[dict]]:
+    """The CSV files of ``folder`` sorted by name, and a problem for each ``*.csv`` entry
+    that is not a readable file; raises :class:`_NoFiles` when there is no CSV file."""
     try:
         if not folder.is_dir():
             reason = "is a file, not a folder (read it with read_log)"
             if not folder.exists():
                 reason = "no such folder"
             raise NotADirectoryError(20, reason)
-        files = sorted(
-            (p for p in folder.iterdir() if p.suffix.lower() == _SUFFIX and p.is_file()),
-            key=lambda p: p.name,
+        entries = sorted(
+            (p for p in folder.iterdir() if p.suffix.lower() == _SUFFIX), key=lambda p: p.name
         )
     except OSError as exc:
         raise _NoFiles(label, f"cannot read {label}: {exc.strerror or exc}") from None
+    files, skipped = [], []
+    for entry in entries:
+        kind = _not_a_file(entry)
+        if kind is None:
+            files.append(entry)
+        else:
+            severity, why = kind
+            skipped.append(problem(str(entry), None, "-", "", severity, f"skipped: {why}"))
     if not files:
         raise _NoFiles(label, f"no .csv files in {label}: expected one log per participant")
-    return files
+    return files, skipped
+
+
+def _not_a_file(entry: Path) -> tuple[str, str] | None:
+    """None for a regular file (or a link to one); else the severity and why it is skipped."""
+    try:
+        mode = entry.stat().st_mode
+    except OSError as exc:  # a dangling or looping symbolic link: a log that cannot be read
+        reason = "a broken symbolic link" if entry.is_symlink() else (exc.strerror or str(exc))
+        if exc.errno == errno.ELOOP:
+            reason = "a symbolic link that loops"
+        return ERROR, f"cannot read it: {reason}"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return WARNING, "a folder, not a log (sub-folders are not read)"
+    return WARNING, "not a regular file (a pipe or a device), not a log"
 
 
 def _with_participant(log: pd.DataFrame, stem: str, file: str) -> pd.DataFrame:

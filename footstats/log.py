@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from io import BytesIO
@@ -53,6 +53,7 @@ from ._problems import cell_problems, count_by_severity, format_problems, proble
 from ._values import (
     INVISIBLE,
     future_mask,
+    isolated_dates,
     parse_dates,
     parse_decimal,
     parse_side,
@@ -144,6 +145,7 @@ class LoadedLog:
     format: str = FOOTSTATS
     dialect: str = ""
     readable: bool = True
+    extents: dict = field(default_factory=dict, repr=False)  # file -> (lines, multi-line spans)
 
     @property
     def errors(self) -> pd.DataFrame:
@@ -153,6 +155,21 @@ class LoadedLog:
     def ok(self) -> bool:
         return self.errors.empty
 
+    def left_out_lines(self) -> int:
+        """Physical lines of the records left out for errors.
+
+        A record whose quoted value spans four lines counts four; a whole-file error (an
+        unusable header, a file that is not text) counts every line of the file.
+        """
+        total = 0
+        for file, lines in self.errors.groupby("file", sort=False)["line"]:
+            count, spans = self.extents.get(file, (0, {}))
+            if lines.isna().any() or (lines == 1).any():
+                total += max(count, 1)
+                continue
+            total += sum(spans.get(line, line) - line + 1 for line in set(lines.astype(int)))
+        return total
+
     def valid_log(self, on_invalid: str = "raise", *, stacklevel: int = 2) -> pd.DataFrame:
         """The log; with errors, raise :class:`LogError` or (``"drop"``) warn and return it."""
         if self.ok:
@@ -161,7 +178,7 @@ class LoadedLog:
             raise LogError(self.problems, self.file)
         errors = self.errors
         files = ", ".join(dict.fromkeys(errors["file"]))
-        lines = len(errors.drop_duplicates(["file", "line"]))
+        lines = self.left_out_lines()
         warnings.warn(
             f"{self.file}: {lines} line(s) with errors were left out ({len(errors)} error(s) "
             f"in {files}); footstats.check_log() or check_logs() lists them",
@@ -209,13 +226,17 @@ def validate_log(
     """
     program = resolve_program(program)
     label = source_label(path_or_buffer)
+    data = b""
     try:
-        text, notes = decode(label, read_source(path_or_buffer), encoding)
+        data = read_source(path_or_buffer)
+        text, notes = decode(label, data, encoding)
         raw = parse_table(label, text, notes)
     except Unreadable as exc:
         return LoadedLog(_empty_log(), problems_frame([exc.record]), label, readable=False)
     except NotALog as exc:
-        return LoadedLog(_empty_log(), problems_frame(exc.records), label)
+        lines = data.count(b"\n" if isinstance(data, bytes) else "\n") + 1
+        extents = {label: (lines, {})}
+        return LoadedLog(_empty_log(), problems_frame(exc.records), label, extents=extents)
     if format is None:
         chosen = detect_format([name.strip(INVISIBLE) for name in raw.header], raw.frame.head(20))
     else:
@@ -229,7 +250,10 @@ def validate_log(
     validation.header_only = raw.frame.empty and not any(p[SEVERITY] == ERROR for p in raw.problems)
     log, more = validation.run()
     log.attrs.update(source=label, format=chosen, dialect=raw.dialect, program=program)
-    return LoadedLog(log, problems_frame(problems, [more]), label, chosen, raw.dialect)
+    extents = {label: (raw.lines, raw.spans)}
+    return LoadedLog(
+        log, problems_frame(problems, [more]), label, chosen, raw.dialect, extents=extents
+    )
 
 
 def read_log(path_or_buffer, *, on_invalid: str = "raise", **options) -> pd.DataFrame:
@@ -563,27 +587,62 @@ class _Validation:
         return named
 
     def drop_repeated_headers(self, named: dict[str, _Cells]) -> dict[str, _Cells]:
-        """Rows that repeat the header (two logs pasted together) are dropped, with a notice."""
+        """Rows that repeat the header (two logs pasted together) are dropped, with a notice.
+
+        A header repeated in another column order would put values in the wrong columns:
+        it and the rows below it (up to the next header) are refused, each an error.
+        """
+        names = {cells.written.casefold() for cells in named.values()}
         repeat = np.ones(len(self.lines), dtype=bool)
+        header_like = np.ones(len(self.lines), dtype=bool)
         for cells in named.values():
-            same = cells.uniques.str.strip(INVISIBLE).str.casefold() == cells.written.casefold()
-            repeat &= cells.rows(same)
-            if not repeat.any():
+            values = cells.uniques.str.strip(INVISIBLE).str.casefold()
+            repeat &= cells.rows(values == cells.written.casefold())
+            header_like &= cells.rows(values.isin(names))
+            if not header_like.any():
                 return named
-        lines = self.lines[repeat].tolist()
-        self.records.append(
-            problem(
-                self.file,
-                lines[0],
-                "-",
-                "",
-                NOTICE,
-                "dropped the header repeated on line(s) " + ", ".join(map(str, lines)),
+        below = self.refuse_reordered(header_like, header_like & ~repeat)
+        if repeat.any():
+            lines = self.lines[repeat].tolist()
+            self.records.append(
+                problem(
+                    self.file,
+                    lines[0],
+                    "-",
+                    "",
+                    NOTICE,
+                    "dropped the header repeated on line(s) " + ", ".join(map(str, lines)),
+                )
             )
-        )
-        keep = ~repeat
+        keep = ~(header_like | below)
         self.lines, self.bad = self.lines[keep], self.bad[keep]
         return {tidy: cells.keep(keep) for tidy, cells in named.items()}
+
+    def refuse_reordered(self, header_like: np.ndarray, reordered: np.ndarray) -> np.ndarray:
+        """Errors for headers in another column order and the rows below each; those rows."""
+        if not reordered.any():
+            return np.zeros(len(self.lines), dtype=bool)
+        section = np.cumsum(header_like)  # rows below the k-th header line are in section k
+        starts = np.flatnonzero(header_like)
+        below = ~header_like & (section > 0)
+        below[below] = reordered[starts[section[below] - 1]]
+        for start in np.flatnonzero(reordered):
+            rows = int((below & (section == section[start])).sum())
+            self.whole_file_error(
+                "the header is repeated here with its columns in another order; the "
+                f"{rows} row(s) below it are left out so that no value lands in the wrong "
+                "column: paste them in the column order of line 1, or into a file of their own",
+                line=int(self.lines[start]),
+            )
+        header_lines = self.lines[starts[section[below] - 1]].astype("str").astype(object)
+        self.report(
+            below,
+            "-",
+            "",
+            ERROR,
+            "below the header on line " + header_lines + ", whose columns are in another order",
+        )
+        return below
 
     def parse(self, named: dict[str, _Cells]) -> tuple[dict, dict]:
         """Stripped uniques and typed row values; every bad cell is an error at its line."""
@@ -708,9 +767,28 @@ class _Validation:
             WARNING,
             "this date is in the future; is it right?",
         )
+        self.isolated_dates(dates, parsed_dates)
         self.duplicate_rows(named)
         for column in pains:
             self.pain_conflicts(named, typed, column)
+
+    def isolated_dates(self, dates: _Cells, parsed: pd.Series) -> None:
+        """A warning for each date years away from every other date (a typo such as 2016)."""
+        away = isolated_dates(parsed.mask(self.bad)).to_numpy(dtype="float64", na_value=np.nan)
+        lonely = ~np.isnan(away)
+        if not lonely.any():
+            return
+        messages = [
+            f"this date is {years:.1f} years from every other date of the log; a typo?"
+            for years in away[lonely]
+        ]
+        self.report(
+            lonely,
+            dates.written,
+            dates.uniques.to_numpy(dtype=object)[dates.codes[lonely]],
+            WARNING,
+            np.asarray(messages, dtype=object),
+        )
 
     def duplicate_rows(self, named: dict[str, _Cells]) -> None:
         row_key = pd.Series(_row_keys([cells.codes for cells in named.values()]))
@@ -792,6 +870,7 @@ def _parse_column(tidy: str, values: pd.Series, opts: _Options):
             dayfirst=opts.dayfirst,
             date_format=opts.date_format,
             excel_dates=opts.excel_dates,
+            today=opts.today,
         )
     if tidy in (SETS, REPS, WARMUP_SETS):
         return parse_whole(values, what=tidy)

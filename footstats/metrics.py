@@ -410,7 +410,7 @@ def pain_reports(log: pd.DataFrame) -> pd.DataFrame:
     >>> list(reports.columns)
     ['date', 'week', 'site', 'pain', 'line']
     """
-    expect_log(log, "pain_reports", (DATE,))
+    expect_log(log, "pain_reports", (LINE, DATE))
     log, had = _with_participant(log)
     keys = _Keys.of(log)
     sites, reports = _pain_reports(log, keys)
@@ -446,7 +446,7 @@ def weekly_pain(log: pd.DataFrame) -> pd.DataFrame:
     >>> list(weekly.columns)
     ['week', 'site', 'mean', 'min', 'max', 'n']
     """
-    expect_log(log, "weekly_pain", (DATE,))
+    expect_log(log, "weekly_pain", (LINE, DATE))
     log, had = _with_participant(log)
     keys = _Keys.of(log)
     sites, weekly = _weekly_pain(log, keys)
@@ -488,7 +488,7 @@ def pain_change(log: pd.DataFrame) -> pd.DataFrame:
     >>> list(change.columns[:4])
     ['site', 'baseline', 'latest', 'change']
     """
-    expect_log(log, "pain_change", (DATE,))
+    expect_log(log, "pain_change", (LINE, DATE))
     log, had = _with_participant(log)
     keys = _Keys.of(log)
     sites, reports = _pain_reports(log, keys)

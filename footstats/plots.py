@@ -28,7 +28,8 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.colors import BoundaryNorm, LinearSegmentedColormap
+from matplotlib.collections import PolyCollection
+from matplotlib.colors import BoundaryNorm, LinearSegmentedColormap, Normalize
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
@@ -89,6 +90,8 @@ _WEEK = pd.Timedelta(days=7)
 _MID_WEEK = pd.Timedelta(days=3.5)  # weekly values are drawn in the middle of their week
 _MIN_SPAN = pd.Timedelta(weeks=8)
 _MANY_WEEKS = 52  # beyond this, lines lose their point markers and cells their gaps
+_COUNT_LEVELS = 12  # a calendar day's count gets its own colour up to this many sessions
+_MANY_BARS = 260  # beyond five years of weeks, bars are drawn as one collection
 _ANNOTATE_MAX_WEEKS = 16  # write the numbers in heatmap cells up to this many weeks
 _COHORT_BAND = "25-75 % of participants"
 _LEGEND_ROOM = 0.8  # share of an axis' height left to data when the legend sits on top
@@ -215,9 +218,22 @@ def _ordered_sites(sites) -> list[str]:
     )
 
 
+def as_written(text) -> str:
+    """``text`` for a chart label, drawn exactly as written.
+
+    Matplotlib reads text between two ``$`` as mathematics (mathtext): a name such as
+    ``$x^2$`` would be drawn as a formula and ``$\\undefined$`` would stop the drawing.
+    An escaped dollar is drawn as a plain ``$``; nothing global is changed.
+
+    >>> as_written("Knee $x^2$")
+    'Knee \\\\$x^2\\\\$'
+    """
+    return str(text).replace("$", r"\$")
+
+
 def _exercise_labels(ids, program: Program) -> list[str]:
     names = {e.id: e.name for e in program.exercises}
-    return [names.get(str(i), str(i)) for i in ids]
+    return [as_written(names.get(str(i), str(i))) for i in ids]
 
 
 def _week_grid(weeks: pd.Series) -> pd.DatetimeIndex:
@@ -227,6 +243,30 @@ def _week_grid(weeks: pd.Series) -> pd.DatetimeIndex:
 
 def _week_edges(grid: pd.DatetimeIndex) -> np.ndarray:
     return _day_numbers(grid.append(pd.DatetimeIndex([grid[-1] + _WEEK])))
+
+
+def _week_bars(ax, starts: np.ndarray, heights, **style):
+    """A bar of 6 days from each week's start (day number); ``style`` as for ``Axes.bar``.
+
+    Up to :data:`_MANY_BARS` weeks these are ordinary bars; beyond, one PolyCollection
+    draws them all, so a span of years costs one artist instead of thousands of patches.
+    """
+    style = {"width": 6, "align": "edge"} | style
+    heights = np.asarray(heights, dtype=float)
+    if len(starts) <= _MANY_BARS:
+        return ax.bar(starts + 0.5, heights, **style)
+    width = style.pop("width")
+    style.pop("align")
+    renames = {"color": "facecolors", "edgecolor": "edgecolors", "linewidth": "linewidths"}
+    style = {"rasterized": True} | {renames.get(key, key): value for key, value in style.items()}
+    left = starts + 0.5
+    top = np.nan_to_num(heights)
+    corners = [(left, 0 * top), (left, top), (left + width, top), (left + width, 0 * top)]
+    bars = PolyCollection(np.stack([np.c_[x, y] for x, y in corners], axis=1), **style)
+    ax.add_collection(bars)
+    ax.update_datalim([(left.min(), 0), (left.max() + width, top.max())])
+    ax.autoscale_view()
+    return bars
 
 
 def _annotate_cells(ax, values: np.ndarray, x_centres, fmt: str, dark_below: float) -> None:
@@ -303,9 +343,9 @@ def plot_frequency(weekly: pd.DataFrame, *, target=None, participant=None, ax=No
         summary = _streak_text(data, low)
     met = heights >= low
     starts = _day_numbers(weeks)
-    bar_style = {"width": 6, "align": "edge", "linewidth": 1.5}
     colors = np.where(met, _MET_COLOR, _UNMET_COLOR)
-    ax.bar(starts + 0.5, heights, color=colors, edgecolor=colors, **(bar_style | kwargs))
+    bar_style = {"linewidth": 1.5, "color": colors, "edgecolor": colors}
+    _week_bars(ax, starts, heights, **(bar_style | kwargs))
     if n_participants > 1:
         # vlines, not errorbar: a skewed week's mean can lie outside its quartiles.
         ax.vlines(starts + 3.5, stats["q25"], stats["q75"], color=PALETTE["black"], linewidth=1)
@@ -417,14 +457,21 @@ def plot_calendar(sessions: pd.DataFrame, *, participant=None, ax=None, **kwargs
     values = np.ma.masked_invalid(counts.reshape(len(grid), 7).T)  # weekday x week
 
     top = max(int(per_day.max()), 1)
+    # One colour per count while they can be told apart; a continuous scale for a cohort.
+    levels = top + 1 if top <= _COUNT_LEVELS else 256
     colors = LinearSegmentedColormap.from_list(
-        "sessions", [PALETTE["light"], PALETTE["sky"], PALETTE["blue"]], N=top + 1
+        "sessions", [PALETTE["light"], PALETTE["sky"], PALETTE["blue"]], N=levels
     )
     mesh_style = {
         "cmap": colors,
-        "norm": BoundaryNorm(np.arange(-0.5, top + 1), colors.N),
+        "norm": (
+            BoundaryNorm(np.arange(-0.5, top + 1), colors.N)
+            if top <= _COUNT_LEVELS
+            else Normalize(0, top)
+        ),
         "edgecolors": "white",
         "linewidth": 1.0 if len(grid) <= _MANY_WEEKS else 0.3,
+        "rasterized": len(grid) > _MANY_WEEKS,  # a vector cell per day is slow past a year
     }
     mesh = ax.pcolormesh(_week_edges(grid), np.arange(8), values, **(mesh_style | kwargs))
     ax.set_yticks(np.arange(7) + 0.5, _WEEKDAYS)
@@ -506,6 +553,7 @@ def plot_completion(
         "vmax": 100,
         "edgecolors": "white",
         "linewidth": 0.5 if len(grid) <= _MANY_WEEKS else 0,
+        "rasterized": len(grid) > _MANY_WEEKS,
     }
     edges = _week_edges(grid)
     mesh = ax.pcolormesh(
@@ -685,7 +733,7 @@ def plot_pain(weekly_pain: pd.DataFrame, *, change=None, participant=None, ax=No
         ax.plot(
             x,
             rows[VALUE_MEAN].astype(float),
-            **({"color": color, "label": site} | line_style | kwargs),
+            **({"color": color, "label": as_written(site)} | line_style | kwargs),
         )
         if site in baselines:
             baseline = baselines[site]
@@ -798,14 +846,8 @@ def plot_adherence_vs_pain(table: pd.DataFrame, *, participant=None, ax=None, **
         data = data.groupby(WEEK, sort=True)[[SESSIONS, *sites]].mean().reset_index()
     data = data.sort_values(WEEK)
     starts = _day_numbers(data[WEEK])
-    bar_style = {
-        "width": 6,
-        "align": "edge",
-        "color": PALETTE["sky"],
-        "alpha": 0.6,
-        "label": "sessions",
-    }
-    ax.bar(starts + 0.5, data[SESSIONS].astype(float), **(bar_style | kwargs))
+    bar_style = {"color": PALETTE["sky"], "alpha": 0.6, "label": "sessions"}
+    _week_bars(ax, starts, data[SESSIONS].astype(float), **(bar_style | kwargs))
     # The top fifth of both axes is kept free for the legend.
     ax.set_ylim(0, (max(float(data[SESSIONS].max()), 3) + 0.5) / _LEGEND_ROOM)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
@@ -825,7 +867,7 @@ def plot_adherence_vs_pain(table: pd.DataFrame, *, participant=None, ax=None, **
             marker="o",
             markersize=markersize,
             linewidth=2,
-            label=f"{site} pain",
+            label=as_written(f"{site} pain"),
         )
     pain_ax.set_ylim(0, 10 / _LEGEND_ROOM)
     pain_ax.set_yticks(range(0, 11, 2))
@@ -899,14 +941,14 @@ def _draw_dashboard(fig, *, weekly, weekly_sets, weekly_pain, change, adherence,
 
 
 def _dashboard_title(log: pd.DataFrame, program: Program | None, participant) -> str:
-    name = resolve_program(program, log).name
+    name = as_written(resolve_program(program, log).name)
     if log.empty:
         return f"{name}: no sessions yet"
     dates = log[DATE]
     weeks = (dates.max().to_period("W") - dates.min().to_period("W")).n + 1
     who = ""
     if participant is not None:
-        who = f" — participant {participant}"
+        who = f" — participant {as_written(participant)}"
     elif PARTICIPANT in log.columns and log[PARTICIPANT].nunique() > 1:
         who = f" — {log[PARTICIPANT].nunique()} participants"
     return f"{name}{who}\n{_period(dates.min(), dates.max())} ({weeks} weeks)"

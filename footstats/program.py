@@ -7,6 +7,7 @@ a user's own routine file with the same schema replaces it.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import tomllib
 from dataclasses import dataclass
@@ -19,6 +20,14 @@ from ._columns import EXERCISE, IN_PROGRAM, header_key
 __all__ = ["Exercise", "Program", "ProgramError", "Range", "load_program", "name_key"]
 
 DEFAULT_PROGRAM = "foot_routine.toml"
+# The largest plausible value of each number of a routine (inf, nan or 1e300 are typos).
+_MOST = {
+    "sessions_per_week": 70,  # ten a day
+    "sets": 100,
+    "reps": 10_000,
+    "session_minutes": 1440,
+}
+_MOST_DEFAULT = 86_400  # seconds, hold_seconds, rest_seconds: a day
 
 
 class ProgramError(ValueError):
@@ -163,6 +172,8 @@ def load_program(path: str | PathLike | None = None) -> Program:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ProgramError(f"{label}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise ProgramError(f"{label}: not a routine: its values are nested too deeply") from None
     return _program_from_dict(data, label)
 
 
@@ -247,11 +258,16 @@ def _program_from_dict(data: dict, label: str) -> Program:
         name=spec.get("name", str, required=True),
         exercises=exercises,
         sessions_per_week=spec.range("sessions_per_week", required=True),
-        session_minutes=spec.get("session_minutes", (int, float)),
+        session_minutes=_minutes(spec),
         source=spec.get("source", str),
     )
     _check_names_unambiguous(program, label)
     return program
+
+
+def _minutes(spec: _Spec) -> float | None:
+    value = spec.get("session_minutes", (int, float))
+    return None if value is None else spec.number("session_minutes", value)
 
 
 def _exercise_from_dict(spec: _Spec) -> Exercise:
@@ -326,11 +342,18 @@ class _Spec:
             ok = len(value) == 2 and all(
                 isinstance(v, int | float) and not isinstance(v, bool) for v in value
             )
-            if not ok or value[0] > value[1]:
+            if not ok:
                 raise self.error(key, f"expected a number or [low, high], got {value!r}")
-            low, high = value
+            low, high = (self.number(key, v) for v in value)
+            if low > high:
+                raise self.error(key, f"expected a number or [low, high], got {value!r}")
         else:
-            low = high = value
-        if low < 0:
-            raise self.error(key, f"expected a number >= 0, got {low!r}")
+            low = high = self.number(key, value)
         return Range(low, high)
+
+    def number(self, key, value) -> float:
+        """``value`` when it is a finite number from 0 to the key's plausible maximum."""
+        most = _MOST.get(key, _MOST_DEFAULT)
+        if not math.isfinite(value) or not 0 <= value <= most:
+            raise self.error(key, f"expected a number from 0 to {most:g}, got {value!r}")
+        return value

@@ -25,11 +25,24 @@ injection, and nothing is written over or next to the input log.
 
 Every number in ``summary.json`` and the CSVs is rounded to 4 decimal places
 (:data:`footstats.readable.DECIMALS`); whole numbers stay whole.
+
+The folder holds one report at a time: a run writes into a hidden staging folder and moves
+the files into place only when all of them were written; a second run into the same folder
+waits for the first (a lock file in the temporary folder); leftovers of a killed run are removed
+by the next one; files of an earlier report that this one does not write are removed.
 """
 
 from __future__ import annotations
 
+import errno
+import hashlib
+import os
+import shutil
+import signal
+import tempfile
 import textwrap
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
@@ -49,7 +62,15 @@ from ._columns import (
     TARGET_MET,
     WEEK,
 )
-from ._files import atomic_path, check_not_input, check_output_folder, write_csv, write_json
+from ._files import (
+    atomic_path,
+    check_not_input,
+    check_output_folder,
+    make_staging,
+    remove_leftovers,
+    write_csv,
+    write_json,
+)
 from ._guards import expect_log
 from .program import Program, resolve_program
 from .readable import round_numbers, round_table
@@ -114,7 +135,7 @@ def export_tables(log: pd.DataFrame, out_dir: str | PathLike, *, program=None) -
     """
     expect_log(log, "export_tables")
     report = _Report(log, program)
-    return report.write_tables(_output_folder(log, out_dir))
+    return _write_staged(_output_folder(log, out_dir), report.write_tables)
 
 
 def export_charts(
@@ -155,7 +176,8 @@ def export_charts(
     expect_log(log, "export_charts")
     formats = _check_formats(formats)
     report = _Report(log, program)
-    return report.write_charts(_output_folder(log, out_dir), formats, dpi)
+    folder = _output_folder(log, out_dir)
+    return _write_staged(folder, lambda staging: report.write_charts(staging, formats, dpi))
 
 
 def export_report(log: pd.DataFrame, path: str | PathLike, *, program=None) -> Path:
@@ -189,10 +211,12 @@ def export_report(log: pd.DataFrame, path: str | PathLike, *, program=None) -> P
     b'%PDF'
     """
     expect_log(log, "export_report")
+    _check_target(path, "path")
+    report = _Report(log, program)
     target = Path(path)
     check_not_input(target, _inputs(log))
     target.parent.mkdir(parents=True, exist_ok=True)
-    return _Report(log, program).write_pdf(target)
+    return report.write_pdf(target)
 
 
 def write_report(
@@ -228,13 +252,16 @@ def write_report(
     """
     expect_log(log, "write_report")
     formats = _check_formats(formats)
-    folder = _output_folder(log, out_dir)
     report = _Report(log, program)
-    return [
-        *report.write_tables(folder),
-        *report.write_charts(folder, formats, 150),
-        report.write_pdf(folder / REPORT_PDF),
-    ]
+
+    def write(staging: Path) -> list[Path]:
+        return [
+            *report.write_tables(staging),
+            *report.write_charts(staging, formats, 150),
+            report.write_pdf(staging / REPORT_PDF),
+        ]
+
+    return _write_staged(_output_folder(log, out_dir), write, replaces=_REPORT_FILES)
 
 
 # -- output folder ----------------------------------------------------------------------------
@@ -249,7 +276,13 @@ def _inputs(log: pd.DataFrame) -> list[Path]:
     return [path] if path.exists() else []
 
 
+def _check_target(out: str | PathLike, what: str) -> None:
+    if not str(out).strip():
+        raise ValueError(f"{what} is empty: give the folder to write into (it is created)")
+
+
 def _output_folder(log: pd.DataFrame, out_dir: str | PathLike) -> Path:
+    _check_target(out_dir, "out_dir")
     folder = Path(out_dir)
     check_output_folder(folder, _inputs(log))
     folder.mkdir(parents=True, exist_ok=True)
@@ -264,6 +297,98 @@ def _check_formats(formats) -> tuple[str, ...]:
     if unknown or not chosen:
         raise ValueError(f"formats must be among {', '.join(FORMATS)}; got {formats!r}")
     return tuple(dict.fromkeys(chosen))
+
+
+# -- one consistent folder --------------------------------------------------------------------
+
+LOCK_TIMEOUT = 600.0  # seconds a report waits for another one writing into the same folder
+_TABLES = ("frequency.csv", "sets.csv", "pain.csv", "summary.json")
+# Every file a full report may write: what it does not write this time is stale.
+_REPORT_FILES = (
+    *_TABLES,
+    *(f"{chart}.{fmt}" for chart in CHARTS for fmt in FORMATS),
+    REPORT_PDF,
+)
+
+
+def _write_staged(folder: Path, write, *, replaces=()) -> list[Path]:
+    """Run ``write(staging)`` in a hidden staging folder, then move its files into ``folder``.
+
+    One writer at a time (a lock file, :func:`lock_path`; another report waits up to
+    :data:`LOCK_TIMEOUT` seconds, then refuses). Leftovers of killed runs (hidden temporary
+    files and staging folders) are removed first. A run that fails or is interrupted before
+    the move changes nothing; the move itself is not interrupted by Ctrl-C or SIGTERM. After
+    the move, the files of ``replaces`` that this run did not write are removed, so the
+    folder never mixes two reports.
+    """
+    with _folder_lock(folder):
+        remove_leftovers(folder)
+        staging = make_staging(folder)
+        try:
+            staged = write(staging)
+            with _signals_deferred():
+                written = []
+                for path in staged:
+                    os.replace(path, folder / path.name)
+                    written.append(folder / path.name)
+                names = {path.name for path in written}
+                for name in replaces:
+                    stale = folder / name
+                    if name not in names and (stale.is_symlink() or stale.is_file()):
+                        stale.unlink()
+            return written
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def lock_path(folder: str | PathLike) -> Path:
+    """The lock file of an output folder: in the temporary folder, keyed by the folder's real
+    path, so the output folder holds only the report (and any path to it shares the lock)."""
+    key = hashlib.sha256(str(Path(folder).resolve()).encode("utf-8")).hexdigest()[:20]
+    return Path(tempfile.gettempdir()) / f"footstats-report-{key}.lock"
+
+
+@contextmanager
+def _folder_lock(folder: Path):
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(lock_path(folder), timeout=LOCK_TIMEOUT)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise OSError(
+            errno.EBUSY,
+            f"another footstats report has been writing into it for {LOCK_TIMEOUT:g} s; "
+            "try again when it has finished",
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+@contextmanager
+def _signals_deferred():
+    """Hold Ctrl-C and SIGTERM until the block ends (a move is never cut in half).
+
+    Only the main thread can handle signals; elsewhere the block runs as is. A Ctrl-C that
+    arrived meanwhile is raised afterwards, saying the report had been written.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    held = (signal.SIGINT, signal.SIGTERM)
+    previous = {signum: signal.signal(signum, lambda n, _: received.append(n)) for signum in held}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if signal.SIGTERM in received:
+        signal.raise_signal(signal.SIGTERM)
+    if received:
+        raise KeyboardInterrupt("the report had been written when it stopped")
 
 
 # -- the report -------------------------------------------------------------------------------
@@ -665,7 +790,14 @@ def _text_pages(blocks: list[tuple[str, str]]) -> list:
                 cursor = _MARGIN
             top = 1 - cursor / height
             if style == "item" and i == 0:
-                pages[-1].text((_MARGIN + indent - 0.18) / width, top, "•", fontsize=size, va="top")
+                pages[-1].text(
+                    (_MARGIN + indent - 0.18) / width,
+                    top,
+                    "•",
+                    fontsize=size,
+                    va="top",
+                    parse_math=False,
+                )
             pages[-1].text(
                 (_MARGIN + indent) / width,
                 top,
@@ -673,6 +805,7 @@ def _text_pages(blocks: list[tuple[str, str]]) -> list:
                 fontsize=size,
                 fontweight=weight,
                 va="top",
+                parse_math=False,  # names are drawn as written: "$x$" is not a formula
                 color="0.3" if style == "note" else "black",
             )
             cursor += step

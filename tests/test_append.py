@@ -215,11 +215,10 @@ def test_app_exports_are_never_written_to(tmp_path, export, app):
 
 
 def test_a_fitnotes_export_is_refused_too(tmp_path):
-    # No FitNotes importer yet: its header has no sets column, so nothing can be added.
     data = b"Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time,Comment\n"
     log = write(tmp_path / "fitnotes.csv", data + b"2025-02-03,Calf Raise,Legs,0.0,12,,,,\n")
 
-    with pytest.raises(RowsRefused, match="missing column"):
+    with pytest.raises(AppendError, match="is an export of FitNotes: it belongs to FitNotes"):
         append_rows(log, [{"date": "2026-04-10", "exercise": "Heel raises", "reps": 12}])
     assert log.read_bytes().startswith(data) and log.read_bytes().count(b"\n") == 2
 

@@ -98,7 +98,7 @@ def test_an_explicit_matching_routine_still_works(log, routine):
 
 def test_a_hand_made_table_with_no_routine_exercise_is_refused():
     table = pd.DataFrame(
-        {"date": pd.to_datetime(["2026-03-02"]), "exercise": ["squat"], "sets": [2]}
+        {"line": [2], "date": pd.to_datetime(["2026-03-02"]), "exercise": ["squat"], "sets": [2]}
     )
     with pytest.raises(ValueError, match="does not match this log"):
         footstats.weekly_frequency(table)
@@ -106,7 +106,12 @@ def test_a_hand_made_table_with_no_routine_exercise_is_refused():
 
 def test_a_hand_made_table_of_the_packaged_routine_still_works():
     table = pd.DataFrame(
-        {"date": pd.to_datetime(["2026-03-02"]), "exercise": ["heel_raises"], "sets": [2]}
+        {
+            "line": [2],
+            "date": pd.to_datetime(["2026-03-02"]),
+            "exercise": ["heel_raises"],
+            "sets": [2],
+        }
     )
     assert footstats.weekly_frequency(table)["sessions"].tolist() == [1]
 
@@ -150,7 +155,7 @@ def test_a_function_of_a_log_given_a_metric_table(name):
 
 @pytest.mark.parametrize("name", LOG_FUNCTIONS)
 def test_a_function_of_a_log_given_something_else(name):
-    with pytest.raises(ValueError, match=rf"^{name} expects .*; got a list"):
+    with pytest.raises(TypeError, match=rf"^{name} expects .*; got a list"):
         getattr(footstats, name)([1, 2, 3])
 
 
@@ -178,3 +183,9 @@ def test_exports_refuse_a_table_that_is_not_a_log(name, tmp_path):
 def test_write_report_refuses_an_empty_table(tmp_path):
     with pytest.raises(ValueError, match="^write_report expects a log"):
         footstats.write_report(pd.DataFrame(), tmp_path / "out")
+
+
+def test_a_log_whose_dates_are_text_is_refused():
+    table = pd.DataFrame({"line": [2], "date": ["2026-03-02"], "exercise": ["x"], "sets": [1]})
+    with pytest.raises(ValueError, match="its date column holds .*, not dates"):
+        footstats.weekly_frequency(table)
