@@ -90,6 +90,7 @@ class Program:
     sessions_per_week: Range
     session_minutes: float | None = None
     source: str | None = None
+    weeks: int | None = None  # the programme's length: the follow-up window's default
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -186,9 +187,17 @@ def _program_from_dict(data: dict, label: str) -> Program:
         sessions_per_week=spec.range("sessions_per_week", required=True),
         session_minutes=spec.get("session_minutes", (int, float)),
         source=spec.get("source", str),
+        weeks=_programme_weeks(spec),
     )
     _check_names_unambiguous(program, label)
     return program
+
+
+def _programme_weeks(spec: _Spec) -> int | None:
+    weeks = spec.get("weeks", int)
+    if weeks is not None and weeks < 1:
+        raise spec.error("weeks", f"expected a whole number of weeks >= 1, got {weeks!r}")
+    return weeks
 
 
 def _exercise_from_dict(spec: _Spec) -> Exercise:

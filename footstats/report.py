@@ -27,7 +27,7 @@ injection, and nothing is written over or next to the input log.
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 from os import PathLike
@@ -83,7 +83,15 @@ _MAX_LISTED_PARTICIPANTS = 100  # beyond this the PDF refers to summary.json
 # -- public functions -------------------------------------------------------------------------
 
 
-def export_tables(log: pd.DataFrame, out_dir: str | PathLike, *, program=None) -> list[Path]:
+def export_tables(
+    log: pd.DataFrame,
+    out_dir: str | PathLike,
+    *,
+    program=None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> list[Path]:
     """Write ``frequency.csv``, ``sets.csv``, ``pain.csv`` and ``summary.json`` to ``out_dir``.
 
     Parameters
@@ -94,6 +102,8 @@ def export_tables(log: pd.DataFrame, out_dir: str | PathLike, *, program=None) -
         The output folder (created when missing); not the input log's folder.
     program : Program, optional
         The routine (the packaged foot routine when None).
+    weeks, until, participants : optional
+        The follow-up window of the metrics (see :func:`footstats.follow_up`).
 
     Returns
     -------
@@ -107,7 +117,7 @@ def export_tables(log: pd.DataFrame, out_dir: str | PathLike, *, program=None) -
     >>> [p.name for p in paths]
     ['frequency.csv', 'sets.csv', 'pain.csv', 'summary.json']
     """
-    report = _Report(log, program)
+    report = _Report(log, program, _window(weeks, until, participants))
     return report.write_tables(_output_folder(log, out_dir))
 
 
@@ -118,6 +128,9 @@ def export_charts(
     program=None,
     formats=("png",),
     dpi: int = 150,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
 ) -> list[Path]:
     """Write every chart to ``out_dir``, one file per chart and format.
 
@@ -133,6 +146,8 @@ def export_charts(
         File formats; the file extension selects the format.
     dpi : int, default 150
         Resolution of the PNG files.
+    weeks, until, participants : optional
+        The follow-up window of the metrics (see :func:`footstats.follow_up`).
 
     Returns
     -------
@@ -147,11 +162,19 @@ def export_charts(
     'frequency.svg'
     """
     formats = _check_formats(formats)
-    report = _Report(log, program)
+    report = _Report(log, program, _window(weeks, until, participants))
     return report.write_charts(_output_folder(log, out_dir), formats, dpi)
 
 
-def export_report(log: pd.DataFrame, path: str | PathLike, *, program=None) -> Path:
+def export_report(
+    log: pd.DataFrame,
+    path: str | PathLike,
+    *,
+    program=None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> Path:
     """Write a multi-page PDF report for a physiotherapist.
 
     Page 1 gives, in words and numbers, the period, the sessions, the session adherence,
@@ -168,6 +191,8 @@ def export_report(log: pd.DataFrame, path: str | PathLike, *, program=None) -> P
         The PDF file (its folder is created when missing); not next to the input log.
     program : Program, optional
         The routine (the packaged foot routine when None).
+    weeks, until, participants : optional
+        The follow-up window of the metrics (see :func:`footstats.follow_up`).
 
     Returns
     -------
@@ -184,11 +209,19 @@ def export_report(log: pd.DataFrame, path: str | PathLike, *, program=None) -> P
     target = Path(path)
     check_not_input(target, _inputs(log))
     target.parent.mkdir(parents=True, exist_ok=True)
-    return _Report(log, program).write_pdf(target)
+    return _Report(log, program, _window(weeks, until, participants)).write_pdf(target)
 
 
 def write_report(
-    log: pd.DataFrame, out_dir: str | PathLike, *, program=None, formats=("png",)
+    log: pd.DataFrame,
+    out_dir: str | PathLike,
+    *,
+    program=None,
+    formats=("png",),
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+    per_participant: bool = False,
 ) -> list[Path]:
     """Write the tables, the charts and ``report.pdf`` into ``out_dir``.
 
@@ -205,6 +238,8 @@ def write_report(
         The routine (the packaged foot routine when None).
     formats : sequence of {"png", "svg", "pdf"}, default ("png",)
         Chart file formats.
+    weeks, until, participants : optional
+        The follow-up window of the metrics (see :func:`footstats.follow_up`).
 
     Returns
     -------
@@ -220,12 +255,18 @@ def write_report(
     """
     formats = _check_formats(formats)
     folder = _output_folder(log, out_dir)
-    report = _Report(log, program)
+    report = _Report(log, program, _window(weeks, until, participants))
     return [
         *report.write_tables(folder),
         *report.write_charts(folder, formats, 150),
         report.write_pdf(folder / REPORT_PDF),
     ]
+
+
+def _window(weeks, until, participants) -> dict:
+    """The window's keyword arguments that were given (see :func:`footstats.follow_up`)."""
+    given = {"weeks": weeks, "until": until, "participants": participants}
+    return {name: value for name, value in given.items() if value is not None}
 
 
 # -- output folder ----------------------------------------------------------------------------
@@ -262,41 +303,53 @@ def _check_formats(formats) -> tuple[str, ...]:
 
 @dataclass
 class _Report:
-    """A log, its routine and its metric tables, each computed once when first needed."""
+    """A log, its routine, its follow-up window and its metric tables, each computed once
+    when first needed. ``window`` holds the keyword arguments ``weeks``, ``until`` and
+    ``participants`` of the metrics (see :func:`footstats.follow_up`)."""
 
     log: pd.DataFrame
     program: Program | None = None
+    window: dict = field(default_factory=dict)
 
     def __post_init__(self):
         self.program = self.program or load_program()
 
+    @property
+    def options(self) -> dict:
+        """The keyword arguments of every metric: the routine and the window."""
+        return {"program": self.program, **self.window}
+
+    @cached_property
+    def follow_up(self) -> pd.DataFrame:
+        return metrics.follow_up(self.log, **self.options)
+
     @cached_property
     def weekly(self) -> pd.DataFrame:
-        return metrics.weekly_frequency(self.log, program=self.program)
+        return metrics.weekly_frequency(self.log, **self.options)
 
     @cached_property
     def sessions(self) -> pd.DataFrame:
-        return metrics.session_table(self.log, program=self.program)
+        return metrics.session_table(self.log, **self.options)
 
     @cached_property
     def weekly_sets(self) -> pd.DataFrame:
-        return metrics.weekly_sets(self.log, program=self.program)
+        return metrics.weekly_sets(self.log, **self.options)
 
     @cached_property
     def weekly_pain(self) -> pd.DataFrame:
-        return metrics.weekly_pain(self.log)
+        return metrics.weekly_pain(self.log, **self.options)
 
     @cached_property
     def change(self) -> pd.DataFrame:
-        return metrics.pain_change(self.log)
+        return metrics.pain_change(self.log, **self.options)
 
     @cached_property
     def adherence(self) -> pd.DataFrame:
-        return metrics.adherence_vs_pain(self.log, program=self.program)
+        return metrics.adherence_vs_pain(self.log, **self.options)
 
     @cached_property
     def summary(self) -> dict:
-        return metrics.summarize(self.log, program=self.program)
+        return metrics.summarize(self.log, **self.options)
 
     @property
     def participants(self) -> int:
@@ -408,11 +461,12 @@ class _Report:
 
     @property
     def period_text(self) -> str | None:
-        dates = self.log["date"] if "date" in self.log.columns else pd.Series([], dtype=object)
-        if dates.empty:
+        """The follow-up window in words: its first and last day and its weeks."""
+        spans = self.follow_up
+        if spans.empty or "date" not in self.log.columns or self.log.empty:
             return None
-        first, last = dates.min(), dates.max()
-        weeks = (last.to_period("W") - first.to_period("W")).n + 1
+        first, last = spans[metrics.START].min(), spans[metrics.END].max()
+        weeks = max((last.to_period("W") - first.to_period("W")).n + 1, 0)
         return f"{_long_date(first)} to {_long_date(last)} ({weeks} weeks)"
 
     def summary_blocks(self) -> list[tuple[str, str]]:
