@@ -57,6 +57,7 @@ adherence vs pain
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from os import PathLike
@@ -1277,14 +1278,21 @@ def _check_weeks(weeks) -> int:
 
 
 def _until(until, keys: Keys) -> int:
-    if isinstance(until, str) and until.strip().lower() == "today":
-        until = date.today()
+    given = until
+    if isinstance(until, str):
+        text = until.strip()
+        if text.lower() == "today":
+            until = date.today()
+        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            until = text  # ISO only: 03/04/2026 is never guessed
+        else:
+            until = None
     try:
         day = pd.Timestamp(until)
     except (TypeError, ValueError):
         day = pd.NaT
     if pd.isna(day):
-        raise ValueError(f"until must be a date (YYYY-MM-DD) or 'today', got {until!r}")
+        raise ValueError(f"until must be a date (YYYY-MM-DD) or 'today', got {given!r}")
     return int(day.normalize().to_datetime64().astype(keys.dtype).view("int64"))
 
 
