@@ -19,6 +19,25 @@ charts
 ``report.pdf``
     For a physiotherapist: a page of figures in words, then the charts.
 
+With a ``participant`` column (a cohort) also:
+
+``participants.csv``
+    :func:`footstats.cohort_table`: per participant the window, sessions, adherence,
+    streaks, last session, drop-out week, pain change and group.
+``study_weeks.csv``
+    :func:`footstats.study_week_adherence`: per study week the participants observed and
+    the share on target.
+cohort charts
+    ``study_weeks``, ``adherence_spread``, ``pain_waterfall`` and
+    ``adherence_vs_pain_change`` (see :mod:`footstats.cohort_plots`), also on the PDF's
+    cohort pages.
+``participants/<id>/``
+    With ``per_participant=True`` (``--per-participant``): each participant's own report,
+    over the same window, in a folder named after the id made safe as a file name.
+
+Every metric counts the follow-up window (:func:`footstats.follow_up`): ``weeks``,
+``until`` and ``participants`` are passed on to the metrics.
+
 Weeks are ISO dates of their Monday. Every file is written atomically (a temporary file in
 the same folder, then ``os.replace``), CSV text cells are neutralised against formula
 injection, and nothing is written over or next to the input log.
@@ -26,6 +45,7 @@ injection, and nothing is written over or next to the input log.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -67,8 +87,10 @@ CHARTS = (
     "adherence_vs_pain",
     "dashboard",
 )
+COHORT_CHARTS = ("study_weeks", "adherence_spread", "pain_waterfall", "adherence_vs_pain_change")
 FORMATS = ("png", "svg", "pdf")
 REPORT_PDF = "report.pdf"
+PARTICIPANTS_FOLDER = "participants"
 
 _A4_PORTRAIT = (8.27, 11.69)
 # Charts of the PDF, two to a page.
@@ -76,6 +98,10 @@ _PDF_CHART_PAGES = (
     ("frequency", "calendar"),
     ("completion", "sets"),
     ("pain", "adherence_vs_pain"),
+)
+_PDF_COHORT_PAGES = (
+    ("study_weeks", "adherence_spread"),
+    ("pain_waterfall", "adherence_vs_pain_change"),
 )
 _MAX_LISTED_PARTICIPANTS = 100  # beyond this the PDF refers to summary.json
 
@@ -225,6 +251,9 @@ def write_report(
 ) -> list[Path]:
     """Write the tables, the charts and ``report.pdf`` into ``out_dir``.
 
+    With ``per_participant=True`` (a log with participants), also each participant's own
+    report into ``out_dir/participants/<id>/``, over the same follow-up window.
+
     This is what ``footstats report LOG -o DIR`` does. The metrics are computed once for
     all the files.
 
@@ -241,10 +270,14 @@ def write_report(
     weeks, until, participants : optional
         The follow-up window of the metrics (see :func:`footstats.follow_up`).
 
+    per_participant : bool, default False
+        Also write one personal report per participant (see above).
+
     Returns
     -------
     list of Path
-        Every file written: the tables, the charts, then ``report.pdf``.
+        Every file written: the tables, the charts, then ``report.pdf`` (then the
+        per-participant reports).
 
     Examples
     --------
@@ -256,11 +289,14 @@ def write_report(
     formats = _check_formats(formats)
     folder = _output_folder(log, out_dir)
     report = _Report(log, program, _window(weeks, until, participants))
-    return [
+    written = [
         *report.write_tables(folder),
         *report.write_charts(folder, formats, 150),
         report.write_pdf(folder / REPORT_PDF),
     ]
+    if per_participant:
+        written += report.write_personal_reports(folder / PARTICIPANTS_FOLDER, formats)
+    return written
 
 
 def _window(weeks, until, participants) -> dict:
@@ -357,21 +393,81 @@ class _Report:
             return 0
         return int(self.log[PARTICIPANT].nunique())
 
+    @property
+    def is_cohort(self) -> bool:
+        """A log with a participant column gets the cohort files too."""
+        return PARTICIPANT in self.log.columns
+
+    @cached_property
+    def cohort_table(self) -> pd.DataFrame:
+        from .cohort import cohort_table
+
+        return cohort_table(self.log, **self.options)
+
+    @cached_property
+    def study_weeks(self) -> pd.DataFrame:
+        from .cohort import study_week_adherence
+
+        return study_week_adherence(self.log, **self.options)
+
+    @property
+    def charts(self) -> tuple[str, ...]:
+        return CHARTS + (COHORT_CHARTS if self.is_cohort else ())
+
     # -- tables
 
-    def write_tables(self, folder: Path) -> list[Path]:
-        return [
+    def write_tables(self, folder: Path, *, cohort: bool = True) -> list[Path]:
+        written = [
             write_csv(_iso_weeks(self.weekly), folder / "frequency.csv"),
             write_csv(_iso_weeks(self.weekly_sets), folder / "sets.csv"),
             write_csv(_iso_weeks(self.weekly_pain), folder / "pain.csv"),
             write_json(self.summary, folder / "summary.json"),
         ]
+        if cohort and self.is_cohort:
+            written += [
+                write_csv(self.cohort_table, folder / "participants.csv"),
+                write_csv(self.study_weeks, folder / "study_weeks.csv"),
+            ]
+        return written
+
+    # -- one report per participant
+
+    def write_personal_reports(self, folder: Path, formats: tuple[str, ...]) -> list[Path]:
+        """Each participant's own report in ``folder/<safe id>/``, over their window here."""
+        if not self.is_cohort:
+            raise ValueError("per_participant needs a log with a participant column")
+        written: list[Path] = []
+        taken: set[str] = set()
+        spans = self.follow_up
+        for row in spans.itertuples(index=False):
+            participant = getattr(row, PARTICIPANT)
+            target = _inside(folder, _safe_name(participant, taken))
+            own = self.log[self.log[PARTICIPANT] == participant]
+            if isinstance(own[PARTICIPANT].dtype, pd.CategoricalDtype):
+                own = own.assign(**{PARTICIPANT: own[PARTICIPANT].astype("str")})
+            table = pd.DataFrame(
+                {
+                    PARTICIPANT: [str(participant)],
+                    metrics.START: [row.start],
+                    metrics.END: [row.end],
+                }
+            )
+            personal = _Report(own, self.program, {"participants": table})
+            target.mkdir(parents=True, exist_ok=True)
+            written += [
+                *personal.write_tables(target, cohort=False),
+                *personal.write_charts(target, formats, 150, cohort=False),
+                personal.write_pdf(target / REPORT_PDF, cohort=False),
+            ]
+        return written
 
     # -- charts
 
-    def write_charts(self, folder: Path, formats: tuple[str, ...], dpi: int) -> list[Path]:
+    def write_charts(
+        self, folder: Path, formats: tuple[str, ...], dpi: int, *, cohort: bool = True
+    ) -> list[Path]:
         written = []
-        for chart in CHARTS:
+        for chart in self.charts if cohort else CHARTS:
             fig = self.figure(chart)
             for fmt in formats:
                 target = folder / f"{chart}.{fmt}"
@@ -386,7 +482,7 @@ class _Report:
 
         from . import plots
 
-        size = plots._figsize(chart, len(self.program.exercises))
+        size = _chart_size(chart, len(self.program.exercises))
         fig = Figure(figsize=size, layout="constrained")
         if chart == "dashboard":
             plots._draw_dashboard(fig, **self._dashboard_tables(), title=self.dashboard_title)
@@ -409,8 +505,22 @@ class _Report:
             plots.plot_pain(self.weekly_pain, change=self.change, ax=ax)
         elif chart == "adherence_vs_pain":
             plots.plot_adherence_vs_pain(self.adherence, ax=ax)
+        elif chart in COHORT_CHARTS:
+            self.draw_cohort(chart, ax)
         else:
             raise ValueError(f"unknown chart {chart!r}; expected one of {', '.join(CHARTS)}")
+
+    def draw_cohort(self, chart: str, ax) -> None:
+        from . import cohort_plots
+
+        if chart == "study_weeks":
+            cohort_plots.plot_study_weeks(self.study_weeks, ax=ax)
+        elif chart == "adherence_spread":
+            cohort_plots.plot_adherence_spread(self.cohort_table, ax=ax)
+        elif chart == "pain_waterfall":
+            cohort_plots.plot_pain_waterfall(self.cohort_table, ax=ax)
+        else:
+            cohort_plots.plot_adherence_vs_change(self.cohort_table, ax=ax)
 
     def _dashboard_tables(self) -> dict:
         return {
@@ -430,14 +540,15 @@ class _Report:
 
     # -- PDF
 
-    def write_pdf(self, target: Path) -> Path:
+    def write_pdf(self, target: Path, *, cohort: bool = True) -> Path:
         from matplotlib.backends.backend_pdf import PdfPages
         from matplotlib.figure import Figure
 
+        pages = _PDF_CHART_PAGES + (_PDF_COHORT_PAGES if cohort and self.is_cohort else ())
         with atomic_path(target) as tmp, PdfPages(tmp) as pdf:
             for page in _text_pages(self.summary_blocks()):
                 pdf.savefig(page)
-            for charts in _PDF_CHART_PAGES:
+            for charts in pages:
                 page = Figure(figsize=_A4_PORTRAIT, layout="constrained")
                 heights = [_chart_height(chart, len(self.program.exercises)) for chart in charts]
                 for subfigure, chart in zip(
@@ -572,10 +683,47 @@ def _iso_weeks(table: pd.DataFrame) -> pd.DataFrame:
     return table.assign(**{WEEK: table[WEEK].dt.strftime("%Y-%m-%d")})
 
 
-def _chart_height(chart: str, rows: int) -> float:
+def _chart_size(chart: str, rows: int) -> tuple[float, float]:
+    if chart in COHORT_CHARTS:
+        from .cohort_plots import SIZES
+
+        return SIZES[chart]
     from . import plots
 
-    return plots._figsize(chart, rows)[1]
+    return plots._figsize(chart, rows)
+
+
+def _chart_height(chart: str, rows: int) -> float:
+    return _chart_size(chart, rows)[1]
+
+
+# -- per-participant folders ------------------------------------------------------------------
+
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10))}
+_RESERVED |= {f"LPT{i}" for i in range(10)}
+
+
+def _safe_name(participant, taken: set[str]) -> str:
+    """A folder name for a participant id: letters, digits, ``.``, ``_`` and ``-`` only,
+    no leading dot, not a reserved device name, unique (case-insensitively) in ``taken``."""
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", "" if pd.isna(participant) else str(participant))
+    name = name.strip("._-")[:80] or "participant"
+    if name.split(".")[0].upper() in _RESERVED:
+        name = f"_{name}"
+    unique, n = name, 1
+    while unique.lower() in taken:
+        n += 1
+        unique = f"{name}-{n}"
+    taken.add(unique.lower())
+    return unique
+
+
+def _inside(folder: Path, name: str) -> Path:
+    """``folder / name``, checked to stay inside ``folder``."""
+    target = folder / name
+    if not target.resolve().is_relative_to(folder.resolve()):
+        raise ValueError(f"participant folder {name!r} would leave {folder}")
+    return target
 
 
 # -- page 1 in words --------------------------------------------------------------------------

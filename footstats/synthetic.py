@@ -337,6 +337,7 @@ def generate_log(
     start: str | dt.date = SAMPLE_START,
     seed: int = SAMPLE_SEED,
     participants: int | None = None,
+    dropout: float = 0.0,
 ) -> pd.DataFrame:
     """Make a realistic exercise log, as the rows of a CSV file.
 
@@ -355,6 +356,10 @@ def generate_log(
         column). A number: a cohort, ids ``p0001``, ``p0002``, ..., each starting 0-3
         weeks after ``start``, with their own adherence and pain trend; about 9.3 rows a
         week each (about 480 for 52 weeks).
+    dropout : float, default 0
+        For a cohort: the share of participants who stop logging after a random week
+        (1 to ``weeks - 1``), so the cohort view has drop-outs to show. Drawn from a second
+        generator, so the rest of the log is the same as without drop-outs.
 
     Returns
     -------
@@ -390,10 +395,17 @@ def generate_log(
     week_p = np.repeat(np.arange(n_people), weeks)
     week_i = np.tile(np.arange(weeks), n_people)
     sessions = _sessions_per_week(rng, prof, week_p, week_i, weeks)
+    if dropout:
+        if participants is None or not 0 <= dropout <= 1:
+            raise ValueError(f"dropout is a share 0-1 of a cohort's participants, got {dropout}")
+        stop = _stop_weeks(np.random.default_rng([seed, 1]), n_people, weeks, dropout)
+        sessions = np.where(week_i < stop[week_p], sessions, 0)
     # Session days: the week's first `sessions` days in a random order of its 7 days;
     # the next day in that order is free for a check-in.
     day_rank = _random_rank(rng, np.repeat(np.arange(len(week_p)), 7)).reshape(-1, 7)
     checkin_week = _random_rank(rng, week_p) < prof.checkins[week_p]
+    if dropout:
+        checkin_week &= week_i < stop[week_p]
     week_day0 = (prof.offset_weeks[week_p] + week_i) * 7
 
     s_week, s_dow = np.nonzero(day_rank < sessions[:, None])
@@ -437,6 +449,12 @@ def generate_log(
     return pd.DataFrame(
         {name: pd.array(values[order], dtype="str") for name, values in columns.items()}
     )
+
+
+def _stop_weeks(rng: np.random.Generator, n: int, weeks: int, dropout: float) -> np.ndarray:
+    """Per participant, the first week without logging: ``weeks`` for those who keep going."""
+    stops = rng.random(n) < dropout
+    return np.where(stops, rng.integers(1, max(weeks, 2), n), weeks)
 
 
 def _csv_bytes(frame: pd.DataFrame) -> bytes:
