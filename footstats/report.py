@@ -666,6 +666,7 @@ class _Report:
                 )
                 + ".",
             ),
+            ("body", _dropout_sentence(self.cohort_table)),
             ("heading", "Participants"),
         ]
         for entry in entries[:_MAX_LISTED_PARTICIPANTS]:
@@ -674,6 +675,25 @@ class _Report:
             rest = len(entries) - _MAX_LISTED_PARTICIPANTS
             blocks.append(("note", f"... and {rest} more participants: see summary.json."))
         return blocks
+
+
+def _dropout_sentence(table: pd.DataFrame) -> str:
+    """E.g. "Still active at the end of their window: 15 of 24. Stopped: 8 (median drop-out
+    study week 5). No session at all: 1." (drop-out week: :mod:`footstats.cohort`)."""
+    from .cohort import DROPOUT_WEEK
+
+    week = table[DROPOUT_WEEK]
+    active, never = int(week.isna().sum()), int((week == 0).sum())
+    stopped = week[week > 0].astype("int64")
+    text = f"Still active at the end of their window: {active} of {len(table)}."
+    if len(stopped):
+        text += (
+            f" Stopped: {len(stopped)} (after study week {stopped.median():g} in the median; "
+            "the drop-out week is the week of the last session)."
+        )
+    if never:
+        text += f" No session at all: {never}."
+    return text
 
 
 def _iso_weeks(table: pd.DataFrame) -> pd.DataFrame:
