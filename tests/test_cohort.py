@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import json
 
-import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from _tidy import PROGRAM, tidy_log
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from _tidy import PROGRAM, tidy_log  # noqa: E402
-
-from footstats import cohort_plots, report  # noqa: E402
-from footstats.cohort import (  # noqa: E402
+from footstats import cohort_plots, report
+from footstats.cohort import (
     DROPOUT_WEEK,
     LAST_SESSION,
     OBSERVED,
@@ -24,7 +20,7 @@ from footstats.cohort import (  # noqa: E402
     cohort_table,
     study_week_adherence,
 )
-from footstats.metrics import ADHERENCE_PCT, CURRENT_STREAK, WEEK_INDEX  # noqa: E402
+from footstats.metrics import ADHERENCE_PCT, CURRENT_STREAK, WEEK_INDEX
 
 TOE = {"exercise": "toe_walking", "sets": 6}
 
