@@ -287,6 +287,8 @@ def write_report(
     'report.pdf'
     """
     formats = _check_formats(formats)
+    if per_participant and PARTICIPANT not in log.columns:
+        raise ValueError("per_participant needs a log with a participant column")
     folder = _output_folder(log, out_dir)
     report = _Report(log, program, _window(weeks, until, participants))
     written = [

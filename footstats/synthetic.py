@@ -65,8 +65,11 @@ __all__ = [
     "SAMPLE_SEED",
     "SAMPLE_START",
     "SAMPLE_WEEKS",
+    "COHORT_PATHS",
+    "generate_cohort",
     "generate_log",
     "main",
+    "write_cohort_sample",
     "write_sample",
 ]
 
@@ -78,6 +81,14 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 SAMPLE_PATHS = (
     _PACKAGE_DIR.parent / "sample_data" / SAMPLE_NAME,
     _PACKAGE_DIR / "data" / SAMPLE_NAME,
+)
+# The cohort sample of notebook 06: a 12-week programme, about a third who stop early, two
+# groups, and one enrolled participant who never logged.
+COHORT_SAMPLE = {"participants": 24, "weeks": 12, "seed": 3, "dropout": 0.35, "start": "2026-01-05"}
+COHORT_GROUPS = ("clinic", "home")
+COHORT_PATHS = (
+    _PACKAGE_DIR.parent / "sample_data" / "cohort_log.csv",
+    _PACKAGE_DIR.parent / "sample_data" / "participants.csv",
 )
 
 SPLIT_EXERCISE = "heel_raises"
@@ -502,6 +513,45 @@ def write_sample(
     return targets
 
 
+def generate_cohort(**options) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A cohort log and its participants table (CSV rows as text).
+
+    The log is :func:`generate_log` with ``options`` (default: the cohort sample of notebook
+    06). The table has ``participant, start, weeks, group``: each start is the day of the
+    participant's first row, ``weeks`` the programme's length, groups alternate, and one more
+    participant is enrolled (starting a week after the first start) without any row.
+
+    Examples
+    --------
+    >>> log, table = generate_cohort(participants=2, weeks=4, seed=1)
+    >>> table.columns.tolist(), len(table)
+    (['participant', 'start', 'weeks', 'group'], 3)
+    """
+    options = {**COHORT_SAMPLE, **options}
+    log = generate_log(**options)
+    first = log.groupby(PARTICIPANT, sort=True)[DATE].min().str.slice(0, 10)
+    never = f"p{len(first) + 1:0{len(first.index[0]) - 1}d}"
+    enrolled = pd.Timestamp(_start_date(options["start"])) + pd.Timedelta(weeks=1)
+    ids = [*first.index, never]
+    table = pd.DataFrame(
+        {
+            PARTICIPANT: ids,
+            "start": [*first, f"{enrolled:%Y-%m-%d}"],
+            "weeks": str(options["weeks"]),
+            "group": [COHORT_GROUPS[i % len(COHORT_GROUPS)] for i in range(len(ids))],
+        }
+    )
+    return log, table
+
+
+def write_cohort_sample() -> list[Path]:
+    """Write the cohort sample (:func:`generate_cohort`) to :data:`COHORT_PATHS`."""
+    for frame, target in zip(generate_cohort(), COHORT_PATHS, strict=True):
+        with atomic_path(target) as tmp:
+            tmp.write_bytes(_csv_bytes(frame))
+    return list(COHORT_PATHS)
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m footstats.synthetic``: regenerate the sample log, or write another log.
 
@@ -523,7 +573,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--start", default=SAMPLE_START, help="a Monday, YYYY-MM-DD")
     parser.add_argument("--seed", type=int, default=SAMPLE_SEED)
     parser.add_argument("--participants", type=int, help="write a cohort of this many")
+    parser.add_argument(
+        "--cohort-sample",
+        action="store_true",
+        help="regenerate sample_data/cohort_log.csv and participants.csv (notebook 06)",
+    )
     args = parser.parse_args(argv)
+    if args.cohort_sample:
+        for target in write_cohort_sample():
+            print(target)
+        return 0
     try:
         written = write_sample(
             args.output,

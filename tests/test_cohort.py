@@ -174,3 +174,20 @@ def test_write_report_per_participant(tmp_path):
     assert quits["participants"][0]["adherence_pct"] == pytest.approx(37.5)
     people = pd.read_csv(tmp_path / "participants.csv")
     assert people["participant"].tolist() == ["../quits", "late", "stays"]
+
+
+def test_per_participant_needs_participants(tmp_path):
+    log = tidy_log([{"date": "2026-03-02", **TOE}])
+    with pytest.raises(ValueError, match="participant column"):
+        report.write_report(log, tmp_path / "out", per_participant=True)
+    assert not (tmp_path / "out").exists()  # refused before anything is written
+
+
+def test_committed_cohort_sample_is_current(tmp_path):
+    from footstats.synthetic import COHORT_PATHS, generate_cohort
+
+    for frame, path in zip(generate_cohort(), COHORT_PATHS, strict=True):
+        fresh = frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+        assert path.read_bytes() == fresh, (
+            "regenerate: python -m footstats.synthetic --cohort-sample"
+        )

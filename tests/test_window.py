@@ -113,6 +113,21 @@ def test_until_today(monkeypatch):
     assert weekly[WEEK].tolist() == days("2026-03-02", "2026-03-09", "2026-03-16")
 
 
+def test_the_readme_example():
+    log = tidy_log([session("2026-03-02"), session("2026-03-04"), session("2026-03-10")])
+    for options, sessions, adherence in (
+        ({}, [2, 1], 75.0),
+        ({"until": "2026-03-29"}, [2, 1, 0, 0], 37.5),
+        ({"weeks": 6}, [2, 1, 0, 0, 0, 0], 25.0),
+    ):
+        weekly = metrics.weekly_frequency(log, program=PROGRAM, **options)
+        assert weekly[SESSIONS].tolist() == sessions
+        summary = metrics.frequency_summary(weekly)
+        assert summary[ADHERENCE_PCT].tolist() == [pytest.approx(adherence)]
+    window = metrics.follow_up(log, program=PROGRAM, weeks=6)
+    assert window[END].tolist() == days("2026-04-12")
+
+
 # -- a late starter and study weeks ---------------------------------------------------------
 
 
