@@ -45,6 +45,13 @@ ON_TARGET = "on_target"
 SHARE_ON_TARGET = "share_on_target"
 PAIN_FIELDS = {BASELINE: "baseline", LATEST: "latest", CHANGE: "change"}
 IMPORTANT = "important"
+# The examples' cohort: p1 keeps going into its second week, p2 stops after one session.
+EXAMPLE = b"""participant,date,exercise,sets
+p1,2026-03-02,Toe walking,6
+p1,2026-03-04,Toe walking,6
+p2,2026-03-03,Toe walking,6
+p1,2026-03-10,Toe walking,6
+"""
 
 
 def cohort_table(
@@ -78,11 +85,13 @@ def cohort_table(
 
     Examples
     --------
+    >>> from io import BytesIO
     >>> import footstats
-    >>> from footstats.synthetic import synthetic_log
-    >>> table = cohort_table(synthetic_log(participants=3, weeks=4, seed=1))
-    >>> list(table.columns[:5])
-    ['participant', 'start', 'end', 'weeks', 'sessions']
+    >>> log = footstats.read_log(BytesIO(EXAMPLE))
+    >>> cohort_table(log)[["participant", "weeks", "sessions", "dropout_week"]]
+      participant  weeks  sessions  dropout_week
+    0          p1      2         3          <NA>
+    1          p2      2         1             1
     """
     _require_participants(log)
     window = {"program": program, "weeks": weeks, "until": until, "participants": participants}
@@ -134,10 +143,12 @@ def study_week_adherence(
 
     Examples
     --------
-    >>> from footstats.synthetic import synthetic_log
-    >>> table = study_week_adherence(synthetic_log(participants=3, weeks=4, seed=1))
-    >>> list(table.columns)
-    ['week_index', 'observed', 'on_target', 'share_on_target']
+    >>> from io import BytesIO
+    >>> import footstats
+    >>> study_week_adherence(footstats.read_log(BytesIO(EXAMPLE)))
+       week_index  observed  on_target  share_on_target
+    0           1         2          1              0.5
+    1           2         2          0              0.0
     """
     _require_participants(log)
     window = {"program": program, "weeks": weeks, "until": until, "participants": participants}
