@@ -1225,6 +1225,9 @@ def _prepare(log, program: Program, weeks, until, participants):
     table = _participants_table(participants, had)
     keys = Keys.of(log, None if table is None else table.index)
     window = _window(keys, program, weeks, until, table)
+    by_default = table is None and weeks is None and until is None and program.weeks is None
+    if by_default:  # from each one's first row to the log's last: every row is inside
+        return log, had, keys, window
     inside = window.inside(keys)
     if not inside.all():
         log, keys = log[inside], keys.take(inside)
@@ -1253,7 +1256,7 @@ def _window(keys: Keys, program: Program, weeks, until, table: pd.DataFrame | No
         end = np.where(
             by_weeks, _programme_end(keys, start, np.nan_to_num(table_weeks).astype("int64")), end
         )
-    programme = _check_weeks(weeks) if weeks is not None else getattr(program, "weeks", None)
+    programme = _check_weeks(weeks) if weeks is not None else program.weeks
     if programme is not None:
         end = np.where(end == none, _programme_end(keys, start, programme), end)
     last_day = _until(until, keys) if until is not None else (day.max() if len(day) else none)
