@@ -538,7 +538,7 @@ class _Report:
     def dashboard_title(self) -> str:
         from . import plots
 
-        return plots._dashboard_title(self.log, self.program, None)
+        return plots._dashboard_title(self.log, self.program, None, self.follow_up)
 
     # -- PDF
 

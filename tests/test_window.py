@@ -521,3 +521,19 @@ def test_report_participants_table_that_cannot_be_read_exits_2(files, capsys):
     )
     assert code == 2
     assert "cannot read" in err and "Traceback" not in err
+
+
+def test_the_dashboard_counts_the_window():
+    import matplotlib.pyplot as plt
+
+    log = tidy_log([session("2026-03-02"), session("2026-03-04")])
+    fig = footstats.plot_dashboard(log, program=PROGRAM, until="2026-03-22")
+    try:
+        assert fig.get_suptitle().endswith("2 Mar – 22 Mar 2026 (3 weeks)")
+        assert (
+            fig.axes[0]
+            .get_title()
+            .endswith("target met in 1 of 3 weeks · current streak 0 · longest streak 1")
+        )
+    finally:
+        plt.close(fig)
