@@ -537,3 +537,19 @@ def test_the_dashboard_counts_the_window():
         )
     finally:
         plt.close(fig)
+
+
+def test_report_passes_the_window_and_per_participant_on(files, capsys, monkeypatch):
+    from footstats import report
+
+    calls = []
+    monkeypatch.setattr(report, "write_report", lambda *a, **kw: calls.append(kw) or [])
+    (files / "cohort.csv").write_text(COHORT)
+    argv = ["report", "cohort.csv", "-o", "out", "--weeks", "3", "--until", "2026-04-30"]
+    code, _, err = run([*argv, "--per-participant"], capsys)
+    assert code == 0, err
+    assert (calls[0]["weeks"], calls[0]["until"], calls[0]["per_participant"]) == (
+        3,
+        "2026-04-30",
+        True,
+    )
