@@ -397,8 +397,9 @@ class _Report:
 
     @property
     def is_cohort(self) -> bool:
-        """A log with a participant column gets the cohort files too."""
-        return PARTICIPANT in self.log.columns
+        """A log with a participant column and at least one participant (with rows, or
+        enrolled in the participants table) gets the cohort files too."""
+        return PARTICIPANT in self.log.columns and len(self.follow_up) > 0
 
     @cached_property
     def cohort_table(self) -> pd.DataFrame:
@@ -436,7 +437,7 @@ class _Report:
 
     def write_personal_reports(self, folder: Path, formats: tuple[str, ...]) -> list[Path]:
         """Each participant's own report in ``folder/<safe id>/``, over their window here."""
-        if not self.is_cohort:
+        if PARTICIPANT not in self.log.columns:
             raise ValueError("per_participant needs a log with a participant column")
         written: list[Path] = []
         taken: set[str] = set()
