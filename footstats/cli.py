@@ -253,7 +253,12 @@ def _window(args, loaded, program) -> dict | None:
     if args.participants is not None:
         from .participants import enrolment_problems, validate_participants
 
-        table = validate_participants(args.participants)
+        table = validate_participants(
+            args.participants,
+            dayfirst=args.dayfirst,
+            date_format=args.date_format,
+            encoding=args.encoding,
+        )
         problems = enrolment_problems(loaded.log, table.table, loaded.file, table.file)
         for line in format_problems(table.problems) + format_problems(problems):
             print(line, file=sys.stderr)

@@ -553,3 +553,14 @@ def test_report_passes_the_window_and_per_participant_on(files, capsys, monkeypa
         "2026-04-30",
         True,
     )
+
+
+def test_participants_may_be_a_path(tmp_path):
+    (tmp_path / "people.csv").write_text("participant;start\np1;02/03/2026\n", encoding="utf-16")
+    with pytest.raises(footstats.LogError):  # day-first dates need dayfirst=True
+        metrics.follow_up(
+            tidy_log([session("2026-03-09", "p1")]), participants=tmp_path / "people.csv"
+        )
+    table = read_participants(tmp_path / "people.csv", dayfirst=True)
+    window = metrics.follow_up(tidy_log([session("2026-03-09", "p1")]), participants=table)
+    assert window[START].tolist() == days("2026-03-02")
