@@ -94,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="report on the valid rows; the rejected lines are listed on stderr",
     )
+    _add_window_options(report)
     report.set_defaults(run=run_report)
     _add_parser(commands)
 
@@ -157,6 +158,42 @@ def _add_parser(commands) -> None:
     )
     add.add_argument("--date-format", metavar="FMT", help="the log's date format, e.g. %%d.%%m.%%Y")
     add.set_defaults(run=run_add)
+
+
+def _add_window_options(report: argparse.ArgumentParser) -> None:
+    """``--weeks``, ``--until``, ``--participants``, ``--per-participant``: the follow-up
+    window (footstats.follow_up) and the cohort's reports."""
+    window = report.add_argument_group(
+        "follow-up window",
+        "By default each participant's weeks run from their first row to the log's last row.",
+    )
+    window.add_argument(
+        "--weeks",
+        type=_whole_weeks,
+        metavar="N",
+        help="a programme of N weeks from each participant's start",
+    )
+    window.add_argument(
+        "--until",
+        metavar="DATE",
+        help="count every week up to DATE (YYYY-MM-DD) or 'today' for everyone",
+    )
+    window.add_argument(
+        "--participants",
+        metavar="FILE",
+        help="participants CSV: participant,start[,end,weeks,group]",
+    )
+    window.add_argument(
+        "--per-participant",
+        action="store_true",
+        help="also write each participant's own report into DIR/participants/<id>/",
+    )
+
+
+def _whole_weeks(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of weeks >= 1, got {text!r}")
+    return int(text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -294,11 +331,21 @@ def run_report(args) -> int:
             file=sys.stderr,
         )
         if loaded.log.empty:
-            print(f"{loaded.file}: not reported: no valid rows remain", file=sys.stderr)
+            print(f"{_one_line(loaded.file)}: not reported: no valid rows remain", file=sys.stderr)
             return EXIT_INVALID
+    window = _window(args, loaded, program)
+    if window is None:
+        return EXIT_INVALID
     try:
-        written = write_report(loaded.log, args.out, program=program, formats=formats)
-    except ValueError as exc:  # an output folder beside the input log
+        written = write_report(
+            loaded.log,
+            args.out,
+            program=program,
+            formats=formats,
+            per_participant=args.per_participant,
+            **window,
+        )
+    except ValueError as exc:  # an output folder beside the input log, a bad --until
         raise _UsageError(str(exc)) from None
     except OSError as exc:
         raise _UsageError(f"cannot write to {args.out}: {exc.strerror or exc}") from None
@@ -394,6 +441,47 @@ def run_app(args) -> int:
     sys.stdout.flush()
     os.execve(command[0], command, env)  # no return: Voilà replaces this process
     return EXIT_OK  # pragma: no cover
+
+
+def _window(args, loaded, program) -> dict | None:
+    """The window options of ``report``, after printing their notices; None when the
+    participants table has errors (printed)."""
+    from .metrics import follow_up, stale_notice, window_notices
+
+    window = {"weeks": args.weeks, "until": args.until}
+    if args.participants is not None:
+        from .participants import enrolment_problems, validate_participants
+
+        table = validate_participants(
+            args.participants,
+            dayfirst=args.dayfirst,
+            date_format=args.date_format,
+            encoding=args.encoding,
+        )
+        problems = enrolment_problems(loaded.log, table.table, loaded.file, table.file)
+        for line in format_problems(table.problems) + format_problems(problems):
+            print(line, file=sys.stderr)
+        if not table.readable:
+            raise _UsageError(f"cannot read the participants table {_one_line(args.participants)}")
+        if not (table.ok and count_by_severity(problems)["error"] == 0):
+            print(
+                f"{_one_line(args.participants)}: not reported; fix the errors above",
+                file=sys.stderr,
+            )
+            return None
+        window["participants"] = table.table
+    window = {name: value for name, value in window.items() if value is not None}
+    try:
+        spans = follow_up(loaded.log, program=program, **window)
+    except ValueError as exc:
+        raise _UsageError(str(exc)) from None
+    notices = window_notices(spans)
+    if "until" not in window:
+        stale = stale_notice(loaded.log)
+        notices += [stale] if stale else []
+    for notice in notices:
+        print(f"{_one_line(loaded.file)}: notice: {notice}", file=sys.stderr)
+    return window
 
 
 if __name__ == "__main__":

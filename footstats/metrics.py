@@ -3,19 +3,33 @@
 Every function takes the tidy log of :func:`footstats.read_log` first (other parameters are
 keyword-only), returns a new DataFrame and never changes its input, so they chain with
 ``.pipe``: ``log.pipe(weekly_frequency, program=prog)``. When the log has a ``participant``
-column every metric is computed per participant, each over their own weeks, and the result
-starts with a ``participant`` column.
+column every metric is computed per participant, each over their own follow-up window, and
+the result starts with a ``participant`` column. Every metric takes the window's options
+``weeks=``, ``until=`` and ``participants=`` (see :func:`follow_up`).
 
 Definitions (also in docs/metrics.md):
 
 session
-    One (participant, date), the date as written (with its time when it has one), with at
-    least one row of a program exercise with sets > 0, or a ``session_done`` row (a habit
-    tracker's "done" without per-exercise detail). Rows with pain only are check-ins.
+    One calendar day of one participant with at least one row of a program exercise with
+    sets > 0, or a ``session_done`` row (a habit tracker's "done" without per-exercise
+    detail). Two workouts on one day (07:30 and 18:00, or two app workouts) are one session:
+    the routine prescribes sessions per week, and a second workout that day is not a second
+    session; :func:`session_table` keeps the number of ``workouts`` of each day. Rows with
+    pain only are check-ins.
+follow-up window
+    Per participant a first and a last day (AdhereR's follow-up window, which is also the
+    observation window here). start: the participant's ``start`` in the participants table,
+    otherwise the day of their first row (check-ins included). end, the first that applies:
+    the table's ``end`` or ``start`` + its ``weeks``; ``weeks=N``; the routine's
+    ``weeks``; ``until=``; otherwise the day of the last row of the log (of anyone: the data
+    cut-off). N weeks end on the Sunday of the N-th ISO week from the start's week. Rows
+    outside the window stay in the log and are left out of every metric.
 week
     ISO week, Monday to Sunday, labelled by its Monday at midnight. A participant's weeks run
-    from the week of their first row to the week of their last, check-ins included; a week
-    without a session is a row with 0 sessions, not a missing row.
+    from the week of the window's start to the week of its end; a week without a session is
+    a row with 0 sessions, not a missing row, so the weeks after someone stopped count as
+    missed. The study week (``week_index``) numbers them 1, 2, ... from the start's week, to
+    compare participants who started on different dates week by week.
 frequency
     Sessions per week; the target is met when sessions >= the program's minimum.
     Adherence % = mean over weeks of min(sessions / minimum, 1) x 100. Streaks are runs of
@@ -28,7 +42,8 @@ set completion
     right. A week's completion is the mean of its sessions' capped completions. Sessions
     known only from ``session_done`` rows have no set detail and are left out of set tables.
 pain
-    A report is one value per site per session or check-in, however many rows repeat it.
+    A report is one value per site per date as written (a session's rows, or a check-in),
+    however many rows repeat it; two workouts of one day each give their own report.
     Baseline = mean of a site's reports in the 14 calendar days starting on the day of its
     first report; latest = mean of those in the 14 days ending on the day of its last.
     change = latest - baseline, change_pct = change / baseline x 100 (undefined when the
@@ -42,8 +57,10 @@ adherence vs pain
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from datetime import date
+from os import PathLike
 
 import numpy as np
 import pandas as pd
@@ -75,18 +92,22 @@ from ._columns import (
     pain_columns,
 )
 from ._guards import expect_log, expect_table
+from ._weeks import Keys, WeekGrid, Window
 from .program import Program, resolve_program
 
 __all__ = [
     "adherence_vs_pain",
+    "follow_up",
     "frequency_summary",
     "pain_association",
     "pain_change",
     "pain_reports",
     "session_sets",
     "session_table",
+    "stale_notice",
     "summarize",
     "weekly_frequency",
+    "window_notices",
     "weekly_pain",
     "weekly_sets",
 ]
@@ -110,6 +131,13 @@ LAG = "lag"
 LAG_PREFIX = "sessions_lag"
 N_WEEKS = "n_weeks"
 SPEARMAN = "spearman"
+WORKOUTS = "workouts"
+WEEK_INDEX = "week_index"
+START = "start"
+END = "end"
+GROUP = "group"
+ROWS_BEFORE = "rows_before"
+ROWS_AFTER = "rows_after"
 
 WINDOW_DAYS = 14
 IMPORTANT_POINTS = -2  # Farrar 2001
@@ -122,8 +150,15 @@ MIN_WEEKS_FOR_CORRELATION = 3
 _DECIMALS = 9
 
 
-def session_table(log: pd.DataFrame, *, program: Program | None = None) -> pd.DataFrame:
-    """One row per session.
+def session_table(
+    log: pd.DataFrame,
+    *,
+    program: Program | None = None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> pd.DataFrame:
+    """One row per session: a participant's calendar day with a routine exercise done.
 
     Parameters
     ----------
@@ -131,13 +166,17 @@ def session_table(log: pd.DataFrame, *, program: Program | None = None) -> pd.Da
         The tidy log of :func:`footstats.read_log`.
     program : Program, optional
         The routine; None means the one the log was read with (the packaged one otherwise).
+    weeks, until, participants : optional
+        The follow-up window (see :func:`follow_up`); sessions outside it are left out.
 
     Returns
     -------
     DataFrame
-        ``[participant], date, week, exercises, sets_done, [minutes], line``: the number of
-        distinct program exercises done (sets > 0), their total sets, the session's minutes
-        (the largest value on its rows, when the log has minutes) and its first line.
+        ``[participant], date, week, exercises, sets_done, [minutes], workouts, line``:
+        the day (at midnight), the number of distinct program exercises done (sets > 0),
+        their total sets, the day's minutes (per workout the largest value on its rows,
+        summed over the day's workouts, when the log has minutes), the number of workouts
+        that day (distinct dates as written, e.g. 07:30 and 18:00) and the first line.
         Sorted by participant and date.
 
     Examples
@@ -150,18 +189,20 @@ def session_table(log: pd.DataFrame, *, program: Program | None = None) -> pd.Da
     """
     expect_log(log, "session_table")
     program = resolve_program(program, log)
-    log, had = _with_participant(log)
-    keys = _Keys.of(log)
+    log, had, keys, _ = _prepare(log, program, weeks, until, participants)
     exercise, sets = _exercise_codes(log, program), _sets(log)
     exercised = (exercise >= 0) & (sets > 0)
     is_session = exercised | _session_done(log)
-    sessions = _sorted_unique(keys.session[is_session])
-    row = np.searchsorted(sessions, keys.session[is_session])
+    session_keys = keys.session[is_session]
+    sessions = _sorted_unique(session_keys)
+    row = np.searchsorted(sessions, session_keys)
     done, exercise = exercised[is_session], exercise[is_session]
     n_exercises = len(program.ids)
     distinct = _sorted_unique(row[done] * n_exercises + exercise[done]) // n_exercises
     line = np.full(len(sessions), np.iinfo("int64").max)
     np.minimum.at(line, row, log[LINE].to_numpy("int64")[is_session])
+    moments = keys.moment[is_session]
+    workouts = np.searchsorted(sessions, _session_of_moment(keys, _sorted_unique(moments)))
     out = pd.DataFrame(
         {
             **keys.columns(sessions),
@@ -172,26 +213,46 @@ def session_table(log: pd.DataFrame, *, program: Program | None = None) -> pd.Da
         }
     ).drop(columns="n")
     if MINUTES in log.columns:
-        out[MINUTES] = log[MINUTES][is_session].groupby(row).max().array
+        # a workout's minutes are repeated on its rows: the largest per workout, summed per day
+        per_workout = log[MINUTES][is_session].groupby(moments).max()
+        day_row = np.searchsorted(sessions, _session_of_moment(keys, per_workout.index.to_numpy()))
+        out[MINUTES] = per_workout.groupby(day_row).sum(min_count=1).array
+    out[WORKOUTS] = np.bincount(workouts, minlength=len(sessions))
     out[LINE] = line
     return _finish(out, had, program)
 
 
-def weekly_frequency(log: pd.DataFrame, *, program: Program | None = None) -> pd.DataFrame:
-    """Sessions per ISO week, every week of each participant's range, zeros included.
+def weekly_frequency(
+    log: pd.DataFrame,
+    *,
+    program: Program | None = None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+    week_index: bool = False,
+) -> pd.DataFrame:
+    """Sessions per ISO week, every week of each participant's window, zeros included.
 
     Parameters
     ----------
     log : DataFrame
         The tidy log of :func:`footstats.read_log`.
     program : Program, optional
-        The routine (its ``sessions_per_week``); None means the default routine.
+        The routine (its ``sessions_per_week``, and its ``weeks`` when set); None means the
+        default routine.
+    weeks, until, participants : optional
+        The follow-up window (see :func:`follow_up`); by default from each participant's
+        first row to the last row of the log.
+    week_index : bool, default False
+        Add ``week_index``, the study week (1 = the week of the participant's start), so
+        participants who started on different dates can be compared week by week.
 
     Returns
     -------
     DataFrame
-        ``[participant], week, sessions, target_min, target_max, target_met``, one row per
-        week from the week of the first row to the week of the last (check-ins included).
+        ``[participant], week, [week_index], sessions, target_min, target_max,
+        target_met``, one row per week from the week of the window's start to the week of
+        its end; a week without a session has 0 sessions.
 
     Examples
     --------
@@ -202,15 +263,15 @@ def weekly_frequency(log: pd.DataFrame, *, program: Program | None = None) -> pd
     """
     expect_log(log, "weekly_frequency")
     program = resolve_program(program, log)
-    log, had = _with_participant(log)
-    keys = _Keys.of(log)
-    grid = _WeekGrid.of(keys)
+    log, had, keys, window = _prepare(log, program, weeks, until, participants)
+    grid = WeekGrid.of(keys, window)
     sessions = _weekly_sessions(log, program, keys, grid)
     target = program.sessions_per_week
     out = pd.DataFrame(
         {
             PARTICIPANT: keys.participants.take(grid.participant),
-            WEEK: grid.week.view(keys.week_dtype),
+            WEEK: grid.week.view(keys.dtype),
+            **({WEEK_INDEX: grid.index} if week_index else {}),
             SESSIONS: sessions,
         }
     ).assign(
@@ -289,7 +350,14 @@ def frequency_summary(weekly: pd.DataFrame) -> pd.DataFrame:
     return _finish(out, had)
 
 
-def session_sets(log: pd.DataFrame, *, program: Program | None = None) -> pd.DataFrame:
+def session_sets(
+    log: pd.DataFrame,
+    *,
+    program: Program | None = None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> pd.DataFrame:
     """Sets done against the prescription, per session and program exercise.
 
     Parameters
@@ -298,6 +366,8 @@ def session_sets(log: pd.DataFrame, *, program: Program | None = None) -> pd.Dat
         The tidy log of :func:`footstats.read_log`.
     program : Program, optional
         The routine; None means the one the log was read with (the packaged one otherwise).
+    weeks, until, participants : optional
+        The follow-up window (see :func:`follow_up`); rows outside it are left out.
 
     Returns
     -------
@@ -318,8 +388,7 @@ def session_sets(log: pd.DataFrame, *, program: Program | None = None) -> pd.Dat
     """
     expect_log(log, "session_sets")
     program = resolve_program(program, log)
-    log, had = _with_participant(log)
-    keys = _Keys.of(log)
+    log, had, keys, _ = _prepare(log, program, weeks, until, participants)
     sessions, cells = _session_set_cells(log, program, keys)
     n_exercises = len(program.ids)
     exercise = np.tile(np.arange(n_exercises), len(sessions))
@@ -333,7 +402,14 @@ def session_sets(log: pd.DataFrame, *, program: Program | None = None) -> pd.Dat
     return _finish(out, had, program)
 
 
-def weekly_sets(log: pd.DataFrame, *, program: Program | None = None) -> pd.DataFrame:
+def weekly_sets(
+    log: pd.DataFrame,
+    *,
+    program: Program | None = None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> pd.DataFrame:
     """Sets per ISO week and program exercise, for weeks with at least one session.
 
     Parameters
@@ -342,6 +418,8 @@ def weekly_sets(log: pd.DataFrame, *, program: Program | None = None) -> pd.Data
         The tidy log of :func:`footstats.read_log`.
     program : Program, optional
         The routine; None means the one the log was read with (the packaged one otherwise).
+    weeks, until, participants : optional
+        The follow-up window (see :func:`follow_up`); rows outside it are left out.
 
     Returns
     -------
@@ -359,8 +437,7 @@ def weekly_sets(log: pd.DataFrame, *, program: Program | None = None) -> pd.Data
     """
     expect_log(log, "weekly_sets")
     program = resolve_program(program, log)
-    log, had = _with_participant(log)
-    keys = _Keys.of(log)
+    log, had, keys, _ = _prepare(log, program, weeks, until, participants)
     sessions, cells = _session_set_cells(log, program, keys)
     n_exercises = len(program.ids)
     first = _week_starts(keys, sessions)
@@ -385,7 +462,14 @@ def weekly_sets(log: pd.DataFrame, *, program: Program | None = None) -> pd.Data
     return _finish(out, had, program)
 
 
-def pain_reports(log: pd.DataFrame) -> pd.DataFrame:
+def pain_reports(
+    log: pd.DataFrame,
+    *,
+    program: Program | None = None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> pd.DataFrame:
     """One pain report per site per session or check-in.
 
     A value repeated on several rows of one session (same participant and date) is one
@@ -395,6 +479,8 @@ def pain_reports(log: pd.DataFrame) -> pd.DataFrame:
     ----------
     log : DataFrame
         The tidy log of :func:`footstats.read_log`; its ``pain_<site>`` columns are used.
+    program, weeks, until, participants : optional
+        The follow-up window (see :func:`follow_up`); reports outside it are left out.
 
     Returns
     -------
@@ -411,12 +497,11 @@ def pain_reports(log: pd.DataFrame) -> pd.DataFrame:
     ['date', 'week', 'site', 'pain', 'line']
     """
     expect_log(log, "pain_reports", (LINE, DATE))
-    log, had = _with_participant(log)
-    keys = _Keys.of(log)
+    log, had, keys, _ = _prepare(log, resolve_program(program, log), weeks, until, participants)
     sites, reports = _pain_reports(log, keys)
     out = pd.DataFrame(
         {
-            **keys.columns(reports["session"]),
+            **keys.moment_columns(reports["moment"]),
             SITE: pd.Categorical.from_codes(reports[SITE], categories=sites),
             PAIN: reports[PAIN],
             LINE: reports[LINE],
@@ -425,13 +510,22 @@ def pain_reports(log: pd.DataFrame) -> pd.DataFrame:
     return _finish(out, had)
 
 
-def weekly_pain(log: pd.DataFrame) -> pd.DataFrame:
+def weekly_pain(
+    log: pd.DataFrame,
+    *,
+    program: Program | None = None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> pd.DataFrame:
     """Pain per ISO week and site: mean, min, max and number of reports.
 
     Parameters
     ----------
     log : DataFrame
         The tidy log of :func:`footstats.read_log`.
+    program, weeks, until, participants : optional
+        The follow-up window (see :func:`follow_up`); reports outside it are left out.
 
     Returns
     -------
@@ -447,13 +541,12 @@ def weekly_pain(log: pd.DataFrame) -> pd.DataFrame:
     ['week', 'site', 'mean', 'min', 'max', 'n']
     """
     expect_log(log, "weekly_pain", (LINE, DATE))
-    log, had = _with_participant(log)
-    keys = _Keys.of(log)
+    log, had, keys, _ = _prepare(log, resolve_program(program, log), weeks, until, participants)
     sites, weekly = _weekly_pain(log, keys)
     out = pd.DataFrame(
         {
             PARTICIPANT: keys.participants.take(weekly[PARTICIPANT]),
-            WEEK: weekly[WEEK].view(keys.week_dtype),
+            WEEK: weekly[WEEK].view(keys.dtype),
             SITE: pd.Categorical.from_codes(weekly[SITE], categories=sites),
             **{c: weekly[c] for c in (VALUE_MEAN, VALUE_MIN, VALUE_MAX, COUNT)},
         }
@@ -461,13 +554,22 @@ def weekly_pain(log: pd.DataFrame) -> pd.DataFrame:
     return _finish(out, had)
 
 
-def pain_change(log: pd.DataFrame) -> pd.DataFrame:
+def pain_change(
+    log: pd.DataFrame,
+    *,
+    program: Program | None = None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> pd.DataFrame:
     """Change of pain per site from the first two weeks of reports to the last two.
 
     Parameters
     ----------
     log : DataFrame
         The tidy log of :func:`footstats.read_log`.
+    program, weeks, until, participants : optional
+        The follow-up window (see :func:`follow_up`); reports outside it are left out.
 
     Returns
     -------
@@ -489,19 +591,18 @@ def pain_change(log: pd.DataFrame) -> pd.DataFrame:
     ['site', 'baseline', 'latest', 'change']
     """
     expect_log(log, "pain_change", (LINE, DATE))
-    log, had = _with_participant(log)
-    keys = _Keys.of(log)
+    log, had, keys, _ = _prepare(log, resolve_program(program, log), weeks, until, participants)
     sites, reports = _pain_reports(log, keys)
     n_sites = max(len(sites), 1)
-    participant, date = keys.split(reports["session"])
+    participant, date = keys.split_moment(reports["moment"])
     group = participant * n_sites + reports[SITE]
     size = len(keys.participants) * n_sites
     first = np.full(size, len(keys.dates))
     last = np.full(size, -1)
     np.minimum.at(first, group, date)
     np.maximum.at(last, group, date)
-    days = pd.Series(keys.dates).dt.normalize().to_numpy()
-    window = np.timedelta64(WINDOW_DAYS - 1, "D")
+    days = keys.day[keys.day_of_date]
+    window = (WINDOW_DAYS - 1) * keys.day_step
     in_baseline = days[date] <= days[first[group]] + window
     in_latest = days[date] >= days[last[group]] - window
     pain = reports[PAIN]
@@ -540,7 +641,13 @@ def pain_change(log: pd.DataFrame) -> pd.DataFrame:
 
 
 def adherence_vs_pain(
-    log: pd.DataFrame, *, program: Program | None = None, lags: Iterable[int] = (0, 1, 2)
+    log: pd.DataFrame,
+    *,
+    program: Program | None = None,
+    lags: Iterable[int] = (0, 1, 2),
+    weeks: int | None = None,
+    until=None,
+    participants=None,
 ) -> pd.DataFrame:
     """Weekly sessions beside weekly mean pain, with sessions of earlier weeks.
 
@@ -555,6 +662,8 @@ def adherence_vs_pain(
         The routine; None means the one the log was read with (the packaged one otherwise).
     lags : iterable of int, default (0, 1, 2)
         Week offsets k >= 0; each adds ``sessions_lag{k}``, the sessions in week w - k.
+    weeks, until, participants : optional
+        The follow-up window (see :func:`follow_up`); rows outside it are left out.
 
     Returns
     -------
@@ -573,9 +682,8 @@ def adherence_vs_pain(
     expect_log(log, "adherence_vs_pain")
     lags = _check_lags(lags)
     program = resolve_program(program, log)
-    log, had = _with_participant(log)
-    keys = _Keys.of(log)
-    grid = _WeekGrid.of(keys)
+    log, had, keys, window = _prepare(log, program, weeks, until, participants)
+    grid = WeekGrid.of(keys, window)
     sessions = _weekly_sessions(log, program, keys, grid)
     sites, weekly = _weekly_pain(log, keys)
     means = np.full((len(grid), len(sites)), np.nan)
@@ -583,7 +691,7 @@ def adherence_vs_pain(
     out = pd.DataFrame(
         {
             PARTICIPANT: keys.participants.take(grid.participant),
-            WEEK: grid.week.view(keys.week_dtype),
+            WEEK: grid.week.view(keys.dtype),
             SESSIONS: sessions,
             **{site: means[:, i] for i, site in enumerate(sites)},
         }
@@ -598,7 +706,13 @@ def adherence_vs_pain(
 
 
 def pain_association(
-    log: pd.DataFrame, *, program: Program | None = None, lags: Iterable[int] = (0, 1, 2)
+    log: pd.DataFrame,
+    *,
+    program: Program | None = None,
+    lags: Iterable[int] = (0, 1, 2),
+    weeks: int | None = None,
+    until=None,
+    participants=None,
 ) -> pd.DataFrame:
     """Rank correlation of weekly pain with sessions k weeks earlier: an association only.
 
@@ -614,6 +728,8 @@ def pain_association(
         The routine; None means the one the log was read with (the packaged one otherwise).
     lags : iterable of int, default (0, 1, 2)
         Week offsets k >= 0.
+    weeks, until, participants : optional
+        The follow-up window (see :func:`follow_up`); rows outside it are left out.
 
     Returns
     -------
@@ -634,7 +750,14 @@ def pain_association(
     lags = _check_lags(lags)
     log, had = _with_participant(log)
     sites = _sites(pain_columns(log.columns))
-    table = adherence_vs_pain(log, program=resolve_program(program, log), lags=lags)
+    table = adherence_vs_pain(
+        log,
+        program=resolve_program(program, log),
+        lags=lags,
+        weeks=weeks,
+        until=until,
+        participants=participants,
+    )
     keys = [PARTICIPANT, WEEK]
     # x: sessions k weeks earlier, y: the week's mean pain; a pair counts when both are known.
     pain = table.melt(id_vars=keys, value_vars=sites, var_name=SITE, value_name="y")
@@ -666,7 +789,14 @@ def pain_association(
     return _finish(out, had)
 
 
-def summarize(log: pd.DataFrame, *, program: Program | None = None) -> dict:
+def summarize(
+    log: pd.DataFrame,
+    *,
+    program: Program | None = None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> dict:
     """The headline figures as a JSON-ready dict (for ``summary.json``).
 
     Parameters
@@ -675,13 +805,16 @@ def summarize(log: pd.DataFrame, *, program: Program | None = None) -> dict:
         The tidy log of :func:`footstats.read_log`.
     program : Program, optional
         The routine; None means the one the log was read with (the packaged one otherwise).
+    weeks, until, participants : optional
+        The follow-up window (see :func:`follow_up`); rows outside it are left out.
 
     Returns
     -------
     dict
         Plain Python values (no NaN: missing values are None). Without participants:
         ``weeks, sessions, adherence_pct, current_streak, longest_streak, first_date,
-        last_date`` (ISO dates of the first and last rows) and ``pain``:
+        last_date`` (``weeks`` the weeks of the follow-up window, see :func:`follow_up`;
+        the dates those of the first and last rows inside it) and ``pain``:
         ``{site: {baseline, latest, change, change_pct, clinically_important, band}}``.
         With participants: ``{"participants": [{"participant": id, ...the same keys...}],
         "cohort": {"participants", "median_adherence_pct", "share_clinically_important"}}``,
@@ -699,9 +832,10 @@ def summarize(log: pd.DataFrame, *, program: Program | None = None) -> dict:
     expect_log(log, "summarize")
     program = resolve_program(program, log)
     had = PARTICIPANT in log.columns
-    frequency = frequency_summary(weekly_frequency(log, program=program))
-    change = pain_change(log)
-    dated, _ = _with_participant(log)
+    window = {"program": program, "weeks": weeks, "until": until, "participants": participants}
+    frequency = frequency_summary(weekly_frequency(log, **window))
+    change = pain_change(log, **window)
+    dated, _, _, _ = _prepare(log, program, weeks, until, participants)
     if not had:
         frequency, change = (t.assign(**{PARTICIPANT: ""}) for t in (frequency, change))
     spans = _group(dated, [PARTICIPANT])[DATE].agg(["min", "max"])
@@ -766,106 +900,6 @@ def _group(frame: pd.DataFrame, keys: list[str]):
     return frame.groupby(keys, dropna=False, sort=True, observed=True)
 
 
-def _week(dates: pd.Series) -> pd.Series:
-    """The Monday (at midnight) of each date's ISO week."""
-    days = dates.dt.normalize()
-    return days - pd.to_timedelta(days.dt.day_of_week, unit="D")
-
-
-@dataclass(frozen=True)
-class _Keys:
-    """Integer codes of a log's rows, computed once per call.
-
-    Every grouping then works on integers (bincount, searchsorted) instead of on the
-    participant and date columns, which matters on a study's million rows.
-    ``participant`` codes follow the order results are sorted in (category or text order, a
-    missing participant last, as ``groupby(dropna=False)``); ``participants`` holds their
-    values. ``date`` codes index the sorted unique ``dates``; ``week`` is the Monday of each
-    of ``dates`` as int64 in the unit of ``week_dtype``, where ``week_step`` is 7 days.
-    ``session`` = participant * len(dates) + date, so it sorts like (participant, date).
-    """
-
-    participant: np.ndarray
-    participants: pd.Index
-    date: np.ndarray
-    dates: pd.Index
-    week: np.ndarray
-    week_dtype: np.dtype
-    week_step: int
-    session: np.ndarray
-
-    @classmethod
-    def of(cls, log: pd.DataFrame) -> _Keys:
-        participant, participants = pd.factorize(log[PARTICIPANT], sort=True, use_na_sentinel=False)
-        date, dates = pd.factorize(log[DATE], sort=True)
-        weeks = _week(pd.Series(dates)).to_numpy()
-        week_step = np.timedelta64(7, "D") // np.timedelta64(1, np.datetime_data(weeks.dtype)[0])
-        return cls(
-            participant=participant,
-            participants=participants,
-            date=date,
-            dates=dates,
-            week=weeks.view("int64"),
-            week_dtype=weeks.dtype,
-            week_step=int(week_step),
-            session=participant.astype("int64") * len(dates) + date,
-        )
-
-    def split(self, session: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Participant and date codes of session keys."""
-        return np.divmod(session, max(len(self.dates), 1))
-
-    def columns(self, session: np.ndarray, *, date: bool = True) -> dict:
-        """The ``participant, [date], week`` columns of rows given by their session keys."""
-        participant, day = self.split(session)
-        columns = {PARTICIPANT: self.participants.take(participant)}
-        if date:
-            columns[DATE] = self.dates.take(day)
-        columns[WEEK] = self.week[day].view(self.week_dtype)
-        return columns
-
-
-@dataclass(frozen=True)
-class _WeekGrid:
-    """Every week from each participant's first row to their last, as numbered cells.
-
-    ``participant`` and ``week`` (int64, as in :class:`_Keys`) give each cell; ``start``
-    and ``first_week`` are indexed by participant code.
-    """
-
-    participant: np.ndarray
-    week: np.ndarray
-    start: np.ndarray
-    first_week: np.ndarray
-    step: int
-
-    @classmethod
-    def of(cls, keys: _Keys) -> _WeekGrid:
-        n = len(keys.participants)
-        first = np.full(n, len(keys.dates), dtype="int64")
-        last = np.full(n, -1, dtype="int64")
-        np.minimum.at(first, keys.participant, keys.date)
-        np.maximum.at(last, keys.participant, keys.date)
-        first_week, last_week = keys.week[first], keys.week[last]
-        counts = (last_week - first_week) // keys.week_step + 1
-        start = np.cumsum(counts) - counts
-        participant = np.repeat(np.arange(n), counts)
-        offset = np.arange(counts.sum()) - start[participant]
-        return cls(
-            participant=participant,
-            week=first_week[participant] + offset * keys.week_step,
-            start=start,
-            first_week=first_week,
-            step=keys.week_step,
-        )
-
-    def __len__(self) -> int:
-        return len(self.participant)
-
-    def cell(self, participant: np.ndarray, week: np.ndarray) -> np.ndarray:
-        return self.start[participant] + (week - self.first_week[participant]) // self.step
-
-
 def _sorted_unique(values: np.ndarray) -> np.ndarray:
     # Hashing first and sorting only the distinct values beats np.unique's full sort.
     return np.sort(pd.unique(values))
@@ -898,7 +932,7 @@ def _session_done(log: pd.DataFrame) -> np.ndarray | bool:
     return log[SESSION_DONE].fillna(False).astype(bool).to_numpy()
 
 
-def _sessions(log: pd.DataFrame, program: Program, keys: _Keys) -> np.ndarray:
+def _sessions(log: pd.DataFrame, program: Program, keys: Keys) -> np.ndarray:
     """Sorted session keys: rows of a program exercise with sets > 0, or ``session_done``."""
     exercised = (_exercise_codes(log, program) >= 0) & (_sets(log) > 0)
     return _sorted_unique(keys.session[exercised | _session_done(log)])
@@ -915,25 +949,27 @@ def _counts_and_sums(groups: np.ndarray, size: int, **values: np.ndarray) -> dic
     return out
 
 
-def _weekly_sessions(
-    log: pd.DataFrame, program: Program, keys: _Keys, grid: _WeekGrid
-) -> np.ndarray:
+def _weekly_sessions(log: pd.DataFrame, program: Program, keys: Keys, grid: WeekGrid) -> np.ndarray:
     """Sessions in each week of the grid."""
-    participant, date = keys.split(_sessions(log, program, keys))
-    return np.bincount(grid.cell(participant, keys.week[date]), minlength=len(grid))
+    participant, day = keys.split(_sessions(log, program, keys))
+    return np.bincount(grid.cell(participant, keys.week[day]), minlength=len(grid))
 
 
-def _week_starts(keys: _Keys, sessions: np.ndarray) -> np.ndarray:
-    """True where sorted session keys start a new (participant, week)."""
-    participant, date = keys.split(sessions)
-    week = keys.week[date]
+def _week_starts(keys: Keys, sessions: np.ndarray, *, moments: bool = False) -> np.ndarray:
+    """True where sorted session (or moment) keys start a new (participant, week)."""
+    if moments:
+        participant, date = keys.split_moment(sessions)
+        week = keys.week[keys.day_of_date[date]]
+    else:
+        participant, day = keys.split(sessions)
+        week = keys.week[day]
     starts = np.ones(len(sessions), dtype=bool)
     starts[1:] = (participant[1:] != participant[:-1]) | (week[1:] != week[:-1])
     return starts
 
 
 def _session_set_cells(
-    log: pd.DataFrame, program: Program, keys: _Keys
+    log: pd.DataFrame, program: Program, keys: Keys
 ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """Sets per session with exercise rows and program exercise (session-major).
 
@@ -941,12 +977,13 @@ def _session_set_cells(
     ``completion`` arrays of len(sessions) x len(program.ids) cells.
     """
     exercise, sets = _exercise_codes(log, program), _sets(log)
-    sessions = _sorted_unique(keys.session[(exercise >= 0) & (sets > 0)])
+    session = keys.session
+    sessions = _sorted_unique(session[(exercise >= 0) & (sets > 0)])
     rows = np.flatnonzero(exercise >= 0)
-    # Program rows with sets 0 only, in a (participant, date) without a session, drop out.
-    position = np.searchsorted(sessions, keys.session[rows])
+    # Program rows with sets 0 only, on a (participant, day) without a session, drop out.
+    position = np.searchsorted(sessions, session[rows])
     found = position < len(sessions)
-    found[found] = sessions[position[found]] == keys.session[rows[found]]
+    found[found] = sessions[position[found]] == session[rows[found]]
     rows, position = rows[found], position[found]
     n_exercises = len(program.ids)
     # A missing side is the reader's default, "both": it counts for each side.
@@ -972,11 +1009,11 @@ def _session_set_cells(
     }
 
 
-def _pain_reports(log: pd.DataFrame, keys: _Keys) -> tuple[list[str], dict[str, np.ndarray]]:
-    """The log's pain sites and its reports as arrays ``session, site, pain, line``.
+def _pain_reports(log: pd.DataFrame, keys: Keys) -> tuple[list[str], dict[str, np.ndarray]]:
+    """The log's pain sites and its reports as arrays ``moment, site, pain, line``.
 
-    One report per session key and site (from its first line), sorted by participant,
-    date, site and line.
+    One report per moment key (participant and date as written) and site, from its first
+    line, sorted by participant, date, site and line.
     """
     columns = pain_columns(log.columns)
     n_sites = max(len(columns), 1)
@@ -986,7 +1023,7 @@ def _pain_reports(log: pd.DataFrame, keys: _Keys) -> tuple[list[str], dict[str, 
         present[:, i] = log[column].notna().to_numpy()
         values[:, i] = log[column].to_numpy("int64", na_value=0)
     row, site = np.nonzero(present)
-    key = keys.session[row] * n_sites + site
+    key = keys.moment[row] * n_sites + site
     line = log[LINE].to_numpy("int64")[row]
     pain = values[row, site]
     step = np.diff(key)
@@ -995,17 +1032,17 @@ def _pain_reports(log: pd.DataFrame, keys: _Keys) -> tuple[list[str], dict[str, 
         key, line, pain = key[order], line[order], pain[order]
     first = np.ones(len(key), dtype=bool)
     first[1:] = key[1:] != key[:-1]
-    session, site = np.divmod(key[first], n_sites)
+    moment, site = np.divmod(key[first], n_sites)
     sites = _sites(columns)
-    return sites, {"session": session, SITE: site, PAIN: pain[first], LINE: line[first]}
+    return sites, {"moment": moment, SITE: site, PAIN: pain[first], LINE: line[first]}
 
 
-def _weekly_pain(log: pd.DataFrame, keys: _Keys) -> tuple[list[str], dict[str, np.ndarray]]:
+def _weekly_pain(log: pd.DataFrame, keys: Keys) -> tuple[list[str], dict[str, np.ndarray]]:
     """The pain sites and per (participant, week, site) with reports, in that order:
     participant code, week (int64), site code, mean, min, max and n."""
     sites, reports = _pain_reports(log, keys)
     n_sites = max(len(sites), 1)
-    first = _week_starts(keys, reports["session"])
+    first = _week_starts(keys, reports["moment"], moments=True)
     group = (np.cumsum(first) - 1) * n_sites + reports[SITE]
     size = int(first.sum()) * n_sites
     pain = reports[PAIN]
@@ -1015,11 +1052,11 @@ def _weekly_pain(log: pd.DataFrame, keys: _Keys) -> tuple[list[str], dict[str, n
     np.minimum.at(low, group, pain)
     np.maximum.at(high, group, pain)
     present = np.flatnonzero(sums["n"])
-    participant, date = keys.split(reports["session"][first][present // n_sites])
+    participant, date = keys.split_moment(reports["moment"][first][present // n_sites])
     n = sums["n"][present]
     return sites, {
         PARTICIPANT: participant,
-        WEEK: keys.week[date],
+        WEEK: keys.week[keys.day_of_date[date]],
         SITE: present % n_sites,
         # integer sums are exact, so the mean equals pandas' to the last bit
         VALUE_MEAN: sums["total"][present] / n,
@@ -1059,3 +1096,262 @@ def _plain(value):
 
 def _iso_date(value) -> str | None:
     return None if value is None or pd.isna(value) else value.date().isoformat()
+
+
+# -- the follow-up window ---------------------------------------------------------------------
+
+
+def follow_up(
+    log: pd.DataFrame,
+    *,
+    program: Program | None = None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> pd.DataFrame:
+    """Each participant's follow-up window: the days the metrics count.
+
+    AdhereR (the R package for adherence) computes every measure over a follow-up window;
+    here the window is also the observation window. Every ISO week from the week of
+    ``start`` to the week of ``end`` is counted, a week without a session as 0; rows
+    dated before ``start`` or after ``end`` stay in the log but are left out of every
+    metric (``rows_before``, ``rows_after`` count them).
+
+    ``start``: the participant's ``start`` in the participants table, otherwise the day of
+    their first row (check-ins included). ``end``, the first rule that applies: the
+    participant's ``end`` in the table, or their ``weeks`` there; ``weeks``; the routine's
+    ``weeks``; ``until``; otherwise the day of the last row of the log (of any participant:
+    the data cut-off, so a participant who stopped early shows the empty weeks since). A
+    programme of N weeks ends on the Sunday of the N-th ISO week from the start's week.
+
+    Parameters
+    ----------
+    log : DataFrame
+        The tidy log of :func:`footstats.read_log`.
+    program : Program, optional
+        The routine; its optional ``weeks`` is a programme length. None: the log's own.
+    weeks : int, optional
+        A programme of ``weeks`` weeks from each participant's start (>= 1).
+    until : date, str or "today", optional
+        One last day for everyone (an ISO date, a date or Timestamp, or ``"today"``).
+    participants : DataFrame or path, optional
+        The participants table (:func:`footstats.read_participants`, or a path to its CSV):
+        ``participant``, ``start``, optional ``end``, ``weeks``, ``group``. Every
+        participant of the log must be in it; one in it without rows in the log is a
+        participant with 0 sessions.
+
+    Returns
+    -------
+    DataFrame
+        ``[participant], start, end, weeks, rows_before, rows_after, [group]``: ``weeks``
+        is the number of ISO weeks in the window (0 when it ends before it starts);
+        ``group`` when the participants table has one.
+
+    Raises
+    ------
+    ValueError
+        For a ``weeks`` or ``until`` that is not valid, a participants table without the
+        columns it needs, or a participant of the log missing from it.
+
+    Examples
+    --------
+    >>> import footstats
+    >>> window = footstats.follow_up(footstats.load_sample(), weeks=20)
+    >>> window[["weeks", "rows_after"]].to_dict("records")
+    [{'weeks': 20, 'rows_after': 0}]
+    """
+    expect_log(log, "follow_up", (DATE,))
+    program = resolve_program(program, log)
+    log, had = _with_participant(log)
+    table = _participants_table(participants, had)
+    keys = Keys.of(log, None if table is None else table.index)
+    window = _window(keys, program, weeks, until, table)
+    grid_weeks = np.maximum(
+        (keys.monday(window.end) - keys.monday(window.start)) // keys.week_step + 1, 0
+    )
+    day = keys.day[keys.row_day]
+    n = len(keys.participants)
+    before = np.bincount(
+        keys.participant[day < window.start[keys.participant]], minlength=n
+    ).astype("int64")
+    after = np.bincount(keys.participant[day > window.end[keys.participant]], minlength=n)
+    out = pd.DataFrame(
+        {
+            PARTICIPANT: keys.participants,
+            START: window.start.view(keys.dtype),
+            END: window.end.view(keys.dtype),
+            WEEKS: grid_weeks,
+            ROWS_BEFORE: before,
+            ROWS_AFTER: after.astype("int64"),
+        }
+    )
+    if table is not None and GROUP in table.columns:
+        out[GROUP] = table[GROUP].reindex([str(p) for p in keys.participants]).array
+    return _finish(out, had)
+
+
+def window_notices(window: pd.DataFrame) -> list[str]:
+    """Sentences for the rows :func:`follow_up` found outside the window (none when all in).
+
+    >>> import pandas as pd
+    >>> window_notices(pd.DataFrame({"rows_before": [0], "rows_after": [12]}))
+    ["12 rows after the window's end are not counted (they stay in the log)"]
+    """
+    notices = []
+    places = ((ROWS_BEFORE, "before the window's start"), (ROWS_AFTER, "after the window's end"))
+    for column, where in places:
+        n = int(window[column].sum()) if len(window) else 0
+        if n:
+            rows = "1 row" if n == 1 else f"{n} rows"
+            verb = "is" if n == 1 else "are"
+            notices.append(f"{rows} {where} {verb} not counted (they stay in the log)")
+    return notices
+
+
+STALE_DAYS = 7
+
+
+def stale_notice(log: pd.DataFrame, *, today: date | None = None) -> str | None:
+    """A sentence when a personal log's last row is more than 7 days before ``today``.
+
+    The window ends at the last row unless told otherwise, so the weeks since then are not
+    counted; ``until="today"`` (``--until today``) counts them. None for a log with
+    participants, an empty log, or a recent last row.
+
+    >>> import pandas as pd
+    >>> log = pd.DataFrame({"date": pd.to_datetime(["2026-03-02"])})
+    >>> stale_notice(log, today=date(2026, 3, 25))
+    'last entry 23 days ago: weeks since then are not counted; use --until today to count them'
+    """
+    if PARTICIPANT in log.columns or DATE not in log.columns or log.empty:
+        return None
+    today = pd.Timestamp(today or date.today())
+    days = (today.normalize() - log[DATE].max().normalize()).days
+    if days <= STALE_DAYS:
+        return None
+    return (
+        f"last entry {days} days ago: weeks since then are not counted; "
+        "use --until today to count them"
+    )
+
+
+def _prepare(log, program: Program, weeks, until, participants):
+    """The log with a participant column and only the rows inside the window, whether it
+    had a participant column, its keys and the window."""
+    log, had = _with_participant(log)
+    table = _participants_table(participants, had)
+    keys = Keys.of(log, None if table is None else table.index)
+    window = _window(keys, program, weeks, until, table)
+    by_default = table is None and weeks is None and until is None and program.weeks is None
+    if by_default:  # from each one's first row to the log's last: every row is inside
+        return log, had, keys, window
+    inside = window.inside(keys)
+    if not inside.all():
+        log, keys = log[inside], keys.take(inside)
+    return log, had, keys, window
+
+
+def _window(keys: Keys, program: Program, weeks, until, table: pd.DataFrame | None) -> Window:
+    n = len(keys.participants)
+    none = np.iinfo("int64").min
+    day = keys.day[keys.row_day]
+    first = np.full(n, np.iinfo("int64").max)
+    np.minimum.at(first, keys.participant, day)
+    start = first
+    end = np.full(n, none)
+    if table is not None:
+        names = pd.Index([str(p) for p in keys.participants])
+        missing = names.difference(table.index)
+        if len(missing):
+            shown = ", ".join(missing[:10]) + (" ..." if len(missing) > 10 else "")
+            raise ValueError(f"participants of the log not in the participants table: {shown}")
+        rows = table.reindex(names)
+        start = _days(rows[START], keys)
+        end = _days(rows[END], keys)
+        table_weeks = rows[WEEKS].to_numpy("float64", na_value=np.nan)
+        by_weeks = (end == none) & ~np.isnan(table_weeks)
+        end = np.where(
+            by_weeks, _programme_end(keys, start, np.nan_to_num(table_weeks).astype("int64")), end
+        )
+    programme = _check_weeks(weeks) if weeks is not None else program.weeks
+    if programme is not None:
+        end = np.where(end == none, _programme_end(keys, start, programme), end)
+    last_day = _until(until, keys) if until is not None else (day.max() if len(day) else none)
+    end = np.where(end == none, last_day, end)
+    return Window(start=start, end=end)
+
+
+def _programme_end(keys: Keys, start: np.ndarray, weeks) -> np.ndarray:
+    """The Sunday of the ``weeks``-th ISO week from the week of ``start``."""
+    return keys.monday(start) + np.asarray(weeks) * keys.week_step - keys.day_step
+
+
+def _days(values: pd.Series, keys: Keys) -> np.ndarray:
+    days = pd.to_datetime(values).dt.normalize().to_numpy().astype(keys.dtype)
+    return np.where(np.isnat(days), np.iinfo("int64").min, days.view("int64"))
+
+
+def _check_weeks(weeks) -> int:
+    if isinstance(weeks, bool) or not isinstance(weeks, int | np.integer) or weeks < 1:
+        raise ValueError(f"weeks must be a whole number of weeks >= 1, got {weeks!r}")
+    return int(weeks)
+
+
+def _until(until, keys: Keys) -> int:
+    given = until
+    if isinstance(until, str):
+        text = until.strip()
+        if text.lower() == "today":
+            until = date.today()
+        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            until = text  # ISO only: 03/04/2026 is never guessed
+        else:
+            until = None
+    try:
+        day = pd.Timestamp(until)
+    except (TypeError, ValueError):
+        day = pd.NaT
+    if pd.isna(day):
+        raise ValueError(f"until must be a date (YYYY-MM-DD) or 'today', got {given!r}")
+    return int(day.normalize().to_datetime64().astype(keys.dtype).view("int64"))
+
+
+def _participants_table(participants, had_participant: bool) -> pd.DataFrame | None:
+    """The participants table indexed by participant id (text), with start, end, weeks and
+    (when given) group columns."""
+    if participants is None:
+        return None
+    if isinstance(participants, str | PathLike):
+        from .participants import read_participants
+
+        participants = read_participants(participants)
+    if not had_participant:
+        raise ValueError("a participants table needs a log with a participant column")
+    missing = [c for c in (PARTICIPANT, START) if c not in participants.columns]
+    if missing:
+        raise ValueError(f"the participants table has no {' or '.join(missing)} column")
+    table = pd.DataFrame(
+        {
+            START: pd.to_datetime(participants[START]).to_numpy(),
+            END: pd.to_datetime(participants[END]).to_numpy()
+            if END in participants.columns
+            else pd.NaT,
+            WEEKS: pd.array(participants[WEEKS], dtype="Int64")
+            if WEEKS in participants.columns
+            else pd.NA,
+        },
+        index=pd.Index(participants[PARTICIPANT].astype("str"), name=PARTICIPANT),
+    )
+    table[WEEKS] = table[WEEKS].astype("Int64")
+    if GROUP in participants.columns:
+        table[GROUP] = participants[GROUP].to_numpy()
+    if table.index.has_duplicates:
+        twice = table.index[table.index.duplicated()].unique()
+        raise ValueError(f"participants listed twice in the participants table: {', '.join(twice)}")
+    return table
+
+
+def _session_of_moment(keys: Keys, moments: np.ndarray) -> np.ndarray:
+    """The session key (participant, day) of moment keys (participant, date as written)."""
+    participant, date = keys.split_moment(moments)
+    return participant * len(keys.days) + keys.day_of_date[date]

@@ -883,7 +883,16 @@ def plot_adherence_vs_pain(table: pd.DataFrame, *, participant=None, ax=None, **
 # -- dashboard --------------------------------------------------------------------------------
 
 
-def plot_dashboard(log: pd.DataFrame, *, program=None, participant=None, fig=None):
+def plot_dashboard(
+    log: pd.DataFrame,
+    *,
+    program=None,
+    participant=None,
+    fig=None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+):
     """The four key charts of a log on one figure: frequency, completion, pain, adherence.
 
     Parameters
@@ -896,6 +905,8 @@ def plot_dashboard(log: pd.DataFrame, *, program=None, participant=None, fig=Non
         Draw this participant only; with several participants and none chosen, cohort views.
     fig : matplotlib Figure, optional
         An empty figure to draw on; a new one is made when None.
+    weeks, until, participants : optional
+        The follow-up window of the metrics (see :func:`footstats.follow_up`).
 
     Returns
     -------
@@ -916,15 +927,17 @@ def plot_dashboard(log: pd.DataFrame, *, program=None, participant=None, fig=Non
         log, _ = _select(log, participant)
     if fig is None:
         fig = plt.figure(figsize=_figsize("dashboard"), layout="constrained")
+    window = {"program": program, "weeks": weeks, "until": until, "participants": participants}
+    spans = metrics.follow_up(log, **window)
     _draw_dashboard(
         fig,
-        weekly=metrics.weekly_frequency(log, program=program),
-        weekly_sets=metrics.weekly_sets(log, program=program),
-        weekly_pain=metrics.weekly_pain(log),
-        change=metrics.pain_change(log),
-        adherence=metrics.adherence_vs_pain(log, program=program),
+        weekly=metrics.weekly_frequency(log, **window),
+        weekly_sets=metrics.weekly_sets(log, **window),
+        weekly_pain=metrics.weekly_pain(log, **window),
+        change=metrics.pain_change(log, **window),
+        adherence=metrics.adherence_vs_pain(log, **window),
         program=program,
-        title=_dashboard_title(log, program, participant),
+        title=_dashboard_title(log, program, participant, spans),
     )
     return fig
 
@@ -940,11 +953,17 @@ def _draw_dashboard(fig, *, weekly, weekly_sets, weekly_pain, change, adherence,
     return fig
 
 
-def _dashboard_title(log: pd.DataFrame, program: Program | None, participant) -> str:
+def _dashboard_title(
+    log: pd.DataFrame, program: Program | None, participant, spans: pd.DataFrame | None = None
+) -> str:
+    """Name, who and period; the period is the follow-up window's (``spans``, from
+    :func:`footstats.follow_up`) when given, else the log's first to last row."""
     name = as_written(resolve_program(program, log).name)
     if log.empty:
         return f"{name}: no sessions yet"
     dates = log[DATE]
+    if spans is not None and len(spans):
+        dates = pd.concat([spans["start"], spans["end"]], ignore_index=True)
     weeks = (dates.max().to_period("W") - dates.min().to_period("W")).n + 1
     who = ""
     if participant is not None:

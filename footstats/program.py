@@ -99,6 +99,7 @@ class Program:
     sessions_per_week: Range
     session_minutes: float | None = None
     source: str | None = None
+    weeks: int | None = None  # the programme's length: the follow-up window's default
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -260,6 +261,7 @@ def _program_from_dict(data: dict, label: str) -> Program:
         sessions_per_week=spec.range("sessions_per_week", required=True),
         session_minutes=_minutes(spec),
         source=spec.get("source", str),
+        weeks=_programme_weeks(spec),
     )
     _check_names_unambiguous(program, label)
     return program
@@ -268,6 +270,13 @@ def _program_from_dict(data: dict, label: str) -> Program:
 def _minutes(spec: _Spec) -> float | None:
     value = spec.get("session_minutes", (int, float))
     return None if value is None else spec.number("session_minutes", value)
+
+
+def _programme_weeks(spec: _Spec) -> int | None:
+    weeks = spec.get("weeks", int)
+    if weeks is not None and weeks < 1:
+        raise spec.error("weeks", f"expected a whole number of weeks >= 1, got {weeks!r}")
+    return weeks
 
 
 def _exercise_from_dict(spec: _Spec) -> Exercise:

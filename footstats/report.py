@@ -19,6 +19,25 @@ charts
 ``report.pdf``
     For a physiotherapist: a page of figures in words, then the charts.
 
+With a ``participant`` column (a cohort) also:
+
+``participants.csv``
+    :func:`footstats.cohort_table`: per participant the window, sessions, adherence,
+    streaks, last session, drop-out week, pain change and group.
+``study_weeks.csv``
+    :func:`footstats.study_week_adherence`: per study week the participants observed and
+    the share on target.
+cohort charts
+    ``study_weeks``, ``adherence_spread``, ``pain_waterfall`` and
+    ``adherence_vs_pain_change`` (see :mod:`footstats.cohort_plots`), also on the PDF's
+    cohort pages.
+``participants/<id>/``
+    With ``per_participant=True`` (``--per-participant``): each participant's own report,
+    over the same window, in a folder named after the id made safe as a file name.
+
+Every metric counts the follow-up window (:func:`footstats.follow_up`): ``weeks``,
+``until`` and ``participants`` are passed on to the metrics.
+
 Weeks are ISO dates of their Monday. Every file is written atomically (a temporary file in
 the same folder, then ``os.replace``), CSV text cells are neutralised against formula
 injection, and nothing is written over or next to the input log.
@@ -37,13 +56,14 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import shutil
 import signal
 import tempfile
 import textwrap
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 from os import PathLike
@@ -93,8 +113,10 @@ CHARTS = (
     "adherence_vs_pain",
     "dashboard",
 )
+COHORT_CHARTS = ("study_weeks", "adherence_spread", "pain_waterfall", "adherence_vs_pain_change")
 FORMATS = ("png", "svg", "pdf")
 REPORT_PDF = "report.pdf"
+PARTICIPANTS_FOLDER = "participants"
 
 _A4_PORTRAIT = (8.27, 11.69)
 # Charts of the PDF, two to a page.
@@ -103,13 +125,25 @@ _PDF_CHART_PAGES = (
     ("completion", "sets"),
     ("pain", "adherence_vs_pain"),
 )
+_PDF_COHORT_PAGES = (
+    ("study_weeks", "adherence_spread"),
+    ("pain_waterfall", "adherence_vs_pain_change"),
+)
 _MAX_LISTED_PARTICIPANTS = 100  # beyond this the PDF refers to summary.json
 
 
 # -- public functions -------------------------------------------------------------------------
 
 
-def export_tables(log: pd.DataFrame, out_dir: str | PathLike, *, program=None) -> list[Path]:
+def export_tables(
+    log: pd.DataFrame,
+    out_dir: str | PathLike,
+    *,
+    program=None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> list[Path]:
     """Write ``frequency.csv``, ``sets.csv``, ``pain.csv`` and ``summary.json`` to ``out_dir``.
 
     Parameters
@@ -120,6 +154,8 @@ def export_tables(log: pd.DataFrame, out_dir: str | PathLike, *, program=None) -
         The output folder (created when missing); not the input log's folder.
     program : Program, optional
         The routine (the packaged foot routine when None).
+    weeks, until, participants : optional
+        The follow-up window of the metrics (see :func:`footstats.follow_up`).
 
     Returns
     -------
@@ -134,7 +170,7 @@ def export_tables(log: pd.DataFrame, out_dir: str | PathLike, *, program=None) -
     ['frequency.csv', 'sets.csv', 'pain.csv', 'summary.json']
     """
     expect_log(log, "export_tables")
-    report = _Report(log, program)
+    report = _Report(log, program, _window(weeks, until, participants))
     return _write_staged(_output_folder(log, out_dir), report.write_tables)
 
 
@@ -145,6 +181,9 @@ def export_charts(
     program=None,
     formats=("png",),
     dpi: int = 150,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
 ) -> list[Path]:
     """Write every chart to ``out_dir``, one file per chart and format.
 
@@ -160,6 +199,8 @@ def export_charts(
         File formats; the file extension selects the format.
     dpi : int, default 150
         Resolution of the PNG files.
+    weeks, until, participants : optional
+        The follow-up window of the metrics (see :func:`footstats.follow_up`).
 
     Returns
     -------
@@ -175,12 +216,20 @@ def export_charts(
     """
     expect_log(log, "export_charts")
     formats = _check_formats(formats)
-    report = _Report(log, program)
+    report = _Report(log, program, _window(weeks, until, participants))
     folder = _output_folder(log, out_dir)
     return _write_staged(folder, lambda staging: report.write_charts(staging, formats, dpi))
 
 
-def export_report(log: pd.DataFrame, path: str | PathLike, *, program=None) -> Path:
+def export_report(
+    log: pd.DataFrame,
+    path: str | PathLike,
+    *,
+    program=None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> Path:
     """Write a multi-page PDF report for a physiotherapist.
 
     Page 1 gives, in words and numbers, the period, the sessions, the session adherence,
@@ -197,6 +246,8 @@ def export_report(log: pd.DataFrame, path: str | PathLike, *, program=None) -> P
         The PDF file (its folder is created when missing); not next to the input log.
     program : Program, optional
         The routine (the packaged foot routine when None).
+    weeks, until, participants : optional
+        The follow-up window of the metrics (see :func:`footstats.follow_up`).
 
     Returns
     -------
@@ -212,7 +263,7 @@ def export_report(log: pd.DataFrame, path: str | PathLike, *, program=None) -> P
     """
     expect_log(log, "export_report")
     _check_target(path, "path")
-    report = _Report(log, program)
+    report = _Report(log, program, _window(weeks, until, participants))
     target = Path(path)
     check_not_input(target, _inputs(log))
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -220,9 +271,20 @@ def export_report(log: pd.DataFrame, path: str | PathLike, *, program=None) -> P
 
 
 def write_report(
-    log: pd.DataFrame, out_dir: str | PathLike, *, program=None, formats=("png",)
+    log: pd.DataFrame,
+    out_dir: str | PathLike,
+    *,
+    program=None,
+    formats=("png",),
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+    per_participant: bool = False,
 ) -> list[Path]:
     """Write the tables, the charts and ``report.pdf`` into ``out_dir``.
+
+    With ``per_participant=True`` (a log with participants), also each participant's own
+    report into ``out_dir/participants/<id>/``, over the same follow-up window.
 
     This is what ``footstats report LOG -o DIR`` does. The metrics are computed once for
     all the files.
@@ -237,11 +299,17 @@ def write_report(
         The routine (the packaged foot routine when None).
     formats : sequence of {"png", "svg", "pdf"}, default ("png",)
         Chart file formats.
+    weeks, until, participants : optional
+        The follow-up window of the metrics (see :func:`footstats.follow_up`).
+
+    per_participant : bool, default False
+        Also write one personal report per participant (see above).
 
     Returns
     -------
     list of Path
-        Every file written: the tables, the charts, then ``report.pdf``.
+        Every file written: the tables, the charts, then ``report.pdf`` (then the
+        per-participant reports).
 
     Examples
     --------
@@ -252,16 +320,27 @@ def write_report(
     """
     expect_log(log, "write_report")
     formats = _check_formats(formats)
-    report = _Report(log, program)
+    if per_participant and PARTICIPANT not in log.columns:
+        raise ValueError("per_participant needs a log with a participant column")
+    report = _Report(log, program, _window(weeks, until, participants))
 
     def write(staging: Path) -> list[Path]:
-        return [
+        written = [
             *report.write_tables(staging),
             *report.write_charts(staging, formats, 150),
             report.write_pdf(staging / REPORT_PDF),
         ]
+        if per_participant:
+            written += report.write_personal_reports(staging / PARTICIPANTS_FOLDER, formats)
+        return written
 
     return _write_staged(_output_folder(log, out_dir), write, replaces=_REPORT_FILES)
+
+
+def _window(weeks, until, participants) -> dict:
+    """The window's keyword arguments that were given (see :func:`footstats.follow_up`)."""
+    given = {"weeks": weeks, "until": until, "participants": participants}
+    return {name: value for name, value in given.items() if value is not None}
 
 
 # -- output folder ----------------------------------------------------------------------------
@@ -303,10 +382,12 @@ def _check_formats(formats) -> tuple[str, ...]:
 
 LOCK_TIMEOUT = 600.0  # seconds a report waits for another one writing into the same folder
 _TABLES = ("frequency.csv", "sets.csv", "pain.csv", "summary.json")
+_COHORT_TABLES = ("participants.csv", "study_weeks.csv")
 # Every file a full report may write: what it does not write this time is stale.
 _REPORT_FILES = (
     *_TABLES,
-    *(f"{chart}.{fmt}" for chart in CHARTS for fmt in FORMATS),
+    *_COHORT_TABLES,
+    *(f"{chart}.{fmt}" for chart in CHARTS + COHORT_CHARTS for fmt in FORMATS),
     REPORT_PDF,
 )
 
@@ -329,9 +410,11 @@ def _write_staged(folder: Path, write, *, replaces=()) -> list[Path]:
             with _signals_deferred():
                 written = []
                 for path in staged:
-                    os.replace(path, folder / path.name)
-                    written.append(folder / path.name)
-                names = {path.name for path in written}
+                    target = folder / path.relative_to(staging)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(path, target)
+                    written.append(target)
+                names = {path.name for path in written if path.parent == folder}
                 for name in replaces:
                     stale = folder / name
                     if name not in names and (stale.is_symlink() or stale.is_file()):
@@ -396,41 +479,53 @@ def _signals_deferred():
 
 @dataclass
 class _Report:
-    """A log, its routine and its metric tables, each computed once when first needed."""
+    """A log, its routine, its follow-up window and its metric tables, each computed once
+    when first needed. ``window`` holds the keyword arguments ``weeks``, ``until`` and
+    ``participants`` of the metrics (see :func:`footstats.follow_up`)."""
 
     log: pd.DataFrame
     program: Program | None = None
+    window: dict = field(default_factory=dict)
 
     def __post_init__(self):
         self.program = resolve_program(self.program, self.log)
 
+    @property
+    def options(self) -> dict:
+        """The keyword arguments of every metric: the routine and the window."""
+        return {"program": self.program, **self.window}
+
+    @cached_property
+    def follow_up(self) -> pd.DataFrame:
+        return metrics.follow_up(self.log, **self.options)
+
     @cached_property
     def weekly(self) -> pd.DataFrame:
-        return metrics.weekly_frequency(self.log, program=self.program)
+        return metrics.weekly_frequency(self.log, **self.options)
 
     @cached_property
     def sessions(self) -> pd.DataFrame:
-        return metrics.session_table(self.log, program=self.program)
+        return metrics.session_table(self.log, **self.options)
 
     @cached_property
     def weekly_sets(self) -> pd.DataFrame:
-        return metrics.weekly_sets(self.log, program=self.program)
+        return metrics.weekly_sets(self.log, **self.options)
 
     @cached_property
     def weekly_pain(self) -> pd.DataFrame:
-        return metrics.weekly_pain(self.log)
+        return metrics.weekly_pain(self.log, **self.options)
 
     @cached_property
     def change(self) -> pd.DataFrame:
-        return metrics.pain_change(self.log)
+        return metrics.pain_change(self.log, **self.options)
 
     @cached_property
     def adherence(self) -> pd.DataFrame:
-        return metrics.adherence_vs_pain(self.log, program=self.program)
+        return metrics.adherence_vs_pain(self.log, **self.options)
 
     @cached_property
     def summary(self) -> dict:
-        return metrics.summarize(self.log, program=self.program)
+        return metrics.summarize(self.log, **self.options)
 
     @property
     def participants(self) -> int:
@@ -438,22 +533,83 @@ class _Report:
             return 0
         return int(self.log[PARTICIPANT].nunique())
 
+    @property
+    def is_cohort(self) -> bool:
+        """A log with a participant column and at least one participant (with rows, or
+        enrolled in the participants table) gets the cohort files too."""
+        return PARTICIPANT in self.log.columns and len(self.follow_up) > 0
+
+    @cached_property
+    def cohort_table(self) -> pd.DataFrame:
+        from .cohort import cohort_table
+
+        return cohort_table(self.log, **self.options)
+
+    @cached_property
+    def study_weeks(self) -> pd.DataFrame:
+        from .cohort import study_week_adherence
+
+        return study_week_adherence(self.log, **self.options)
+
+    @property
+    def charts(self) -> tuple[str, ...]:
+        return CHARTS + (COHORT_CHARTS if self.is_cohort else ())
+
     # -- tables
 
-    def write_tables(self, folder: Path) -> list[Path]:
+    def write_tables(self, folder: Path, *, cohort: bool = True) -> list[Path]:
         # One rounding rule for every number in the files (footstats.readable.DECIMALS).
-        return [
+        written = [
             write_csv(round_table(_iso_weeks(self.weekly)), folder / "frequency.csv"),
             write_csv(round_table(_iso_weeks(self.weekly_sets)), folder / "sets.csv"),
             write_csv(round_table(_iso_weeks(self.weekly_pain)), folder / "pain.csv"),
             write_json(round_numbers(self.summary), folder / "summary.json"),
         ]
+        if cohort and self.is_cohort:
+            written += [
+                write_csv(round_table(self.cohort_table), folder / "participants.csv"),
+                write_csv(round_table(self.study_weeks), folder / "study_weeks.csv"),
+            ]
+        return written
+
+    # -- one report per participant
+
+    def write_personal_reports(self, folder: Path, formats: tuple[str, ...]) -> list[Path]:
+        """Each participant's own report in ``folder/<safe id>/``, over their window here."""
+        if PARTICIPANT not in self.log.columns:
+            raise ValueError("per_participant needs a log with a participant column")
+        written: list[Path] = []
+        taken: set[str] = set()
+        spans = self.follow_up
+        for row in spans.itertuples(index=False):
+            participant = getattr(row, PARTICIPANT)
+            target = _inside(folder, _safe_name(participant, taken))
+            own = self.log[self.log[PARTICIPANT] == participant]
+            if isinstance(own[PARTICIPANT].dtype, pd.CategoricalDtype):
+                own = own.assign(**{PARTICIPANT: own[PARTICIPANT].astype("str")})
+            table = pd.DataFrame(
+                {
+                    PARTICIPANT: [str(participant)],
+                    metrics.START: [row.start],
+                    metrics.END: [row.end],
+                }
+            )
+            personal = _Report(own, self.program, {"participants": table})
+            target.mkdir(parents=True, exist_ok=True)
+            written += [
+                *personal.write_tables(target, cohort=False),
+                *personal.write_charts(target, formats, 150, cohort=False),
+                personal.write_pdf(target / REPORT_PDF, cohort=False),
+            ]
+        return written
 
     # -- charts
 
-    def write_charts(self, folder: Path, formats: tuple[str, ...], dpi: int) -> list[Path]:
+    def write_charts(
+        self, folder: Path, formats: tuple[str, ...], dpi: int, *, cohort: bool = True
+    ) -> list[Path]:
         written = []
-        for chart in CHARTS:
+        for chart in self.charts if cohort else CHARTS:
             fig = self.figure(chart)
             for fmt in formats:
                 target = folder / f"{chart}.{fmt}"
@@ -468,7 +624,7 @@ class _Report:
 
         from . import plots
 
-        size = plots._figsize(chart, len(self.program.exercises))
+        size = _chart_size(chart, len(self.program.exercises))
         fig = Figure(figsize=size, layout="constrained")
         if chart == "dashboard":
             plots._draw_dashboard(fig, **self._dashboard_tables(), title=self.dashboard_title)
@@ -491,8 +647,22 @@ class _Report:
             plots.plot_pain(self.weekly_pain, change=self.change, ax=ax)
         elif chart == "adherence_vs_pain":
             plots.plot_adherence_vs_pain(self.adherence, ax=ax)
+        elif chart in COHORT_CHARTS:
+            self.draw_cohort(chart, ax)
         else:
             raise ValueError(f"unknown chart {chart!r}; expected one of {', '.join(CHARTS)}")
+
+    def draw_cohort(self, chart: str, ax) -> None:
+        from . import cohort_plots
+
+        if chart == "study_weeks":
+            cohort_plots.plot_study_weeks(self.study_weeks, ax=ax)
+        elif chart == "adherence_spread":
+            cohort_plots.plot_adherence_spread(self.cohort_table, ax=ax)
+        elif chart == "pain_waterfall":
+            cohort_plots.plot_pain_waterfall(self.cohort_table, ax=ax)
+        else:
+            cohort_plots.plot_adherence_vs_change(self.cohort_table, ax=ax)
 
     def _dashboard_tables(self) -> dict:
         return {
@@ -508,18 +678,19 @@ class _Report:
     def dashboard_title(self) -> str:
         from . import plots
 
-        return plots._dashboard_title(self.log, self.program, None)
+        return plots._dashboard_title(self.log, self.program, None, self.follow_up)
 
     # -- PDF
 
-    def write_pdf(self, target: Path) -> Path:
+    def write_pdf(self, target: Path, *, cohort: bool = True) -> Path:
         from matplotlib.backends.backend_pdf import PdfPages
         from matplotlib.figure import Figure
 
+        pages = _PDF_CHART_PAGES + (_PDF_COHORT_PAGES if cohort and self.is_cohort else ())
         with atomic_path(target) as tmp, PdfPages(tmp) as pdf:
             for page in _text_pages(self.summary_blocks()):
                 pdf.savefig(page)
-            for charts in _PDF_CHART_PAGES:
+            for charts in pages:
                 page = Figure(figsize=_A4_PORTRAIT, layout="constrained")
                 heights = [_chart_height(chart, len(self.program.exercises)) for chart in charts]
                 for subfigure, chart in zip(
@@ -543,11 +714,12 @@ class _Report:
 
     @property
     def period_text(self) -> str | None:
-        dates = self.log["date"] if "date" in self.log.columns else pd.Series([], dtype=object)
-        if dates.empty:
+        """The follow-up window in words: its first and last day and its weeks."""
+        spans = self.follow_up
+        if spans.empty or "date" not in self.log.columns or self.log.empty:
             return None
-        first, last = dates.min(), dates.max()
-        weeks = (last.to_period("W") - first.to_period("W")).n + 1
+        first, last = spans[metrics.START].min(), spans[metrics.END].max()
+        weeks = max((last.to_period("W") - first.to_period("W")).n + 1, 0)
         return f"{_long_date(first)} to {_long_date(last)} ({weeks} weeks)"
 
     def summary_blocks(self) -> list[tuple[str, str]]:
@@ -636,6 +808,7 @@ class _Report:
                 )
                 + ".",
             ),
+            ("body", _dropout_sentence(self.cohort_table)),
             ("heading", "Participants"),
         ]
         for entry in entries[:_MAX_LISTED_PARTICIPANTS]:
@@ -646,6 +819,25 @@ class _Report:
         return blocks
 
 
+def _dropout_sentence(table: pd.DataFrame) -> str:
+    """E.g. "Still active at the end of their window: 15 of 24. Stopped: 8 (median drop-out
+    study week 5). No session at all: 1." (drop-out week: :mod:`footstats.cohort`)."""
+    from .cohort import DROPOUT_WEEK
+
+    week = table[DROPOUT_WEEK]
+    active, never = int(week.isna().sum()), int((week == 0).sum())
+    stopped = week[week > 0].astype("int64")
+    text = f"Still active at the end of their window: {active} of {len(table)}."
+    if len(stopped):
+        text += (
+            f" Stopped: {len(stopped)} (after study week {stopped.median():g} in the median; "
+            "the drop-out week is the week of the last session)."
+        )
+    if never:
+        text += f" No session at all: {never}."
+    return text
+
+
 def _iso_weeks(table: pd.DataFrame) -> pd.DataFrame:
     """The table with its week column as ISO date text (``2026-03-02``)."""
     if WEEK not in table.columns:
@@ -653,10 +845,47 @@ def _iso_weeks(table: pd.DataFrame) -> pd.DataFrame:
     return table.assign(**{WEEK: table[WEEK].dt.strftime("%Y-%m-%d")})
 
 
-def _chart_height(chart: str, rows: int) -> float:
+def _chart_size(chart: str, rows: int) -> tuple[float, float]:
+    if chart in COHORT_CHARTS:
+        from .cohort_plots import SIZES
+
+        return SIZES[chart]
     from . import plots
 
-    return plots._figsize(chart, rows)[1]
+    return plots._figsize(chart, rows)
+
+
+def _chart_height(chart: str, rows: int) -> float:
+    return _chart_size(chart, rows)[1]
+
+
+# -- per-participant folders ------------------------------------------------------------------
+
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10))}
+_RESERVED |= {f"LPT{i}" for i in range(10)}
+
+
+def _safe_name(participant, taken: set[str]) -> str:
+    """A folder name for a participant id: letters, digits, ``.``, ``_`` and ``-`` only,
+    no leading dot, not a reserved device name, unique (case-insensitively) in ``taken``."""
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", "" if pd.isna(participant) else str(participant))
+    name = name.strip("._-")[:80] or "participant"
+    if name.split(".")[0].upper() in _RESERVED:
+        name = f"_{name}"
+    unique, n = name, 1
+    while unique.lower() in taken:
+        n += 1
+        unique = f"{name}-{n}"
+    taken.add(unique.lower())
+    return unique
+
+
+def _inside(folder: Path, name: str) -> Path:
+    """``folder / name``, checked to stay inside ``folder``."""
+    target = folder / name
+    if not target.resolve().is_relative_to(folder.resolve()):
+        raise ValueError(f"participant folder {name!r} would leave {folder}")
+    return target
 
 
 # -- page 1 in words --------------------------------------------------------------------------

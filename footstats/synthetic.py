@@ -65,9 +65,12 @@ __all__ = [
     "SAMPLE_SEED",
     "SAMPLE_START",
     "SAMPLE_WEEKS",
+    "COHORT_PATHS",
+    "generate_cohort",
     "generate_log",
     "main",
     "write_cohort",
+    "write_cohort_sample",
     "write_sample",
 ]
 
@@ -79,6 +82,14 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 SAMPLE_PATHS = (
     _PACKAGE_DIR.parent / "sample_data" / SAMPLE_NAME,
     _PACKAGE_DIR / "data" / SAMPLE_NAME,
+)
+# The cohort sample of notebook 06: a 12-week programme, about a third who stop early, two
+# groups, and one enrolled participant who never logged.
+COHORT_SAMPLE = {"participants": 24, "weeks": 12, "seed": 3, "dropout": 0.35, "start": "2026-01-05"}
+COHORT_GROUPS = ("clinic", "home")
+COHORT_PATHS = (
+    _PACKAGE_DIR.parent / "sample_data" / "cohort_log.csv",
+    _PACKAGE_DIR.parent / "sample_data" / "participants.csv",
 )
 
 SPLIT_EXERCISE = "heel_raises"
@@ -338,6 +349,7 @@ def generate_log(
     start: str | dt.date = SAMPLE_START,
     seed: int = SAMPLE_SEED,
     participants: int | None = None,
+    dropout: float = 0.0,
 ) -> pd.DataFrame:
     """Make a realistic exercise log, as the rows of a CSV file.
 
@@ -356,6 +368,10 @@ def generate_log(
         column). A number: a cohort, ids ``p0001``, ``p0002``, ..., each starting 0-3
         weeks after ``start``, with their own adherence and pain trend; about 9.3 rows a
         week each (about 480 for 52 weeks).
+    dropout : float, default 0
+        For a cohort: the share of participants who stop logging after a random week
+        (1 to ``weeks - 1``), so the cohort view has drop-outs to show. Drawn from a second
+        generator, so the rest of the log is the same as without drop-outs.
 
     Returns
     -------
@@ -391,10 +407,17 @@ def generate_log(
     week_p = np.repeat(np.arange(n_people), weeks)
     week_i = np.tile(np.arange(weeks), n_people)
     sessions = _sessions_per_week(rng, prof, week_p, week_i, weeks)
+    if dropout:
+        if participants is None or not 0 <= dropout <= 1:
+            raise ValueError(f"dropout is a share 0-1 of a cohort's participants, got {dropout}")
+        stop = _stop_weeks(np.random.default_rng([seed, 1]), n_people, weeks, dropout)
+        sessions = np.where(week_i < stop[week_p], sessions, 0)
     # Session days: the week's first `sessions` days in a random order of its 7 days;
     # the next day in that order is free for a check-in.
     day_rank = _random_rank(rng, np.repeat(np.arange(len(week_p)), 7)).reshape(-1, 7)
     checkin_week = _random_rank(rng, week_p) < prof.checkins[week_p]
+    if dropout:
+        checkin_week &= week_i < stop[week_p]
     week_day0 = (prof.offset_weeks[week_p] + week_i) * 7
 
     s_week, s_dow = np.nonzero(day_rank < sessions[:, None])
@@ -438,6 +461,12 @@ def generate_log(
     return pd.DataFrame(
         {name: pd.array(values[order], dtype="str") for name, values in columns.items()}
     )
+
+
+def _stop_weeks(rng: np.random.Generator, n: int, weeks: int, dropout: float) -> np.ndarray:
+    """Per participant, the first week without logging: ``weeks`` for those who keep going."""
+    stops = rng.random(n) < dropout
+    return np.where(stops, rng.integers(1, max(weeks, 2), n), weeks)
 
 
 def _csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -543,6 +572,45 @@ def write_cohort(
     return written
 
 
+def generate_cohort(**options) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A cohort log and its participants table (CSV rows as text).
+
+    The log is :func:`generate_log` with ``options`` (default: the cohort sample of notebook
+    06). The table has ``participant, start, weeks, group``: each start is the day of the
+    participant's first row, ``weeks`` the programme's length, groups alternate, and one more
+    participant is enrolled (starting a week after the first start) without any row.
+
+    Examples
+    --------
+    >>> log, table = generate_cohort(participants=2, weeks=4, seed=1)
+    >>> table.columns.tolist(), len(table)
+    (['participant', 'start', 'weeks', 'group'], 3)
+    """
+    options = {**COHORT_SAMPLE, **options}
+    log = generate_log(**options)
+    first = log.groupby(PARTICIPANT, sort=True)[DATE].min().str.slice(0, 10)
+    never = f"p{len(first) + 1:0{len(first.index[0]) - 1}d}"
+    enrolled = pd.Timestamp(_start_date(options["start"])) + pd.Timedelta(weeks=1)
+    ids = [*first.index, never]
+    table = pd.DataFrame(
+        {
+            PARTICIPANT: ids,
+            "start": [*first, f"{enrolled:%Y-%m-%d}"],
+            "weeks": str(options["weeks"]),
+            "group": [COHORT_GROUPS[i % len(COHORT_GROUPS)] for i in range(len(ids))],
+        }
+    )
+    return log, table
+
+
+def write_cohort_sample() -> list[Path]:
+    """Write the cohort sample (:func:`generate_cohort`) to :data:`COHORT_PATHS`."""
+    for frame, target in zip(generate_cohort(), COHORT_PATHS, strict=True):
+        with atomic_path(target) as tmp:
+            tmp.write_bytes(_csv_bytes(frame))
+    return list(COHORT_PATHS)
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m footstats.synthetic``: regenerate the sample log, or write another log.
 
@@ -564,7 +632,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--start", default=SAMPLE_START, help="a Monday, YYYY-MM-DD")
     parser.add_argument("--seed", type=int, default=SAMPLE_SEED)
     parser.add_argument("--participants", type=int, help="write a cohort of this many")
+    parser.add_argument(
+        "--cohort-sample",
+        action="store_true",
+        help="regenerate sample_data/cohort_log.csv and participants.csv (notebook 06)",
+    )
     args = parser.parse_args(argv)
+    if args.cohort_sample:
+        for target in write_cohort_sample():
+            print(target)
+        return 0
     try:
         written = write_sample(
             args.output,

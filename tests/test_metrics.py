@@ -44,6 +44,7 @@ from footstats.metrics import (
     PAIN,
     SPEARMAN,
     WEEKS,
+    WORKOUTS,
 )
 from footstats.program import Range
 
@@ -63,21 +64,21 @@ def test_session_table_counts_program_rows_with_sets_and_done_rows():
             {"date": "2026-03-04", "exercise": "Jumping jacks", "sets": 3},  # not in the program
             {"date": "2026-03-05", "exercise": "toe_walking", "sets": 0},  # nothing done
             {"date": "2026-03-06 07:30", **TOE_WALKING, "minutes": 15},
-            {"date": "2026-03-06 18:00", "exercise": "toe_curls", "sets": 10},  # another session
+            # a second workout on the same day: the same session (a session is a calendar day)
+            {"date": "2026-03-06 18:00", "exercise": "toe_curls", "sets": 10, "minutes": 5},
             {"date": "2026-03-08", "session_done": True},  # habit tracker's "done", a Sunday
         ]
     )
     sessions = metrics.session_table(log, program=PROGRAM)
-    assert list(sessions.columns) == [DATE, WEEK, EXERCISES, SETS_DONE, MINUTES, LINE]
-    assert sessions[DATE].tolist() == days(
-        "2026-03-02", "2026-03-06 07:30", "2026-03-06 18:00", "2026-03-08"
-    )
-    assert sessions[WEEK].tolist() == days("2026-03-02") * 4  # all in the week of Monday 2 March
-    assert sessions[EXERCISES].tolist() == [1, 1, 1, 0]
-    assert sessions[SETS_DONE].tolist() == [3, 6, 10, 0]  # 2 + 1 heel raises on the 2nd
-    assert sessions[MINUTES].tolist()[1] == 15
-    assert sessions[MINUTES].isna().tolist() == [True, False, True, True]
-    assert sessions[LINE].tolist() == [2, 7, 8, 9]
+    assert list(sessions.columns) == [DATE, WEEK, EXERCISES, SETS_DONE, MINUTES, WORKOUTS, LINE]
+    assert sessions[DATE].tolist() == days("2026-03-02", "2026-03-06", "2026-03-08")
+    assert sessions[WEEK].tolist() == days("2026-03-02") * 3  # all in the week of Monday 2 March
+    assert sessions[EXERCISES].tolist() == [1, 2, 0]  # toe walking and toe curls on the 6th
+    assert sessions[SETS_DONE].tolist() == [3, 16, 0]  # 2 + 1 heel raises; 6 + 10 on the 6th
+    assert sessions[MINUTES].tolist()[1] == 20  # 15 + 5: the day's two workouts
+    assert sessions[MINUTES].isna().tolist() == [True, False, True]
+    assert sessions[WORKOUTS].tolist() == [1, 2, 1]
+    assert sessions[LINE].tolist() == [2, 7, 9]
 
 
 def test_weekly_frequency_has_zero_rows_for_missed_weeks():
@@ -361,20 +362,22 @@ def _two_participants_log():
     )
 
 
-def test_two_participants_each_over_their_own_weeks():
+def test_two_participants_each_from_their_start_to_the_logs_last_row():
     log = _two_participants_log()
     weekly = metrics.weekly_frequency(log, program=PROGRAM)
     assert weekly.columns[0] == PARTICIPANT
-    assert weekly[PARTICIPANT].tolist() == ["p1"] * 5 + ["p2"] * 2
+    # p2's last row is 2026-03-24 but the log's is p1's 2026-03-30: p2's window runs to the
+    # log's last row too, so the week of 30 March counts as missed (it used to be left out)
+    assert weekly[PARTICIPANT].tolist() == ["p1"] * 5 + ["p2"] * 3
     assert weekly[WEEK].tolist() == days(
         "2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23", "2026-03-30",
-        "2026-03-16", "2026-03-23",
+        "2026-03-16", "2026-03-23", "2026-03-30",
     )  # fmt: skip
-    assert weekly[SESSIONS].tolist() == [2, 0, 0, 0, 0, 1, 0]
+    assert weekly[SESSIONS].tolist() == [2, 0, 0, 0, 0, 1, 0, 0]
 
     summary = metrics.frequency_summary(weekly)
-    # p1: 1 of 5 weeks at target -> 20 %; p2: (1/2 + 0) / 2 -> 25 %
-    assert summary[ADHERENCE_PCT].tolist() == pytest.approx([20.0, 25.0])
+    # p1: 1 of 5 weeks at target -> 20 %; p2: (1/2 + 0 + 0) / 3 -> 16.67 %
+    assert summary[ADHERENCE_PCT].tolist() == pytest.approx([20.0, 50 / 3])
     assert summary[LONGEST_STREAK].tolist() == [1, 0]
 
     for table in (
@@ -415,10 +418,11 @@ def test_summarize_with_participants_is_json_ready():
     }
     assert (p2["first_date"], p2["last_date"]) == ("2026-03-16", "2026-03-24")
     assert sorted(p2["pain"]) == ["back", "knee"]
-    # median of 20 and 25; both reported pain, only p1 improved importantly -> 1 / 2
+    assert (p2["weeks"], p2["adherence_pct"]) == (3, pytest.approx(50 / 3))
+    # median of 20 and 16.67; both reported pain, only p1 improved importantly -> 1 / 2
     assert summary["cohort"] == {
         "participants": 2,
-        "median_adherence_pct": pytest.approx(22.5),
+        "median_adherence_pct": pytest.approx((20 + 50 / 3) / 2),
         "share_clinically_important": 0.5,
     }
 

@@ -66,6 +66,7 @@ CHARTS = {
     "03_sets_per_exercise": 2,  # completion heatmap, sets done vs prescribed
     "04_pain_over_weeks": 2,  # pain per week, sessions beside pain
     "05_export_progress": 1,  # dashboard
+    "06_cohort": 4,  # study weeks, adherence spread, pain waterfall, adherence vs pain change
 }
 UPLOAD_CHARTS = 1  # the dashboard of an uploaded log, drawn by the widget in notebook 01
 PARAMETERS = ("LOG_PATH", "ROUTINE", "OUTPUT_DIR")
