@@ -35,7 +35,7 @@ import dask
 import dask.dataframe as dd
 import pandas as pd
 
-from ._columns import EXERCISE, PARTICIPANT, SOURCE
+from ._columns import DATE, EXERCISE, PARTICIPANT, SOURCE
 from ._problems import problems_frame
 from .folders import (
     _combine,
@@ -135,11 +135,12 @@ def validate_logs(
     label = str(source)
     path = Path(source)
     single = not path.is_dir() and (path.is_file() or path.suffix.lower() == ".csv")
+    skipped: list[dict] = []
     if single:
         groups = [[path]]
     else:
         try:
-            files = _csv_files(path, label)
+            files, skipped = _csv_files(path, label)
         except _NoFiles as exc:
             return LoadedLog(_no_log(), problems_frame([exc.record]), label, readable=False)
         step = max(int(files_per_partition), 1)
@@ -148,7 +149,7 @@ def validate_logs(
         *(dask.delayed(_read)(group, program, options, single) for group in groups)
     )
     facts = dask.compute(*(dask.delayed(_facts)(part) for part in parts))
-    problems = [frame for fact in facts for frame in fact.problems]
+    problems = [problems_frame(skipped)] + [frame for fact in facts for frame in fact.problems]
     if not single:
         problems.append(_shared_participants([fact.owners for fact in facts]))
     formats = {file: name for fact in facts for file, name in fact.formats.items()}
@@ -232,6 +233,7 @@ def per_participant(log: dd.DataFrame, metric: Callable[..., pd.DataFrame], **kw
     >>> per_participant(log, footstats.weekly_frequency)[["participant", "sessions"]].values
     array([['p01', 1]], dtype=object)
     """
+    kwargs = _with_cut_off(log, kwargs)
     results = dask.compute(*(dask.delayed(metric)(part, **kwargs) for part in log.to_delayed()))
     frames = [frame for frame in results if len(frame)] or list(results[:1])
     out = pd.concat(frames, ignore_index=True)
@@ -267,6 +269,7 @@ def summarize(log: dd.DataFrame, *, program: Program | None = None, **kwargs) ->
     1
     """
     parts = log.to_delayed()
+    kwargs = _with_cut_off(log, kwargs)
     results = dask.compute(
         *(dask.delayed(_summarize)(part, program=program, **kwargs) for part in parts)
     )
@@ -278,6 +281,18 @@ def summarize(log: dd.DataFrame, *, program: Program | None = None, **kwargs) ->
     order = pd.Series([entry[PARTICIPANT] for entry in entries], dtype="str")
     entries = [entries[i] for i in order.sort_values(kind="stable").index]
     return {"participants": entries, "cohort": _cohort(entries)}
+
+
+def _with_cut_off(log: dd.DataFrame, kwargs: dict) -> dict:
+    """``kwargs`` with ``until`` = the whole log's last day when not given.
+
+    Without a window, pandas ends every participant's weeks on the last row of the whole log
+    (the data cut-off); a partition alone would end them on its own last row.
+    """
+    if "until" in kwargs or len(log.columns) == 0:
+        return kwargs
+    last = log[DATE].max().compute()
+    return kwargs if pd.isna(last) else {**kwargs, "until": last.normalize()}
 
 
 def _read(files: list[Path], program: Program, options: dict, single: bool) -> _Part:
