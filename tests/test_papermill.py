@@ -18,7 +18,7 @@ import pytest
 
 import footstats
 from footstats.readable import round_numbers
-from footstats.report import CHARTS
+from footstats.report import CHARTS, COHORT_CHARTS
 from footstats.synthetic import write_sample
 
 papermill = pytest.importorskip("papermill", reason="pip install -e '.[test]' installs papermill")
@@ -73,19 +73,20 @@ def test_notebook_05_runs_on_another_log_for_one_participant(tmp_path):
     shown = _outputs_text(nbformat.read(executed, as_version=4))
     written = json.loads((out / "summary.json").read_text("utf-8"))
 
-    # The files: that participant, that routine, 4 tables + 7 PNG charts + the PDF.
+    # The files: that participant, that routine, the tables, the PNG charts (a log with a
+    # participant column gets the cohort tables and charts too) and the PDF.
+    names = ["frequency.csv", "sets.csv", "pain.csv", "summary.json", "report.pdf"]
+    names += ["participants.csv", "study_weeks.csv"]
+    names += [f"{chart}.png" for chart in CHARTS + COHORT_CHARTS]
     assert written == json.loads(json.dumps(round_numbers(expected)))
     assert [e["participant"] for e in written["participants"]] == ["p0002"]
     assert written != sample and written["participants"][0]["first_date"] < "2026-03-02"
-    assert sorted(p.name for p in out.iterdir()) == sorted(
-        ["frequency.csv", "sets.csv", "pain.csv", "summary.json", "report.pdf"]
-        + [f"{chart}.png" for chart in CHARTS]
-    )
+    assert sorted(p.name for p in out.iterdir()) == sorted(names)
     # What the notebook shows: the headline table of that participant, the routine's title.
     table = footstats.headline_table(expected)
     assert table.loc["Participant", "value"] == "p0002"
     for figure, value in table["value"].items():
         assert figure in shown and value in shown
     assert "Clinic routine" in shown
-    assert f"12 files in {out}" in shown
+    assert f"{len(names)} files in {out}" in shown
     assert "'weeks':" not in shown  # the headline figures are a table, not a raw dict
