@@ -46,6 +46,8 @@ from footstats.metrics import (
 )
 from footstats.program import Range
 
+TOE = {"exercise": "toe_walking", "sets": 6}
+
 
 def with_target(low, high):
     return dataclasses.replace(PROGRAM, sessions_per_week=Range(low, high))
@@ -127,16 +129,18 @@ def test_weekly_sets_in_two_weeks_and_a_week_without_sessions():
             {"date": "2026-03-05", "exercise": "toe_walking", "sets": 0},  # not a session
             {"date": "2026-03-12", "back": 4},  # a check-in: no set row for its week
             {"date": "2026-03-16", "exercise": "toe_walking", "sets": 12},
+            {"date": "2026-03-18", "exercise": "toe_walking", "sets": 0},  # not a session
+            {"date": "2026-03-18", "exercise": "toe_curls", "sets": 5},
         ]
     )
     weekly = metrics.weekly_sets(log, program=PROGRAM)
     walking = weekly[weekly[EXERCISE] == "toe_walking"]
     assert walking[WEEK].tolist() == [pd.Timestamp("2026-03-02"), pd.Timestamp("2026-03-16")]
     # week of 2 March: 3 + 6 = 9 of 2 x 6 = 12, completion mean(0.5, 1.0) = 0.75
-    # week of 16 March: 12 of 6, completion capped at 1
+    # week of 16 March: 12 + 0 of 2 x 6, completion mean(1.0 (capped), 0.0) = 0.5
     assert walking[SETS_DONE].tolist() == [9, 12]
-    assert walking[SETS_PRESCRIBED].tolist() == [12, 6]
-    assert walking[COMPLETION].tolist() == pytest.approx([0.75, 1.0])
+    assert walking[SETS_PRESCRIBED].tolist() == [12, 12]
+    assert walking[COMPLETION].tolist() == pytest.approx([0.75, 0.5])
     assert len(weekly) == 2 * len(PROGRAM.ids)
 
 
@@ -336,6 +340,9 @@ def test_a_target_of_zero_sessions_is_always_met():
     # every week counts as 100 % (no division by 0)
     assert summary[ADHERENCE_PCT] == 100.0
     assert (summary[CURRENT_STREAK], summary[LONGEST_STREAK]) == (2, 2)
+    # also when no week has a session (0 / 0 is not "no data")
+    weekly = metrics.weekly_frequency(_weeks_with([0, 0]), program=with_target(0, 2))
+    assert metrics.frequency_summary(weekly)[ADHERENCE_PCT].tolist() == [100.0]
 
 
 def test_a_target_of_one_session():
@@ -447,3 +454,187 @@ def test_no_pain_reports_and_no_weeks():
     assert metrics.pain_change(_weeks_with([1])).empty  # sessions without any pain cell
     empty = metrics.weekly_frequency(_weeks_with([1]).iloc[:0], program=PROGRAM)
     assert math.isnan(metrics.frequency_summary(empty).iloc[0][ADHERENCE_PCT])
+
+
+# -- a routine of the user's own ----------------------------------------------------------
+# Only toe walking (3 sets) and heel raises (1 a side), 1 session a week: toe curls rows are
+# not sessions under this routine, though they are under the packaged one.
+OWN = dataclasses.replace(
+    PROGRAM,
+    exercises=(
+        dataclasses.replace(PROGRAM["toe_walking"], sets=Range(3, 3)),
+        dataclasses.replace(PROGRAM["heel_raises"], sets=Range(1, 1)),
+    ),
+    sessions_per_week=Range(1, 1),
+)
+
+
+def _own_log():
+    # weeks of 2, 9 and 16 March; back pain 6, 5, 1
+    return tidy_log(
+        [
+            {"date": "2026-03-02", "exercise": "toe_curls", "sets": 10, "back": 6},
+            {"date": "2026-03-09", "exercise": "toe_walking", "sets": 3, "back": 5},
+            {"date": "2026-03-16", "exercise": "toe_walking", "sets": 3, "back": 1},
+            {"date": "2026-03-17", "exercise": "heel_raises", "sets": 1},
+            {"date": "2026-03-18", "exercise": "toe_curls", "sets": 10},
+            {"date": "2026-03-19", "exercise": "toe_curls", "sets": 10},
+        ]
+    )
+
+
+def test_every_metric_uses_the_given_routine():
+    log = _own_log()
+    sessions = metrics.session_table(log, program=OWN)
+    assert sessions["date"].dt.day.tolist() == [9, 16, 17]  # toe curls do not count
+    assert metrics.weekly_frequency(log, program=OWN)[SESSIONS].tolist() == [0, 1, 2]
+    sets = metrics.session_sets(log, program=OWN)
+    assert sets[EXERCISE].tolist() == ["toe_walking", "heel_raises"] * 3
+    # toe walking 3 of 3 -> 1.0; heel raises 1 (both sides) -> 2 of 2 -> 1.0
+    assert sets[SETS_PRESCRIBED].tolist() == [3, 2] * 3
+    assert sets[COMPLETION].tolist() == [1.0, 0.0, 1.0, 0.0, 0.0, 1.0]
+    weekly = metrics.weekly_sets(log, program=OWN)
+    assert weekly[SETS_PRESCRIBED].tolist() == [3, 2, 6, 4]  # 1 session, then 2
+    assert weekly[COMPLETION].tolist() == [1.0, 0.0, 0.5, 0.5]
+    table = metrics.adherence_vs_pain(log, program=OWN, lags=(0,))
+    assert table["sessions_lag0"].tolist() == [0, 1, 2]
+    # pain 6, 5, 1 (ranks 3, 2, 1) against 0, 1, 2 sessions (ranks 1, 2, 3): -1 exactly
+    # (the packaged routine counts 1, 1, 4 sessions: ranks 1.5, 1.5, 3, rho -0.87)
+    association = metrics.pain_association(log, program=OWN, lags=(0,))
+    assert association.loc[association[SITE] == "back", "spearman"].tolist() == [-1.0]
+    summary = metrics.summarize(log, program=OWN)
+    # target 1 a week: 0, 1, 2 sessions -> (0 + 1 + 1) / 3
+    assert summary["adherence_pct"] == pytest.approx(200 / 3)
+    assert (summary["sessions"], summary["current_streak"]) == (3, 2)
+
+
+def test_pain_association_ranks_the_sessions_too():
+    # sessions 0, 1, 4 (ranks 1, 2, 3) against pain 3, 2, 0 (ranks 3, 2, 1): rho = -1;
+    # the raw session counts would not be a straight line against the pain ranks
+    rows = [{"date": "2026-03-02", "back": 3}, {"date": "2026-03-09", **TOE, "back": 2}]
+    rows += [{"date": f"2026-03-{day}", **TOE} for day in (16, 17, 18, 19)]
+    rows += [{"date": "2026-03-16", "back": 0}]
+    association = metrics.pain_association(tidy_log(rows), program=PROGRAM, lags=(0,))
+    back = association[association[SITE] == "back"]
+    assert back["spearman"].tolist() == [-1.0]
+    assert association["spearman"].dtype == "float64"
+    assert association["lag"].dtype == "int64"
+
+
+def test_pain_association_with_lags_beyond_the_default_ones():
+    rows = [{"date": f"2026-03-{day:02d}", **TOE, "back": 1} for day in (2, 9, 16, 23, 30)]
+    association = metrics.pain_association(tidy_log(rows), program=PROGRAM, lags=(4,))
+    # only week 5 has a week 4 weeks before it
+    assert association.loc[association[SITE] == "back", ["lag", "n_weeks"]].values.tolist() == [
+        [4, 1]
+    ]
+
+
+def test_sites_keep_the_log_order_in_every_table():
+    log = tidy_log(
+        [
+            {"date": "2026-03-02", **{"exercise": "toe_walking", "sets": 6}, "knee": 3, "back": 5},
+            {"date": "2026-03-09", "knee": 2, "back": 4},
+        ],
+        sites=("knee", "back"),
+    )
+    assert metrics.pain_association(log, program=PROGRAM)[SITE].unique().tolist() == [
+        "knee",
+        "back",
+    ]
+    assert metrics.pain_change(log)[SITE].tolist() == ["knee", "back"]
+    table = metrics.adherence_vs_pain(log, program=PROGRAM, lags=(1,))
+    assert list(table.columns) == [WEEK, SESSIONS, "knee", "back", "sessions_lag1"]
+    assert table[WEEK].tolist() == [pd.Timestamp("2026-03-02"), pd.Timestamp("2026-03-09")]
+    assert table["knee"].dtype == "float64"
+
+
+# -- logs without a side column, trailing rows without sets, weeks with several sessions --
+def test_a_log_without_a_side_column_counts_each_row_for_both_sides():
+    log = tidy_log([{"date": "2026-03-02", "exercise": "heel_raises", "sets": 1}])
+    sets = metrics.session_sets(log.drop(columns="side"), program=PROGRAM)
+    heel = sets.set_index(EXERCISE).loc["heel_raises"]
+    # 1 set both sides -> 2 of 2 * 2
+    assert (heel[SETS_DONE], heel[SETS_PRESCRIBED], heel[COMPLETION]) == (2, 4, 0.5)
+
+
+def test_program_rows_without_sets_after_the_last_session():
+    log = tidy_log(
+        [
+            {"date": "2026-03-02", **TOE},
+            {"date": "2026-03-03", "exercise": "toe_walking", "sets": 0},
+        ]
+    )
+    sets = metrics.session_sets(log, program=PROGRAM)
+    assert sets["date"].unique().tolist() == [pd.Timestamp("2026-03-02")]
+
+
+def test_weeks_with_several_sessions_and_participants():
+    log = tidy_log(
+        [
+            {"participant": "p1", "date": "2026-03-02", **TOE, "back": 4},
+            {"participant": "p1", "date": "2026-03-09", **TOE, "back": 2},
+            {"participant": "p1", "date": "2026-03-10", **TOE, "back": 3},
+            {"participant": "p2", "date": "2026-03-03", **TOE, "back": 6},
+            {"participant": "p2", "date": "2026-03-04", **TOE, "back": 5},
+        ]
+    )
+    weekly = metrics.weekly_sets(log, program=PROGRAM)
+    walking = weekly[weekly[EXERCISE] == "toe_walking"]
+    assert walking[["participant", SETS_DONE]].values.tolist() == [
+        ["p1", 6],
+        ["p1", 12],
+        ["p2", 12],
+    ]
+    pain = metrics.weekly_pain(log)
+    assert pain[["participant", VALUE_MEAN, COUNT]].values.tolist() == [
+        ["p1", 4.0, 1],
+        ["p1", 2.5, 2],
+        ["p2", 5.5, 2],
+    ]
+    assert metrics.pain_reports(log)["participant"].tolist() == ["p1"] * 3 + ["p2"] * 2
+    assert metrics.session_table(log, program=PROGRAM)["participant"].tolist() == (
+        ["p1"] * 3 + ["p2"] * 2
+    )
+
+
+def test_a_missing_participant_is_a_participant_of_its_own():
+    log = tidy_log(
+        [
+            {"participant": "p1", "date": "2026-03-02", **TOE},
+            {"participant": "p1", "date": "2026-03-03", **TOE},
+            {"participant": None, "date": "2026-03-02", **TOE},
+            {"participant": None, "date": "2026-03-03", **TOE},
+            {"participant": None, "date": "2026-03-09", **TOE},
+            {"participant": None, "date": "2026-03-10", **TOE},
+        ]
+    )
+    summary = metrics.frequency_summary(metrics.weekly_frequency(log, program=PROGRAM))
+    assert summary["participant"].tolist()[0] == "p1" and pd.isna(summary["participant"][1])
+    assert summary[WEEKS].tolist() == [1, 2]
+    assert summary[CURRENT_STREAK].tolist() == [1, 2]
+    assert summary[LONGEST_STREAK].tolist() == [1, 2]
+
+
+def test_empty_logs_give_zeros_and_nones():
+    empty = _weeks_with([1]).iloc[:0]
+    summary = metrics.summarize(empty, program=PROGRAM)
+    assert summary == {
+        "weeks": 0,
+        "sessions": 0,
+        "adherence_pct": None,
+        "current_streak": 0,
+        "longest_streak": 0,
+        "first_date": None,
+        "last_date": None,
+        "pain": {},
+    }
+    with_participants = tidy_log([{"participant": "p1", "date": "2026-03-02", **TOE}]).iloc[:0]
+    assert metrics.summarize(with_participants, program=PROGRAM) == {
+        "participants": [],
+        "cohort": {
+            "participants": 0,
+            "median_adherence_pct": None,
+            "share_clinically_important": None,
+        },
+    }

@@ -9,6 +9,8 @@ limit fails a test (``make mutate``). Mutants left alive on purpose, all equival
   best match, ``close[0]``, which is the same whatever the number of matches asked for.
 - ``"{:g}"`` mutated to ``"{:G}"`` in ``Range.__str__``: the two differ only in exponents and
   in inf/nan (``1E+06``, ``INF``), which no routine count or length reaches.
+- ``self.prefix.rstrip('.')`` mutated to ``rstrip('XX.XX')`` in ``_Spec.get``: rstrip takes
+  a set of characters, and a prefix (``exercise[0].``) never ends in an X.
 """
 
 from __future__ import annotations
@@ -116,8 +118,9 @@ def test_name_key_drops_one_trailing_s_from_two_letters_on():
 
 def test_suggest_ignores_equipment_in_brackets_and_needs_three_quarters_alike():
     routine = load_program()
-    # "heelrai" is close to "heelraise"; "heelrai(dumbbell)" is not (ratio 0.67)
-    assert routine.suggest("Heel rais (Dumbbell)") == "Heel raises"
+    # "heelrai" is close to "heelraise" (ratio 2 x 7 / 16 = 0.875); "heelrai(dumbbell)" is
+    # not (2 x 7 / 26 = 0.54), nor is the bracket replaced by anything ("heelraixxxx": 0.7)
+    assert routine.suggest("Heel rai (Dumbbell)") == "Heel raises"
     # "heelr" against "heelraise": ratio 2 x 5 / 14 = 0.71, under the 0.75 cutoff
     assert routine.suggest("heelr") is None
 
