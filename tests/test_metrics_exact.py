@@ -203,7 +203,12 @@ def test_each_site_has_its_own_first_and_last_report():
             {"date": "2026-04-30", "knee": 4},  # the log's last date
         ]
     )
-    change = metrics.pain_change(log).set_index(SITE)
+    change = metrics.pain_change(log)
+    assert list(change.columns) == [
+        SITE, BASELINE, LATEST, CHANGE, CHANGE_PCT, CLINICALLY_IMPORTANT, BAND,
+        "first_date", "last_date", COUNT,
+    ]  # fmt: skip
+    change = change.set_index(SITE)
     # back: baseline 1-14 March: (6 + 4) / 2 = 5; latest 7-20 March: (4 + 2) / 2 = 3
     #       (a window ending on 30 April, the log's last date, would hold no back report)
     # hip: baseline 1-14 April: (7 + 5) / 2 = 6; latest 17-30 March... of its own last
@@ -264,6 +269,14 @@ def test_windows_of_two_participants_do_not_mix():
     [
         # (6 + 5) / 2 = 5.5 -> 5: -0.5 points = -9.09 %: under 10 %, "none"
         ([6, 5], [5], -0.5, -100 / 11, False, "none"),
+        # 7 -> (6 + 6 + 7) / 3 = 19/3: -2/3 points = -9.52 %: still under 10 %
+        ([7], [6, 6, 7], -2 / 3, -200 / 21, False, "none"),
+        # 6.4 -> 4.5: -1.9 points = -29.69 %: just under both Farrar limits
+        ([7, 7, 6, 6, 6], [5, 4], -1.9, -29.6875, False, "minimal"),
+        # 4.75 -> 10/3: -17/12 points = -29.82 %
+        ([5, 5, 5, 4], [4, 3, 3], -17 / 12, -1700 / 57, False, "minimal"),
+        # 9.25 -> 14/3: -55/12 points = -49.55 %: still "moderate"
+        ([10, 9, 9, 9], [5, 5, 4], -55 / 12, -5500 / 111, True, "moderate"),
         # (5 + 6 + 6) / 3 = 17/3 -> 4: -5/3 points = -29.41 %: under both Farrar limits
         ([5, 6, 6], [4], -5 / 3, -500 / 17, False, "minimal"),
         # 26/3 -> 20/3: exactly -2 points (floats give -1.9999999999999991), -23.08 %
@@ -551,7 +564,12 @@ def test_sites_keep_the_log_order_in_every_table():
 
 # -- logs without a side column, trailing rows without sets, weeks with several sessions --
 def test_a_log_without_a_side_column_counts_each_row_for_both_sides():
-    log = tidy_log([{"date": "2026-03-02", "exercise": "heel_raises", "sets": 1}])
+    log = tidy_log(
+        [
+            {"date": "2026-03-02", "back": 3},  # a check-in first: the side of row 1 matters
+            {"date": "2026-03-02", "exercise": "heel_raises", "sets": 1},
+        ]
+    )
     sets = metrics.session_sets(log.drop(columns="side"), program=PROGRAM)
     heel = sets.set_index(EXERCISE).loc["heel_raises"]
     # 1 set both sides -> 2 of 2 * 2
@@ -603,17 +621,36 @@ def test_a_missing_participant_is_a_participant_of_its_own():
         [
             {"participant": "p1", "date": "2026-03-02", **TOE},
             {"participant": "p1", "date": "2026-03-03", **TOE},
+            # no participant: 2 sessions, a week with a check-in only, 2 sessions
             {"participant": None, "date": "2026-03-02", **TOE},
             {"participant": None, "date": "2026-03-03", **TOE},
-            {"participant": None, "date": "2026-03-09", **TOE},
-            {"participant": None, "date": "2026-03-10", **TOE},
+            {"participant": None, "date": "2026-03-09", "back": 2},
+            {"participant": None, "date": "2026-03-16", **TOE},
+            {"participant": None, "date": "2026-03-17", **TOE},
         ]
     )
     summary = metrics.frequency_summary(metrics.weekly_frequency(log, program=PROGRAM))
     assert summary["participant"].tolist()[0] == "p1" and pd.isna(summary["participant"][1])
-    assert summary[WEEKS].tolist() == [1, 2]
-    assert summary[CURRENT_STREAK].tolist() == [1, 2]
-    assert summary[LONGEST_STREAK].tolist() == [1, 2]
+    assert summary[WEEKS].tolist() == [1, 3]
+    # met, missed, met: the missed week ends the first run
+    assert summary[CURRENT_STREAK].tolist() == [1, 1]
+    assert summary[LONGEST_STREAK].tolist() == [1, 1]
+    assert summary[CURRENT_STREAK].dtype == summary[LONGEST_STREAK].dtype == "int64"
+
+
+def test_unused_participant_categories_give_no_rows():
+    log = tidy_log(
+        [
+            {"participant": "p1", "date": "2026-03-02", **TOE, "back": 4},
+            {"participant": "p2", "date": "2026-03-02", **TOE, "back": 5},
+        ]
+    )
+    log["participant"] = pd.Categorical(log["participant"], categories=["p1", "p2", "p3"])
+    summary = metrics.frequency_summary(metrics.weekly_frequency(log, program=PROGRAM))
+    assert summary["participant"].tolist() == ["p1", "p2"]
+    association = metrics.pain_association(log, program=PROGRAM, lags=(0,))
+    assert association["participant"].unique().tolist() == ["p1", "p2"]
+    assert [p["participant"] for p in metrics.summarize(log)["participants"]] == ["p1", "p2"]
 
 
 def test_empty_logs_give_zeros_and_nones():
