@@ -5,6 +5,21 @@ session, set completion with partial and one-sided work, the pain windows of eac
 values on both sides of every threshold (Farrar -2 points / -30 %, IMMPACT 10 / 30 / 50 %,
 the 14-day windows), targets of 0, 1 and 1.5 sessions, and the cohort figures. Every
 expected number is worked out in a comment.
+
+The lines whose mutants no test can tell from the original are listed with their reasons
+in ``[tool.mutmut]`` of pyproject.toml; these equivalent mutants are left alive on purpose:
+
+- ``_group``: ``dropna=None`` (as false as ``False``), ``observed=None`` or no ``observed``
+  (pandas 3's default is ``True``), no ``sort`` (the default is ``True``).
+- ``_session_set_cells``: the stand-in side column ``pd.Series(pd.NA, index=log.index)``
+  with ``None`` or no value: compared with "left" or "right" it is False either way.
+- ``_pain_reports``: the test that decides whether the reports need sorting, made to
+  sort more often (``step <= 0``, ``step < 1``, ``np.diff(line)[...] <= 0`` or ``< 1``):
+  sorting ordered reports again (a stable sort) changes nothing.
+- ``pain_association``: ``spread >= 0`` (with no spread the covariance is 0 too, and
+  0 / 0 is the NaN the mask gives) and ``spread > 1`` (ranks of 3 or more weeks give a
+  spread of 0 or at least 4.5 x 4.5).
+- ``pain_change``: ``pd.cut(..., right=None)``, as false as ``right=False``.
 """
 
 import dataclasses
@@ -675,3 +690,29 @@ def test_empty_logs_give_zeros_and_nones():
             "share_clinically_important": None,
         },
     }
+
+
+def test_a_report_repeated_on_an_earlier_line_below_comes_from_that_line():
+    # the same session's back pain on lines 2 and 3, the rows in the order 3, 2
+    log = tidy_log(
+        [
+            {"date": "2026-03-02", **TOE, "back": 4},
+            {"date": "2026-03-02", "exercise": "toe_curls", "sets": 10, "back": 4},
+        ]
+    ).iloc[::-1]
+    reports = metrics.pain_reports(log)
+    assert reports[["pain", "line"]].values.tolist() == [[4, 2]]
+    assert reports["pain"].dtype == "int64"
+
+
+def test_a_done_mark_left_blank_is_not_a_session():
+    log = tidy_log(
+        [
+            {"date": "2026-03-02", "session_done": True},
+            {"date": "2026-03-04", "session_done": True},
+            {"date": "2026-03-05", "back": 3},
+        ]
+    )
+    log.loc[2, "session_done"] = pd.NA  # the check-in's done cell is blank, not "no"
+    assert metrics.weekly_frequency(log, program=PROGRAM)[SESSIONS].tolist() == [2]
+    assert len(metrics.session_table(log, program=PROGRAM)) == 2
