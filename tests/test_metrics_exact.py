@@ -9,8 +9,9 @@ expected number is worked out in a comment.
 The lines whose mutants no test can tell from the original are listed with their reasons
 in ``[tool.mutmut]`` of pyproject.toml; these equivalent mutants are left alive on purpose:
 
-- ``_group``: ``dropna=None`` (as false as ``False``), ``observed=None`` or no ``observed``
-  (pandas 3's default is ``True``), no ``sort`` (the default is ``True``).
+- ``_group``, and the two groupbys in ``frequency_summary``: ``dropna=None`` (as false as
+  ``False``); ``_group`` without ``observed`` (pandas 3's default is ``True``) or without
+  ``sort`` (the default is ``True``).
 - ``_session_set_cells``: the stand-in side column ``pd.Series(pd.NA, index=log.index)``
   with ``None`` or no value: compared with "left" or "right" it is False either way.
 - ``_pain_reports``: the test that decides whether the reports need sorting, made to
@@ -20,6 +21,13 @@ in ``[tool.mutmut]`` of pyproject.toml; these equivalent mutants are left alive 
   0 / 0 is the NaN the mask gives) and ``spread > 1`` (ranks of 3 or more weeks give a
   spread of 0 or at least 4.5 x 4.5).
 - ``pain_change``: ``pd.cut(..., right=None)``, as false as ``right=False``.
+- ``_counts_and_sums``: ``n`` without ``minlength``: the groups it may then lack at the end
+  are groups without rows, which every caller drops.
+- ``_exercise_codes``: -2 instead of -1 for "not a program exercise" (callers test >= 0);
+  ``astype(None)`` (float64) of the reader's flags, which np.where reads alike.
+- ``_sets``: ``to_numpy(None, na_value=0)`` or no dtype: the same whole numbers.
+- ``_Keys.of``: ``use_na_sentinel=None`` (as false as ``False``); ``/`` for ``//`` in the
+  week step (7 days divide exactly, and ``int()`` follows).
 """
 
 import dataclasses
@@ -716,3 +724,25 @@ def test_a_done_mark_left_blank_is_not_a_session():
     log.loc[2, "session_done"] = pd.NA  # the check-in's done cell is blank, not "no"
     assert metrics.weekly_frequency(log, program=PROGRAM)[SESSIONS].tolist() == [2]
     assert len(metrics.session_table(log, program=PROGRAM)) == 2
+
+
+def test_rows_the_reader_flagged_or_left_without_sets_are_not_sessions():
+    log = tidy_log(
+        [
+            {"date": "2026-03-02", **TOE},  # flagged below as not in the routine
+            {"date": "2026-03-03", **TOE},  # in_program left blank
+            {"date": "2026-03-04", "exercise": "toe_walking"},  # sets left blank
+            {"date": "2026-03-05", "sets": 3},  # sets without an exercise
+            {"date": "2026-03-06", **TOE},
+        ]
+    )
+    log["in_program"] = pd.array([False, None, True, False, True], dtype="boolean")
+    assert metrics.session_table(log, program=PROGRAM)["date"].tolist() == [
+        pd.Timestamp("2026-03-06")
+    ]
+    # without the reader's flags, the program's names decide: the 2nd, 3rd and 6th
+    sessions = metrics.session_table(log.drop(columns="in_program"), program=PROGRAM)
+    assert sessions["date"].dt.day.tolist() == [2, 3, 6]
+    assert sessions[SETS_DONE].dtype == "int64"
+    sets = metrics.weekly_sets(log.drop(columns="in_program"), program=PROGRAM)
+    assert sets[SETS_DONE].dtype == sets[SETS_PRESCRIBED].dtype == "int64"
