@@ -7,6 +7,7 @@ a user's own routine file with the same schema replaces it.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import tomllib
 from dataclasses import dataclass
@@ -268,6 +269,8 @@ class _Spec:
             low, high = value
         else:
             low = high = value
+        if not (math.isfinite(low) and math.isfinite(high)):  # TOML has nan and inf
+            raise self.error(key, f"expected a finite number, got {value!r}")
         if low < 0:
             raise self.error(key, f"expected a number >= 0, got {low!r}")
         return Range(low, high)

@@ -151,6 +151,21 @@ def test_suggest_ignores_equipment_in_brackets_and_needs_three_quarters_alike():
             "FILE: 'sessions_per_week': expected a number or [low, high], got ['two', 3]",
         ),
         (
+            "sets = [2, 2]\n",
+            "sets = nan\n",
+            "FILE: 'exercise[1].sets': expected a finite number, got nan",
+        ),
+        (
+            "sets = [2, 2]\n",
+            "sets = inf\n",
+            "FILE: 'exercise[1].sets': expected a finite number, got inf",
+        ),
+        (
+            "sessions_per_week = [0, 2.5]\n",
+            "sessions_per_week = [2, inf]\n",
+            "FILE: 'sessions_per_week': expected a finite number, got [2, inf]",
+        ),
+        (
             'id = "wall_sit"\n',
             'id = "Wall Sit"\n',
             "FILE: 'exercise[0].id': expected lower-case letters, digits and _ "
