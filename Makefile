@@ -59,10 +59,11 @@ mutate: $(MUTATE_STAMP)
 	done
 	$(BIN)/mutmut results --all true | awk -F': ' \
 		'{ split($$1, name, ".x"); m = name[1]; sub(/^ +/, "", m); n[m]++; s[m, $$2]++ } \
-		END { for (m in n) printf "%-18s %4d mutants, %4d killed, %2d timed out, %2d survived: %.1f %% killed\n", \
+		END { for (m in n) if (n[m] > s[m, "not checked"]) \
+			printf "%-18s %4d mutants, %4d killed, %2d timed out, %2d survived: %.1f %% killed\n", \
 			m, n[m], s[m, "killed"], s[m, "timeout"], s[m, "survived"], \
 			100 * (s[m, "killed"] + s[m, "timeout"]) / n[m] }'
-	$(BIN)/mutmut results
+	$(BIN)/mutmut results | grep -v ': not checked$$' || true
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache .hypothesis mutants
