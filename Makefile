@@ -10,7 +10,7 @@ export JUPYTER_CONFIG_DIR := $(CURDIR)/.jupyter
 export JUPYTERLAB_SETTINGS_DIR := $(CURDIR)/.jupyter/lab/user-settings
 export JUPYTERLAB_WORKSPACES_DIR := $(CURDIR)/.jupyter/lab/workspaces
 
-.PHONY: lab app report test lint notebooks bench clean
+.PHONY: lab app report test lint notebooks bench mutate clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,5 +43,31 @@ notebooks: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
+# Mutation testing (not part of `make test`; about 40 minutes on 2 busy cores): mutmut
+# changes the code of one module at a time and runs that module's focused tests
+# ([tool.mutmut] in pyproject.toml), then prints the share of mutants killed per module.
+MUTATE_MODULES := footstats._values footstats.program footstats.metrics
+MUTATE_JOBS ?= 2
+MUTATE_STAMP := $(VENV)/.installed-mutate
+
+$(MUTATE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[mutate]'
+	touch $(MUTATE_STAMP)
+
+mutate: $(MUTATE_STAMP)
+	rm -rf mutants && mkdir mutants
+	for module in $(MUTATE_MODULES); do \
+		echo "mutmut: $$module (log in mutants/$$module.log)"; \
+		$(BIN)/mutmut run --max-children $(MUTATE_JOBS) "$$module.*" > mutants/$$module.log 2>&1 \
+			|| { tail -20 mutants/$$module.log; exit 1; }; \
+	done
+	$(BIN)/mutmut results --all true | awk -F': ' \
+		'{ split($$1, name, ".x"); m = name[1]; sub(/^ +/, "", m); n[m]++; s[m, $$2]++ } \
+		END { for (m in n) if (n[m] > s[m, "not checked"]) \
+			printf "%-18s %4d mutants, %4d killed, %2d timed out, %2d survived: %.1f %% killed\n", \
+			m, n[m], s[m, "killed"], s[m, "timeout"], s[m, "survived"], \
+			100 * (s[m, "killed"] + s[m, "timeout"]) / n[m] }'
+	$(BIN)/mutmut results | grep -v ': not checked$$' || true
+
 clean:
-	rm -rf $(VENV) out .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) out .pytest_cache .ruff_cache .hypothesis mutants

@@ -1,0 +1,216 @@
+"""Exact tests of footstats.program: whole messages, whole objects, both sides of each limit.
+
+They complement tests/test_program.py so that a changed message, a dropped key or a moved
+limit fails a test (``make mutate``). Mutants left alive on purpose, all equivalent:
+
+- ``read_text("utf-8")`` mutated to ``read_text(None)`` or ``read_text("UTF-8")`` (both in
+  ``load_program``): the same codec on a machine with a UTF-8 locale, where the tests run.
+- ``get_close_matches(..., n=1, ...)`` with ``n`` dropped (3) or 2: ``suggest`` only takes the
+  best match, ``close[0]``, which is the same whatever the number of matches asked for.
+- ``"{:g}"`` mutated to ``"{:G}"`` in ``Range.__str__``: the two differ only in exponents and
+  in inf/nan (``1E+06``, ``INF``), which no routine count or length reaches.
+- ``self.prefix.rstrip('.')`` mutated to ``rstrip('XX.XX')`` in ``_Spec.get``: rstrip takes
+  a set of characters, and a prefix (``exercise[0].``) never ends in an X.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from footstats.program import Exercise, Program, ProgramError, Range, load_program, name_key
+
+FULL = """\
+name = "Knee rehab"
+sessions_per_week = [0, 2.5]
+session_minutes = 15
+source = "Dr. Example's handout"
+
+[[exercise]]
+id = "wall_sit"
+name = "Wall sit"
+aliases = ["Wall squat"]
+sets = [1, 1]
+seconds = 30
+hold_seconds = [2, 3]
+rest_seconds = 45
+equipment = "a wall"
+description = "Back on the wall, knees at 90 degrees."
+
+[[exercise]]
+id = "step_ups"
+name = "Step ups"
+sets = [2, 2]
+reps = [8, 12]
+per_side = true
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "routine.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_of(tmp_path: Path, text: str) -> str:
+    path = write(tmp_path, text)
+    with pytest.raises(ProgramError) as caught:
+        load_program(path)
+    return str(caught.value).replace(str(path), "FILE")
+
+
+def test_the_packaged_routine_names_its_source():
+    assert load_program().source.startswith("Foot exercises for back, hip and knee pain")
+
+
+@pytest.fixture
+def full(tmp_path) -> Program:
+    return load_program(write(tmp_path, FULL))
+
+
+def test_full_routine_equals_the_hand_built_program(full):
+    # every optional key is read; a minimum of 0 sessions a week and a fractional maximum
+    # are allowed; [2, 2] is a range of one
+    wall_sit, step_ups = full.exercises
+    assert wall_sit == Exercise(
+        id="wall_sit",
+        name="Wall sit",
+        sets=Range(1, 1),
+        aliases=("Wall squat",),
+        seconds=Range(30, 30),
+        hold_seconds=Range(2, 3),
+        rest_seconds=Range(45, 45),
+        equipment="a wall",
+        description="Back on the wall, knees at 90 degrees.",
+    )
+    assert step_ups == Exercise(
+        id="step_ups", name="Step ups", sets=Range(2, 2), per_side=True, reps=Range(8, 12)
+    )
+    assert full == Program(
+        name="Knee rehab",
+        exercises=(wall_sit, step_ups),
+        sessions_per_week=Range(0, 2.5),
+        session_minutes=15,
+        source="Dr. Example's handout",
+    )
+
+
+def test_doses_in_words(full):
+    # one set is "set"; a hold is added after the reps or seconds
+    assert full["wall_sit"].dose() == "1 set x 30 s, 2-3 s hold"
+    assert full["step_ups"].dose() == "2 sets x 8-12 reps, each side"
+    one_or_two = Exercise(id="a", name="A", sets=Range(1, 2), reps=Range(10, 10))
+    assert one_or_two.dose() == "1-2 sets x 10 reps"
+    assert str(Range(0.5, 1.5)) == "0.5-1.5"
+
+
+def test_an_unknown_exercise_id_is_named_in_the_key_error(full):
+    with pytest.raises(KeyError) as caught:
+        full["plank"]
+    assert caught.value.args == ("plank",)
+
+
+def test_name_key_drops_one_trailing_s_from_two_letters_on():
+    assert name_key("Ts") == "t"
+    assert name_key("s") == "s"
+
+
+def test_suggest_ignores_equipment_in_brackets_and_needs_three_quarters_alike():
+    routine = load_program()
+    # "heelrai" is close to "heelraise" (ratio 2 x 7 / 16 = 0.875); "heelrai(dumbbell)" is
+    # not (2 x 7 / 26 = 0.54), nor is the bracket replaced by anything ("heelraixxxx": 0.7)
+    assert routine.suggest("Heel rai (Dumbbell)") == "Heel raises"
+    # "heelr" against "heelraise": ratio 2 x 5 / 14 = 0.71, under the 0.75 cutoff
+    assert routine.suggest("heelr") is None
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('name = "Knee rehab"\n', "", "FILE: 'name': missing (a required key)"),
+        ('name = "Knee rehab"\n', "name = true\n", "FILE: 'name': expected str, got True"),
+        (
+            "sessions_per_week = [0, 2.5]\n",
+            'sessions_per_week = "2"\n',
+            "FILE: 'sessions_per_week': expected int or float or list, got '2'",
+        ),
+        (
+            "sessions_per_week = [0, 2.5]\n",
+            "sessions_per_week = -1\n",
+            "FILE: 'sessions_per_week': expected a number from 0 to 70, got -1",
+        ),
+        (
+            "sessions_per_week = [0, 2.5]\n",
+            "sessions_per_week = [3, 2]\n",
+            "FILE: 'sessions_per_week': expected a number or [low, high], got [3, 2]",
+        ),
+        (
+            "sessions_per_week = [0, 2.5]\n",
+            'sessions_per_week = ["two", 3]\n',
+            "FILE: 'sessions_per_week': expected a number or [low, high], got ['two', 3]",
+        ),
+        (
+            "sets = [2, 2]\n",
+            "sets = nan\n",
+            "FILE: 'exercise[1].sets': expected a number from 0 to 100, got nan",
+        ),
+        (
+            "sets = [2, 2]\n",
+            "sets = inf\n",
+            "FILE: 'exercise[1].sets': expected a number from 0 to 100, got inf",
+        ),
+        (
+            "sessions_per_week = [0, 2.5]\n",
+            "sessions_per_week = [2, inf]\n",
+            "FILE: 'sessions_per_week': expected a number from 0 to 70, got inf",
+        ),
+        (
+            'id = "wall_sit"\n',
+            'id = "Wall Sit"\n',
+            "FILE: 'exercise[0].id': expected lower-case letters, digits and _ "
+            "(like 'heel_raises')",
+        ),
+        (
+            'aliases = ["Wall squat"]\n',
+            "aliases = [1]\n",
+            "FILE: 'exercise[0].aliases': expected a list of names",
+        ),
+        (
+            "sets = [2, 2]\n",
+            "sets = 1.5\n",
+            "FILE: 'exercise[1].sets': expected a whole number of sets, at least 1",
+        ),
+        (
+            'id = "step_ups"\n',
+            'id = "wall_sit"\n',
+            "FILE: 'exercise[1].id': 'wall_sit' is used twice",
+        ),
+        (
+            'aliases = ["Wall squat"]\n',
+            'aliases = ["Step up"]\n',
+            "FILE: the name 'step_ups' of 'step_ups' matches 'Step up' of 'wall_sit'; "
+            "rename one of them",
+        ),
+    ],
+)
+def test_whole_error_messages(tmp_path, old, new, message):
+    assert old in FULL
+    assert error_of(tmp_path, FULL.replace(old, new, 1)) == message
+
+
+def test_whole_error_messages_about_the_exercise_list(tmp_path):
+    head = 'name = "x"\nsessions_per_week = 2\n'
+    assert error_of(tmp_path, head) == "FILE: 'exercise': missing (a required key)"
+    assert error_of(tmp_path, head + "exercise = []\n") == (
+        "FILE: 'exercise': the routine has no exercises"
+    )
+    assert error_of(tmp_path, head + "exercise = [1]\n") == "FILE: 'exercise[0]': expected a table"
+
+
+def test_unreadable_files_name_the_file_first(tmp_path):
+    assert error_of(tmp_path, "name = \n").startswith("FILE: not valid TOML: ")
+    missing = tmp_path / "nope.toml"
+    with pytest.raises(ProgramError) as caught:
+        load_program(missing)
+    assert str(caught.value).startswith(f"{missing}: cannot read the routine file: ")
