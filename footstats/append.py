@@ -59,9 +59,10 @@ from ._csvfile import NotALog
 from ._dialect import DEFAULT, Dialect, sniff
 from ._files import atomic_path, file_lock, stale_temps
 from ._problems import format_problems, problem, problems_frame
+from ._validation import canonical_column
 from ._values import INVISIBLE
 from .importers import FOOTSTATS, detect_format
-from .log import canonical_column, validate_log
+from .log import validate_log
 from .program import Program, load_program
 
 __all__ = [
