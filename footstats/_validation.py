@@ -17,6 +17,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from . import _codes as C
+from ._codes import Code
 from ._columns import (
     DATE,
     ERROR,
@@ -26,7 +28,6 @@ from ._columns import (
     LINE,
     MINUTES,
     NOTES,
-    NOTICE,
     PAIN_PREFIX,
     PARTICIPANT,
     REPS,
@@ -37,7 +38,6 @@ from ._columns import (
     SIDE,
     SIDES,
     WARMUP_SETS,
-    WARNING,
     header_key,
     pain_column,
     pain_columns,
@@ -165,38 +165,39 @@ class Validation:
         self.frames: list[pd.DataFrame] = []
 
     # -- reporting --------------------------------------------------------------------
-    def report(self, mask: np.ndarray, column: str, values, severity: str, messages) -> None:
-        """A problem for each row in ``mask``; values/messages: one per masked row, or one."""
+    def report(self, mask: np.ndarray, column: str, values, code, messages) -> None:
+        """A problem for each row in ``mask``; values/messages: one per masked row, or one;
+        ``code``: a :class:`~footstats._codes.Code`, or a code id per masked row."""
         count = int(mask.sum())
         if not count:
             return
-        self.frames.append(
-            cell_problems(
-                self.file,
-                self.lines[mask],
-                column,
-                np.broadcast_to(np.asarray(values, dtype=object), count),
-                severity,
-                np.broadcast_to(np.asarray(messages, dtype=object), count),
-            )
+        found = cell_problems(
+            self.file,
+            self.lines[mask],
+            column,
+            np.broadcast_to(np.asarray(values, dtype=object), count),
+            code,
+            np.broadcast_to(np.asarray(messages, dtype=object), count),
         )
-        if severity == ERROR:
-            self.bad |= mask
+        self.frames.append(found)
+        errors = found[SEVERITY].to_numpy() == ERROR
+        self.bad[np.flatnonzero(mask)[errors]] = True
 
-    def report_cells(self, cells: _Cells, flagged: pd.Series, severity, messages) -> None:
-        """A problem for each row whose value is flagged (``flagged``: bool per unique)."""
+    def report_cells(self, cells: _Cells, flagged: pd.Series, code, messages) -> None:
+        """A problem for each row whose value is flagged (``flagged``: bool per unique);
+        ``code`` and ``messages``: one, or a Series of one per unique."""
         if not flagged.any():  # the common case: no row to look at
             return
         mask = cells.rows(flagged)
-        codes = cells.codes[mask]
+        at = cells.codes[mask]
         if isinstance(messages, pd.Series):
-            messages = messages.to_numpy(dtype=object)[codes]
-        self.report(
-            mask, cells.written, cells.uniques.to_numpy(dtype=object)[codes], severity, messages
-        )
+            messages = messages.to_numpy(dtype=object)[at]
+        if isinstance(code, pd.Series):
+            code = code.to_numpy(dtype=object)[at]
+        self.report(mask, cells.written, cells.uniques.to_numpy(dtype=object)[at], code, messages)
 
-    def whole_file_error(self, message: str, line=1) -> None:
-        self.records.append(problem(self.file, line, "-", "", ERROR, message))
+    def whole_file_error(self, code: Code, message: str, line=1) -> None:
+        self.records.append(problem(self.file, line, "-", "", code, message))
 
     def _problems(self) -> pd.DataFrame:
         return problems_frame(self.records, self.frames)
@@ -207,7 +208,9 @@ class Validation:
     def run(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         if not len(self.lines) and self.header_only:
             self.records.append(
-                problem(self.file, 1, "-", "", NOTICE, "only a header: the log has no rows yet")
+                problem(
+                    self.file, 1, "-", "", C.ONLY_HEADER, "only a header: the log has no rows yet"
+                )
             )
         named = self.name_columns()
         if named is None:
@@ -230,7 +233,7 @@ class Validation:
                             1,
                             "-",
                             "",
-                            NOTICE,
+                            C.EMPTY_COLUMN,
                             f"dropped column {position + 1}: no header and no values "
                             "(a trailing delimiter)",
                         )
@@ -243,7 +246,7 @@ class Validation:
                         1,
                         cells.written,
                         "",
-                        WARNING,
+                        C.UNNAMED_COLUMN,
                         f"column {position + 1} has values but no header name; "
                         f"kept as {cells.written}",
                     )
@@ -253,8 +256,9 @@ class Validation:
                 cells = _Cells(self.written[tidy], cells.codes, cells.uniques)
             if tidy in named:
                 self.whole_file_error(
+                    C.SAME_COLUMN_TWICE,
                     f"the columns {named[tidy].written!r} and {cells.written!r} both mean "
-                    f"{tidy}; keep one of them"
+                    f"{tidy}; keep one of them",
                 )
                 continue
             named[tidy] = cells
@@ -271,11 +275,12 @@ class Validation:
             closest = closest_format(self.header)
             looks = f"looks like {closest}; as a footstats log it is " if closest else ""
             self.whole_file_error(
+                C.MISSING_COLUMNS,
                 looks
                 + "missing column(s): "
                 + "; ".join(missing)
                 + f". Found: {found}. A log has the columns date, exercise, sets and "
-                "optionally reps, seconds, side, pain_back, pain_hip, pain_knee, minutes, notes"
+                "optionally reps, seconds, side, pain_back, pain_hip, pain_knee, minutes, notes",
             )
         if any(r[SEVERITY] == ERROR for r in self.records):
             return None
@@ -305,7 +310,7 @@ class Validation:
                     lines[0],
                     "-",
                     "",
-                    NOTICE,
+                    C.REPEATED_HEADER,
                     "dropped the header repeated on line(s) " + ", ".join(map(str, lines)),
                 )
             )
@@ -324,6 +329,7 @@ class Validation:
         for start in np.flatnonzero(reordered):
             rows = int((below & (section == section[start])).sum())
             self.whole_file_error(
+                C.REORDERED_HEADER,
                 "the header is repeated here with its columns in another order; the "
                 f"{rows} row(s) below it are left out so that no value lands in the wrong "
                 "column: paste them in the column order of line 1, or into a file of their own",
@@ -334,7 +340,7 @@ class Validation:
             below,
             "-",
             "",
-            ERROR,
+            C.BELOW_REORDERED_HEADER,
             "below the header on line " + header_lines + ", whose columns are in another order",
         )
         return below
@@ -347,7 +353,7 @@ class Validation:
         for tidy, cells in named.items():
             nul = cells.uniques.str.contains("\x00", regex=False)
             self.report_cells(
-                cells, nul, ERROR, "a NUL byte (binary data) in this value: retype the value"
+                cells, nul, C.NUL_BYTE, "a NUL byte (binary data) in this value: retype the value"
             )
             if tidy == NOTES:
                 typed[tidy] = cells.expand(cells.uniques)  # verbatim: "NA" stays "NA"
@@ -356,12 +362,12 @@ class Validation:
             self.report_cells(
                 cells,
                 invisible,
-                NOTICE,
+                C.INVISIBLE_CHARACTERS,
                 "removed invisible characters (zero-width or non-breaking spaces) around the value",
             )
-            parsed, errors = _parse_column(tidy, values, opts)
+            parsed, errors, codes = _parse_column(tidy, values, opts)
             if errors is not None:
-                self.report_cells(cells, errors.notna(), ERROR, errors)
+                self.report_cells(cells, errors.notna(), codes, errors)
             stripped[tidy] = values
             typed[tidy] = cells.expand(parsed)
         if PARTICIPANT in typed:  # few distinct ids: metrics group on its codes
@@ -372,7 +378,9 @@ class Validation:
             if c in stripped
         ):
             self.records.append(
-                problem(self.file, None, "-", "", NOTICE, "read decimal commas (60,5 = 60.5)")
+                problem(
+                    self.file, None, "-", "", C.DECIMAL_COMMA, "read decimal commas (60,5 = 60.5)"
+                )
             )
         self.match_exercises(named, stripped, typed)
         return stripped, typed
@@ -408,7 +416,7 @@ class Validation:
                     int(rows[0]),
                     cells.written,
                     name,
-                    WARNING,
+                    C.UNKNOWN_EXERCISE,
                     f"{name!r} is not in the routine {where}: kept, but not counted as a "
                     f"routine exercise.{hint} (an exercise_map or an alias in your routine "
                     "file can match it)",
@@ -424,7 +432,7 @@ class Validation:
                 blank_sets,
                 cells.written,
                 "",
-                ERROR,
+                C.BLANK_SETS,
                 "sets is blank: how many sets were completed? (write 0 for none)",
             )
             orphan = ~has_exercise & typed[SETS].notna().to_numpy()
@@ -432,7 +440,7 @@ class Validation:
                 orphan,
                 cells.written,
                 cells.uniques.to_numpy(dtype=object)[cells.codes[orphan]],
-                ERROR,
+                C.SETS_WITHOUT_EXERCISE,
                 "sets given but the exercise is blank",
             )
         pains = pain_columns(typed)
@@ -449,7 +457,7 @@ class Validation:
             empty,
             "-",
             "",
-            WARNING,
+            C.EMPTY_CHECK_IN,
             "this row has a date but no exercise and no pain: kept as an empty check-in",
         )
         dates = named[DATE]
@@ -459,7 +467,7 @@ class Validation:
             future,
             dates.written,
             dates.uniques.to_numpy(dtype=object)[dates.codes[future]],
-            WARNING,
+            C.FUTURE_DATE,
             "this date is in the future; is it right?",
         )
         self.isolated_dates(dates, parsed_dates)
@@ -481,7 +489,7 @@ class Validation:
             lonely,
             dates.written,
             dates.uniques.to_numpy(dtype=object)[dates.codes[lonely]],
-            WARNING,
+            C.ISOLATED_DATE,
             np.asarray(messages, dtype=object),
         )
 
@@ -492,7 +500,7 @@ class Validation:
             return
         first_line = pd.Series(self.lines).groupby(row_key.to_numpy()).transform("first")
         messages = "repeats line " + first_line[repeated].astype("str") + " exactly: both rows kept"
-        self.report(repeated, "-", "", WARNING, messages.to_numpy(dtype=object))
+        self.report(repeated, "-", "", C.DUPLICATE_ROW, messages.to_numpy(dtype=object))
 
     def pain_conflicts(self, named: dict[str, _Cells], typed: dict, column: str) -> None:
         values = typed[column]
@@ -528,7 +536,7 @@ class Validation:
             clash,
             cells.written,
             cells.uniques.to_numpy(dtype=object)[cells.codes[clash]],
-            ERROR,
+            C.PAIN_CONFLICT,
             messages,
         )
 
@@ -558,7 +566,8 @@ def _row_keys(codes: list[np.ndarray]) -> np.ndarray:
 
 
 def _parse_column(tidy: str, values: pd.Series, opts: Options):
-    """Typed values and error messages (or None) for the distinct values of one column."""
+    """Typed values, error messages and their codes (or None) for the distinct values of
+    one column."""
     if tidy == DATE:
         return parse_dates(
             values,
@@ -578,11 +587,22 @@ def _parse_column(tidy: str, values: pd.Series, opts: Options):
     if tidy == SESSION_DONE:
         parsed = values.str.casefold().map(_TRUE_WORDS).astype("boolean")
         wrong = parsed.isna() & (values != "")
-        return parsed, (values + " is not true or false").where(wrong)
+        return (
+            parsed,
+            (values + " is not true or false").where(wrong),
+            _code_where(wrong, C.NOT_TRUE_FALSE),
+        )
     if tidy == PARTICIPANT:
         blank = "the participant is blank; every row needs one"
-        return values, pd.Series(blank, index=values.index, dtype="str").where(values == "")
-    return values, None  # exercise names and unknown extra columns: text
+        missing = values == ""
+        messages = pd.Series(blank, index=values.index, dtype="str").where(missing)
+        return values, messages, _code_where(missing, C.BLANK_PARTICIPANT)
+    return values, None, None  # exercise names and unknown extra columns: text
+
+
+def _code_where(flagged: pd.Series, code: Code) -> pd.Series:
+    """``code``'s id where ``flagged``, <NA> elsewhere."""
+    return pd.Series(code.id, index=flagged.index, dtype="str").where(flagged)
 
 
 def _extra_name(written: str, named: dict) -> str:

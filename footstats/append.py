@@ -38,6 +38,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._codes import APPEND_NO_COLUMN, APPEND_NOT_READ_BACK
 from ._columns import (
     DATE,
     DEFAULT_PAIN_SITES,
@@ -298,7 +299,7 @@ def plan_append(path: str | PathLike, rows, *, program=None, **options) -> Appen
     >>> plan = plan_append(log, [{"date": "2026-04-10", "exercise": "Heel raises",
     ...                           "sets": "three"}])
     >>> plan.ok, plan.messages()[0].split(":", 1)[1]
-    (False, "2:sets: error: 'three' is not a number; expected a whole number ≥ 0 (sets)")
+    (False, "2:sets: error: 'three' is not a number; expected a whole number ≥ 0 (sets) [FS208]")
     """
     label = str(path)
     target = _target(path)
@@ -484,7 +485,7 @@ class _Builder:
                         line,
                         key,
                         _text(value),
-                        ERROR,
+                        APPEND_NO_COLUMN,
                         f"the log has no {key} column (its columns: {', '.join(self.header)}): "
                         "add it to the header line first, or leave this value out",
                     )
@@ -631,7 +632,7 @@ def _check(label: str, data: bytes, lines: list[int], program, options) -> list[
                 first,
                 "-",
                 "",
-                ERROR,
+                APPEND_NOT_READ_BACK,
                 "the new rows would not be read back as written (a quote in the last line of "
                 "the log is never closed?): footstats check shows the line to fix first",
             )

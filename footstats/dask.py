@@ -135,11 +135,12 @@ def validate_logs(
     label = str(source)
     path = Path(source)
     single = not path.is_dir() and (path.is_file() or path.suffix.lower() == ".csv")
+    skipped: list[dict] = []  # *.csv entries that are not files, as validate_logs reports
     if single:
         groups = [[path]]
     else:
         try:
-            files = _csv_files(path, label)
+            files, skipped = _csv_files(path, label)
         except _NoFiles as exc:
             return LoadedLog(_no_log(), problems_frame([exc.record]), label, readable=False)
         step = max(int(files_per_partition), 1)
@@ -148,7 +149,7 @@ def validate_logs(
         *(dask.delayed(_read)(group, program, options, single) for group in groups)
     )
     facts = dask.compute(*(dask.delayed(_facts)(part) for part in parts))
-    problems = [frame for fact in facts for frame in fact.problems]
+    problems = [problems_frame(skipped), *(frame for fact in facts for frame in fact.problems)]
     if not single:
         problems.append(_shared_participants([fact.owners for fact in facts]))
     formats = {file: name for fact in facts for file, name in fact.formats.items()}

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._codes import HABIT_NOT_LOOP
 from ._columns import ERROR, LINE, SEVERITY, WARNING
 from ._csvfile import NotALog, RawTable, Unreadable, decode, parse_table, read_source, source_label
 from ._problems import count_by_severity, format_problems, problem, problems_frame
@@ -327,7 +328,7 @@ def _habit_refused(file: str, chosen: str, habit: str | None) -> list[dict]:
             None,
             "-",
             habit,
-            ERROR,
+            HABIT_NOT_LOOP,
             f"habit= (--habit) is for Loop Habit Tracker exports; this file is read as {what}: "
             "leave it out",
         )
