@@ -603,3 +603,30 @@ APPEND_NOT_READ_BACK = _code(
 )  # fmt: skip
 
 SEVERITY_OF = {code.id: code.severity for code in CODES.values()}
+
+LAYERS = {
+    "FS0": "The file",
+    "FS1": "Header and columns",
+    "FS2": "Values",
+    "FS3": "Rows and sessions",
+    "FS4": "App exports",
+    "FS5": "Folders of logs",
+    "FS6": "Appending rows",
+}
+
+
+def reference() -> str:
+    """The tables of docs/problem-codes.md (below its introduction), one per layer."""
+    out = []
+    for prefix, title in LAYERS.items():
+        out += [f"## {prefix}xx: {title}", ""]
+        out += ["| code | name | severity | meaning | example message | how to fix |"]
+        out += ["|---|---|---|---|---|---|"]
+        for code in CODES.values():
+            if code.id.startswith(prefix):
+                cells = [code.id, code.name, code.severity, code.meaning, code.example, code.fix]
+                cells = [c.replace("|", "\\|") for c in cells]
+                cells[0], cells[1], cells[4] = f"**{cells[0]}**", f"`{cells[1]}`", f"`{cells[4]}`"
+                out.append("| " + " | ".join(cells) + " |")
+        out.append("")
+    return "\n".join(out)

@@ -100,7 +100,7 @@ def code_patterns(text: str | None, option: str = "codes") -> tuple[str, ...]:
         if not any(code.startswith(pattern) for code in CODES):
             raise ValueError(
                 f"{option}: {pattern!r} is not a problem code or the start of one (codes "
-                "look like FS203; a prefix such as FS2 selects FS200-FS299); the list is in "
+                "look like FS203; a prefix such as FS2 selects every FS2xx code); the list is in "
                 "docs/problem-codes.md"
             )
     return patterns

@@ -104,7 +104,7 @@ class AppendError(Exception):
 class RowsRefused(AppendError):
     """Nothing was written: the new rows have errors, listed in ``.problems``.
 
-    ``.problems`` is a problems table (file, line, column, value, severity, message) whose
+    ``.problems`` is a problems table (file, line, column, value, severity, code, message) whose
     lines are the ones the rows would have had in the file, as ``footstats check`` reports.
     """
 

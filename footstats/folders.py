@@ -151,7 +151,7 @@ def check_logs(
 ) -> pd.DataFrame:
     """Every problem of every CSV in ``folder``, as one DataFrame, without raising.
 
-    Columns: file, line, column, value, severity, message (``file`` names each problem's
+    Columns: file, line, column, value, severity, code, message (``file`` names each problem's
     file). Options are those of :func:`read_logs`.
 
     Examples

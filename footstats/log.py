@@ -45,8 +45,9 @@ SAMPLE = "foot_log.csv"
 class LogError(ValueError):
     """A log that did not load; ``.problems`` lists every problem, not just the first.
 
-    ``.problems`` is a DataFrame with the columns file, line, column, value, severity and
-    message (``line`` is the physical line in the file; <NA> for a whole-file problem).
+    ``.problems`` is a DataFrame with the columns file, line, column, value, severity, code
+    and message (``line`` is the physical line in the file; <NA> for a whole-file problem;
+    ``code`` such as ``FS203``, listed in docs/problem-codes.md).
     """
 
     def __init__(self, problems: pd.DataFrame, file: str = "the log"):
@@ -84,7 +85,7 @@ class LoadedLog:
     log : DataFrame
         The tidy log of the rows that loaded (all rows when there are no errors).
     problems : DataFrame
-        file, line, column, value, severity (error / warning / notice), message.
+        file, line, column, value, severity (error / warning / notice), code, message.
     file : str
         The input's name as given.
     format : str
@@ -269,7 +270,8 @@ def read_log(path_or_buffer, *, on_invalid: str = "raise", **options) -> pd.Data
 def check_log(path_or_buffer, **options) -> pd.DataFrame:
     """Every problem of a log, as a DataFrame, without raising.
 
-    Columns: file, line, column, value, severity (error / warning / notice), message.
+    Columns: file, line, column, value, severity (error / warning / notice), code (``FS203``:
+    the kind of problem, listed in docs/problem-codes.md), message.
     Options are those of :func:`read_log`.
 
     Examples

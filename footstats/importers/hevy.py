@@ -124,7 +124,7 @@ def to_log(
         One row per workout x exercise with text columns date, exercise, sets,
         warmup_sets, reps, seconds, minutes, notes, workout, workout_notes and the int64
         ``line`` of its first set; and the problems (file, line, column, value, severity,
-        message), naming Hevy's columns as written.
+        code, message), naming Hevy's columns as written.
 
     Examples
     --------
