@@ -62,8 +62,8 @@ def cell_problems(file, lines, column, values, codes, messages) -> pd.DataFrame:
     if isinstance(codes, Code):
         ids, severities = [codes.id] * n, [codes.severity] * n
     else:
-        ids = np.asarray(codes, dtype=object)
-        severities = [SEVERITY_OF[code] for code in ids]
+        ids = pd.Series(np.asarray(codes, dtype=object), dtype=object)
+        severities = ids.map(SEVERITY_OF).to_numpy()
     return pd.DataFrame(
         {
             FILE: [file] * n,
