@@ -21,6 +21,9 @@ A code has one severity: ``error`` (the row or file is left out), ``warning`` (k
 probably wrong) or ``notice`` (kept; something footstats did that you may want to know).
 ``docs/problem-codes.md`` lists every code with an example and how to fix it; a test keeps
 it in step with :data:`CODES`.
+
+Over 600 lines on purpose: it is a table, one entry of six fields per code (about 75), each
+on its own lines so the meaning and the fix read as sentences.
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ its problems out.
 every distinct value once (``footstats._values``), applies the row rules (blank sets,
 duplicates, pain clashes) and reports each problem with its file, line, column and code.
 ``footstats.log`` is the public reading API around it.
+
+Over 600 lines on purpose: the column rules share the row state (the lines, the rows already
+refused), so they stay one class; split, each part would pass that state around.
 """
 
 from __future__ import annotations
