@@ -22,7 +22,7 @@ probably wrong) or ``notice`` (kept; something footstats did that you may want t
 ``docs/problem-codes.md`` lists every code with an example and how to fix it; a test keeps
 it in step with :data:`CODES`.
 
-Over 600 lines on purpose: it is a table, one entry of six fields per code (about 75), each
+Over 600 lines on purpose: it is a table, one entry of six fields per code (84), each
 on its own lines so the meaning and the fix read as sentences.
 """
 
