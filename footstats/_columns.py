@@ -55,8 +55,9 @@ FILE = "file"
 COLUMN = "column"
 VALUE = "value"
 SEVERITY = "severity"
+CODE = "code"  # FS203: the kind of problem (footstats._codes, docs/problem-codes.md)
 MESSAGE = "message"
-PROBLEM_COLUMNS = (FILE, LINE, COLUMN, VALUE, SEVERITY, MESSAGE)
+PROBLEM_COLUMNS = (FILE, LINE, COLUMN, VALUE, SEVERITY, CODE, MESSAGE)
 ERROR, WARNING, NOTICE = "error", "warning", "notice"
 
 # Metric tables.

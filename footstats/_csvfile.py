@@ -22,7 +22,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._columns import ERROR, LINE, NOTICE
+from . import _codes as C
+from ._columns import LINE
 from ._problems import line_list, problem
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -91,7 +92,7 @@ def read_source(source) -> bytes | str:
         except OSError as exc:
             reason = exc.strerror or str(exc)
             raise Unreadable(
-                problem(label, None, "-", "", ERROR, f"cannot read {label}: {reason}")
+                problem(label, None, "-", "", C.CANNOT_READ, f"cannot read {label}: {reason}")
             ) from None
     if hasattr(source, "read"):
         return source.read()
@@ -103,7 +104,7 @@ def decode(label: str, data: bytes | str, encoding: str | None) -> tuple[str, li
     if isinstance(data, str):
         return _normalise_newlines(data)
     if not data:
-        raise NotALog([problem(label, 1, "-", "", ERROR, "empty file, expected a header")])
+        raise NotALog([problem(label, 1, "-", "", C.EMPTY_FILE, "empty file, expected a header")])
     if data.startswith(_ZIP) or data.startswith(_OLE2):
         raise NotALog(
             [
@@ -112,7 +113,7 @@ def decode(label: str, data: bytes | str, encoding: str | None) -> tuple[str, li
                     None,
                     "-",
                     "",
-                    ERROR,
+                    C.EXCEL_WORKBOOK,
                     "this is an Excel workbook, not a CSV file: export it as CSV "
                     "(File > Save As > CSV UTF-8)",
                 )
@@ -129,14 +130,18 @@ def decode(label: str, data: bytes | str, encoding: str | None) -> tuple[str, li
         else:
             encoding = "utf-8"
             if b"\x00" in data and _looks_binary(data):
-                raise NotALog([problem(label, None, "-", "", ERROR, _binary_message(data))])
+                raise NotALog([problem(label, None, "-", "", C.NOT_TEXT, _binary_message(data))])
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise NotALog([_decode_problem(label, data, exc, encoding)]) from None
     except LookupError:
         raise NotALog(
-            [problem(label, None, "-", encoding, ERROR, f"unknown encoding {encoding!r}")]
+            [
+                problem(
+                    label, None, "-", encoding, C.UNKNOWN_ENCODING, f"unknown encoding {encoding!r}"
+                )
+            ]
         ) from None
     text, endings = _normalise_newlines(text.removeprefix("\ufeff"))
     return text, notes + endings
@@ -176,7 +181,7 @@ def _decode_problem(label: str, data: bytes, exc: UnicodeDecodeError, encoding: 
         line,
         "-",
         f"0x{bad.hex().upper()}",
-        ERROR,
+        C.NOT_UTF8,
         f"byte 0x{bad.hex().upper()} is not UTF-8{tail}: the file was probably saved by an older "
         "Excel as Windows-1252; save it as 'CSV UTF-8', or read it with encoding='cp1252' "
         "(footstats check --encoding cp1252)",
@@ -221,7 +226,7 @@ def parse_table(label: str, text: str, notes: list[str]) -> RawTable:
         table = _parse_exact(label, text, delimiter)
     table.dialect = ", ".join(notes)
     if notes:
-        table.problems.insert(0, problem(label, None, "-", "", NOTICE, "read " + table.dialect))
+        table.problems.insert(0, problem(label, None, "-", "", C.DIALECT, "read " + table.dialect))
     return table
 
 
@@ -234,14 +239,14 @@ def _check_header_size(label: str, text: str, delimiter: str) -> None:
             f"the first line is {length:,} characters long; expected a header of column names "
             f"(at most {MAX_HEADER_CHARS:,} characters): is this a log?"
         )
-        raise NotALog([problem(label, 1, "-", "", ERROR, message)])
+        raise NotALog([problem(label, 1, "-", "", C.HEADER_TOO_LONG, message)])
     columns = text.count(delimiter, 0, length) + 1
     if columns > MAX_COLUMNS:
         message = (
             f"the header has {columns:,} columns; a log has at most {MAX_COLUMNS:,} "
             "(is this a log, or exported with another delimiter?)"
         )
-        raise NotALog([problem(label, 1, "-", "", ERROR, message)])
+        raise NotALog([problem(label, 1, "-", "", C.TOO_MANY_COLUMNS, message)])
 
 
 def _parse_fast(label: str, text: str, delimiter: str) -> RawTable | None:
@@ -356,7 +361,7 @@ def _parse_exact(label: str, text: str, delimiter: str) -> RawTable:
             rows.append(record)
             starts.append((start, end))
     if header is None:
-        raise NotALog(problems or [problem(label, 1, "-", "", ERROR, "no header line")])
+        raise NotALog(problems or [problem(label, 1, "-", "", C.NO_HEADER, "no header line")])
     width = len(header)
     if blank:
         problems.append(_blank_notice(label, blank))
@@ -377,7 +382,7 @@ def _parse_exact(label: str, text: str, delimiter: str) -> RawTable:
                 trailing[0],
                 "-",
                 "",
-                NOTICE,
+                C.TRAILING_DELIMITER,
                 f"ignored empty values after the last column (a trailing delimiter) on "
                 f"{len(trailing)} line(s): {line_list(trailing)}",
             )
@@ -433,9 +438,9 @@ def _quote_problem(label: str, start: int, end: int, reason: str, close: int | N
     if close is None:
         where = "this line" if end == start else f"line {start}"
         message = f"{span}a quote opened on {where} is never closed: close it or remove it"
-    else:
-        message = f"{span}this record is not valid CSV ({reason}); check its quotes"
-    return problem(label, start, "-", "", ERROR, message)
+        return problem(label, start, "-", "", C.UNCLOSED_QUOTE, message)
+    message = f"{span}this record is not valid CSV ({reason}); check its quotes"
+    return problem(label, start, "-", "", C.INVALID_RECORD, message)
 
 
 _SHOWN_VALUES, _SHOWN_CHARS = 10, 80  # a message quotes this much of a row's extra values
@@ -457,7 +462,7 @@ def _width_problem(label: str, line: int, end: int, header: list[str], record: l
             line,
             "-",
             ", ".join(v[:_SHOWN_CHARS] for v in extra[:_SHOWN_VALUES]),
-            ERROR,
+            C.TOO_MANY_VALUES,
             f"{len(record)} values but the header has {width} columns; extra values: "
             + shown
             + more
@@ -469,7 +474,7 @@ def _width_problem(label: str, line: int, end: int, header: list[str], record: l
         line,
         "-",
         "",
-        ERROR,
+        C.TOO_FEW_VALUES,
         f"{len(record)} values but the header has {width} columns; missing: "
         + ", ".join(missing)
         + spans,
@@ -478,5 +483,10 @@ def _width_problem(label: str, line: int, end: int, header: list[str], record: l
 
 def _blank_notice(label: str, lines: list[int]) -> dict:
     return problem(
-        label, lines[0], "-", "", NOTICE, f"skipped {len(lines)} blank line(s): {line_list(lines)}"
+        label,
+        lines[0],
+        "-",
+        "",
+        C.BLANK_LINES,
+        f"skipped {len(lines)} blank line(s): {line_list(lines)}",
     )

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from ._columns import MINUTES, SECONDS
 from ._csvfile import _BOMS, RawTable, decode, parse_table, sniff_delimiter
-from .log import canonical_column
+from ._validation import canonical_column
 
 __all__ = ["DEFAULT", "Dialect", "Sniffed", "sniff"]
 

@@ -1,10 +1,17 @@
-"""Problems found in a log: one row each of file, line, column, value, severity, message."""
+"""Problems found in a log: one row each of file, line, column, value, severity, code, message.
+
+Every problem is made here, from its code (``footstats._codes``): the code decides the
+severity, so one kind of problem is always equally severe.
+"""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
+from ._codes import CODES, SEVERITY_OF, Code
 from ._columns import (
+    CODE,
     COLUMN,
     ERROR,
     FILE,
@@ -20,14 +27,15 @@ from ._columns import (
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, NOTICE: 2}
 
 
-def problem(file, line, column, value, severity, message) -> dict:
+def problem(file, line, column, value, code: Code, message) -> dict:
     """One problem as a record; ``line`` None for a whole-file problem, column "-" for a line."""
     return {
         FILE: file,
         LINE: line,
         COLUMN: column,
         VALUE: value,
-        SEVERITY: severity,
+        SEVERITY: code.severity,
+        CODE: code.id,
         MESSAGE: message,
     }
 
@@ -37,9 +45,7 @@ def problems_frame(records=(), frames=()) -> pd.DataFrame:
     parts = [pd.DataFrame.from_records(list(records), columns=list(PROBLEM_COLUMNS))]
     parts += [f for f in frames if len(f)]
     table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
-    table = table.astype(
-        {FILE: "str", LINE: "Int64", COLUMN: "str", VALUE: "str", SEVERITY: "str", MESSAGE: "str"}
-    )
+    table = table.astype({column: "str" for column in PROBLEM_COLUMNS} | {LINE: "Int64"})
     rank = table[SEVERITY].map(SEVERITY_ORDER)
     order = (
         pd.DataFrame({"l": table[LINE].fillna(0), "r": rank})
@@ -49,31 +55,65 @@ def problems_frame(records=(), frames=()) -> pd.DataFrame:
     return table.loc[order].reset_index(drop=True)
 
 
-def cell_problems(file, lines, column, values, severity, messages) -> pd.DataFrame:
-    """Problems for many cells at once (vectorised): equal-length lines/values/messages."""
+def cell_problems(file, lines, column, values, codes, messages) -> pd.DataFrame:
+    """Problems for many cells at once (vectorised): equal-length lines/values/messages;
+    ``codes`` is one :class:`~footstats._codes.Code` or one code id per cell."""
     n = len(lines)
+    if isinstance(codes, Code):
+        ids, severities = [codes.id] * n, [codes.severity] * n
+    else:
+        ids = pd.Series(np.asarray(codes, dtype=object), dtype=object)
+        severities = ids.map(SEVERITY_OF).to_numpy()
     return pd.DataFrame(
         {
             FILE: [file] * n,
             LINE: pd.array(lines, dtype="Int64"),
             COLUMN: [column] * n,
             VALUE: pd.array(values, dtype="str"),
-            SEVERITY: [severity] * n,
+            SEVERITY: severities,
+            CODE: pd.array(ids, dtype="str"),
             MESSAGE: pd.array(messages, dtype="str"),
         }
     )
 
 
 def format_problems(problems: pd.DataFrame, limit: int | None = None) -> list[str]:
-    """``FILE:LINE:COLUMN: severity: message`` lines (``-`` for a missing line)."""
+    """``FILE:LINE:COLUMN: severity: message [CODE]`` lines (``-`` for a missing line)."""
     rows = problems if limit is None else problems.head(limit)
     out = []
-    for file, line, column, severity, message in zip(
-        rows[FILE], rows[LINE], rows[COLUMN], rows[SEVERITY], rows[MESSAGE], strict=True
+    for file, line, column, severity, message, code in zip(
+        rows[FILE], rows[LINE], rows[COLUMN], rows[SEVERITY], rows[MESSAGE], rows[CODE], strict=True
     ):
         where = "-" if pd.isna(line) else str(int(line))
-        out.append(f"{file}:{where}:{column}: {severity}: {message}")
+        out.append(f"{file}:{where}:{column}: {severity}: {message} [{code}]")
     return out
+
+
+def code_patterns(text: str | None, option: str = "codes") -> tuple[str, ...]:
+    """``"FS2, FS101"`` as patterns; raises ValueError naming a pattern no code matches.
+
+    >>> code_patterns("fs2,FS101")
+    ('FS2', 'FS101')
+    """
+    patterns = tuple(p.strip().upper() for p in (text or "").split(",") if p.strip())
+    for pattern in patterns:
+        if not any(code.startswith(pattern) for code in CODES):
+            raise ValueError(
+                f"{option}: {pattern!r} is not a problem code or the start of one (codes "
+                "look like FS203; a prefix such as FS2 selects every FS2xx code); the list is in "
+                "docs/problem-codes.md"
+            )
+    return patterns
+
+
+def select_problems(problems: pd.DataFrame, select=(), ignore=()) -> pd.DataFrame:
+    """The problems whose code starts with one of ``select`` (all when empty) and with
+    none of ``ignore``; ``select``/``ignore`` are patterns of :func:`code_patterns`."""
+    codes = problems[CODE].astype("str")
+    keep = codes.str.startswith(tuple(select)) if select else pd.Series(True, index=codes.index)
+    if ignore:
+        keep &= ~codes.str.startswith(tuple(ignore))
+    return problems[keep.to_numpy(dtype=bool)]
 
 
 def count_by_severity(problems: pd.DataFrame) -> dict[str, int]:

@@ -1,8 +1,9 @@
 """Vectorised parsers for the cells of a log.
 
-Each parser takes a Series of stripped strings ("" = blank) and returns the typed values
-and a Series of error messages (<NA> where the cell is fine). Messages are built only
-for the cells already known to be wrong.
+Each parser takes a Series of stripped strings ("" = blank) and returns the typed values,
+a Series of error messages (<NA> where the cell is fine) and a Series of their problem
+codes (``footstats._codes``). Messages are built only for the cells already known to be
+wrong.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from . import _codes as C
 from ._columns import SIDES
 
 INVISIBLE = " \t\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"
@@ -43,6 +45,11 @@ def _no_errors(index) -> pd.Series:
     return pd.Series(pd.NA, index=index, dtype="str")
 
 
+def _split(found: list[tuple[C.Code, str]]) -> tuple[list[str], list[str]]:
+    """Messages and code ids from (code, message) pairs."""
+    return [message for _, message in found], [code.id for code, _ in found]
+
+
 def strip_cells(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Values without surrounding spaces, and a mask of cells that had invisible characters."""
     stripped = values.str.strip(INVISIBLE)
@@ -54,36 +61,40 @@ def _fullmatch(values: pd.Series, pattern: str) -> pd.Series:
     return values.str.fullmatch(pattern).fillna(False).astype(bool)
 
 
-def parse_whole(values: pd.Series, *, what: str, low=0, high=None) -> tuple[pd.Series, pd.Series]:
-    """Whole numbers >= ``low`` (and <= ``high``); blank is <NA>."""
+def parse_whole(values: pd.Series, *, what: str, low=0, high=None):
+    """Whole numbers >= ``low`` (and <= ``high``, a pain rating); blank is <NA>."""
     ok = _fullmatch(values, WHOLE)
     numbers = pd.Series(pd.NA, index=values.index, dtype="Int64")
     if ok.any():
         numbers[ok] = values[ok].astype("int64")
-    errors = _no_errors(values.index)
+    errors, codes = _no_errors(values.index), _no_errors(values.index)
     bad = ~ok & (values != "")
     if high is not None:
         too_big = ok & (numbers > high).fillna(False)
         errors[too_big] = values[too_big] + f" is outside {low}–{high} ({what})"
+        codes[too_big] = C.PAIN_OUT_OF_RANGE.id
         numbers[too_big] = pd.NA
     if bad.any():
-        errors[bad] = [_whole_message(v, what, low, high) for v in values[bad]]
-    return numbers, errors
+        errors[bad], codes[bad] = _split([_whole_message(v, what, low, high) for v in values[bad]])
+    return numbers, errors, codes
 
 
-def _whole_message(value: str, what: str, low, high) -> str:
+def _whole_message(value: str, what: str, low, high) -> tuple[C.Code, str]:
     if re.fullmatch(r"-\d+(?:[.,]\d+)?", value):
-        return f"{value} is negative; expected a whole number ≥ {low} ({what})"
+        return C.NEGATIVE_NUMBER, f"{value} is negative; expected a whole number ≥ {low} ({what})"
     if re.fullmatch(r"\d+[.,]\d+", value):
         if high is not None:
-            return f"{value} is not a whole number ({what} in whole points)"
-        return f"{value} is not a whole number ({what}: fractions are not allowed)"
+            return C.NOT_WHOLE_NUMBER, f"{value} is not a whole number ({what} in whole points)"
+        return (
+            C.NOT_WHOLE_NUMBER,
+            f"{value} is not a whole number ({what}: fractions are not allowed)",
+        )
     if re.fullmatch(_SPREADSHEET_MANGLED, value):
-        return _mangled_message(value, what)
+        return C.SPREADSHEET_MANGLED, _mangled_message(value, what)
     if re.fullmatch(r"\d+", value):
-        return f"{value} is too large for {what}"
+        return C.NUMBER_TOO_LARGE, f"{value} is too large for {what}"
     expected = f"a whole number {low}–{high}" if high is not None else f"a whole number ≥ {low}"
-    return f"{value!r} is not a number; expected {expected} ({what})"
+    return C.NOT_A_NUMBER, f"{value!r} is not a number; expected {expected} ({what})"
 
 
 def parse_decimal(values: pd.Series, *, what: str, decimal_comma: bool):
@@ -93,19 +104,22 @@ def parse_decimal(values: pd.Series, *, what: str, decimal_comma: bool):
     numbers = pd.Series(pd.NA, index=values.index, dtype="Float64")
     if ok.any():
         numbers[ok] = text[ok].astype("float64")
-    errors = _no_errors(values.index)
+    errors, codes = _no_errors(values.index), _no_errors(values.index)
     bad = ~ok & (values != "")
     if bad.any():
-        errors[bad] = [_decimal_message(v, what) for v in values[bad]]
-    return numbers, errors
+        errors[bad], codes[bad] = _split([_decimal_message(v, what) for v in values[bad]])
+    return numbers, errors, codes
 
 
-def _decimal_message(value: str, what: str) -> str:
+def _decimal_message(value: str, what: str) -> tuple[C.Code, str]:
     if re.fullmatch(_SPREADSHEET_MANGLED, value):
-        return _mangled_message(value, what)
+        return C.SPREADSHEET_MANGLED, _mangled_message(value, what)
     if value.startswith("-"):
-        return f"{value} is negative; expected a number ≥ 0 ({what})"
-    return f"{value!r} is not a number; expected a number ≥ 0 like 60 or 7.5 ({what})"
+        return C.NEGATIVE_NUMBER, f"{value} is negative; expected a number ≥ 0 ({what})"
+    return (
+        C.NOT_A_NUMBER,
+        f"{value!r} is not a number; expected a number ≥ 0 like 60 or 7.5 ({what})",
+    )
 
 
 def _mangled_message(value: str, what: str) -> str:
@@ -115,15 +129,17 @@ def _mangled_message(value: str, what: str) -> str:
     )
 
 
-def parse_side(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+def parse_side(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     """left/right/both (L, R, B accepted, any case); blank is both."""
     words = values.str.casefold().map(SIDE_WORDS)
     words[values == ""] = "both"
     errors = _no_errors(values.index)
     bad = words.isna()
     errors[bad] = values[bad].map(lambda v: f"{v!r} is not a side; expected left, right or both")
+    codes = _no_errors(values.index)
+    codes[bad] = C.NOT_A_SIDE.id
     sides = pd.Categorical(words, categories=list(SIDES))
-    return pd.Series(sides, index=values.index), errors
+    return pd.Series(sides, index=values.index), errors, codes
 
 
 def parse_dates(
@@ -133,7 +149,7 @@ def parse_dates(
     date_format: str | None = None,
     excel_dates: bool = False,
     today: date | None = None,
-) -> tuple[pd.Series, pd.Series]:
+) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Timestamps from ISO dates (and day-first or ``date_format`` dates when asked).
 
     Never guesses: an ambiguous, two-digit-year, impossible or unparseable date is an error,
@@ -165,18 +181,21 @@ def parse_dates(
             parsed[serial] = _EXCEL_EPOCH + pd.to_timedelta(
                 values[serial].astype("float64"), unit="D"
             )
-    errors = _no_errors(values.index)
+    errors, codes = _no_errors(values.index), _no_errors(values.index)
     bad = todo & parsed.isna()
     if bad.any():
-        errors[bad] = [_date_message(v, dayfirst, date_format) for v in values[bad]]
+        found = [_date_message(v, dayfirst, date_format) for v in values[bad]]
+        errors[bad], codes[bad] = _split(found)
     implausible = implausible_dates(parsed, today)
     if implausible.notna().any():
         wrong = implausible.notna()
         errors[wrong] = "'" + values[wrong] + "' " + implausible[wrong]
+        codes[wrong] = C.IMPLAUSIBLE_DATE.id
         parsed[wrong] = pd.NaT
     blank = ~todo
     errors[blank] = "the date is blank; every row needs its date (YYYY-MM-DD)"
-    return parsed, errors
+    codes[blank] = C.BLANK_DATE.id
+    return parsed, errors, codes
 
 
 def _check_date_format(date_format: str) -> None:
@@ -258,13 +277,16 @@ def _from_parts(values: pd.Series, pattern: str, order) -> pd.Series:
     return result
 
 
-def _date_message(value: str, dayfirst: bool, date_format: str | None) -> str:
+def _date_message(value: str, dayfirst: bool, date_format: str | None) -> tuple[C.Code, str]:
     if date_format is not None:
-        return f"{value!r} does not match date_format {date_format!r}"
+        return C.DATE_FORMAT_MISMATCH, f"{value!r} does not match date_format {date_format!r}"
     if re.fullmatch(_TWO_DIGIT_YEAR, value):
-        return f"{value!r} has a two-digit year; write the full year, like 2026-03-04"
+        return (
+            C.TWO_DIGIT_YEAR,
+            f"{value!r} has a two-digit year; write the full year, like 2026-03-04",
+        )
     if re.fullmatch(_ISO, value) or (dayfirst and re.fullmatch(_DMY, value)):
-        return f"{value!r} is not a real date"
+        return C.IMPOSSIBLE_DATE, f"{value!r} is not a real date"
     if re.fullmatch(_DMY, value):
         first, second = (int(x) for x in re.split(r"[./-]", value)[:2])
         reading = (
@@ -272,17 +294,17 @@ def _date_message(value: str, dayfirst: bool, date_format: str | None) -> str:
             if first <= 12 and second <= 12
             else "its order is not ISO"
         )
-        return (
+        return C.AMBIGUOUS_DATE, (
             f"{value!r}: {reading} Write dates as YYYY-MM-DD, or say the order: "
             "dayfirst=True (footstats check --dayfirst) for day/month/year, or "
             "date_format='%m/%d/%Y' for month/day/year"
         )
     if re.fullmatch(_EXCEL_SERIAL, value):
-        return (
+        return C.EXCEL_SERIAL_DATE, (
             f"{value!r} looks like an Excel serial date; format the column as a date "
             "(YYYY-MM-DD) before exporting, or pass excel_dates=True (--excel-dates)"
         )
-    return f"{value!r} is not a date; expected YYYY-MM-DD (or YYYY-MM-DD HH:MM)"
+    return C.NOT_A_DATE, f"{value!r} is not a date; expected YYYY-MM-DD (or YYYY-MM-DD HH:MM)"
 
 
 def future_mask(dates: pd.Series, today: date | None = None) -> pd.Series:

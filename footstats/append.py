@@ -38,6 +38,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._codes import APPEND_NO_COLUMN, APPEND_NOT_READ_BACK
 from ._columns import (
     DATE,
     DEFAULT_PAIN_SITES,
@@ -59,9 +60,10 @@ from ._csvfile import NotALog
 from ._dialect import DEFAULT, Dialect, sniff
 from ._files import atomic_path, file_lock, stale_temps
 from ._problems import format_problems, problem, problems_frame
+from ._validation import canonical_column
 from ._values import INVISIBLE
 from .importers import FOOTSTATS, detect_format
-from .log import canonical_column, validate_log
+from .log import validate_log
 from .program import Program, load_program
 
 __all__ = [
@@ -102,7 +104,7 @@ class AppendError(Exception):
 class RowsRefused(AppendError):
     """Nothing was written: the new rows have errors, listed in ``.problems``.
 
-    ``.problems`` is a problems table (file, line, column, value, severity, message) whose
+    ``.problems`` is a problems table (file, line, column, value, severity, code, message) whose
     lines are the ones the rows would have had in the file, as ``footstats check`` reports.
     """
 
@@ -297,7 +299,7 @@ def plan_append(path: str | PathLike, rows, *, program=None, **options) -> Appen
     >>> plan = plan_append(log, [{"date": "2026-04-10", "exercise": "Heel raises",
     ...                           "sets": "three"}])
     >>> plan.ok, plan.messages()[0].split(":", 1)[1]
-    (False, "2:sets: error: 'three' is not a number; expected a whole number ≥ 0 (sets)")
+    (False, "2:sets: error: 'three' is not a number; expected a whole number ≥ 0 (sets) [FS208]")
     """
     label = str(path)
     target = _target(path)
@@ -483,7 +485,7 @@ class _Builder:
                         line,
                         key,
                         _text(value),
-                        ERROR,
+                        APPEND_NO_COLUMN,
                         f"the log has no {key} column (its columns: {', '.join(self.header)}): "
                         "add it to the header line first, or leave this value out",
                     )
@@ -630,7 +632,7 @@ def _check(label: str, data: bytes, lines: list[int], program, options) -> list[
                 first,
                 "-",
                 "",
-                ERROR,
+                APPEND_NOT_READ_BACK,
                 "the new rows would not be read back as written (a quote in the last line of "
                 "the log is never closed?): footstats check shows the line to fix first",
             )

@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 
 from . import __version__
-from ._problems import count_by_severity, format_problems
+from ._problems import code_patterns, count_by_severity, format_problems, select_problems
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # the shell's code for a Ctrl-C
@@ -22,6 +22,13 @@ DESCRIPTION = """\
 footstats: is a home-exercise routine being done, and is it working?
 A log is a CSV, one row per exercise per session: date,exercise,sets[,reps,seconds,side,pain_back,
 pain_hip,pain_knee,minutes,notes]; a row with a date and pain but no exercise is a check-in."""
+
+
+CODES_HELP = """\
+Every problem has a stable code (FS203 pain-out-of-range, ...), listed with its meaning and
+fix in docs/problem-codes.md. --select and --ignore take codes or prefixes (FS2 = every
+value problem); they decide what is printed and what fails check: an ignored error does
+not make the exit code 1, but its row is still left out when the log is read."""
 
 
 class _UsageError(Exception):
@@ -68,11 +75,24 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=f"print every problem (by default the first {SHOWN_PROBLEMS}, then counts by kind)",
     )
+    reading.add_argument(
+        "--select",
+        metavar="CODES",
+        help="only these problem codes, comma-separated codes or prefixes (FS203,FS3)",
+    )
+    reading.add_argument(
+        "--ignore",
+        metavar="CODES",
+        help="leave out these problem codes, comma-separated codes or prefixes (FS221,FS0)",
+    )
 
     check = commands.add_parser(
         "check",
         parents=[reading],
-        help="validate a log: one problem a line as FILE:LINE:COLUMN: severity: message",
+        help="validate a log: one problem a line as FILE:LINE:COLUMN: severity: message [CODE]",
+        description="Validate a log: one problem a line as FILE:LINE:COLUMN: severity: "
+        "message [CODE]. Exit 0 valid (warnings allowed), 1 errors, 2 usage or I/O error.",
+        epilog=CODES_HELP,
     )
     check.add_argument("--quiet", "-q", action="store_true", help="print errors only")
     check.set_defaults(run=run_check)
@@ -290,21 +310,38 @@ def _print_problems(problems, every: bool, stream) -> None:
     print(_one_line(summary), file=stream)
 
 
+def _code_filter(args):
+    """The --select and --ignore patterns (a usage error for one no code matches)."""
+    try:
+        return code_patterns(args.select, "--select"), code_patterns(args.ignore, "--ignore")
+    except ValueError as exc:
+        raise _UsageError(str(exc)) from None
+
+
+def _selected(problems, args):
+    """The problems --select/--ignore keep, and a note on how many they left out."""
+    select, ignore = _code_filter(args)
+    kept = select_problems(problems, select, ignore)
+    hidden = len(problems) - len(kept)
+    return kept, (f"; {hidden} left out by --select/--ignore" if hidden else "")
+
+
 def run_check(args) -> int:
+    _code_filter(args)  # a bad pattern is a usage error before any reading
     loaded, _ = _load(args)
-    problems = loaded.problems
-    if args.quiet:
-        problems = loaded.errors
-    _print_problems(problems, args.all, sys.stdout)
+    problems, hidden = _selected(loaded.problems, args)
+    shown = problems[problems["severity"] == "error"] if args.quiet else problems
+    _print_problems(shown, args.all, sys.stdout)
     if not loaded.readable:
         return EXIT_USAGE
-    counts = count_by_severity(loaded.problems)
+    counts = count_by_severity(problems)
     print(
         f"{_one_line(loaded.file)}: {len(loaded.log)} rows loaded ({loaded.format} format); "
-        f"{counts['error']} errors, {counts['warning']} warnings, {counts['notice']} notices",
+        f"{counts['error']} errors, {counts['warning']} warnings, {counts['notice']} notices"
+        + hidden,
         file=sys.stderr,
     )
-    return EXIT_OK if loaded.ok else EXIT_INVALID
+    return EXIT_INVALID if counts["error"] else EXIT_OK
 
 
 def run_report(args) -> int:
@@ -313,15 +350,17 @@ def run_report(args) -> int:
     formats = tuple(f.strip().lower() for f in args.format.split(",") if f.strip())
     if not formats or set(formats) - set(FORMATS):
         raise _UsageError(f"--format: expected {', '.join(FORMATS)}, got {args.format!r}")
+    _code_filter(args)
     loaded, program = _load(args)
-    _print_problems(loaded.errors, args.all, sys.stderr)
+    errors, hidden = _selected(loaded.errors, args)
+    _print_problems(errors, args.all, sys.stderr)
     if not loaded.readable:
         return EXIT_USAGE
-    if not loaded.ok:
+    if not loaded.ok:  # errors hidden by --select/--ignore still leave their rows out
         if not args.drop_invalid:
             print(
-                f"{_one_line(loaded.file)}: not reported; fix the errors above, or pass "
-                "--drop-invalid to report on the valid rows",
+                f"{_one_line(loaded.file)}: not reported; fix the errors above{hidden}, or "
+                "pass --drop-invalid to report on the valid rows",
                 file=sys.stderr,
             )
             return EXIT_INVALID

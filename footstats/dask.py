@@ -135,7 +135,7 @@ def validate_logs(
     label = str(source)
     path = Path(source)
     single = not path.is_dir() and (path.is_file() or path.suffix.lower() == ".csv")
-    skipped: list[dict] = []
+    skipped: list[dict] = []  # *.csv entries that are not files, as validate_logs reports
     if single:
         groups = [[path]]
     else:
@@ -149,7 +149,7 @@ def validate_logs(
         *(dask.delayed(_read)(group, program, options, single) for group in groups)
     )
     facts = dask.compute(*(dask.delayed(_facts)(part) for part in parts))
-    problems = [problems_frame(skipped)] + [frame for fact in facts for frame in fact.problems]
+    problems = [problems_frame(skipped), *(frame for fact in facts for frame in fact.problems)]
     if not single:
         problems.append(_shared_participants([fact.owners for fact in facts]))
     formats = {file: name for fact in facts for file, name in fact.formats.items()}

@@ -15,7 +15,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._columns import ERROR, EXERCISE, PARTICIPANT, SOURCE, WARNING
+from ._codes import (
+    ENTRY_UNREADABLE,
+    FOLDER_UNREADABLE,
+    NO_CSV_FILES,
+    NOT_A_LOG_FILE,
+    SHARED_PARTICIPANT,
+    Code,
+)
+from ._columns import EXERCISE, PARTICIPANT, SOURCE
 from ._problems import problem, problems_frame
 from .log import LoadedLog, _check_on_invalid, validate_log
 from .program import Program, resolve_program
@@ -143,7 +151,7 @@ def check_logs(
 ) -> pd.DataFrame:
     """Every problem of every CSV in ``folder``, as one DataFrame, without raising.
 
-    Columns: file, line, column, value, severity, message (``file`` names each problem's
+    Columns: file, line, column, value, severity, code, message (``file`` names each problem's
     file). Options are those of :func:`read_logs`.
 
     Examples
@@ -160,9 +168,9 @@ def check_logs(
 class _NoFiles(Exception):
     """The folder cannot be listed or holds no CSV file; ``record`` is the problem."""
 
-    def __init__(self, label: str, message: str):
+    def __init__(self, label: str, code: Code, message: str):
         super().__init__(message)
-        self.record = problem(label, None, "-", "", ERROR, message)
+        self.record = problem(label, None, "-", "", code, message)
 
 
 def _csv_files(folder: Path, label: str) -> tuple[list[Path], list[dict]]:
@@ -178,34 +186,38 @@ def _csv_files(folder: Path, label: str) -> tuple[list[Path], list[dict]]:
             (p for p in folder.iterdir() if p.suffix.lower() == _SUFFIX), key=lambda p: p.name
         )
     except OSError as exc:
-        raise _NoFiles(label, f"cannot read {label}: {exc.strerror or exc}") from None
+        raise _NoFiles(
+            label, FOLDER_UNREADABLE, f"cannot read {label}: {exc.strerror or exc}"
+        ) from None
     files, skipped = [], []
     for entry in entries:
         kind = _not_a_file(entry)
         if kind is None:
             files.append(entry)
         else:
-            severity, why = kind
-            skipped.append(problem(str(entry), None, "-", "", severity, f"skipped: {why}"))
+            code, why = kind
+            skipped.append(problem(str(entry), None, "-", "", code, f"skipped: {why}"))
     if not files:
-        raise _NoFiles(label, f"no .csv files in {label}: expected one log per participant")
+        raise _NoFiles(
+            label, NO_CSV_FILES, f"no .csv files in {label}: expected one log per participant"
+        )
     return files, skipped
 
 
-def _not_a_file(entry: Path) -> tuple[str, str] | None:
-    """None for a regular file (or a link to one); else the severity and why it is skipped."""
+def _not_a_file(entry: Path) -> tuple[Code, str] | None:
+    """None for a regular file (or a link to one); else the problem code and why it is skipped."""
     try:
         mode = entry.stat().st_mode
     except OSError as exc:  # a dangling or looping symbolic link: a log that cannot be read
         reason = "a broken symbolic link" if entry.is_symlink() else (exc.strerror or str(exc))
         if exc.errno == errno.ELOOP:
             reason = "a symbolic link that loops"
-        return ERROR, f"cannot read it: {reason}"
+        return ENTRY_UNREADABLE, f"cannot read it: {reason}"
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return WARNING, "a folder, not a log (sub-folders are not read)"
-    return WARNING, "not a regular file (a pipe or a device), not a log"
+        return NOT_A_LOG_FILE, "a folder, not a log (sub-folders are not read)"
+    return NOT_A_LOG_FILE, "not a regular file (a pipe or a device), not a log"
 
 
 def _with_participant(log: pd.DataFrame, stem: str, file: str) -> pd.DataFrame:
@@ -233,7 +245,7 @@ def _shared_participants(logs: list[pd.DataFrame]) -> pd.DataFrame:
             None,
             PARTICIPANT,
             who,
-            WARNING,
+            SHARED_PARTICIPANT,
             f"participant {who!r} is also in {', '.join(files.iloc[:-1])}: "
             "their rows are combined as one participant",
         )

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ._columns import ERROR, LINE, PARTICIPANT, SEVERITY, WARNING, header_key
+from . import _codes as C
+from ._columns import ERROR, LINE, PARTICIPANT, SEVERITY, header_key
 from ._csvfile import NotALog, Unreadable, decode, parse_table, read_source, source_label
 from ._problems import cell_problems, problem, problems_frame
 from ._values import INVISIBLE, parse_dates, parse_whole, strip_cells
@@ -96,7 +97,9 @@ def validate_participants(
             written[key] = name.strip(INVISIBLE)
             cells[key] = strip_cells(raw.frame[i].astype("str"))[0]
         elif key in COLUMNS:
-            records.append(problem(label, 1, name, name, ERROR, f"a second {key!r} column"))
+            records.append(
+                problem(label, 1, name, name, C.TABLE_SECOND_COLUMN, f"a second {key!r} column")
+            )
         else:
             records.append(
                 problem(
@@ -104,7 +107,7 @@ def validate_participants(
                     1,
                     name,
                     name,
-                    WARNING,
+                    C.TABLE_UNUSED_COLUMN,
                     f"column {name!r} is not used (expected {', '.join(COLUMNS)})",
                 )
             )
@@ -112,51 +115,57 @@ def validate_participants(
     if missing:
         message = f"no {' or '.join(repr(c) for c in missing)} column; expected a header like "
         message += "participant,start[,end,weeks,group]"
-        records.append(problem(label, 1, "-", "", ERROR, message))
+        records.append(problem(label, 1, "-", "", C.TABLE_MISSING_COLUMN, message))
         return LoadedParticipants(_empty(), problems_frame(records), label)
     lines = raw.frame[LINE].to_numpy("int64")
     frames = []
 
-    def flag(column: str, errors: pd.Series, severity: str = ERROR) -> np.ndarray:
+    def flag(column: str, errors: pd.Series, codes) -> np.ndarray:
+        """Problems of ``column``'s cells with a message; ``codes``: one Code or one per cell."""
         bad = errors.notna().to_numpy(dtype=bool)
         if bad.any():
+            per_cell = codes if isinstance(codes, C.Code) else np.asarray(codes, dtype=object)[bad]
             frames.append(
                 cell_problems(
                     label,
                     lines[bad],
                     written[column],
                     cells[column][bad].to_numpy(dtype=object),
-                    severity,
+                    per_cell,
                     errors[bad].to_numpy(dtype=object),
                 )
             )
         return bad
 
     ids = cells[PARTICIPANT]
-    bad = flag(PARTICIPANT, pd.Series(np.where(ids == "", "the participant is blank", None))).copy()
+    blank = pd.Series(np.where(ids == "", "the participant is blank", None))
+    bad = flag(PARTICIPANT, blank, C.TABLE_BLANK_PARTICIPANT).copy()
     first_line = pd.Series(lines).groupby(ids.to_numpy()).transform("first").to_numpy()
     twice = ids.duplicated(keep="first").to_numpy() & (ids != "").to_numpy()
     twice_message = np.where(twice, "listed twice: also on line " + first_line.astype(str), None)
-    bad |= flag(PARTICIPANT, pd.Series(twice_message))
-    start, errors = parse_dates(cells[START], dayfirst=dayfirst, date_format=date_format)
-    bad |= flag(START, errors)
+    bad |= flag(PARTICIPANT, pd.Series(twice_message), C.TABLE_LISTED_TWICE)
+    start, errors, codes = parse_dates(cells[START], dayfirst=dayfirst, date_format=date_format)
+    bad |= flag(START, errors, codes)
     table = pd.DataFrame({LINE: lines, PARTICIPANT: ids.to_numpy(dtype=object), START: start})
     table[END] = pd.Series(pd.NaT, index=table.index, dtype="datetime64[us]")
     if END in cells:
-        end, errors = parse_dates(cells[END], dayfirst=dayfirst, date_format=date_format)
+        end, errors, codes = parse_dates(cells[END], dayfirst=dayfirst, date_format=date_format)
         errors = errors.where(cells[END] != "")
         before = (end.dt.normalize() < start.dt.normalize()).fillna(False) & errors.isna()
         errors[before] = "the end is before the start (" + cells[START][before] + ")"
-        bad |= flag(END, errors)
+        codes = np.where(before.to_numpy(), C.TABLE_BAD_WINDOW.id, np.asarray(codes, dtype=object))
+        bad |= flag(END, errors, codes)
         table[END] = end.where(errors.isna())
     table[WEEKS] = pd.array([pd.NA] * len(table), dtype="Int64")
     if WEEKS in cells:
-        weeks, errors = parse_whole(cells[WEEKS], what="weeks of the programme", low=1)
+        weeks, errors, codes = parse_whole(cells[WEEKS], what="weeks of the programme", low=1)
         zero = (weeks == 0).fillna(False) & errors.isna()
         errors[zero] = "0 weeks: expected a whole number of weeks >= 1"
         both = (weeks.notna() & table[END].notna()).to_numpy() & errors.isna().to_numpy()
         errors[both] = "both an end and weeks: give one of them"
-        bad |= flag(WEEKS, errors)
+        window = zero.to_numpy() | both
+        codes = np.where(window, C.TABLE_BAD_WINDOW.id, np.asarray(codes, dtype=object))
+        bad |= flag(WEEKS, errors, codes)
         table[WEEKS] = weeks.where(errors.isna()).array
     if GROUP in cells:
         table[GROUP] = cells[GROUP].where(cells[GROUP] != "").to_numpy(dtype=object)
@@ -218,18 +227,24 @@ def enrolment_problems(
     records = []
     if PARTICIPANT not in log.columns:
         message = "the log has no participant column, so a participants table does not apply"
-        return problems_frame([problem(log_file, None, "-", "", ERROR, message)])
+        return problems_frame([problem(log_file, None, "-", "", C.TABLE_NOT_APPLICABLE, message)])
     ids = log[PARTICIPANT].astype("str")
     first_lines = log[LINE].groupby(ids.to_numpy()).min()
     enrolled = set(table[PARTICIPANT].astype("str"))
     for participant, line in first_lines.items():
         if participant not in enrolled:
             message = f"{participant!r} is not in the participants table {table_file}"
-            records.append(problem(log_file, line, PARTICIPANT, participant, ERROR, message))
+            records.append(
+                problem(log_file, line, PARTICIPANT, participant, C.NOT_ENROLLED, message)
+            )
     for participant, line in zip(table[PARTICIPANT].astype("str"), table[LINE], strict=True):
         if participant not in first_lines.index:
             message = f"{participant!r} has no rows in {log_file}: enrolled with 0 sessions"
-            records.append(problem(table_file, line, PARTICIPANT, participant, WARNING, message))
+            records.append(
+                problem(
+                    table_file, line, PARTICIPANT, participant, C.ENROLLED_WITHOUT_ROWS, message
+                )
+            )
     return problems_frame(records)
 
 

@@ -173,7 +173,7 @@ def test_pain_that_contradicts_the_same_session_in_the_log_is_refused(tmp_path):
     assert not plan.ok
     assert plan.messages() == [
         f"{log}:3:pain_back: error: 7 here but 4 on line 2 for the same session (2026-04-10): "
-        "one pain value per site per session"
+        "one pain value per site per session [FS307]"
     ]
 
 
@@ -184,7 +184,7 @@ def test_a_value_without_a_column_is_refused_not_dropped(tmp_path):
 
     assert plan.messages() == [
         f"{log}:2:pain_knee: error: the log has no pain_knee column (its columns: date, "
-        "exercise, sets): add it to the header line first, or leave this value out"
+        "exercise, sets): add it to the header line first, or leave this value out [FS601]"
     ]
     with pytest.raises(RowsRefused):
         plan.write()
@@ -703,7 +703,7 @@ def test_cli_add_invalid_row_exits_1_with_check_messages(sample_log, capsys):
 
     assert code == 1
     assert out.splitlines() == [
-        f"{sample_log}:159:pain_knee: error: 12 is outside 0–10 (pain is a 0–10 rating)"
+        f"{sample_log}:159:pain_knee: error: 12 is outside 0–10 (pain is a 0–10 rating) [FS203]"
     ]
     assert "nothing was written" in err
     assert sample_log.read_bytes() == SAMPLE.read_bytes()

@@ -19,7 +19,7 @@ from footstats.cli import main
 
 LOGS = Path(__file__).parent / "data" / "logs"
 FOOTSTATS = Path(sys.executable).parent / "footstats"
-BAD_LINE = "cli_bad.csv:14:Pain Back: error: 11 is outside 0–10 (pain is a 0–10 rating)"
+BAD_LINE = "cli_bad.csv:14:Pain Back: error: 11 is outside 0–10 (pain is a 0–10 rating) [FS203]"
 PROBLEM = re.compile(
     r"^(?P<file>.+?):(?P<line>\d+|-):(?P<column>[^:]+): "
     r"(?P<severity>error|warning|notice): (?P<message>.+)$"

@@ -24,7 +24,7 @@ from matplotlib.colors import Normalize
 from matplotlib.text import Text
 
 from footstats import read_log, validate_log, validate_logs
-from footstats._columns import ERROR, LINE, MESSAGE, NOTES, SETS, SEVERITY, WARNING
+from footstats._columns import CODE, ERROR, LINE, MESSAGE, NOTES, SETS, SEVERITY, WARNING
 from footstats._csvfile import MAX_COLUMNS, parse_table
 from footstats._files import neutralise_formulas
 from footstats.cli import SHOWN_PROBLEMS, main
@@ -162,7 +162,7 @@ def test_2_a_date_years_from_all_the_others_is_flagged():
     result = loaded(text.replace(",ok", ""))
     assert result.ok
     flagged = result.problems[result.problems[SEVERITY] == WARNING]
-    assert flagged[LINE].tolist() == [22]
+    assert flagged[LINE].tolist() == [22] and flagged[CODE].tolist() == ["FS305"]
     assert "10.0 years from every other date of the log; a typo?" in flagged[MESSAGE].iloc[0]
 
 

@@ -18,6 +18,7 @@ import pytest
 
 import footstats
 from footstats._columns import (
+    CODE,
     DATE,
     ERROR,
     MESSAGE,
@@ -227,7 +228,7 @@ def test_loop_measurable_without_habits_csv_counts_any_amount(tmp_path):
 
 def test_loop_days_before_the_first_entry_are_named():
     problems = footstats.check_log(LOOP / "Checkmarks.csv", habit="Foot routine")
-    notice = problems.loc[problems[MESSAGE].str.contains("first entry"), MESSAGE].item()
+    notice = problems.loc[problems[CODE] == "FS420", MESSAGE].item()  # loop-before-habit
     assert notice.startswith("left out 3 day(s) before the habit's first entry (lines 9, 10, 11)")
 
 

@@ -401,8 +401,9 @@ def test_notebook_runs_in_jupyterlab(browser, lab, results, name):
         assert row["charts"] >= charts, f"{name}: {row['charts']} charts shown, {charts} expected"
         if name == "01_import_your_log":
             upload = page.locator(_UPLOAD_OUTPUT).inner_text()
-            # The problems table row: line, column, value, severity, message.
-            assert re.search(rf"{bad_line}\s+pain_back\s+11\s+error\s+11 is outside 0–10", upload)
+            # The problems table row: line, column, value, severity, code, message.
+            row_text = rf"{bad_line}\s+pain_back\s+11\s+error\s+FS203\s+11 is outside 0–10"
+            assert re.search(row_text, upload)
             uploads = lab.project / "out" / "notebooks" / "uploads"
             assert (uploads / "my_log.csv").is_file()
             assert (uploads / "my_log" / "report.pdf").read_bytes()[:4] == b"%PDF"

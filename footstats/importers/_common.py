@@ -17,14 +17,23 @@ from pathlib import Path
 
 import pandas as pd
 
+from .._codes import (
+    EXPORT_BAD_DATE,
+    EXPORT_BAD_END,
+    EXPORT_BLANK_DATE,
+    EXPORT_MISSING_COLUMNS,
+    EXPORT_NOT_A_NUMBER,
+    EXPORT_SAME_COLUMN_TWICE,
+    SETS_DIFFER,
+    WARMUP_NOT_COUNTED,
+    Code,
+)
 from .._columns import (
     DATE,
-    ERROR,
     EXERCISE,
     LINE,
     MINUTES,
     NOTES,
-    NOTICE,
     PARTICIPANT,
     REPS,
     SECONDS,
@@ -32,7 +41,6 @@ from .._columns import (
     SETS,
     SIDE,
     WARMUP_SETS,
-    WARNING,
     header_key,
 )
 from .._problems import line_list, problem
@@ -208,7 +216,7 @@ def duplicate_columns_problem(
             1,
             "-",
             "",
-            ERROR,
+            EXPORT_SAME_COLUMN_TWICE,
             f"the header has {', '.join(map(repr, twice))} more than once: keep one of each",
         )
     ]
@@ -221,7 +229,7 @@ def missing_columns_problem(file: str, missing: Sequence[str], app: str) -> dict
         1,
         "-",
         "",
-        ERROR,
+        EXPORT_MISSING_COLUMNS,
         f"not a {app} export: missing the column(s) {', '.join(missing)}; "
         "check the file, or leave the format to be detected",
     )
@@ -331,10 +339,10 @@ def problems_at(
     raw: pd.DataFrame,
     mask: pd.Series,
     column: str,
+    code: Code,
     message: str,
     *,
     file: str,
-    severity: str = ERROR,
 ) -> list[dict]:
     """One problem per row of ``raw`` where ``mask`` holds, at ``column`` (as written).
 
@@ -345,7 +353,7 @@ def problems_at(
         return []
     rows = raw.loc[mask, [LINE, column]]
     return [
-        problem(file, int(line), column, value, severity, message.format(value=value))
+        problem(file, int(line), column, value, code, message.format(value=value))
         for line, value in zip(rows[LINE], rows[column], strict=True)
     ]
 
@@ -403,22 +411,20 @@ class Columns:
         values = self.raw[self.names[key]]
         return values.astype("str") if verbatim else clean(values)
 
-    def flag(self, mask: pd.Series, key: str, message: str) -> None:
+    def flag(self, mask: pd.Series, key: str, code: Code, message: str) -> None:
         """Report the rows where ``mask`` holds as errors (``message`` may use ``{value}``)."""
         mask = mask.fillna(False).astype(bool) & ~self.skipped
-        self.problems += problems_at(self.raw, mask, self.names[key], message, file=self.file)
+        self.problems += problems_at(self.raw, mask, self.names[key], code, message, file=self.file)
         self.bad |= mask
 
-    def warn(self, mask: pd.Series, key: str, message: str) -> None:
+    def warn(self, mask: pd.Series, key: str, code: Code, message: str) -> None:
         """Report the rows where ``mask`` holds as warnings; the rows are kept.
 
         For columns no metric needs (a workout's duration): a bad value there is shown,
         but never costs the sets of the row.
         """
         mask = mask.fillna(False).astype(bool) & ~self.skipped
-        self.problems += problems_at(
-            self.raw, mask, self.names[key], message, file=self.file, severity=WARNING
-        )
+        self.problems += problems_at(self.raw, mask, self.names[key], code, message, file=self.file)
 
     def datetimes(
         self,
@@ -445,7 +451,7 @@ class Columns:
         text = self.text(key)
         todo = values.isna() & text.ne("")
         if todo.any():
-            fallback, _ = parse_dates(
+            fallback, *_ = parse_dates(
                 text[todo], dayfirst=reading.dayfirst, excel_dates=reading.excel_dates
             )
             values = values.mask(todo, fallback.astype("datetime64[us]"))
@@ -456,10 +462,15 @@ class Columns:
                 " (a date re-saved by a spreadsheet, like 13/09/2021 10:41, needs "
                 "--dayfirst, or --date-format for another order)"
             )
-        report = self.flag if needed else self.warn
-        report(wrong, key, "{value!r} is not a valid date: expected " + expected + hint)
+        message = "{value!r} is not a valid date: expected " + expected + hint
+        if needed:
+            self.flag(wrong, key, EXPORT_BAD_DATE, message)
+        else:
+            self.warn(wrong, key, EXPORT_BAD_END, message)
         if not blank_ok:
-            self.flag(text.eq(""), key, "the date is blank: expected " + expected)
+            self.flag(
+                text.eq(""), key, EXPORT_BLANK_DATE, "the date is blank: expected " + expected
+            )
         return values
 
     def numbers(self, key: str, what: str, *, whole: bool) -> pd.Series:
@@ -471,19 +482,21 @@ class Columns:
             return pd.Series(pd.NA, index=self.raw.index, dtype="Float64")
         values, bad = parse_numbers(self.raw[self.names[key]], whole=whole)
         number = "a whole number" if whole else "a number"
-        self.flag(bad, key, f"{{value!r}} is not {number} of {what} (0 or more)")
+        self.flag(
+            bad, key, EXPORT_NOT_A_NUMBER, f"{{value!r}} is not {number} of {what} (0 or more)"
+        )
         return values
 
 
 def summary_notice(
-    file: str, lines: Sequence[int], column: str, value: str, message: str
+    file: str, lines: Sequence[int], column: str, value: str, code: Code, message: str
 ) -> list[dict]:
     """One notice for many rows, at the first of ``lines``; ``message`` may use
     ``{n}`` (how many) and ``{lines}`` (where)."""
     if not len(lines):
         return []
     text = message.format(n=len(lines), lines=line_list(lines))
-    return [problem(file, int(lines[0]), column, value, NOTICE, text)]
+    return [problem(file, int(lines[0]), column, value, code, text)]
 
 
 def sets_table(
@@ -572,6 +585,7 @@ def sets_to_log(
         sets.loc[warmup, LINE].tolist(),
         written[SETS],
         warmup_value,
+        WARMUP_NOT_COUNTED,
         "{n} warm-up set(s) (lines {lines}) are not prescribed sets: not counted in sets, "
         f"kept apart in {WARMUP_SETS}",
     )
@@ -582,6 +596,7 @@ def sets_to_log(
             table.loc[differ, LINE].tolist(),
             written.get(column, column),
             "",
+            SETS_DIFFER,
             f"{column} differ between the sets of {{n}} exercise(s) (lines {{lines}}); "
             f"each keeps its smallest {column}, which every set reached",
         )

@@ -24,7 +24,8 @@ import csv
 
 import pandas as pd
 
-from .._columns import DATE, ERROR, EXERCISE, LINE, NOTES, NOTICE, REPS, SECONDS, SETS
+from .._codes import EXPORT_BAD_TIME, EXPORT_BLANK_EXERCISE, FITNOTES_COMMA_NAME
+from .._columns import DATE, ERROR, EXERCISE, LINE, NOTES, REPS, SECONDS, SETS
 from .._problems import line_list, problem
 from . import _common as C
 
@@ -105,12 +106,17 @@ def to_log(
         return C.empty_sets_log(), unusable
     when = cols.datetimes("date", _DATE_FORMATS, "a date like 2024-03-15")
     exercise = cols.text("exercise")
-    cols.flag(exercise.eq(""), "exercise", "blank exercise")
+    cols.flag(exercise.eq(""), "exercise", EXPORT_BLANK_EXERCISE, "blank exercise")
     reps = cols.numbers("reps", "reps", whole=True)
     seconds = pd.Series(pd.NA, index=raw.index, dtype="Float64")
     if "time" in cols:
         minutes, wrong = C.parse_duration_minutes(raw[cols.names["time"]])
-        cols.flag(wrong, "time", "{value!r} is not a time like 0:01:30 (hours:minutes:seconds)")
+        cols.flag(
+            wrong,
+            "time",
+            EXPORT_BAD_TIME,
+            "{value!r} is not a time like 0:01:30 (hours:minutes:seconds)",
+        )
         seconds = (minutes * 60).round(6)
     blank = pd.Series("", index=raw.index, dtype="str")
     sets = C.sets_table(
@@ -165,7 +171,7 @@ def rejoin_names(
         where[0],
         exercise,
         "",
-        NOTICE,
+        FITNOTES_COMMA_NAME,
         f"{len(where)} line(s) have a comma in the exercise name, which FitNotes writes "
         f"without quotes (lines {line_list(where)}): read with the comma kept in the name",
     )

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .._codes import EXPORT_BAD_END, EXPORT_BLANK_EXERCISE, HEVY_SET_TYPE
 from .._columns import DATE, EXERCISE, MINUTES, NOTES, REPS, SECONDS, SETS
 from . import _common as C
 
@@ -123,7 +124,7 @@ def to_log(
         One row per workout x exercise with text columns date, exercise, sets,
         warmup_sets, reps, seconds, minutes, notes, workout, workout_notes and the int64
         ``line`` of its first set; and the problems (file, line, column, value, severity,
-        message), naming Hevy's columns as written.
+        code, message), naming Hevy's columns as written.
 
     Examples
     --------
@@ -149,16 +150,20 @@ def to_log(
         minutes = ((end - start).dt.total_seconds() / 60).astype("Float64")
         early = minutes.lt(0).fillna(False).astype(bool)
         cols.warn(
-            early, "endtime", "{value!r} is before the workout's start_time: minutes left blank"
+            early,
+            "endtime",
+            EXPORT_BAD_END,
+            "{value!r} is before the workout's start_time: minutes left blank",
         )
         minutes = minutes.mask(early)
     exercise = cols.text("exercisetitle")
-    cols.flag(exercise.eq(""), "exercisetitle", "blank exercise title")
+    cols.flag(exercise.eq(""), "exercisetitle", EXPORT_BLANK_EXERCISE, "blank exercise title")
     set_type = cols.text("settype").str.casefold()
     warmup = set_type.eq(_WARMUP_TYPE)
     cols.flag(
         ~(warmup | set_type.isin(_WORKING_TYPES)),
         "settype",
+        HEVY_SET_TYPE,
         "{value!r} is not a Hevy set type: expected normal, warmup, dropset or failure",
     )
     sets = C.sets_table(

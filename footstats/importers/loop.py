@@ -43,11 +43,22 @@ from pathlib import Path
 
 import pandas as pd
 
+from .._codes import (
+    LOOP_BAD_AMOUNT,
+    LOOP_BAD_CHECKMARK,
+    LOOP_BEFORE_HABIT,
+    LOOP_ENTRY_VALUES,
+    LOOP_EXPORT_BUG,
+    LOOP_HABIT,
+    LOOP_NOT_A_LOG,
+    LOOP_WHICH_HABIT,
+    TOO_FEW_VALUES,
+    TOO_MANY_VALUES,
+)
 from .._columns import (
+    CODE,
     DATE,
-    ERROR,
     LINE,
-    NOTICE,
     PAIN_PREFIX,
     SESSION_DONE,
     header_key,
@@ -228,6 +239,7 @@ def to_log(
         cols.flag(
             kind.isna(),
             key,
+            LOOP_BAD_CHECKMARK,
             "{value!r} is not a Loop checkmark: expected YES_MANUAL or 2 (done); YES_AUTO or "
             "1, NO or 0, SKIP or 3, UNKNOWN or -1 (not done)",
         )
@@ -261,7 +273,7 @@ def to_log(
         None,
         column,
         "",
-        NOTICE,
+        LOOP_HABIT,
         f"Loop habit {label!r}: {int(done[keep & ~before].sum())} of {len(log)} days done "
         f"({rule}); a habit log has sessions only, no exercises, sets or pain" + unused,
     )
@@ -275,6 +287,7 @@ def _measurable(cols: C.Columns, key: str, text, number, target):
     cols.flag(
         amount.isna() & ~unknown & text.ne(""),
         key,
+        LOOP_BAD_AMOUNT,
         "{value!r} is not an amount of a measurable Loop habit (the amount x 1000, e.g. 2000 "
         "for 2) or UNKNOWN",
     )
@@ -296,6 +309,7 @@ def _before_notice(file: str, column: str, lines: list[int], started) -> list[di
         lines,
         column,
         "",
+        LOOP_BEFORE_HABIT,
         f"left out {{n}} day(s) before the habit's first entry (lines {{lines}}): the habit's "
         f"weeks start at {since}, not at the first day of the file",
     )
@@ -307,7 +321,7 @@ def _entry_notice(file: str, column: str) -> dict:
         None,
         column,
         "",
-        NOTICE,
+        LOOP_ENTRY_VALUES,
         "read values written as Entry(timestamp=..., value=...) (Loop 2.0.3's export bug)",
     )
 
@@ -331,7 +345,7 @@ def _not_checkmarks(file: str, which: str) -> dict:
         1,
         "-",
         "",
-        ERROR,
+        LOOP_NOT_A_LOG,
         f"this is {what}, not a log: give Checkmarks.csv from the same export (with "
         "--habit NAME), a habit's own Checkmarks.csv, or the unzipped export folder",
     )
@@ -390,7 +404,7 @@ def _habit_problem(file: str, habits: list[str], habit: str | None) -> dict:
         )
     else:
         message = f"no habit named {habit!r} in this Loop export; habits found: {found}"
-    return problem(file, 1, "-", habit or "", ERROR, message)
+    return problem(file, 1, "-", habit or "", LOOP_WHICH_HABIT, message)
 
 
 def file_problems(
@@ -404,9 +418,7 @@ def file_problems(
     many values as the header. ``rows`` is how many lines were read as rows. Returns the
     problems and whether the file is refused for one of those bugs.
     """
-    widths = [
-        p for p in problems if p["severity"] == ERROR and "values but the header" in p["message"]
-    ]
+    widths = [p for p in problems if p[CODE] in (TOO_MANY_VALUES.id, TOO_FEW_VALUES.id)]
     if rows or not widths or _shape(header) != "many":
         return problems, False
     rest = [p for p in problems if p not in widths]
@@ -424,7 +436,7 @@ def file_problems(
             "Remove the comma from the habit's name in Loop and export again, or give the "
             "habit's own Checkmarks.csv from its folder in the export"
         )
-    return [*rest, problem(file, 1, "-", "", ERROR, message)], True
+    return [*rest, problem(file, 1, "-", "", LOOP_EXPORT_BUG, message)], True
 
 
 def empty_log() -> pd.DataFrame:

@@ -35,7 +35,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .._columns import DATE, EXERCISE, LINE, MINUTES, NOTES, NOTICE, REPS, SECONDS, SETS
+from .._codes import (
+    EXPORT_BAD_DURATION,
+    EXPORT_BLANK_EXERCISE,
+    STRONG_HEADER_LANGUAGE,
+    STRONG_REST_TIMER,
+    STRONG_SET_ORDER,
+)
+from .._columns import DATE, EXERCISE, LINE, MINUTES, NOTES, REPS, SECONDS, SETS
 from .._problems import problem
 from . import _common as C
 
@@ -205,7 +212,7 @@ def to_log(
         One row per workout x exercise with text columns date, exercise, sets,
         warmup_sets, reps, seconds, minutes, notes, workout, workout_notes and the int64
         ``line`` of its first set; and the problems (file, line, column, value, severity,
-        message), naming Strong's columns as written.
+        code, message), naming Strong's columns as written.
 
     Examples
     --------
@@ -229,6 +236,7 @@ def to_log(
         raw.loc[rest, LINE].tolist(),
         cols.names["setorder"],
         "Rest Timer",
+        STRONG_REST_TIMER,
         "skipped {n} Rest Timer row(s) (lines {lines}): Strong's rest timer, not a set",
     )
     warmup = order.isin(_WARMUP_MARKS)
@@ -236,6 +244,7 @@ def to_log(
     cols.flag(
         ~known,
         "setorder",
+        STRONG_SET_ORDER,
         "{value!r} is not a Strong set order: expected a set number, W (warm-up), "
         "D (drop set), F (failure) or Rest Timer",
     )
@@ -243,7 +252,7 @@ def to_log(
         "date", _DATE_FORMATS, "a date and time like 2025-01-30 12:34:56 or 2025-01-30 12:34:56 pm"
     )
     exercise = cols.text("exercisename")
-    cols.flag(exercise.eq(""), "exercisename", "blank exercise name")
+    cols.flag(exercise.eq(""), "exercisename", EXPORT_BLANK_EXERCISE, "blank exercise name")
     reps = cols.numbers("reps", "reps", whole=True)
     seconds = cols.numbers("seconds", "seconds", whole=False)
     duration, minutes = _minutes(cols)
@@ -285,7 +294,10 @@ def _minutes(cols: C.Columns) -> tuple[str | None, pd.Series]:
         minutes, wrong = C.parse_duration_minutes(cols.raw[cols.names[duration]])
         expected = "a duration like 1h 5m, 45m or 32s"
     cols.warn(
-        wrong, duration, f"{{value!r}} is not {expected}: the workout's minutes are left blank"
+        wrong,
+        duration,
+        EXPORT_BAD_DURATION,
+        f"{{value!r}} is not {expected}: the workout's minutes are left blank",
     )
     return duration, minutes
 
@@ -311,7 +323,7 @@ def _by_position(raw: pd.DataFrame):
                 1,
                 "-",
                 "",
-                NOTICE,
+                STRONG_HEADER_LANGUAGE,
                 "Strong export with a header in a language footstats does not know: read by "
                 f"Strong's column order ({pairs})",
             )
