@@ -194,16 +194,19 @@ class AppOutputs:
     files: list[str] = field(default_factory=list)  # the names inside the zip
 
 
-def make_outputs(log: pd.DataFrame, program: Program | None = None, participant=None) -> AppOutputs:
+def make_outputs(
+    log: pd.DataFrame, program: Program | None = None, participant=None, **window
+) -> AppOutputs:
     """Run :func:`footstats.write_report` into a temporary folder and keep its files in memory.
 
-    With ``participant``, only that participant's rows are reported.
+    With ``participant``, only that participant's rows are reported. ``window`` is the
+    follow-up window (``weeks=``, ``until=``, see :func:`footstats.follow_up`).
     """
     program = resolve_program(program, log)
     log = select_participant(log, participant)
-    summary = metrics.summarize(log, program=program)
+    summary = metrics.summarize(log, program=program, **window)
     with tempfile.TemporaryDirectory(prefix="footstats-app-") as tmp:
-        written = write_report(log, Path(tmp) / "report", program=program)
+        written = write_report(log, Path(tmp) / "report", program=program, **window)
         charts = {p.stem: p.read_bytes() for p in written if p.suffix == ".png"}
         pdf = next(p for p in written if p.name == REPORT_PDF).read_bytes()
         buffer = io.BytesIO()
@@ -283,6 +286,22 @@ class _App:
         self.participant = widgets.Dropdown(
             description="Participant:", layout=widgets.Layout(width="420px", display="none")
         )
+        # The follow-up window: which weeks count (weeks with no session count as missed).
+        self.until = widgets.Dropdown(
+            options=[("the last entry", None), ("today", "today")],
+            description="Count weeks up to:",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="300px"),
+        )
+        self.weeks = widgets.BoundedIntText(
+            value=0,
+            min=0,
+            max=520,
+            description="Programme length in weeks (0: not set):",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="340px"),
+        )
+        self.window_text = widgets.HTML()
         self.status = widgets.HTML()
         self.problems = widgets.HTML()
         self.results = widgets.VBox()
@@ -291,6 +310,8 @@ class _App:
         self.upload.observe(self._on_upload, names="value")
         self.routine_upload.observe(self._on_routine, names="value")
         self.participant.observe(self._on_participant, names="value")
+        self.until.observe(self._on_participant, names="value")
+        self.weeks.observe(self._on_participant, names="value")
 
         intro = widgets.HTML(
             _STYLE + "<h1>footstats</h1><p>Is the home-exercise routine being done, and is it "
@@ -303,6 +324,8 @@ class _App:
                 widgets.HBox([self.choice, self.upload]),
                 widgets.HBox([self.routine_upload, self.routine_text]),
                 self.participant,
+                widgets.HBox([self.until, self.weeks]),
+                self.window_text,
                 self.status,
                 self.problems,
                 self.results,
@@ -391,6 +414,20 @@ class _App:
         self._set_participants()
         self._show_outputs()
 
+    def window(self) -> dict:
+        """The follow-up window chosen on the page (``weeks=``, ``until=``; none by default)."""
+        chosen = {"until": self.until.value, "weeks": self.weeks.value or None}
+        return {name: value for name, value in chosen.items() if value is not None}
+
+    def _window_notices(self, window: dict) -> list[str]:
+        log = select_participant(self.loaded.log, self.participant.value)
+        spans = metrics.follow_up(log, program=self.program, **window)
+        notices = metrics.window_notices(spans)
+        stale = None if "until" in window else metrics.stale_notice(log)
+        if stale:
+            notices.append(stale.replace("use --until today", "choose 'today' above"))
+        return [notice[0].upper() + notice[1:] + "." for notice in notices]
+
     def _set_participants(self) -> None:
         log = self.loaded.log
         if PARTICIPANT not in log.columns or log[PARTICIPANT].nunique() < 2:
@@ -419,8 +456,10 @@ class _App:
             ]
             return
         self.results.children = [widgets.HTML(_paragraph("Drawing the charts..."))]
+        window = self.window()
         try:
-            outputs = make_outputs(log, self.program, self.participant.value)
+            self.window_text.value = _paragraph(" ".join(self._window_notices(window)))
+            outputs = make_outputs(log, self.program, self.participant.value, **window)
         except (ValueError, OSError) as exc:
             self.results.children = [
                 widgets.HTML(_paragraph(f"The report could not be made: {exc}", error=True))

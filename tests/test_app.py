@@ -143,3 +143,37 @@ def test_page_on_a_folder_of_logs_offers_each_participant(tmp_path):
     assert [label for label, _ in participant.options] == ["Everyone (the cohort)", "p01", "p02"]
     assert 'download="clinic_p02_report.pdf"' in results
     assert "<th>Participant</th>" in results and "<td>p02</td>" in results
+
+
+def test_make_outputs_counts_the_follow_up_window():
+    log = footstats.read_log(StringIO(COHORT))
+    # p1: 2 sessions in the week of 2 March; up to 15 March: that week met, the next empty
+    by_default = make_outputs(log, participant="p1")
+    until = make_outputs(log, participant="p1", until="2026-03-15")
+
+    assert by_default.headline.loc["Session adherence", "value"] == "100 %"
+    assert until.headline.loc["Session adherence", "value"] == "50 %"
+    with zipfile.ZipFile(io.BytesIO(until.zip)) as archive:
+        weeks = archive.read("frequency.csv").decode().splitlines()[1:]
+    assert [line.split(",")[1] for line in weeks] == ["2026-03-02", "2026-03-09"]
+
+
+def _widget(page, description):
+    boxes = [page, *(c for c in page.children if hasattr(c, "children"))]
+    return next(
+        c for box in boxes for c in box.children if getattr(c, "description", "") == description
+    )
+
+
+def test_page_sets_the_follow_up_window(tmp_path):
+    log = tmp_path / "mine.csv"
+    log.write_text("date,exercise,sets\n2026-03-02,Toe walking,6\n2026-03-04,Toe walking,6\n")
+
+    page = show(log=str(log))
+    notice = page.children[5].value  # the window's notices, under its controls
+    _widget(page, "Programme length in weeks (0: not set):").value = 4
+    results = "".join(c.value for c in page.children[-1].children if isinstance(c.value, str))
+
+    assert "Last entry" in notice and "choose &#x27;today&#x27; above" in notice
+    # 4 weeks from the week of 2 March: met, then 3 empty weeks: 1 / 4
+    assert "<th>Session adherence</th>" in results and "<td>25 %</td>" in results
