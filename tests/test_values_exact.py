@@ -33,7 +33,7 @@ def messages(errors: pd.Series) -> list:
 # -- parse_whole --------------------------------------------------------------------------
 def test_parse_whole_messages_for_sets():
     values = text("3", "-1", "1.5", "8-10", "99999999999999999999", "two")
-    numbers, errors = parse_whole(values, what="sets")
+    numbers, errors, _ = parse_whole(values, what="sets")
     assert numbers.tolist() == [3, pd.NA, pd.NA, pd.NA, pd.NA, pd.NA]
     assert errors.dtype == "str"
     assert messages(errors) == [
@@ -49,7 +49,7 @@ def test_parse_whole_messages_for_sets():
 
 def test_parse_whole_messages_with_an_upper_bound():
     values = text("10", "11", "7.5", "x", "-2")
-    numbers, errors = parse_whole(values, what="pain", high=10)
+    numbers, errors, _ = parse_whole(values, what="pain", high=10)
     assert numbers.tolist() == [10, pd.NA, pd.NA, pd.NA, pd.NA]
     assert messages(errors) == [
         None,
@@ -61,7 +61,7 @@ def test_parse_whole_messages_with_an_upper_bound():
 
 
 def test_parse_whole_nine_digits_are_a_number_ten_are_too_many():
-    numbers, errors = parse_whole(text("999999999", "1000000000", "007"), what="reps")
+    numbers, errors, _ = parse_whole(text("999999999", "1000000000", "007"), what="reps")
     assert numbers.tolist() == [999_999_999, pd.NA, 7]
     assert messages(errors) == [None, "1000000000 is too large for reps", None]
 
@@ -69,7 +69,7 @@ def test_parse_whole_nine_digits_are_a_number_ten_are_too_many():
 # -- parse_decimal ------------------------------------------------------------------------
 def test_parse_decimal_messages():
     values = text("7.5", "-5", "ten", "10-Aug")
-    numbers, errors = parse_decimal(values, what="seconds", decimal_comma=False)
+    numbers, errors, _ = parse_decimal(values, what="seconds", decimal_comma=False)
     assert numbers.tolist() == [7.5, pd.NA, pd.NA, pd.NA]
     assert errors.dtype == "str"
     assert messages(errors) == [
@@ -84,7 +84,7 @@ def test_parse_decimal_messages():
 # -- parse_side ---------------------------------------------------------------------------
 def test_parse_side_keeps_the_index_and_names_the_bad_cell():
     values = pd.Series(["L", "up"], index=[10, 20], dtype="str")
-    sides, errors = parse_side(values)
+    sides, errors, _ = parse_side(values)
     assert sides.index.tolist() == errors.index.tolist() == [10, 20]
     assert sides.tolist()[0] == "left" and pd.isna(sides[20])
     assert messages(errors) == [None, "'up' is not a side; expected left, right or both"]
@@ -92,7 +92,7 @@ def test_parse_side_keeps_the_index_and_names_the_bad_cell():
 
 # -- parse_dates --------------------------------------------------------------------------
 def test_parse_dates_gives_microsecond_timestamps_and_text_errors():
-    parsed, errors = parse_dates(text("2026-03-02", "x"))
+    parsed, errors, _ = parse_dates(text("2026-03-02", "x"))
     assert parsed.dtype == "datetime64[us]"
     assert errors.dtype == "str"
 
@@ -101,7 +101,7 @@ def test_parse_dates_reads_iso_days_without_guessing_a_format():
     # the impossible first date must not make pandas guess the format (and warn about it)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        parsed, errors = parse_dates(text("2026-02-30", "2026-13-01", "2026-03-02"))
+        parsed, errors, _ = parse_dates(text("2026-02-30", "2026-13-01", "2026-03-02"))
     assert parsed.tolist()[2] == pd.Timestamp("2026-03-02")
     assert parsed.isna().tolist() == [True, True, False]
     assert messages(errors)[:2] == [
@@ -121,7 +121,7 @@ def test_parse_dates_reads_iso_days_without_guessing_a_format():
     ],
 )
 def test_parse_dates_time_limits(value, expected):
-    parsed, errors = parse_dates(text(value))
+    parsed, errors, _ = parse_dates(text(value))
     if expected is None:
         assert pd.isna(parsed[0])
         assert messages(errors) == [f"'{value}' is not a real date"]
@@ -132,7 +132,7 @@ def test_parse_dates_time_limits(value, expected):
 
 def test_parse_dates_date_format_is_used_as_given():
     # "%d/%m/%Y" reads 04/03/2026 as 4 March, not pandas' default month-first 3 April
-    parsed, errors = parse_dates(text("04/03/2026", "13/04/2026"), date_format="%d/%m/%Y")
+    parsed, errors, _ = parse_dates(text("04/03/2026", "13/04/2026"), date_format="%d/%m/%Y")
     assert parsed.tolist() == [pd.Timestamp("2026-03-04"), pd.Timestamp("2026-04-13")]
     assert messages(errors) == [None, None]
 
@@ -140,12 +140,14 @@ def test_parse_dates_date_format_is_used_as_given():
 def test_parse_dates_date_format_wins_over_dayfirst_and_excel_dates():
     # cells the date_format has read are not read again day-first or as Excel serials (the
     # ISO date and time needs the other readings, so they do run)
-    parsed, _ = parse_dates(
+    parsed, _, _ = parse_dates(
         text("04/03/2026", "2026-03-05 07:30"), date_format="%m/%d/%Y", dayfirst=True
     )
     assert parsed.tolist() == [pd.Timestamp("2026-04-03"), pd.Timestamp("2026-03-05 07:30")]
     # "%y%j": year 26, day of the year 061 = 2 March (31 + 28 + 2), not Excel's day 26061
-    parsed, _ = parse_dates(text("26061", "2026-03-05 07:30"), date_format="%y%j", excel_dates=True)
+    parsed, _, _ = parse_dates(
+        text("26061", "2026-03-05 07:30"), date_format="%y%j", excel_dates=True
+    )
     assert parsed.tolist() == [pd.Timestamp("2026-03-02"), pd.Timestamp("2026-03-05 07:30")]
 
 
@@ -180,7 +182,7 @@ def test_parse_dates_whole_messages(value, message):
 
 
 def test_parse_dates_whole_messages_with_an_order_given():
-    _, errors = parse_dates(text("31/02/2026"), dayfirst=True)
+    _, errors, _ = parse_dates(text("31/02/2026"), dayfirst=True)
     assert messages(errors) == ["'31/02/2026' is not a real date"]
-    _, errors = parse_dates(text("13/04/2026"), date_format="%m/%d/%Y")
+    _, errors, _ = parse_dates(text("13/04/2026"), date_format="%m/%d/%Y")
     assert messages(errors) == ["'13/04/2026' does not match date_format '%m/%d/%Y'"]
