@@ -91,6 +91,7 @@ from ._columns import (
     WEEK,
     pain_columns,
 )
+from ._docstrings import fill_doc
 from ._guards import expect_log, expect_table
 from ._weeks import Keys, WeekGrid, Window
 from .program import Program, resolve_program
@@ -150,6 +151,7 @@ MIN_WEEKS_FOR_CORRELATION = 3
 _DECIMALS = 9
 
 
+@fill_doc
 def session_table(
     log: pd.DataFrame,
     *,
@@ -162,12 +164,9 @@ def session_table(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log of :func:`footstats.read_log`.
-    program : Program, optional
-        The routine; None means the one the log was read with (the packaged one otherwise).
-    weeks, until, participants : optional
-        The follow-up window (see :func:`follow_up`); sessions outside it are left out.
+    {log}
+    {program}
+    {window}
 
     Returns
     -------
@@ -222,6 +221,7 @@ def session_table(
     return _finish(out, had, program)
 
 
+@fill_doc
 def weekly_frequency(
     log: pd.DataFrame,
     *,
@@ -235,14 +235,9 @@ def weekly_frequency(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log of :func:`footstats.read_log`.
-    program : Program, optional
-        The routine (its ``sessions_per_week``, and its ``weeks`` when set); None means the
-        default routine.
-    weeks, until, participants : optional
-        The follow-up window (see :func:`follow_up`); by default from each participant's
-        first row to the last row of the log.
+    {log}
+    {program}
+    {window}
     week_index : bool, default False
         Add ``week_index``, the study week (1 = the week of the participant's start), so
         participants who started on different dates can be compared week by week.
@@ -350,6 +345,7 @@ def frequency_summary(weekly: pd.DataFrame) -> pd.DataFrame:
     return _finish(out, had)
 
 
+@fill_doc
 def session_sets(
     log: pd.DataFrame,
     *,
@@ -362,12 +358,9 @@ def session_sets(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log of :func:`footstats.read_log`.
-    program : Program, optional
-        The routine; None means the one the log was read with (the packaged one otherwise).
-    weeks, until, participants : optional
-        The follow-up window (see :func:`follow_up`); rows outside it are left out.
+    {log}
+    {program}
+    {window}
 
     Returns
     -------
@@ -402,6 +395,7 @@ def session_sets(
     return _finish(out, had, program)
 
 
+@fill_doc
 def weekly_sets(
     log: pd.DataFrame,
     *,
@@ -414,12 +408,9 @@ def weekly_sets(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log of :func:`footstats.read_log`.
-    program : Program, optional
-        The routine; None means the one the log was read with (the packaged one otherwise).
-    weeks, until, participants : optional
-        The follow-up window (see :func:`follow_up`); rows outside it are left out.
+    {log}
+    {program}
+    {window}
 
     Returns
     -------
@@ -462,6 +453,7 @@ def weekly_sets(
     return _finish(out, had, program)
 
 
+@fill_doc
 def pain_reports(
     log: pd.DataFrame,
     *,
@@ -479,8 +471,8 @@ def pain_reports(
     ----------
     log : DataFrame
         The tidy log of :func:`footstats.read_log`; its ``pain_<site>`` columns are used.
-    program, weeks, until, participants : optional
-        The follow-up window (see :func:`follow_up`); reports outside it are left out.
+    {program}
+    {window}
 
     Returns
     -------
@@ -510,6 +502,7 @@ def pain_reports(
     return _finish(out, had)
 
 
+@fill_doc
 def weekly_pain(
     log: pd.DataFrame,
     *,
@@ -522,10 +515,9 @@ def weekly_pain(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log of :func:`footstats.read_log`.
-    program, weeks, until, participants : optional
-        The follow-up window (see :func:`follow_up`); reports outside it are left out.
+    {log}
+    {program}
+    {window}
 
     Returns
     -------
@@ -554,6 +546,7 @@ def weekly_pain(
     return _finish(out, had)
 
 
+@fill_doc
 def pain_change(
     log: pd.DataFrame,
     *,
@@ -566,10 +559,9 @@ def pain_change(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log of :func:`footstats.read_log`.
-    program, weeks, until, participants : optional
-        The follow-up window (see :func:`follow_up`); reports outside it are left out.
+    {log}
+    {program}
+    {window}
 
     Returns
     -------
@@ -640,6 +632,7 @@ def pain_change(
     return _finish(out, had)
 
 
+@fill_doc
 def adherence_vs_pain(
     log: pd.DataFrame,
     *,
@@ -656,14 +649,11 @@ def adherence_vs_pain(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log of :func:`footstats.read_log`.
-    program : Program, optional
-        The routine; None means the one the log was read with (the packaged one otherwise).
+    {log}
+    {program}
     lags : iterable of int, default (0, 1, 2)
         Week offsets k >= 0; each adds ``sessions_lag{k}``, the sessions in week w - k.
-    weeks, until, participants : optional
-        The follow-up window (see :func:`follow_up`); rows outside it are left out.
+    {window}
 
     Returns
     -------
@@ -705,6 +695,7 @@ def adherence_vs_pain(
     return _finish(out, had)
 
 
+@fill_doc
 def pain_association(
     log: pd.DataFrame,
     *,
@@ -722,14 +713,11 @@ def pain_association(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log of :func:`footstats.read_log`.
-    program : Program, optional
-        The routine; None means the one the log was read with (the packaged one otherwise).
+    {log}
+    {program}
     lags : iterable of int, default (0, 1, 2)
         Week offsets k >= 0.
-    weeks, until, participants : optional
-        The follow-up window (see :func:`follow_up`); rows outside it are left out.
+    {window}
 
     Returns
     -------
@@ -789,6 +777,7 @@ def pain_association(
     return _finish(out, had)
 
 
+@fill_doc
 def summarize(
     log: pd.DataFrame,
     *,
@@ -801,12 +790,9 @@ def summarize(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log of :func:`footstats.read_log`.
-    program : Program, optional
-        The routine; None means the one the log was read with (the packaged one otherwise).
-    weeks, until, participants : optional
-        The follow-up window (see :func:`follow_up`); rows outside it are left out.
+    {log}
+    {program}
+    {window}
 
     Returns
     -------
@@ -1101,6 +1087,7 @@ def _iso_date(value) -> str | None:
 # -- the follow-up window ---------------------------------------------------------------------
 
 
+@fill_doc
 def follow_up(
     log: pd.DataFrame,
     *,
@@ -1126,8 +1113,7 @@ def follow_up(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log of :func:`footstats.read_log`.
+    {log}
     program : Program, optional
         The routine; its optional ``weeks`` is a programme length. None: the log's own.
     weeks : int, optional

@@ -71,7 +71,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import metrics
+from . import charts, metrics
 from ._columns import (
     COMPLETION,
     EXERCISE,
@@ -82,6 +82,7 @@ from ._columns import (
     TARGET_MET,
     WEEK,
 )
+from ._docstrings import fill_doc
 from ._files import (
     atomic_path,
     check_not_input,
@@ -104,37 +105,24 @@ __all__ = [
     "write_report",
 ]
 
-CHARTS = (
-    "frequency",
-    "calendar",
-    "completion",
-    "sets",
-    "pain",
-    "adherence_vs_pain",
-    "dashboard",
-)
-COHORT_CHARTS = ("study_weeks", "adherence_spread", "pain_waterfall", "adherence_vs_pain_change")
+# Chart names, sizes, plot functions and PDF pages: the registry of footstats.charts.
+CHARTS = charts.chart_names()
+COHORT_CHARTS = charts.chart_names(cohort=True)
 FORMATS = ("png", "svg", "pdf")
 REPORT_PDF = "report.pdf"
 PARTICIPANTS_FOLDER = "participants"
 
 _A4_PORTRAIT = (8.27, 11.69)
 # Charts of the PDF, two to a page.
-_PDF_CHART_PAGES = (
-    ("frequency", "calendar"),
-    ("completion", "sets"),
-    ("pain", "adherence_vs_pain"),
-)
-_PDF_COHORT_PAGES = (
-    ("study_weeks", "adherence_spread"),
-    ("pain_waterfall", "adherence_vs_pain_change"),
-)
+_PDF_CHART_PAGES = charts.pdf_pages()
+_PDF_COHORT_PAGES = charts.pdf_pages(cohort=True)
 _MAX_LISTED_PARTICIPANTS = 100  # beyond this the PDF refers to summary.json
 
 
 # -- public functions -------------------------------------------------------------------------
 
 
+@fill_doc
 def export_tables(
     log: pd.DataFrame,
     out_dir: str | PathLike,
@@ -148,14 +136,11 @@ def export_tables(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log (:func:`footstats.read_log`).
+    {log}
     out_dir : str or path-like
         The output folder (created when missing); not the input log's folder.
-    program : Program, optional
-        The routine (the packaged foot routine when None).
-    weeks, until, participants : optional
-        The follow-up window of the metrics (see :func:`footstats.follow_up`).
+    {program}
+    {window}
 
     Returns
     -------
@@ -174,6 +159,7 @@ def export_tables(
     return _write_staged(_output_folder(log, out_dir), report.write_tables)
 
 
+@fill_doc
 def export_charts(
     log: pd.DataFrame,
     out_dir: str | PathLike,
@@ -189,18 +175,15 @@ def export_charts(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log (:func:`footstats.read_log`).
+    {log}
     out_dir : str or path-like
         The output folder (created when missing); not the input log's folder.
-    program : Program, optional
-        The routine (the packaged foot routine when None).
+    {program}
     formats : sequence of {"png", "svg", "pdf"}, default ("png",)
         File formats; the file extension selects the format.
     dpi : int, default 150
         Resolution of the PNG files.
-    weeks, until, participants : optional
-        The follow-up window of the metrics (see :func:`footstats.follow_up`).
+    {window}
 
     Returns
     -------
@@ -221,6 +204,7 @@ def export_charts(
     return _write_staged(folder, lambda staging: report.write_charts(staging, formats, dpi))
 
 
+@fill_doc
 def export_report(
     log: pd.DataFrame,
     path: str | PathLike,
@@ -240,14 +224,11 @@ def export_report(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log (:func:`footstats.read_log`).
+    {log}
     path : str or path-like
         The PDF file (its folder is created when missing); not next to the input log.
-    program : Program, optional
-        The routine (the packaged foot routine when None).
-    weeks, until, participants : optional
-        The follow-up window of the metrics (see :func:`footstats.follow_up`).
+    {program}
+    {window}
 
     Returns
     -------
@@ -270,6 +251,7 @@ def export_report(
     return report.write_pdf(target)
 
 
+@fill_doc
 def write_report(
     log: pd.DataFrame,
     out_dir: str | PathLike,
@@ -291,17 +273,13 @@ def write_report(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log (:func:`footstats.read_log`).
+    {log}
     out_dir : str or path-like
         The output folder, created when missing; not the input log's folder.
-    program : Program, optional
-        The routine (the packaged foot routine when None).
+    {program}
     formats : sequence of {"png", "svg", "pdf"}, default ("png",)
         Chart file formats.
-    weeks, until, participants : optional
-        The follow-up window of the metrics (see :func:`footstats.follow_up`).
-
+    {window}
     per_participant : bool, default False
         Also write one personal report per participant (see above).
 
@@ -489,39 +467,41 @@ class _Report:
 
     def __post_init__(self):
         self.program = resolve_program(self.program, self.log)
+        # A metric's table by the metric function's name, each computed once.
+        self.table = charts.tables_of(self.log, **self.options)
 
     @property
     def options(self) -> dict:
         """The keyword arguments of every metric: the routine and the window."""
         return {"program": self.program, **self.window}
 
-    @cached_property
+    @property
     def follow_up(self) -> pd.DataFrame:
-        return metrics.follow_up(self.log, **self.options)
+        return self.table("follow_up")
 
-    @cached_property
+    @property
     def weekly(self) -> pd.DataFrame:
-        return metrics.weekly_frequency(self.log, **self.options)
+        return self.table("weekly_frequency")
 
-    @cached_property
+    @property
     def sessions(self) -> pd.DataFrame:
-        return metrics.session_table(self.log, **self.options)
+        return self.table("session_table")
 
-    @cached_property
+    @property
     def weekly_sets(self) -> pd.DataFrame:
-        return metrics.weekly_sets(self.log, **self.options)
+        return self.table("weekly_sets")
 
-    @cached_property
+    @property
     def weekly_pain(self) -> pd.DataFrame:
-        return metrics.weekly_pain(self.log, **self.options)
+        return self.table("weekly_pain")
 
-    @cached_property
+    @property
     def change(self) -> pd.DataFrame:
-        return metrics.pain_change(self.log, **self.options)
+        return self.table("pain_change")
 
-    @cached_property
+    @property
     def adherence(self) -> pd.DataFrame:
-        return metrics.adherence_vs_pain(self.log, **self.options)
+        return self.table("adherence_vs_pain")
 
     @cached_property
     def summary(self) -> dict:
@@ -539,17 +519,13 @@ class _Report:
         enrolled in the participants table) gets the cohort files too."""
         return PARTICIPANT in self.log.columns and len(self.follow_up) > 0
 
-    @cached_property
+    @property
     def cohort_table(self) -> pd.DataFrame:
-        from .cohort import cohort_table
+        return self.table("cohort_table")
 
-        return cohort_table(self.log, **self.options)
-
-    @cached_property
+    @property
     def study_weeks(self) -> pd.DataFrame:
-        from .cohort import study_week_adherence
-
-        return study_week_adherence(self.log, **self.options)
+        return self.table("study_week_adherence")
 
     @property
     def charts(self) -> tuple[str, ...]:
@@ -622,63 +598,20 @@ class _Report:
         """A new (pyplot-free) figure holding ``chart``."""
         from matplotlib.figure import Figure
 
-        from . import plots
+        fig = Figure(
+            figsize=charts.figsize(chart, len(self.program.exercises)), layout="constrained"
+        )
+        if chart == charts.DASHBOARD:
+            from .plots import dashboard_title, draw_dashboard
 
-        size = _chart_size(chart, len(self.program.exercises))
-        fig = Figure(figsize=size, layout="constrained")
-        if chart == "dashboard":
-            plots._draw_dashboard(fig, **self._dashboard_tables(), title=self.dashboard_title)
+            title = dashboard_title(self.log, self.program, None, self.follow_up)
+            draw_dashboard(fig, self.table, program=self.program, title=title)
         else:
             self.draw(chart, fig.add_subplot())
         return fig
 
     def draw(self, chart: str, ax) -> None:
-        from . import plots
-
-        if chart == "frequency":
-            plots.plot_frequency(self.weekly, ax=ax)
-        elif chart == "calendar":
-            plots.plot_calendar(self.sessions, ax=ax)
-        elif chart == "completion":
-            plots.plot_completion(self.weekly_sets, program=self.program, ax=ax)
-        elif chart == "sets":
-            plots.plot_sets(self.weekly_sets, program=self.program, ax=ax)
-        elif chart == "pain":
-            plots.plot_pain(self.weekly_pain, change=self.change, ax=ax)
-        elif chart == "adherence_vs_pain":
-            plots.plot_adherence_vs_pain(self.adherence, ax=ax)
-        elif chart in COHORT_CHARTS:
-            self.draw_cohort(chart, ax)
-        else:
-            raise ValueError(f"unknown chart {chart!r}; expected one of {', '.join(CHARTS)}")
-
-    def draw_cohort(self, chart: str, ax) -> None:
-        from . import cohort_plots
-
-        if chart == "study_weeks":
-            cohort_plots.plot_study_weeks(self.study_weeks, ax=ax)
-        elif chart == "adherence_spread":
-            cohort_plots.plot_adherence_spread(self.cohort_table, ax=ax)
-        elif chart == "pain_waterfall":
-            cohort_plots.plot_pain_waterfall(self.cohort_table, ax=ax)
-        else:
-            cohort_plots.plot_adherence_vs_change(self.cohort_table, ax=ax)
-
-    def _dashboard_tables(self) -> dict:
-        return {
-            "weekly": self.weekly,
-            "weekly_sets": self.weekly_sets,
-            "weekly_pain": self.weekly_pain,
-            "change": self.change,
-            "adherence": self.adherence,
-            "program": self.program,
-        }
-
-    @property
-    def dashboard_title(self) -> str:
-        from . import plots
-
-        return plots._dashboard_title(self.log, self.program, None, self.follow_up)
+        charts.draw(chart, ax, self.table, program=self.program)
 
     # -- PDF
 
@@ -690,11 +623,12 @@ class _Report:
         with atomic_path(target) as tmp, PdfPages(tmp) as pdf:
             for page in _text_pages(self.summary_blocks()):
                 pdf.savefig(page)
-            for charts in pages:
+            for names in pages:
                 page = Figure(figsize=_A4_PORTRAIT, layout="constrained")
-                heights = [_chart_height(chart, len(self.program.exercises)) for chart in charts]
+                rows = len(self.program.exercises)
+                heights = [charts.figsize(chart, rows)[1] for chart in names]
                 for subfigure, chart in zip(
-                    page.subfigures(len(charts), 1, height_ratios=heights), charts, strict=True
+                    page.subfigures(len(names), 1, height_ratios=heights), names, strict=True
                 ):
                     self.draw(chart, subfigure.add_subplot())
                 pdf.savefig(page)
@@ -843,20 +777,6 @@ def _iso_weeks(table: pd.DataFrame) -> pd.DataFrame:
     if WEEK not in table.columns:
         return table
     return table.assign(**{WEEK: table[WEEK].dt.strftime("%Y-%m-%d")})
-
-
-def _chart_size(chart: str, rows: int) -> tuple[float, float]:
-    if chart in COHORT_CHARTS:
-        from .cohort_plots import SIZES
-
-        return SIZES[chart]
-    from . import plots
-
-    return plots._figsize(chart, rows)
-
-
-def _chart_height(chart: str, rows: int) -> float:
-    return _chart_size(chart, rows)[1]
 
 
 # -- per-participant folders ------------------------------------------------------------------
