@@ -18,6 +18,11 @@ Colours
     The Okabe-Ito palette (safe for the common colour-vision deficiencies), set once in
     :data:`PALETTE`; sequential heatmaps use ``cividis``. Whether a week met the target is
     shown by colour *and* legend text, not by colour alone.
+
+Why one module of about 950 lines: six charts of about a hundred lines each (half of it
+their docstrings) share the palette and the helpers at the top, which no other module uses;
+the cohort charts are in :mod:`footstats.cohort_plots`, the chart list in
+:mod:`footstats.charts`.
 """
 
 from __future__ import annotations
