@@ -58,6 +58,7 @@ _EXPORTS = {
     "pain_association": "metrics",
     "summarize": "metrics",
     "headline_table": "readable",
+    "key_figures": "readable",
     "plot_frequency": "plots",
     "plot_calendar": "plots",
     "plot_completion": "plots",

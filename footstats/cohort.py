@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ._columns import DATE, PARTICIPANT, SESSIONS, SITE, TARGET_MET
+from ._docstrings import fill_doc
 from .metrics import (
     ADHERENCE_PCT,
     BASELINE,
@@ -54,6 +55,7 @@ p1,2026-03-10,Toe walking,6
 """
 
 
+@fill_doc
 def cohort_table(
     log: pd.DataFrame,
     *,
@@ -66,12 +68,9 @@ def cohort_table(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log of :func:`footstats.read_log`, with a ``participant`` column.
-    program : Program, optional
-        The routine; None means the default routine.
-    weeks, until, participants : optional
-        The follow-up window (see :func:`footstats.follow_up`).
+    {cohort_log}
+    {program}
+    {window}
 
     Returns
     -------
@@ -116,6 +115,7 @@ def cohort_table(
     return out.reset_index()
 
 
+@fill_doc
 def study_week_adherence(
     log: pd.DataFrame,
     *,
@@ -128,10 +128,9 @@ def study_week_adherence(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log of :func:`footstats.read_log`, with a ``participant`` column.
-    program, weeks, until, participants : optional
-        The routine and the follow-up window (see :func:`footstats.follow_up`).
+    {cohort_log}
+    {program}
+    {window}
 
     Returns
     -------

@@ -18,6 +18,8 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from ._columns import PARTICIPANT
+from ._docstrings import fill_doc
+from .charts import figsize
 from .cohort import IMPORTANT, OBSERVED, SHARE_ON_TARGET
 from .metrics import ADHERENCE_PCT, GROUP, WEEK_INDEX
 from .plots import PALETTE, _empty, as_written
@@ -29,12 +31,6 @@ __all__ = [
     "plot_study_weeks",
 ]
 
-SIZES = {
-    "study_weeks": (9, 4.4),
-    "adherence_spread": (9, 4),
-    "pain_waterfall": (9, 4),
-    "adherence_vs_pain_change": (9, 4.4),
-}
 _GROUP_COLORS = (PALETTE["blue"], PALETTE["orange"], PALETTE["green"], PALETTE["purple"])
 _IMPROVED, _NOT_IMPROVED = PALETTE["green"], PALETTE["grey"]
 _MAX_LABELLED = 30  # participants named under the waterfall's bars up to this many
@@ -46,7 +42,7 @@ NO_PAIN_CHANGE = "no participant with pain reports"
 def _axes(ax, chart: str):
     if ax is not None:
         return ax
-    _, new_ax = plt.subplots(figsize=SIZES[chart], layout="constrained")
+    _, new_ax = plt.subplots(figsize=figsize(chart), layout="constrained")
     return new_ax
 
 
@@ -83,6 +79,7 @@ def _site(table: pd.DataFrame, site: str | None) -> str | None:
     return next((s for s in sites if table[f"{s}_change"].notna().any()), None)
 
 
+@fill_doc
 def plot_study_weeks(study: pd.DataFrame, *, ax=None, **kwargs):
     """Share of participants on target in each study week, with how many are still observed.
 
@@ -95,7 +92,7 @@ def plot_study_weeks(study: pd.DataFrame, *, ax=None, **kwargs):
     ----------
     study : DataFrame
         :func:`footstats.study_week_adherence`.
-    ax : matplotlib Axes, optional
+    {ax}
     **kwargs
         Passed to the bars (or lines).
     """
@@ -158,6 +155,7 @@ def plot_study_weeks(study: pd.DataFrame, *, ax=None, **kwargs):
     return ax
 
 
+@fill_doc
 def plot_adherence_spread(table: pd.DataFrame, *, ax=None, **kwargs):
     """Session adherence across participants: a box per group, one dot per participant.
 
@@ -165,7 +163,7 @@ def plot_adherence_spread(table: pd.DataFrame, *, ax=None, **kwargs):
     ----------
     table : DataFrame
         :func:`footstats.cohort_table`.
-    ax : matplotlib Axes, optional
+    {ax}
     **kwargs
         Passed to the dots.
     """
@@ -204,6 +202,7 @@ def plot_adherence_spread(table: pd.DataFrame, *, ax=None, **kwargs):
     return ax
 
 
+@fill_doc
 def plot_pain_waterfall(table: pd.DataFrame, *, site: str | None = None, ax=None, **kwargs):
     """Each participant's change of pain, ranked from the largest fall to the largest rise.
 
@@ -214,9 +213,8 @@ def plot_pain_waterfall(table: pd.DataFrame, *, site: str | None = None, ax=None
     ----------
     table : DataFrame
         :func:`footstats.cohort_table`.
-    site : str, optional
-        The pain site; by default the first one with a change for anyone.
-    ax : matplotlib Axes, optional
+    {pain_site}
+    {ax}
     **kwargs
         Passed to the bars.
     """
@@ -262,6 +260,7 @@ def plot_pain_waterfall(table: pd.DataFrame, *, site: str | None = None, ax=None
     return ax
 
 
+@fill_doc
 def plot_adherence_vs_change(table: pd.DataFrame, *, site: str | None = None, ax=None, **kwargs):
     """Adherence against the change of pain, one point per participant.
 
@@ -272,9 +271,8 @@ def plot_adherence_vs_change(table: pd.DataFrame, *, site: str | None = None, ax
     ----------
     table : DataFrame
         :func:`footstats.cohort_table`.
-    site : str, optional
-        The pain site; by default the first one with a change for anyone.
-    ax : matplotlib Axes, optional
+    {pain_site}
+    {ax}
     **kwargs
         Passed to the points.
     """

@@ -53,14 +53,18 @@ pain
 adherence vs pain
     Weekly sessions beside weekly mean pain, also lagged: pain in week w against sessions in
     week w - k. An association, never evidence that the routine caused a change.
+
+Why one module of about a thousand lines: the eleven public metrics share one set of array
+helpers (exercise codes, session keys, set cells, pain reports; at the end of the module),
+and :func:`summarize` uses them all, so splitting the metrics by topic would scatter those
+helpers across modules that import each other. What stands apart is apart: the follow-up
+window in ``_followup.py``, the week grid in ``_weeks.py``, the input guards in
+``_guards.py``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from datetime import date
-from os import PathLike
 
 import numpy as np
 import pandas as pd
@@ -91,8 +95,26 @@ from ._columns import (
     WEEK,
     pain_columns,
 )
+from ._docstrings import fill_doc
+
+# The follow-up window lives in its own module; its names stay importable from here.
+from ._followup import END as END
+from ._followup import GROUP as GROUP
+from ._followup import ROWS_AFTER as ROWS_AFTER
+from ._followup import ROWS_BEFORE as ROWS_BEFORE
+from ._followup import STALE_DAYS as STALE_DAYS
+from ._followup import START as START
+from ._followup import (
+    WEEKS,
+    _finish,
+    _prepare,
+    _with_participant,
+    follow_up,
+    stale_notice,
+    window_notices,
+)
 from ._guards import expect_log, expect_table
-from ._weeks import Keys, WeekGrid, Window
+from ._weeks import Keys, WeekGrid
 from .program import Program, resolve_program
 
 __all__ = [
@@ -115,7 +137,6 @@ __all__ = [
 # Column names new in this module (candidates for _columns.py).
 EXERCISES = "exercises"
 PAIN = "pain"
-WEEKS = "weeks"
 ADHERENCE_PCT = "adherence_pct"
 CURRENT_STREAK = "current_streak"
 LONGEST_STREAK = "longest_streak"
@@ -133,11 +154,6 @@ N_WEEKS = "n_weeks"
 SPEARMAN = "spearman"
 WORKOUTS = "workouts"
 WEEK_INDEX = "week_index"
-START = "start"
-END = "end"
-GROUP = "group"
-ROWS_BEFORE = "rows_before"
-ROWS_AFTER = "rows_after"
 
 WINDOW_DAYS = 14
 IMPORTANT_POINTS = -2  # Farrar 2001
@@ -150,6 +166,7 @@ MIN_WEEKS_FOR_CORRELATION = 3
 _DECIMALS = 9
 
 
+@fill_doc
 def session_table(
     log: pd.DataFrame,
     *,
@@ -162,12 +179,9 @@ def session_table(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log of :func:`footstats.read_log`.
-    program : Program, optional
-        The routine; None means the one the log was read with (the packaged one otherwise).
-    weeks, until, participants : optional
-        The follow-up window (see :func:`follow_up`); sessions outside it are left out.
+    {log}
+    {program}
+    {window}
 
     Returns
     -------
@@ -222,6 +236,7 @@ def session_table(
     return _finish(out, had, program)
 
 
+@fill_doc
 def weekly_frequency(
     log: pd.DataFrame,
     *,
@@ -235,14 +250,9 @@ def weekly_frequency(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log of :func:`footstats.read_log`.
-    program : Program, optional
-        The routine (its ``sessions_per_week``, and its ``weeks`` when set); None means the
-        default routine.
-    weeks, until, participants : optional
-        The follow-up window (see :func:`follow_up`); by default from each participant's
-        first row to the last row of the log.
+    {log}
+    {program}
+    {window}
     week_index : bool, default False
         Add ``week_index``, the study week (1 = the week of the participant's start), so
         participants who started on different dates can be compared week by week.
@@ -350,6 +360,7 @@ def frequency_summary(weekly: pd.DataFrame) -> pd.DataFrame:
     return _finish(out, had)
 
 
+@fill_doc
 def session_sets(
     log: pd.DataFrame,
     *,
@@ -362,12 +373,9 @@ def session_sets(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log of :func:`footstats.read_log`.
-    program : Program, optional
-        The routine; None means the one the log was read with (the packaged one otherwise).
-    weeks, until, participants : optional
-        The follow-up window (see :func:`follow_up`); rows outside it are left out.
+    {log}
+    {program}
+    {window}
 
     Returns
     -------
@@ -402,6 +410,7 @@ def session_sets(
     return _finish(out, had, program)
 
 
+@fill_doc
 def weekly_sets(
     log: pd.DataFrame,
     *,
@@ -414,12 +423,9 @@ def weekly_sets(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log of :func:`footstats.read_log`.
-    program : Program, optional
-        The routine; None means the one the log was read with (the packaged one otherwise).
-    weeks, until, participants : optional
-        The follow-up window (see :func:`follow_up`); rows outside it are left out.
+    {log}
+    {program}
+    {window}
 
     Returns
     -------
@@ -462,6 +468,7 @@ def weekly_sets(
     return _finish(out, had, program)
 
 
+@fill_doc
 def pain_reports(
     log: pd.DataFrame,
     *,
@@ -479,8 +486,8 @@ def pain_reports(
     ----------
     log : DataFrame
         The tidy log of :func:`footstats.read_log`; its ``pain_<site>`` columns are used.
-    program, weeks, until, participants : optional
-        The follow-up window (see :func:`follow_up`); reports outside it are left out.
+    {program}
+    {window}
 
     Returns
     -------
@@ -510,6 +517,7 @@ def pain_reports(
     return _finish(out, had)
 
 
+@fill_doc
 def weekly_pain(
     log: pd.DataFrame,
     *,
@@ -522,10 +530,9 @@ def weekly_pain(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log of :func:`footstats.read_log`.
-    program, weeks, until, participants : optional
-        The follow-up window (see :func:`follow_up`); reports outside it are left out.
+    {log}
+    {program}
+    {window}
 
     Returns
     -------
@@ -554,6 +561,7 @@ def weekly_pain(
     return _finish(out, had)
 
 
+@fill_doc
 def pain_change(
     log: pd.DataFrame,
     *,
@@ -566,10 +574,9 @@ def pain_change(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log of :func:`footstats.read_log`.
-    program, weeks, until, participants : optional
-        The follow-up window (see :func:`follow_up`); reports outside it are left out.
+    {log}
+    {program}
+    {window}
 
     Returns
     -------
@@ -640,6 +647,7 @@ def pain_change(
     return _finish(out, had)
 
 
+@fill_doc
 def adherence_vs_pain(
     log: pd.DataFrame,
     *,
@@ -656,14 +664,11 @@ def adherence_vs_pain(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log of :func:`footstats.read_log`.
-    program : Program, optional
-        The routine; None means the one the log was read with (the packaged one otherwise).
+    {log}
+    {program}
     lags : iterable of int, default (0, 1, 2)
         Week offsets k >= 0; each adds ``sessions_lag{k}``, the sessions in week w - k.
-    weeks, until, participants : optional
-        The follow-up window (see :func:`follow_up`); rows outside it are left out.
+    {window}
 
     Returns
     -------
@@ -705,6 +710,7 @@ def adherence_vs_pain(
     return _finish(out, had)
 
 
+@fill_doc
 def pain_association(
     log: pd.DataFrame,
     *,
@@ -722,14 +728,11 @@ def pain_association(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log of :func:`footstats.read_log`.
-    program : Program, optional
-        The routine; None means the one the log was read with (the packaged one otherwise).
+    {log}
+    {program}
     lags : iterable of int, default (0, 1, 2)
         Week offsets k >= 0.
-    weeks, until, participants : optional
-        The follow-up window (see :func:`follow_up`); rows outside it are left out.
+    {window}
 
     Returns
     -------
@@ -789,6 +792,7 @@ def pain_association(
     return _finish(out, had)
 
 
+@fill_doc
 def summarize(
     log: pd.DataFrame,
     *,
@@ -801,12 +805,9 @@ def summarize(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log of :func:`footstats.read_log`.
-    program : Program, optional
-        The routine; None means the one the log was read with (the packaged one otherwise).
-    weeks, until, participants : optional
-        The follow-up window (see :func:`follow_up`); rows outside it are left out.
+    {log}
+    {program}
+    {window}
 
     Returns
     -------
@@ -867,31 +868,6 @@ def _cohort(entries: list[dict]) -> dict:
         "median_adherence_pct": float(np.median(adherence)) if adherence else None,
         "share_clinically_important": sum(improved) / len(improved) if improved else None,
     }
-
-
-def _with_participant(frame: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
-    """The frame with a participant column (one placeholder participant when it has none).
-
-    One code path then serves logs with and without participants; :func:`_finish` drops the
-    placeholder again.
-    """
-    if PARTICIPANT in frame.columns:
-        return frame, True
-    return frame.assign(**{PARTICIPANT: ""}), False
-
-
-def _finish(out: pd.DataFrame, had_participant: bool, program: Program | None = None):
-    """The result table, without the placeholder participant.
-
-    The routine it was counted against goes into ``attrs["program"]``, so a chart of the
-    table names the exercises without being told the routine again.
-    """
-    if not had_participant:
-        out = out.drop(columns=PARTICIPANT)
-    out = out.reset_index(drop=True)
-    if program is not None:
-        out.attrs["program"] = program
-    return out
 
 
 def _group(frame: pd.DataFrame, keys: list[str]):
@@ -1099,256 +1075,6 @@ def _iso_date(value) -> str | None:
 
 
 # -- the follow-up window ---------------------------------------------------------------------
-
-
-def follow_up(
-    log: pd.DataFrame,
-    *,
-    program: Program | None = None,
-    weeks: int | None = None,
-    until=None,
-    participants=None,
-) -> pd.DataFrame:
-    """Each participant's follow-up window: the days the metrics count.
-
-    AdhereR (the R package for adherence) computes every measure over a follow-up window;
-    here the window is also the observation window. Every ISO week from the week of
-    ``start`` to the week of ``end`` is counted, a week without a session as 0; rows
-    dated before ``start`` or after ``end`` stay in the log but are left out of every
-    metric (``rows_before``, ``rows_after`` count them).
-
-    ``start``: the participant's ``start`` in the participants table, otherwise the day of
-    their first row (check-ins included). ``end``, the first rule that applies: the
-    participant's ``end`` in the table, or their ``weeks`` there; ``weeks``; the routine's
-    ``weeks``; ``until``; otherwise the day of the last row of the log (of any participant:
-    the data cut-off, so a participant who stopped early shows the empty weeks since). A
-    programme of N weeks ends on the Sunday of the N-th ISO week from the start's week.
-
-    Parameters
-    ----------
-    log : DataFrame
-        The tidy log of :func:`footstats.read_log`.
-    program : Program, optional
-        The routine; its optional ``weeks`` is a programme length. None: the log's own.
-    weeks : int, optional
-        A programme of ``weeks`` weeks from each participant's start (>= 1).
-    until : date, str or "today", optional
-        One last day for everyone (an ISO date, a date or Timestamp, or ``"today"``).
-    participants : DataFrame or path, optional
-        The participants table (:func:`footstats.read_participants`, or a path to its CSV):
-        ``participant``, ``start``, optional ``end``, ``weeks``, ``group``. Every
-        participant of the log must be in it; one in it without rows in the log is a
-        participant with 0 sessions.
-
-    Returns
-    -------
-    DataFrame
-        ``[participant], start, end, weeks, rows_before, rows_after, [group]``: ``weeks``
-        is the number of ISO weeks in the window (0 when it ends before it starts);
-        ``group`` when the participants table has one.
-
-    Raises
-    ------
-    ValueError
-        For a ``weeks`` or ``until`` that is not valid, a participants table without the
-        columns it needs, or a participant of the log missing from it.
-
-    Examples
-    --------
-    >>> import footstats
-    >>> window = footstats.follow_up(footstats.load_sample(), weeks=20)
-    >>> window[["weeks", "rows_after"]].to_dict("records")
-    [{'weeks': 20, 'rows_after': 0}]
-    """
-    expect_log(log, "follow_up", (DATE,))
-    program = resolve_program(program, log)
-    log, had = _with_participant(log)
-    table = _participants_table(participants, had)
-    keys = Keys.of(log, None if table is None else table.index)
-    window = _window(keys, program, weeks, until, table)
-    grid_weeks = np.maximum(
-        (keys.monday(window.end) - keys.monday(window.start)) // keys.week_step + 1, 0
-    )
-    day = keys.day[keys.row_day]
-    n = len(keys.participants)
-    before = np.bincount(
-        keys.participant[day < window.start[keys.participant]], minlength=n
-    ).astype("int64")
-    after = np.bincount(keys.participant[day > window.end[keys.participant]], minlength=n)
-    out = pd.DataFrame(
-        {
-            PARTICIPANT: keys.participants,
-            START: window.start.view(keys.dtype),
-            END: window.end.view(keys.dtype),
-            WEEKS: grid_weeks,
-            ROWS_BEFORE: before,
-            ROWS_AFTER: after.astype("int64"),
-        }
-    )
-    if table is not None and GROUP in table.columns:
-        out[GROUP] = table[GROUP].reindex([str(p) for p in keys.participants]).array
-    return _finish(out, had)
-
-
-def window_notices(window: pd.DataFrame) -> list[str]:
-    """Sentences for the rows :func:`follow_up` found outside the window (none when all in).
-
-    >>> import pandas as pd
-    >>> window_notices(pd.DataFrame({"rows_before": [0], "rows_after": [12]}))
-    ["12 rows after the window's end are not counted (they stay in the log)"]
-    """
-    notices = []
-    places = ((ROWS_BEFORE, "before the window's start"), (ROWS_AFTER, "after the window's end"))
-    for column, where in places:
-        n = int(window[column].sum()) if len(window) else 0
-        if n:
-            rows = "1 row" if n == 1 else f"{n} rows"
-            verb = "is" if n == 1 else "are"
-            notices.append(f"{rows} {where} {verb} not counted (they stay in the log)")
-    return notices
-
-
-STALE_DAYS = 7
-
-
-def stale_notice(log: pd.DataFrame, *, today: date | None = None) -> str | None:
-    """A sentence when a personal log's last row is more than 7 days before ``today``.
-
-    The window ends at the last row unless told otherwise, so the weeks since then are not
-    counted; ``until="today"`` (``--until today``) counts them. None for a log with
-    participants, an empty log, or a recent last row.
-
-    >>> import pandas as pd
-    >>> log = pd.DataFrame({"date": pd.to_datetime(["2026-03-02"])})
-    >>> stale_notice(log, today=date(2026, 3, 25))
-    'last entry 23 days ago: weeks since then are not counted; use --until today to count them'
-    """
-    if PARTICIPANT in log.columns or DATE not in log.columns or log.empty:
-        return None
-    today = pd.Timestamp(today or date.today())
-    days = (today.normalize() - log[DATE].max().normalize()).days
-    if days <= STALE_DAYS:
-        return None
-    return (
-        f"last entry {days} days ago: weeks since then are not counted; "
-        "use --until today to count them"
-    )
-
-
-def _prepare(log, program: Program, weeks, until, participants):
-    """The log with a participant column and only the rows inside the window, whether it
-    had a participant column, its keys and the window."""
-    log, had = _with_participant(log)
-    table = _participants_table(participants, had)
-    keys = Keys.of(log, None if table is None else table.index)
-    window = _window(keys, program, weeks, until, table)
-    by_default = table is None and weeks is None and until is None and program.weeks is None
-    if by_default:  # from each one's first row to the log's last: every row is inside
-        return log, had, keys, window
-    inside = window.inside(keys)
-    if not inside.all():
-        log, keys = log[inside], keys.take(inside)
-    return log, had, keys, window
-
-
-def _window(keys: Keys, program: Program, weeks, until, table: pd.DataFrame | None) -> Window:
-    n = len(keys.participants)
-    none = np.iinfo("int64").min
-    day = keys.day[keys.row_day]
-    first = np.full(n, np.iinfo("int64").max)
-    np.minimum.at(first, keys.participant, day)
-    start = first
-    end = np.full(n, none)
-    if table is not None:
-        names = pd.Index([str(p) for p in keys.participants])
-        missing = names.difference(table.index)
-        if len(missing):
-            shown = ", ".join(missing[:10]) + (" ..." if len(missing) > 10 else "")
-            raise ValueError(f"participants of the log not in the participants table: {shown}")
-        rows = table.reindex(names)
-        start = _days(rows[START], keys)
-        end = _days(rows[END], keys)
-        table_weeks = rows[WEEKS].to_numpy("float64", na_value=np.nan)
-        by_weeks = (end == none) & ~np.isnan(table_weeks)
-        end = np.where(
-            by_weeks, _programme_end(keys, start, np.nan_to_num(table_weeks).astype("int64")), end
-        )
-    programme = _check_weeks(weeks) if weeks is not None else program.weeks
-    if programme is not None:
-        end = np.where(end == none, _programme_end(keys, start, programme), end)
-    last_day = _until(until, keys) if until is not None else (day.max() if len(day) else none)
-    end = np.where(end == none, last_day, end)
-    return Window(start=start, end=end)
-
-
-def _programme_end(keys: Keys, start: np.ndarray, weeks) -> np.ndarray:
-    """The Sunday of the ``weeks``-th ISO week from the week of ``start``."""
-    return keys.monday(start) + np.asarray(weeks) * keys.week_step - keys.day_step
-
-
-def _days(values: pd.Series, keys: Keys) -> np.ndarray:
-    days = pd.to_datetime(values).dt.normalize().to_numpy().astype(keys.dtype)
-    return np.where(np.isnat(days), np.iinfo("int64").min, days.view("int64"))
-
-
-def _check_weeks(weeks) -> int:
-    if isinstance(weeks, bool) or not isinstance(weeks, int | np.integer) or weeks < 1:
-        raise ValueError(f"weeks must be a whole number of weeks >= 1, got {weeks!r}")
-    return int(weeks)
-
-
-def _until(until, keys: Keys) -> int:
-    given = until
-    if isinstance(until, str):
-        text = until.strip()
-        if text.lower() == "today":
-            until = date.today()
-        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            until = text  # ISO only: 03/04/2026 is never guessed
-        else:
-            until = None
-    try:
-        day = pd.Timestamp(until)
-    except (TypeError, ValueError):
-        day = pd.NaT
-    if pd.isna(day):
-        raise ValueError(f"until must be a date (YYYY-MM-DD) or 'today', got {given!r}")
-    return int(day.normalize().to_datetime64().astype(keys.dtype).view("int64"))
-
-
-def _participants_table(participants, had_participant: bool) -> pd.DataFrame | None:
-    """The participants table indexed by participant id (text), with start, end, weeks and
-    (when given) group columns."""
-    if participants is None:
-        return None
-    if isinstance(participants, str | PathLike):
-        from .participants import read_participants
-
-        participants = read_participants(participants)
-    if not had_participant:
-        raise ValueError("a participants table needs a log with a participant column")
-    missing = [c for c in (PARTICIPANT, START) if c not in participants.columns]
-    if missing:
-        raise ValueError(f"the participants table has no {' or '.join(missing)} column")
-    table = pd.DataFrame(
-        {
-            START: pd.to_datetime(participants[START]).to_numpy(),
-            END: pd.to_datetime(participants[END]).to_numpy()
-            if END in participants.columns
-            else pd.NaT,
-            WEEKS: pd.array(participants[WEEKS], dtype="Int64")
-            if WEEKS in participants.columns
-            else pd.NA,
-        },
-        index=pd.Index(participants[PARTICIPANT].astype("str"), name=PARTICIPANT),
-    )
-    table[WEEKS] = table[WEEKS].astype("Int64")
-    if GROUP in participants.columns:
-        table[GROUP] = participants[GROUP].to_numpy()
-    if table.index.has_duplicates:
-        twice = table.index[table.index.duplicated()].unique()
-        raise ValueError(f"participants listed twice in the participants table: {', '.join(twice)}")
-    return table
 
 
 def _session_of_moment(keys: Keys, moments: np.ndarray) -> np.ndarray:

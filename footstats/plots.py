@@ -18,6 +18,11 @@ Colours
     The Okabe-Ito palette (safe for the common colour-vision deficiencies), set once in
     :data:`PALETTE`; sequential heatmaps use ``cividis``. Whether a week met the target is
     shown by colour *and* legend text, not by colour alone.
+
+Why one module of about 950 lines: six charts of about a hundred lines each (half of it
+their docstrings) share the palette and the helpers at the top, which no other module uses;
+the cohort charts are in :mod:`footstats.cohort_plots`, the chart list in
+:mod:`footstats.charts`.
 """
 
 from __future__ import annotations
@@ -51,12 +56,16 @@ from ._columns import (
     VALUE_MIN,
     WEEK,
 )
+from ._docstrings import fill_doc
 from ._guards import expect_log, expect_table
+from .charts import DASHBOARD, dashboard_charts, draw, figsize, tables_of
 from .program import Program, resolve_program
 
 __all__ = [
     "PALETTE",
     "SITE_COLORS",
+    "dashboard_title",
+    "draw_dashboard",
     "plot_adherence_vs_pain",
     "plot_calendar",
     "plot_completion",
@@ -105,26 +114,11 @@ NO_SETS = "no sets logged\n(sessions without per-exercise sets have none to show
 # -- shared helpers ---------------------------------------------------------------------------
 
 
-def _figsize(chart: str, rows: int = 5) -> tuple[float, float]:
-    """Figure size (inches) of a chart on its own; ``rows``: exercises of a heatmap or bars."""
-    rows = max(rows, 3)
-    sizes = {
-        "frequency": (9, 4),
-        "calendar": (9, 2.6),
-        "completion": (9, 1.4 + 0.45 * rows),
-        "sets": (9, 1.6 + 0.5 * rows),
-        "pain": (9, 4),
-        "adherence_vs_pain": (9, 4),
-        "dashboard": (15, 9.5),
-    }
-    return sizes[chart]
-
-
 def _axes(ax, chart: str, rows: int = 5):
     """The given Axes, or a new figure's Axes (the only place a figure is created)."""
     if ax is not None:
         return ax
-    _, new_ax = plt.subplots(figsize=_figsize(chart, rows), layout="constrained")
+    _, new_ax = plt.subplots(figsize=figsize(chart, rows), layout="constrained")
     return new_ax
 
 
@@ -288,6 +282,7 @@ def _annotate_cells(ax, values: np.ndarray, x_centres, fmt: str, dark_below: flo
 # -- frequency --------------------------------------------------------------------------------
 
 
+@fill_doc
 def plot_frequency(weekly: pd.DataFrame, *, target=None, participant=None, ax=None, **kwargs):
     """Sessions per week as bars, with the target band and the streaks.
 
@@ -304,10 +299,8 @@ def plot_frequency(weekly: pd.DataFrame, *, target=None, participant=None, ax=No
     target : (int, int), optional
         Target sessions per week ``(low, high)``; by default the table's ``target_min`` and
         ``target_max`` (or the packaged routine's 2-3 when the table has neither).
-    participant : str, optional
-        Draw this participant only; see the module notes for the cohort view.
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure is made when None.
+    {participant}
+    {ax}
     **kwargs
         Passed to :meth:`~matplotlib.axes.Axes.bar`.
 
@@ -411,6 +404,7 @@ def _streak_text(weekly: pd.DataFrame, low: float) -> str:
 # -- calendar ---------------------------------------------------------------------------------
 
 
+@fill_doc
 def plot_calendar(sessions: pd.DataFrame, *, participant=None, ax=None, **kwargs):
     """Calendar heatmap of session days: weekday (rows) by week (columns).
 
@@ -422,10 +416,8 @@ def plot_calendar(sessions: pd.DataFrame, *, participant=None, ax=None, **kwargs
     ----------
     sessions : DataFrame
         :func:`footstats.session_table` output: one row per session with ``date``.
-    participant : str, optional
-        Draw this participant only.
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure is made when None.
+    {participant}
+    {ax}
     **kwargs
         Passed to :meth:`~matplotlib.axes.Axes.pcolormesh`.
 
@@ -494,6 +486,7 @@ def plot_calendar(sessions: pd.DataFrame, *, participant=None, ax=None, **kwargs
 # -- sets and completion ----------------------------------------------------------------------
 
 
+@fill_doc
 def plot_completion(
     weekly_sets: pd.DataFrame, *, program=None, participant=None, ax=None, **kwargs
 ):
@@ -506,12 +499,9 @@ def plot_completion(
     ----------
     weekly_sets : DataFrame
         :func:`footstats.weekly_sets` output: ``week``, ``exercise``, ``completion`` (0-1).
-    program : Program, optional
-        The routine, for readable exercise names (None: the one the table was counted with).
-    participant : str, optional
-        Draw this participant only.
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure is made when None.
+    {exercise_names}
+    {participant}
+    {ax}
     **kwargs
         Passed to :meth:`~matplotlib.axes.Axes.pcolormesh`.
 
@@ -587,6 +577,7 @@ def _n_exercises(weekly_sets: pd.DataFrame) -> int:
     return int(exercises.nunique())
 
 
+@fill_doc
 def plot_sets(weekly_sets: pd.DataFrame, *, program=None, participant=None, ax=None, **kwargs):
     """Sets done against sets prescribed, per exercise, totalled over the period.
 
@@ -600,12 +591,9 @@ def plot_sets(weekly_sets: pd.DataFrame, *, program=None, participant=None, ax=N
     weekly_sets : DataFrame
         :func:`footstats.weekly_sets` output: ``exercise``, ``sets_done``,
         ``sets_prescribed``.
-    program : Program, optional
-        The routine, for readable exercise names (None: the one the table was counted with).
-    participant : str, optional
-        Draw this participant only.
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure is made when None.
+    {exercise_names}
+    {participant}
+    {ax}
     **kwargs
         Passed to :meth:`~matplotlib.axes.Axes.barh` for the done bars.
 
@@ -671,6 +659,7 @@ def plot_sets(weekly_sets: pd.DataFrame, *, program=None, participant=None, ax=N
 # -- pain -------------------------------------------------------------------------------------
 
 
+@fill_doc
 def plot_pain(weekly_pain: pd.DataFrame, *, change=None, participant=None, ax=None, **kwargs):
     """Weekly pain per site: the mean as a line, the week's min-max as a band.
 
@@ -686,10 +675,8 @@ def plot_pain(weekly_pain: pd.DataFrame, *, change=None, participant=None, ax=No
         :func:`footstats.weekly_pain` output: ``week``, ``site``, ``mean``, ``min``, ``max``.
     change : DataFrame, optional
         :func:`footstats.pain_change` output: ``site``, ``baseline``.
-    participant : str, optional
-        Draw this participant only.
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure is made when None.
+    {participant}
+    {ax}
     **kwargs
         Passed to :meth:`~matplotlib.axes.Axes.plot` for the mean lines.
 
@@ -796,6 +783,7 @@ def _baselines(change: pd.DataFrame, data: pd.DataFrame) -> dict[str, float]:
 # -- adherence vs pain ------------------------------------------------------------------------
 
 
+@fill_doc
 def plot_adherence_vs_pain(table: pd.DataFrame, *, participant=None, ax=None, **kwargs):
     """Sessions per week (bars, left axis) beside weekly pain per site (lines, right axis).
 
@@ -807,8 +795,7 @@ def plot_adherence_vs_pain(table: pd.DataFrame, *, participant=None, ax=None, **
     table : DataFrame
         :func:`footstats.adherence_vs_pain` output: ``week``, ``sessions`` and one column
         of weekly mean pain per site (lagged ``sessions_lag*`` columns are ignored).
-    participant : str, optional
-        Draw this participant only.
+    {participant}
     ax : matplotlib Axes, optional
         Where to draw (the sessions); a twin Axes on the right holds the pain. A new figure
         is made when None.
@@ -883,6 +870,7 @@ def plot_adherence_vs_pain(table: pd.DataFrame, *, participant=None, ax=None, **
 # -- dashboard --------------------------------------------------------------------------------
 
 
+@fill_doc
 def plot_dashboard(
     log: pd.DataFrame,
     *,
@@ -897,16 +885,12 @@ def plot_dashboard(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log (:func:`footstats.read_log`).
-    program : Program, optional
-        The routine (the packaged one when None).
-    participant : str, optional
-        Draw this participant only; with several participants and none chosen, cohort views.
+    {log}
+    {program}
+    {participant}
     fig : matplotlib Figure, optional
         An empty figure to draw on; a new one is made when None.
-    weeks, until, participants : optional
-        The follow-up window of the metrics (see :func:`footstats.follow_up`).
+    {window}
 
     Returns
     -------
@@ -926,38 +910,33 @@ def plot_dashboard(
     if participant is not None:
         log, _ = _select(log, participant)
     if fig is None:
-        fig = plt.figure(figsize=_figsize("dashboard"), layout="constrained")
+        fig = plt.figure(figsize=figsize(DASHBOARD), layout="constrained")
     window = {"program": program, "weeks": weeks, "until": until, "participants": participants}
     spans = metrics.follow_up(log, **window)
-    _draw_dashboard(
-        fig,
-        weekly=metrics.weekly_frequency(log, **window),
-        weekly_sets=metrics.weekly_sets(log, **window),
-        weekly_pain=metrics.weekly_pain(log, **window),
-        change=metrics.pain_change(log, **window),
-        adherence=metrics.adherence_vs_pain(log, **window),
-        program=program,
-        title=_dashboard_title(log, program, participant, spans),
-    )
-    return fig
+    title = dashboard_title(log, program, participant, spans)
+    return draw_dashboard(fig, tables_of(log, **window), program=program, title=title)
 
 
-def _draw_dashboard(fig, *, weekly, weekly_sets, weekly_pain, change, adherence, program, title):
-    """The dashboard from tables already computed (the report computes them once)."""
+def draw_dashboard(fig, tables, *, program=None, title: str = ""):
+    """Draw the dashboard's charts (:func:`footstats.charts.dashboard_charts`) two by two
+    on the empty figure ``fig``, from tables already computed, and return ``fig``.
+
+    ``tables`` gives a metric function's table by its name (see
+    :func:`footstats.charts.tables_of`); :func:`plot_dashboard` computes them from a log.
+    """
     axes = fig.subplots(2, 2)
-    plot_frequency(weekly, ax=axes[0, 0])
-    plot_completion(weekly_sets, program=program, ax=axes[0, 1])
-    plot_pain(weekly_pain, change=change, ax=axes[1, 0])
-    plot_adherence_vs_pain(adherence, ax=axes[1, 1])
+    for ax, chart in zip(axes.ravel(), dashboard_charts(), strict=True):
+        draw(chart.name, ax, tables, program=program)
     fig.suptitle(title, fontsize="x-large", fontweight="bold")
     return fig
 
 
-def _dashboard_title(
-    log: pd.DataFrame, program: Program | None, participant, spans: pd.DataFrame | None = None
+def dashboard_title(
+    log: pd.DataFrame, program: Program | None, participant=None, spans: pd.DataFrame | None = None
 ) -> str:
-    """Name, who and period; the period is the follow-up window's (``spans``, from
-    :func:`footstats.follow_up`) when given, else the log's first to last row."""
+    """The dashboard's title: the routine's name, who and the period; the period is the
+    follow-up window's (``spans``, from :func:`footstats.follow_up`) when given, else the
+    log's first to last row."""
     name = as_written(resolve_program(program, log).name)
     if log.empty:
         return f"{name}: no sessions yet"

@@ -5,6 +5,9 @@ words (one ``value`` column, indexed by the figure's name), with units: pain wit
 decimal, percentages whole, weeks and sessions counted. The notebooks and the app show
 it instead of the raw dict.
 
+:func:`key_figures` says in one sentence what a chart's table holds (the notebooks print
+it under the chart's heading, so nothing of the chart needs reading twice).
+
 :data:`DECIMALS` is the rounding rule of every file footstats writes: each number in
 ``summary.json`` and in the CSV tables is rounded to 4 decimal places (Python's
 ``round``: halves go to the even digit); whole numbers stay whole, and missing values are
@@ -18,7 +21,7 @@ import math
 
 import pandas as pd
 
-__all__ = ["DECIMALS", "headline_table", "round_numbers", "round_table"]
+__all__ = ["DECIMALS", "headline_table", "key_figures", "round_numbers", "round_table"]
 
 DECIMALS = 4
 
@@ -199,3 +202,119 @@ def _count(n: int, unit: str) -> str:
 def _day(iso: str) -> str:
     day = pd.Timestamp(iso)
     return f"{day.day} {day:%b %Y}"
+
+
+# -- a chart's key figures in one sentence -----------------------------------------------------
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def key_figures(table: pd.DataFrame, chart: str, *, program=None) -> str:
+    """One sentence of the key figures of ``chart``, from the table the chart is drawn from.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The chart's table: :func:`footstats.session_table` for ``"calendar"``,
+        :func:`footstats.weekly_sets` for ``"completion"``,
+        :func:`footstats.study_week_adherence` for ``"study_weeks"``,
+        :func:`footstats.cohort_table` for ``"adherence_spread"`` and ``"pain_waterfall"``.
+    chart : {"calendar", "completion", "study_weeks", "adherence_spread", "pain_waterfall"}
+        The chart the sentence goes with.
+    program : Program, optional
+        The routine, for exercise names (None: the one the table was counted with).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import footstats
+    >>> log = footstats.load_sample()
+    >>> text = key_figures(footstats.session_table(log), "calendar")
+    >>> period, gap = text.split("; ")
+    >>> period
+    '30 sessions from 2 Mar to 20 Jun 2026'
+    >>> gap
+    'the longest time between two sessions: 12 days (22 May to 3 Jun).'
+    """
+    sentences = {
+        "calendar": _calendar_figures,
+        "completion": _completion_figures,
+        "study_weeks": _study_week_figures,
+        "adherence_spread": _spread_figures,
+        "pain_waterfall": _waterfall_figures,
+    }
+    if chart not in sentences:
+        expected = ", ".join(sentences)
+        raise ValueError(f"no key figures for chart {chart!r}; expected one of {expected}")
+    if table.empty:
+        return "Nothing to show yet."
+    if chart == "completion":
+        return _completion_figures(table, program)
+    return sentences[chart](table)
+
+
+def _calendar_figures(sessions: pd.DataFrame) -> str:
+    days = pd.Series(sessions["date"].dt.normalize().unique()).sort_values(ignore_index=True)
+    first, last = days.iloc[0], days.iloc[-1]
+    text = f"{_count(len(sessions), 'session')} from {first.day} {first:%b} to {_day(last)}"
+    if len(days) < 2:
+        return text + "."
+    gaps = days.diff().dt.days
+    longest = int(gaps.idxmax())
+    before, after = days.iloc[longest - 1], days.iloc[longest]
+    return (
+        f"{text}; the longest time between two sessions: {int(gaps.max())} days "
+        f"({before.day} {before:%b} to {after.day} {after:%b})."
+    )
+
+
+def _completion_figures(weekly_sets: pd.DataFrame, program) -> str:
+    from .program import resolve_program
+
+    names = {e.id: e.name for e in resolve_program(program, weekly_sets).exercises}
+    per_exercise = weekly_sets.groupby("exercise", observed=True)["completion"].mean() * 100
+    best, worst = per_exercise.idxmax(), per_exercise.idxmin()
+    return (
+        f"Mean completion {weekly_sets['completion'].mean() * 100:.0f} % of the prescribed "
+        f"sets per session; highest {names.get(best, best)} ({per_exercise[best]:.0f} %), "
+        f"lowest {names.get(worst, worst)} ({per_exercise[worst]:.0f} %)."
+    )
+
+
+def _study_week_figures(study: pd.DataFrame) -> str:
+    weeks = study.groupby("week_index")[["observed", "on_target"]].sum()
+    first, last = weeks.index.min(), weeks.index.max()
+
+    def week(index) -> str:
+        row = weeks.loc[index]
+        share = row["on_target"] / row["observed"] * 100
+        return f"{share:.0f} % of {_count(int(row['observed']), 'participant')}"
+
+    return f"On target in study week {first}: {week(first)}; in week {last}: {week(last)}."
+
+
+def _spread_figures(table: pd.DataFrame) -> str:
+    adherence = table["adherence_pct"].dropna()
+    text = (
+        f"Median session adherence {adherence.median():.0f} % "
+        f"(from {adherence.min():.0f} to {adherence.max():.0f} %)"
+    )
+    if "group" in table.columns:
+        medians = table.groupby("group", observed=True)["adherence_pct"].median()
+        text += "; " + ", ".join(f"{group} {value:.0f} %" for group, value in medians.items())
+    return text + "."
+
+
+def _waterfall_figures(table: pd.DataFrame) -> str:
+    parts = []
+    for site in [c.removesuffix("_change") for c in table.columns if c.endswith("_change")]:
+        reported = table[f"{site}_change"].notna()
+        if reported.any():
+            important = int(table.loc[reported, f"{site}_important"].fillna(False).sum())
+            parts.append(f"{site} {important} of {int(reported.sum())}")
+    if not parts:
+        return "No participant with pain reports."
+    return "Clinically important improvement (participants with reports): " + ", ".join(parts) + "."

@@ -49,6 +49,11 @@ The folder holds one report at a time: a run writes into a hidden staging folder
 the files into place only when all of them were written; a second run into the same folder
 waits for the first (a lock file in the temporary folder); leftovers of a killed run are removed
 by the next one; files of an earlier report that this one does not write are removed.
+
+Why one module of about 800 lines: the tables, the charts, the PDF and the per-participant
+folders of one report share the ``_Report`` cache of metric tables and the staged, locked
+write of one folder. The chart list is in :mod:`footstats.charts`, the words of the PDF in
+``_pdf_text.py``.
 """
 
 from __future__ import annotations
@@ -60,7 +65,6 @@ import re
 import shutil
 import signal
 import tempfile
-import textwrap
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -71,7 +75,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import metrics
+from . import charts, metrics
 from ._columns import (
     COMPLETION,
     EXERCISE,
@@ -79,9 +83,9 @@ from ._columns import (
     SESSION_DONE,
     SETS_DONE,
     SETS_PRESCRIBED,
-    TARGET_MET,
     WEEK,
 )
+from ._docstrings import fill_doc
 from ._files import (
     atomic_path,
     check_not_input,
@@ -92,6 +96,15 @@ from ._files import (
     write_json,
 )
 from ._guards import expect_log
+from ._pdf_text import (
+    _A4_PORTRAIT,
+    _dropout_sentence,
+    _long_date,
+    _participant_line,
+    _person_blocks,
+    _program_blocks,
+    _text_pages,
+)
 from .program import Program, resolve_program
 from .readable import round_numbers, round_table
 
@@ -104,37 +117,23 @@ __all__ = [
     "write_report",
 ]
 
-CHARTS = (
-    "frequency",
-    "calendar",
-    "completion",
-    "sets",
-    "pain",
-    "adherence_vs_pain",
-    "dashboard",
-)
-COHORT_CHARTS = ("study_weeks", "adherence_spread", "pain_waterfall", "adherence_vs_pain_change")
+# Chart names, sizes, plot functions and PDF pages: the registry of footstats.charts.
+CHARTS = charts.chart_names()
+COHORT_CHARTS = charts.chart_names(cohort=True)
 FORMATS = ("png", "svg", "pdf")
 REPORT_PDF = "report.pdf"
 PARTICIPANTS_FOLDER = "participants"
 
-_A4_PORTRAIT = (8.27, 11.69)
 # Charts of the PDF, two to a page.
-_PDF_CHART_PAGES = (
-    ("frequency", "calendar"),
-    ("completion", "sets"),
-    ("pain", "adherence_vs_pain"),
-)
-_PDF_COHORT_PAGES = (
-    ("study_weeks", "adherence_spread"),
-    ("pain_waterfall", "adherence_vs_pain_change"),
-)
+_PDF_CHART_PAGES = charts.pdf_pages()
+_PDF_COHORT_PAGES = charts.pdf_pages(cohort=True)
 _MAX_LISTED_PARTICIPANTS = 100  # beyond this the PDF refers to summary.json
 
 
 # -- public functions -------------------------------------------------------------------------
 
 
+@fill_doc
 def export_tables(
     log: pd.DataFrame,
     out_dir: str | PathLike,
@@ -148,14 +147,11 @@ def export_tables(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log (:func:`footstats.read_log`).
+    {log}
     out_dir : str or path-like
         The output folder (created when missing); not the input log's folder.
-    program : Program, optional
-        The routine (the packaged foot routine when None).
-    weeks, until, participants : optional
-        The follow-up window of the metrics (see :func:`footstats.follow_up`).
+    {program}
+    {window}
 
     Returns
     -------
@@ -174,6 +170,7 @@ def export_tables(
     return _write_staged(_output_folder(log, out_dir), report.write_tables)
 
 
+@fill_doc
 def export_charts(
     log: pd.DataFrame,
     out_dir: str | PathLike,
@@ -189,18 +186,15 @@ def export_charts(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log (:func:`footstats.read_log`).
+    {log}
     out_dir : str or path-like
         The output folder (created when missing); not the input log's folder.
-    program : Program, optional
-        The routine (the packaged foot routine when None).
+    {program}
     formats : sequence of {"png", "svg", "pdf"}, default ("png",)
         File formats; the file extension selects the format.
     dpi : int, default 150
         Resolution of the PNG files.
-    weeks, until, participants : optional
-        The follow-up window of the metrics (see :func:`footstats.follow_up`).
+    {window}
 
     Returns
     -------
@@ -221,6 +215,7 @@ def export_charts(
     return _write_staged(folder, lambda staging: report.write_charts(staging, formats, dpi))
 
 
+@fill_doc
 def export_report(
     log: pd.DataFrame,
     path: str | PathLike,
@@ -240,14 +235,11 @@ def export_report(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log (:func:`footstats.read_log`).
+    {log}
     path : str or path-like
         The PDF file (its folder is created when missing); not next to the input log.
-    program : Program, optional
-        The routine (the packaged foot routine when None).
-    weeks, until, participants : optional
-        The follow-up window of the metrics (see :func:`footstats.follow_up`).
+    {program}
+    {window}
 
     Returns
     -------
@@ -270,6 +262,7 @@ def export_report(
     return report.write_pdf(target)
 
 
+@fill_doc
 def write_report(
     log: pd.DataFrame,
     out_dir: str | PathLike,
@@ -291,17 +284,13 @@ def write_report(
 
     Parameters
     ----------
-    log : DataFrame
-        The tidy log (:func:`footstats.read_log`).
+    {log}
     out_dir : str or path-like
         The output folder, created when missing; not the input log's folder.
-    program : Program, optional
-        The routine (the packaged foot routine when None).
+    {program}
     formats : sequence of {"png", "svg", "pdf"}, default ("png",)
         Chart file formats.
-    weeks, until, participants : optional
-        The follow-up window of the metrics (see :func:`footstats.follow_up`).
-
+    {window}
     per_participant : bool, default False
         Also write one personal report per participant (see above).
 
@@ -489,39 +478,41 @@ class _Report:
 
     def __post_init__(self):
         self.program = resolve_program(self.program, self.log)
+        # A metric's table by the metric function's name, each computed once.
+        self.table = charts.tables_of(self.log, **self.options)
 
     @property
     def options(self) -> dict:
         """The keyword arguments of every metric: the routine and the window."""
         return {"program": self.program, **self.window}
 
-    @cached_property
+    @property
     def follow_up(self) -> pd.DataFrame:
-        return metrics.follow_up(self.log, **self.options)
+        return self.table("follow_up")
 
-    @cached_property
+    @property
     def weekly(self) -> pd.DataFrame:
-        return metrics.weekly_frequency(self.log, **self.options)
+        return self.table("weekly_frequency")
 
-    @cached_property
+    @property
     def sessions(self) -> pd.DataFrame:
-        return metrics.session_table(self.log, **self.options)
+        return self.table("session_table")
 
-    @cached_property
+    @property
     def weekly_sets(self) -> pd.DataFrame:
-        return metrics.weekly_sets(self.log, **self.options)
+        return self.table("weekly_sets")
 
-    @cached_property
+    @property
     def weekly_pain(self) -> pd.DataFrame:
-        return metrics.weekly_pain(self.log, **self.options)
+        return self.table("weekly_pain")
 
-    @cached_property
+    @property
     def change(self) -> pd.DataFrame:
-        return metrics.pain_change(self.log, **self.options)
+        return self.table("pain_change")
 
-    @cached_property
+    @property
     def adherence(self) -> pd.DataFrame:
-        return metrics.adherence_vs_pain(self.log, **self.options)
+        return self.table("adherence_vs_pain")
 
     @cached_property
     def summary(self) -> dict:
@@ -539,17 +530,13 @@ class _Report:
         enrolled in the participants table) gets the cohort files too."""
         return PARTICIPANT in self.log.columns and len(self.follow_up) > 0
 
-    @cached_property
+    @property
     def cohort_table(self) -> pd.DataFrame:
-        from .cohort import cohort_table
+        return self.table("cohort_table")
 
-        return cohort_table(self.log, **self.options)
-
-    @cached_property
+    @property
     def study_weeks(self) -> pd.DataFrame:
-        from .cohort import study_week_adherence
-
-        return study_week_adherence(self.log, **self.options)
+        return self.table("study_week_adherence")
 
     @property
     def charts(self) -> tuple[str, ...]:
@@ -622,63 +609,20 @@ class _Report:
         """A new (pyplot-free) figure holding ``chart``."""
         from matplotlib.figure import Figure
 
-        from . import plots
+        fig = Figure(
+            figsize=charts.figsize(chart, len(self.program.exercises)), layout="constrained"
+        )
+        if chart == charts.DASHBOARD:
+            from .plots import dashboard_title, draw_dashboard
 
-        size = _chart_size(chart, len(self.program.exercises))
-        fig = Figure(figsize=size, layout="constrained")
-        if chart == "dashboard":
-            plots._draw_dashboard(fig, **self._dashboard_tables(), title=self.dashboard_title)
+            title = dashboard_title(self.log, self.program, None, self.follow_up)
+            draw_dashboard(fig, self.table, program=self.program, title=title)
         else:
             self.draw(chart, fig.add_subplot())
         return fig
 
     def draw(self, chart: str, ax) -> None:
-        from . import plots
-
-        if chart == "frequency":
-            plots.plot_frequency(self.weekly, ax=ax)
-        elif chart == "calendar":
-            plots.plot_calendar(self.sessions, ax=ax)
-        elif chart == "completion":
-            plots.plot_completion(self.weekly_sets, program=self.program, ax=ax)
-        elif chart == "sets":
-            plots.plot_sets(self.weekly_sets, program=self.program, ax=ax)
-        elif chart == "pain":
-            plots.plot_pain(self.weekly_pain, change=self.change, ax=ax)
-        elif chart == "adherence_vs_pain":
-            plots.plot_adherence_vs_pain(self.adherence, ax=ax)
-        elif chart in COHORT_CHARTS:
-            self.draw_cohort(chart, ax)
-        else:
-            raise ValueError(f"unknown chart {chart!r}; expected one of {', '.join(CHARTS)}")
-
-    def draw_cohort(self, chart: str, ax) -> None:
-        from . import cohort_plots
-
-        if chart == "study_weeks":
-            cohort_plots.plot_study_weeks(self.study_weeks, ax=ax)
-        elif chart == "adherence_spread":
-            cohort_plots.plot_adherence_spread(self.cohort_table, ax=ax)
-        elif chart == "pain_waterfall":
-            cohort_plots.plot_pain_waterfall(self.cohort_table, ax=ax)
-        else:
-            cohort_plots.plot_adherence_vs_change(self.cohort_table, ax=ax)
-
-    def _dashboard_tables(self) -> dict:
-        return {
-            "weekly": self.weekly,
-            "weekly_sets": self.weekly_sets,
-            "weekly_pain": self.weekly_pain,
-            "change": self.change,
-            "adherence": self.adherence,
-            "program": self.program,
-        }
-
-    @property
-    def dashboard_title(self) -> str:
-        from . import plots
-
-        return plots._dashboard_title(self.log, self.program, None, self.follow_up)
+        charts.draw(chart, ax, self.table, program=self.program)
 
     # -- PDF
 
@@ -690,11 +634,12 @@ class _Report:
         with atomic_path(target) as tmp, PdfPages(tmp) as pdf:
             for page in _text_pages(self.summary_blocks()):
                 pdf.savefig(page)
-            for charts in pages:
+            for names in pages:
                 page = Figure(figsize=_A4_PORTRAIT, layout="constrained")
-                heights = [_chart_height(chart, len(self.program.exercises)) for chart in charts]
+                rows = len(self.program.exercises)
+                heights = [charts.figsize(chart, rows)[1] for chart in names]
                 for subfigure, chart in zip(
-                    page.subfigures(len(charts), 1, height_ratios=heights), charts, strict=True
+                    page.subfigures(len(names), 1, height_ratios=heights), names, strict=True
                 ):
                     self.draw(chart, subfigure.add_subplot())
                 pdf.savefig(page)
@@ -819,44 +764,11 @@ class _Report:
         return blocks
 
 
-def _dropout_sentence(table: pd.DataFrame) -> str:
-    """E.g. "Still active at the end of their window: 15 of 24. Stopped: 8 (median drop-out
-    study week 5). No session at all: 1." (drop-out week: :mod:`footstats.cohort`)."""
-    from .cohort import DROPOUT_WEEK
-
-    week = table[DROPOUT_WEEK]
-    active, never = int(week.isna().sum()), int((week == 0).sum())
-    stopped = week[week > 0].astype("int64")
-    text = f"Still active at the end of their window: {active} of {len(table)}."
-    if len(stopped):
-        text += (
-            f" Stopped: {len(stopped)} (after study week {stopped.median():g} in the median; "
-            "the drop-out week is the week of the last session)."
-        )
-    if never:
-        text += f" No session at all: {never}."
-    return text
-
-
 def _iso_weeks(table: pd.DataFrame) -> pd.DataFrame:
     """The table with its week column as ISO date text (``2026-03-02``)."""
     if WEEK not in table.columns:
         return table
     return table.assign(**{WEEK: table[WEEK].dt.strftime("%Y-%m-%d")})
-
-
-def _chart_size(chart: str, rows: int) -> tuple[float, float]:
-    if chart in COHORT_CHARTS:
-        from .cohort_plots import SIZES
-
-        return SIZES[chart]
-    from . import plots
-
-    return plots._figsize(chart, rows)
-
-
-def _chart_height(chart: str, rows: int) -> float:
-    return _chart_size(chart, rows)[1]
 
 
 # -- per-participant folders ------------------------------------------------------------------
@@ -886,157 +798,3 @@ def _inside(folder: Path, name: str) -> Path:
     if not target.resolve().is_relative_to(folder.resolve()):
         raise ValueError(f"participant folder {name!r} would leave {folder}")
     return target
-
-
-# -- page 1 in words --------------------------------------------------------------------------
-
-
-def _person_blocks(summary: dict, weekly: pd.DataFrame, program: Program) -> list[tuple[str, str]]:
-    target = program.sessions_per_week
-    blocks = [("heading", "Sessions")]
-    weeks, sessions = summary["weeks"], summary["sessions"]
-    met = int(weekly[TARGET_MET].sum())
-    if not sessions:
-        blocks.append(("body", f"No sessions logged yet (target {target} a week)."))
-    else:
-        adherence = summary["adherence_pct"]
-        blocks += [
-            (
-                "body",
-                f"{sessions} sessions in {weeks} weeks (target {target} a week; "
-                f"{sessions / weeks:.1f} a week on average).",
-            ),
-            (
-                "body",
-                f"Target met in {met} of {weeks} weeks. Session adherence {adherence:.0f} % "
-                f"(each week counts up to its target of {target.low:g}). Current streak of "
-                f"weeks on target: {_weeks(summary['current_streak'])}; longest: "
-                f"{_weeks(summary['longest_streak'])}.",
-            ),
-        ]
-    blocks.append(("heading", "Pain (0-10)"))
-    if not summary["pain"]:
-        blocks.append(("body", "No pain reports."))
-    for site, change in summary["pain"].items():
-        blocks.append(("item", _pain_sentence(site, change)))
-    return blocks
-
-
-def _pain_sentence(site: str, change: dict) -> str:
-    """E.g. "Back pain fell from 6.0 to 3.5 (-2.5 points, -42 %): a clinically important
-    improvement (Farrar 2001), moderate (IMMPACT)"."""
-    baseline, latest, points = change["baseline"], change["latest"], change["change"]
-    pct, band = change["change_pct"], change["band"]
-    name = f"{site.capitalize()} pain"
-    if baseline is None or latest is None:
-        return f"{name}: not enough reports to compare."
-    if points == 0:
-        head = f"{name} stayed at {baseline:.1f}"
-    else:
-        verb = "fell" if points < 0 else "rose"
-        head = f"{name} {verb} from {baseline:.1f} to {latest:.1f}"
-    relative = f", {pct:+.0f} %" if pct is not None else "; no % change from a baseline of 0"
-    if change["clinically_important"]:
-        verdict = "a clinically important improvement (Farrar 2001)"
-    else:
-        verdict = "not a clinically important improvement (Farrar 2001)"
-    if band is not None:
-        verdict += ", no reduction (IMMPACT)" if band == "none" else f", {band} (IMMPACT)"
-    return f"{head} ({points:+.1f} points{relative}): {verdict}."
-
-
-def _participant_line(entry: dict) -> str:
-    adherence = entry["adherence_pct"]
-    parts = [
-        f"{entry['participant']}: {entry['sessions']} sessions in {entry['weeks']} weeks",
-        "adherence " + ("-" if adherence is None else f"{adherence:.0f} %"),
-        f"longest streak {_weeks(entry['longest_streak'])}",
-    ]
-    for site, change in entry["pain"].items():
-        if change["baseline"] is None or change["latest"] is None:
-            continue
-        important = ", important" if change["clinically_important"] else ""
-        parts.append(
-            f"{site} {change['baseline']:.1f} → {change['latest']:.1f} "
-            f"({change['change']:+.1f}{important})"
-        )
-    return "; ".join(parts)
-
-
-def _program_blocks(program: Program) -> list[tuple[str, str]]:
-    minutes = f", about {program.session_minutes:g} minutes" if program.session_minutes else ""
-    blocks = [
-        ("heading", "The routine (prescription per session)"),
-        ("body", f"{program.sessions_per_week} sessions a week{minutes}."),
-    ]
-    for exercise in program.exercises:
-        equipment = f" (with {exercise.equipment})" if exercise.equipment else ""
-        blocks.append(("item", f"{exercise.name}: {exercise.dose()}{equipment}"))
-    return blocks
-
-
-def _weeks(n) -> str:
-    return "-" if n is None else f"{n} week" + ("" if n == 1 else "s")
-
-
-def _long_date(value) -> str:
-    value = pd.Timestamp(value)
-    return f"{value.day} {value:%B %Y}"
-
-
-# -- text pages -------------------------------------------------------------------------------
-
-# style -> font size (pt), weight, indent (inches), space before and after the block (pt)
-_TEXT_STYLES = {
-    "title": (20, "bold", 0.0, 0, 4),
-    "subtitle": (13, "normal", 0.0, 0, 10),
-    "heading": (12.5, "bold", 0.0, 9, 3),
-    "body": (10.5, "normal", 0.0, 0, 3),
-    "item": (10.5, "normal", 0.25, 0, 2),
-    "note": (8.5, "normal", 0.0, 6, 0),
-}
-_MARGIN = 0.8  # inches on every side
-_LINE_SPACING = 1.35
-
-
-def _text_pages(blocks: list[tuple[str, str]]) -> list:
-    """A4 pages with the blocks' text, wrapped to the page width, flowing onto new pages."""
-    from matplotlib.figure import Figure
-
-    width, height = _A4_PORTRAIT
-    pages: list = []
-    cursor = 0.0  # inches from the top of the current page
-    for style, text in blocks:
-        size, weight, indent, space_before, space_after = _TEXT_STYLES[style]
-        cursor += space_before / 72
-        # ~0.55 em per character on average in DejaVu Sans
-        chars = int((width - 2 * _MARGIN - indent) * 72 / (size * 0.55))
-        lines = textwrap.wrap(text, width=chars) or [""]
-        for i, line in enumerate(lines):
-            step = size * _LINE_SPACING / 72
-            if not pages or cursor + step > height - _MARGIN:
-                pages.append(Figure(figsize=_A4_PORTRAIT))
-                cursor = _MARGIN
-            top = 1 - cursor / height
-            if style == "item" and i == 0:
-                pages[-1].text(
-                    (_MARGIN + indent - 0.18) / width,
-                    top,
-                    "•",
-                    fontsize=size,
-                    va="top",
-                    parse_math=False,
-                )
-            pages[-1].text(
-                (_MARGIN + indent) / width,
-                top,
-                line,
-                fontsize=size,
-                fontweight=weight,
-                va="top",
-                parse_math=False,  # names are drawn as written: "$x$" is not a formula
-                color="0.3" if style == "note" else "black",
-            )
-            cursor += step
-        cursor += space_after / 72
-    return pages

@@ -27,6 +27,10 @@ sample's are exact, a cohort member's are drawn):
   on all of its rows;
 - minutes (15-20, once per session, on its first row).
 
+Why one module of about 660 lines: one generator whose steps (sessions, doses, sides,
+pain, check-ins, notes) draw from one random stream in a fixed order, which the bytes of the
+packaged sample log depend on; split up, that order would be spread over modules.
+
 Run ``python -m footstats.synthetic`` to regenerate ``sample_data/foot_log.csv`` and the
 packaged copy ``footstats/data/foot_log.csv`` (identical bytes; a test keeps them equal to
 what this module produces).

@@ -61,7 +61,7 @@ CHROMIUM_ARGS = [
 # Charts each notebook draws on the sample log. Counted, not compared: nbval never compares
 # images, so this table is what fails when a notebook stops drawing one of its charts.
 CHARTS = {
-    "01_import_your_log": 0,
+    "01_import_your_log": 1,  # calendar of what was loaded
     "02_frequency": 2,  # sessions per week, calendar
     "03_sets_per_exercise": 2,  # completion heatmap, sets done vs prescribed
     "04_pain_over_weeks": 2,  # pain per week, sessions beside pain

@@ -100,3 +100,68 @@ def test_summary_json_and_csvs_round_every_number_to_4_decimals(tmp_path):
     for name in ("summary.json", "frequency.csv", "sets.csv", "pain.csv"):
         text = (tmp_path / name).read_text()
         assert not re.search(r"\d\.\d{5,}", text), name
+
+
+# -- key figures of a chart, in one sentence ---------------------------------------------------
+
+# p1: 2 sessions in study week 1, 1 in week 2 (adherence (1 + 0.5) / 2 = 75 %);
+# p2: 1 session in week 1, none in week 2 (adherence (0.5 + 0) / 2 = 25 %).
+TWO_PEOPLE = """participant,date,exercise,sets
+p1,2026-03-02,Toe walking,6
+p1,2026-03-04,Toe walking,6
+p1,2026-03-10,Toe walking,6
+p2,2026-03-03,Toe walking,6
+p2,2026-03-12,,
+"""
+# Knee pain four weeks apart (baselines and latest values 14 days apart): p1 6 -> 2
+# (-4 points: clinically important), p2 4 -> 4 (no change), p3 no report.
+PAIN_OF_THREE = """participant,date,exercise,sets,pain_knee
+p1,2026-03-02,,,6
+p1,2026-03-30,,,2
+p2,2026-03-02,,,4
+p2,2026-03-30,,,4
+p3,2026-03-02,Toe walking,6,
+"""
+
+
+def test_key_figures_of_the_calendar_name_the_longest_time_without_a_session():
+    sessions = footstats.session_table(_read(PERSON))
+
+    assert footstats.key_figures(sessions, "calendar") == (
+        "4 sessions from 2 Mar to 1 Apr 2026; the longest time between two sessions: "
+        "26 days (4 Mar to 30 Mar)."
+    )
+
+
+def test_key_figures_of_completion_give_the_mean_and_the_extreme_exercises():
+    # Only toe walking is done (6 of 6 sets): 100 %; the 4 other exercises 0 %, so the
+    # mean over the 2 weeks x 5 exercises is 20 %; the first of the lowest is heel raises.
+    weekly_sets = footstats.weekly_sets(_read(PERSON))
+
+    assert footstats.key_figures(weekly_sets, "completion") == (
+        "Mean completion 20 % of the prescribed sets per session; highest Toe walking "
+        "(100 %), lowest Heel raises (0 %)."
+    )
+
+
+def test_key_figures_of_the_cohort_charts():
+    log = _read(TWO_PEOPLE)
+    table = footstats.cohort_table(log)
+
+    assert footstats.key_figures(footstats.study_week_adherence(log), "study_weeks") == (
+        "On target in study week 1: 50 % of 2 participants; in week 2: 0 % of 2 participants."
+    )
+    assert footstats.key_figures(table, "adherence_spread") == (
+        "Median session adherence 50 % (from 25 to 75 %)."
+    )
+    pain = footstats.cohort_table(_read(PAIN_OF_THREE))
+    assert footstats.key_figures(pain, "pain_waterfall") == (
+        "Clinically important improvement (participants with reports): knee 1 of 2."
+    )
+
+
+def test_key_figures_of_an_unknown_chart_or_an_empty_table():
+    with pytest.raises(ValueError, match="no key figures for chart 'pie'.*calendar"):
+        footstats.key_figures(footstats.session_table(_read(PERSON)), "pie")
+    empty = footstats.session_table(_read(PERSON)).iloc[:0]
+    assert footstats.key_figures(empty, "calendar") == "Nothing to show yet."

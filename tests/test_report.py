@@ -15,7 +15,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from test_plots import ROWS, SITES
 
 import footstats
-from footstats import report
+from footstats import _pdf_text, report
 
 SIGNATURES = {"png": b"\x89PNG", "pdf": b"%PDF", "svg": b"<svg"}
 TINY_CSV = (
@@ -242,7 +242,9 @@ def test_report_of_an_empty_log_with_a_participant_column(tmp_path):
 )
 def test_pain_sentence(change, sentence):
     important = change["change"] <= -2 or (change["change_pct"] or 0) <= -30
-    assert report._pain_sentence("back", {**change, "clinically_important": important}) == sentence
+    assert (
+        _pdf_text._pain_sentence("back", {**change, "clinically_important": important}) == sentence
+    )
 
 
 def test_long_text_flows_onto_more_pages():

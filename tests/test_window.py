@@ -14,7 +14,7 @@ import pytest
 from _tidy import PROGRAM, tidy_log
 
 import footstats
-from footstats import metrics
+from footstats import _followup, metrics
 from footstats._columns import PARTICIPANT, SESSIONS, TARGET_MET, WEEK
 from footstats.cli import main
 from footstats.metrics import (
@@ -107,7 +107,7 @@ def test_until_today(monkeypatch):
         def today(cls):
             return cls(2026, 3, 18)
 
-    monkeypatch.setattr(metrics, "date", Today)
+    monkeypatch.setattr(_followup, "date", Today)  # where the window reads today
     log = tidy_log([session("2026-03-02")])
     weekly = metrics.weekly_frequency(log, program=PROGRAM, until="today")
     assert weekly[WEEK].tolist() == days("2026-03-02", "2026-03-09", "2026-03-16")

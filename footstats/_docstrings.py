@@ -1,0 +1,83 @@
+"""Parameter texts shared by many docstrings, written once (seaborn's ``_docstrings`` pattern).
+
+A docstring names a shared parameter by a line holding only its key in braces, indented as
+the parameter would be::
+
+    @fill_doc
+    def weekly_pain(log, *, program=None, weeks=None, until=None, participants=None):
+        '''Pain per ISO week and site.
+
+        Parameters
+        ----------
+        {log}
+        {program}
+        {window}
+        '''
+
+:func:`fill_doc` replaces each such line with the text of :data:`PARAMS`, indented the same.
+Only whole lines are replaced, so braces elsewhere in a docstring (``{"png", "svg"}``) are
+left alone; an unknown key fails at import, not in the help text.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+__all__ = ["PARAMS", "fill_doc"]
+
+PARAMS = {
+    "log": """\
+log : DataFrame
+    The tidy log of :func:`footstats.read_log`.""",
+    "cohort_log": """\
+log : DataFrame
+    The tidy log of :func:`footstats.read_log`, with a ``participant`` column.""",
+    "program": """\
+program : Program, optional
+    The routine; None means the one the log was read with (``log.attrs["program"]``),
+    otherwise the packaged foot routine.""",
+    "window": """\
+weeks, until, participants : optional
+    The follow-up window (see :func:`footstats.follow_up`); rows dated outside it are
+    not counted.""",
+    "exercise_names": """\
+program : Program, optional
+    The routine, for readable exercise names (None: the one the table was counted with).""",
+    "participant": """\
+participant : str, optional
+    Draw this participant only; with several participants and none chosen, the cohort
+    (see :mod:`footstats.plots`).""",
+    "pain_site": """\
+site : str, optional
+    The pain site; by default the first one with a change for anyone.""",
+    "ax": """\
+ax : matplotlib Axes, optional
+    Where to draw; a new figure is made when None.""",
+}
+
+_TOKEN = re.compile(r"^(?P<indent>[ \t]*)\{(?P<key>\w+)\}[ \t]*$", re.MULTILINE)
+
+
+def fill_doc(func):
+    """Put the shared parameter texts into ``func``'s docstring; return ``func``.
+
+    >>> @fill_doc
+    ... def f(log):
+    ...     '''Parameters
+    ...     ----------
+    ...     {log}
+    ...     '''
+    >>> print(f.__doc__.splitlines()[3])
+            The tidy log of :func:`footstats.read_log`.
+    """
+    if func.__doc__:  # None under python -OO
+        func.__doc__ = _TOKEN.sub(_text, func.__doc__)
+    return func
+
+
+def _text(match: re.Match) -> str:
+    key = match["key"]
+    if key not in PARAMS:
+        raise KeyError(f"no shared parameter text {key!r}; known: {', '.join(PARAMS)}")
+    return textwrap.indent(PARAMS[key], match["indent"])
