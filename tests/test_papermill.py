@@ -87,6 +87,13 @@ def test_notebook_05_runs_on_another_log_for_one_participant(tmp_path):
     assert table.loc["Participant", "value"] == "p0002"
     for figure, value in table["value"].items():
         assert figure in shown and value in shown
-    assert "Clinic routine" in shown
+    # the routine's own target (3-4 sessions a week) in every week of the written table
+    frequency = (out / "frequency.csv").read_text("utf-8").splitlines()
+    header = frequency[0].split(",")
+    targets = {
+        tuple(line.split(",")[header.index(c)] for c in ("target_min", "target_max"))
+        for line in frequency[1:]
+    }
+    assert targets == {("3", "4")}
     assert f"{len(names)} files in {out}" in shown
     assert "'weeks':" not in shown  # the headline figures are a table, not a raw dict
