@@ -18,7 +18,7 @@ import pandas as pd
 
 from ._columns import DATE, PARTICIPANT
 from ._docstrings import fill_doc
-from ._guards import expect_log
+from ._guards import expect_log, expect_table
 from ._weeks import Keys, Window
 from .program import Program, resolve_program
 
@@ -128,6 +128,7 @@ def window_notices(window: pd.DataFrame) -> list[str]:
     >>> window_notices(pd.DataFrame({"rows_before": [0], "rows_after": [12]}))
     ["12 rows after the window's end are not counted (they stay in the log)"]
     """
+    expect_table(window, "window_notices", "follow_up", (ROWS_BEFORE, ROWS_AFTER))
     notices = []
     places = ((ROWS_BEFORE, "before the window's start"), (ROWS_AFTER, "after the window's end"))
     for column, where in places:
@@ -154,6 +155,7 @@ def stale_notice(log: pd.DataFrame, *, today: date | None = None) -> str | None:
     >>> stale_notice(log, today=date(2026, 3, 25))
     'last entry 23 days ago: weeks since then are not counted; use --until today to count them'
     """
+    expect_log(log, "stale_notice", (DATE,))
     if PARTICIPANT in log.columns or DATE not in log.columns or log.empty:
         return None
     today = pd.Timestamp(today or date.today())

@@ -51,10 +51,25 @@ def expect_log(frame, function: str, columns=(LINE, DATE, EXERCISE, SETS)) -> No
         )
 
 
-def expect_table(frame, function: str, producer: str) -> None:
-    """Raise a ValueError unless ``frame`` is the output of the metric ``producer``."""
+def expect_table(frame, function: str, producer: str, columns=None) -> None:
+    """Raise unless ``frame`` is the output of ``producer`` (its ``columns``, by default
+    those listed in :data:`TABLES`)."""
     hint = f"call footstats.{producer}(log) first"
-    _expect(frame, function, TABLES[producer], f"expects the table of {producer}", hint)
+    needed = TABLES[producer] if columns is None else columns
+    _expect(frame, function, needed, f"expects the table of {producer}", hint)
+
+
+def expect_summary(summary, function: str) -> None:
+    """Raise unless ``summary`` is what :func:`footstats.summarize` returned."""
+    hint = "call footstats.summarize(log) first"
+    if not isinstance(summary, dict):
+        got = type(summary).__name__
+        raise TypeError(f"{function} expects the dict of footstats.summarize; got a {got} — {hint}")
+    if "weeks" not in summary and "participants" not in summary:
+        keys = ", ".join(map(str, list(summary)[:_SHOWN])) or "none"
+        raise ValueError(
+            f"{function} expects the dict of footstats.summarize; got one with keys {keys} — {hint}"
+        )
 
 
 def _expect(frame, function: str, columns, wanted: str, hint: str) -> None:

@@ -19,6 +19,7 @@ import pandas as pd
 
 from ._columns import DATE, PARTICIPANT, SESSIONS, SITE, TARGET_MET
 from ._docstrings import fill_doc
+from ._guards import expect_log
 from .metrics import (
     ADHERENCE_PCT,
     BASELINE,
@@ -92,6 +93,7 @@ def cohort_table(
     0          p1      2         3          <NA>
     1          p2      2         1             1
     """
+    expect_log(log, "cohort_table")
     _require_participants(log)
     window = {"program": program, "weeks": weeks, "until": until, "participants": participants}
     spans = follow_up(log, **window)
@@ -149,6 +151,7 @@ def study_week_adherence(
     0           1         2          1              0.5
     1           2         2          0              0.0
     """
+    expect_log(log, "study_week_adherence")
     _require_participants(log)
     window = {"program": program, "weeks": weeks, "until": until, "participants": participants}
     weekly = weekly_frequency(log, **window, week_index=True)

@@ -19,6 +19,7 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from ._columns import PARTICIPANT
 from ._docstrings import fill_doc
+from ._guards import expect_table
 from .charts import figsize
 from .cohort import IMPORTANT, OBSERVED, SHARE_ON_TARGET
 from .metrics import ADHERENCE_PCT, GROUP, WEEK_INDEX
@@ -96,6 +97,9 @@ def plot_study_weeks(study: pd.DataFrame, *, ax=None, **kwargs):
     **kwargs
         Passed to the bars (or lines).
     """
+    expect_table(
+        study, "plot_study_weeks", "study_week_adherence", (WEEK_INDEX, SHARE_ON_TARGET, OBSERVED)
+    )
     ax = _axes(ax, "study_weeks")
     title = "Participants on target by study week"
     if study.empty:
@@ -167,6 +171,7 @@ def plot_adherence_spread(table: pd.DataFrame, *, ax=None, **kwargs):
     **kwargs
         Passed to the dots.
     """
+    expect_table(table, "plot_adherence_spread", "cohort_table", (PARTICIPANT, ADHERENCE_PCT))
     ax = _axes(ax, "adherence_spread")
     title = "Session adherence across participants"
     values = table.dropna(subset=[ADHERENCE_PCT])
@@ -218,6 +223,7 @@ def plot_pain_waterfall(table: pd.DataFrame, *, site: str | None = None, ax=None
     **kwargs
         Passed to the bars.
     """
+    expect_table(table, "plot_pain_waterfall", "cohort_table", (PARTICIPANT, ADHERENCE_PCT))
     ax = _axes(ax, "pain_waterfall")
     site = _site(table, site)
     if site is None:
@@ -276,6 +282,7 @@ def plot_adherence_vs_change(table: pd.DataFrame, *, site: str | None = None, ax
     **kwargs
         Passed to the points.
     """
+    expect_table(table, "plot_adherence_vs_change", "cohort_table", (PARTICIPANT, ADHERENCE_PCT))
     ax = _axes(ax, "adherence_vs_pain_change")
     site = _site(table, site)
     title = "Adherence and change of pain"

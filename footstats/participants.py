@@ -24,8 +24,9 @@ import numpy as np
 import pandas as pd
 
 from . import _codes as C
-from ._columns import ERROR, LINE, PARTICIPANT, SEVERITY, header_key
+from ._columns import DATE, ERROR, LINE, PARTICIPANT, SEVERITY, header_key
 from ._csvfile import NotALog, Unreadable, decode, parse_table, read_source, source_label
+from ._guards import expect_log
 from ._problems import cell_problems, problem, problems_frame
 from ._values import INVISIBLE, parse_dates, parse_whole, strip_cells
 from .log import LogError
@@ -285,6 +286,7 @@ def select_participant(log: pd.DataFrame, participant=None) -> pd.DataFrame:
     >>> select_participant(footstats.read_log(StringIO(text)), "p2")["sets"].tolist()
     [5]
     """
+    expect_log(log, "select_participant", (DATE,))
     if participant is None:
         return log
     if PARTICIPANT not in log.columns:

@@ -21,6 +21,8 @@ import math
 
 import pandas as pd
 
+from ._guards import expect_summary
+
 __all__ = ["DECIMALS", "headline_table", "key_figures", "round_numbers", "round_table"]
 
 DECIMALS = 4
@@ -98,6 +100,7 @@ def headline_table(summary: dict, participant=None) -> pd.DataFrame:
     >>> table.loc["Knee pain (0-10)", "value"]
     '3.3 -> 1.0: -2.3 points (-70 %), clinically important, substantial'
     """
+    expect_summary(summary, "headline_table")
     entries = summary.get("participants")
     if entries is None:
         return _table(_person_rows(summary))

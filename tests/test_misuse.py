@@ -133,6 +133,11 @@ LOG_FUNCTIONS = [
     "pain_association",
     "summarize",
     "plot_dashboard",
+    "follow_up",
+    "stale_notice",
+    "cohort_table",
+    "study_week_adherence",
+    "select_participant",
 ]
 
 TABLE_FUNCTIONS = {
@@ -143,6 +148,11 @@ TABLE_FUNCTIONS = {
     "plot_sets": "weekly_sets",
     "plot_pain": "weekly_pain",
     "plot_adherence_vs_pain": "adherence_vs_pain",
+    "plot_study_weeks": "study_week_adherence",
+    "plot_adherence_spread": "cohort_table",
+    "plot_pain_waterfall": "cohort_table",
+    "plot_adherence_vs_change": "cohort_table",
+    "window_notices": "follow_up",
 }
 
 
@@ -189,3 +199,10 @@ def test_a_log_whose_dates_are_text_is_refused():
     table = pd.DataFrame({"line": [2], "date": ["2026-03-02"], "exercise": ["x"], "sets": [1]})
     with pytest.raises(ValueError, match="its date column holds .*, not dates"):
         footstats.weekly_frequency(table)
+
+
+def test_headline_table_wants_the_dict_of_summarize():
+    with pytest.raises(TypeError, match="^headline_table expects the dict of footstats.summarize"):
+        footstats.headline_table(WEEKLY)
+    with pytest.raises(ValueError, match="got one with keys site, baseline"):
+        footstats.headline_table({"site": "back", "baseline": 3})
