@@ -51,6 +51,18 @@ participant : str, optional
     "pain_site": """\
 site : str, optional
     The pain site; by default the first one with a change for anyone.""",
+    "export_raw": """\
+raw : DataFrame
+    The file as strings, header names as written, plus an int64 ``line`` column.
+file : str
+    The file's name, for the problems.""",
+    "no_habit": """\
+habit : None
+    Not used (a Loop option); accepted so every importer is called alike.""",
+    "reading": """\
+reading : Reading
+    ``dayfirst`` / ``date_format`` / ``excel_dates`` for an export re-saved by a spreadsheet
+    (dates not written as the app writes them).""",
     "ax": """\
 ax : matplotlib Axes, optional
     Where to draw; a new figure is made when None.""",

@@ -26,6 +26,7 @@ import pandas as pd
 
 from .._codes import EXPORT_BAD_TIME, EXPORT_BLANK_EXERCISE, FITNOTES_COMMA_NAME
 from .._columns import DATE, ERROR, EXERCISE, LINE, NOTES, REPS, SECONDS, SETS
+from .._docstrings import fill_doc
 from .._problems import line_list, problem
 from . import _common as C
 
@@ -69,6 +70,7 @@ def closest(header: list[str]) -> tuple[float, str] | None:
     return C.closest_known(header, _REQUIRED_TITLES, _KNOWN, "FitNotes", _ALIASES)
 
 
+@fill_doc
 def to_log(
     raw: pd.DataFrame, *, file: str, habit: str | None = None, reading: C.Reading = C.READING
 ) -> tuple[pd.DataFrame, list[dict]]:
@@ -76,14 +78,9 @@ def to_log(
 
     Parameters
     ----------
-    raw : DataFrame
-        The file as strings, header names as written, plus an int64 ``line`` column.
-    file : str
-        The file's name, for the problems.
-    habit : None
-        Not used (a Loop option); accepted so every importer is called alike.
-    reading : Reading
-        ``dayfirst`` / ``date_format`` / ``excel_dates`` for dates not written as ISO.
+    {export_raw}
+    {no_habit}
+    {reading}
 
     Returns
     -------

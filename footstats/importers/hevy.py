@@ -24,6 +24,7 @@ import pandas as pd
 
 from .._codes import EXPORT_BAD_END, EXPORT_BLANK_EXERCISE, HEVY_SET_TYPE
 from .._columns import DATE, EXERCISE, MINUTES, NOTES, REPS, SECONDS, SETS
+from .._docstrings import fill_doc
 from . import _common as C
 
 __all__ = ["NAME", "matches", "to_log"]
@@ -101,6 +102,7 @@ def closest(header: list[str]) -> tuple[float, str] | None:
     return C.closest_known(header, _REQUIRED_TITLES, _KNOWN, "Hevy")
 
 
+@fill_doc
 def to_log(
     raw: pd.DataFrame, *, file: str, habit: str | None = None, reading: C.Reading = C.READING
 ) -> tuple[pd.DataFrame, list[dict]]:
@@ -108,15 +110,9 @@ def to_log(
 
     Parameters
     ----------
-    raw : DataFrame
-        The file as strings, header names as written, plus an int64 ``line`` column.
-    file : str
-        The file's name, for the problems.
-    habit : None
-        Not used (a Loop option); accepted so every importer is called alike.
-    reading : Reading
-        ``dayfirst`` / ``date_format`` / ``excel_dates`` for an export re-saved by a
-        spreadsheet.
+    {export_raw}
+    {no_habit}
+    {reading}
 
     Returns
     -------

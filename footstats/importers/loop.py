@@ -63,6 +63,7 @@ from .._columns import (
     SESSION_DONE,
     header_key,
 )
+from .._docstrings import fill_doc
 from .._problems import problem
 from . import _common as C
 
@@ -164,6 +165,7 @@ def checkmarks_file(folder: str | Path) -> Path | None:
     return checks if (folder / _HABITS).is_file() and checks.is_file() else None
 
 
+@fill_doc
 def to_log(
     raw: pd.DataFrame, *, file: str, habit: str | None = None, reading: C.Reading = C.READING
 ) -> tuple[pd.DataFrame, list[dict]]:
@@ -171,10 +173,7 @@ def to_log(
 
     Parameters
     ----------
-    raw : DataFrame
-        The file as strings, header names as written, plus an int64 ``line`` column.
-    file : str
-        The file's name, for the problems.
+    {export_raw}
     habit : str
         For a multi-habit ``Checkmarks.csv``: the habit (column) that is the routine, as
         named in Loop; case and surrounding spaces are ignored. Without it (and more than

@@ -43,6 +43,7 @@ from .._codes import (
     STRONG_SET_ORDER,
 )
 from .._columns import DATE, EXERCISE, LINE, MINUTES, NOTES, REPS, SECONDS, SETS
+from .._docstrings import fill_doc
 from .._problems import problem
 from . import _common as C
 
@@ -189,6 +190,7 @@ def closest(header: list[str]) -> tuple[float, str] | None:
     return C.closest_known(header, _REQUIRED_TITLES, _KNOWN, "Strong", _ALIASES)
 
 
+@fill_doc
 def to_log(
     raw: pd.DataFrame, *, file: str, habit: str | None = None, reading: C.Reading = C.READING
 ) -> tuple[pd.DataFrame, list[dict]]:
@@ -196,15 +198,9 @@ def to_log(
 
     Parameters
     ----------
-    raw : DataFrame
-        The file as strings, header names as written, plus an int64 ``line`` column.
-    file : str
-        The file's name, for the problems.
-    habit : None
-        Not used (a Loop option); accepted so every importer is called alike.
-    reading : Reading
-        ``dayfirst`` / ``date_format`` / ``excel_dates`` for an export re-saved by a
-        spreadsheet.
+    {export_raw}
+    {no_habit}
+    {reading}
 
     Returns
     -------
