@@ -232,6 +232,24 @@ def test_loop_days_before_the_first_entry_are_named():
     assert notice.startswith("left out 3 day(s) before the habit's first entry (lines 9, 10, 11)")
 
 
+def test_loop_numeric_checkmarks_unknown_is_not_yes_auto():
+    # -1 (UNKNOWN) before the habit's first entry (5 March, a 0) is no entry: those four
+    # days (1-4 March) are left out, so no week of 24 February; 3 (SKIP), 1 (YES_AUTO)
+    # and 0 are not sessions. Hand count: 6 and 9 March; 10, 12, 14 and 16 March.
+    loaded = footstats.validate_log(EXPORTS / "loop_numeric_checkmarks.csv", habit="Exercise")
+    assert loaded.ok and loaded.format == "loop"  # a habit named like a log column
+    assert weekly_sessions(loaded.log) == {"2025-03-03": 2, "2025-03-10": 4}
+    notice = loaded.problems.loc[loaded.problems[CODE] == "FS420", MESSAGE].item()
+    assert notice.startswith("left out 4 day(s) before the habit's first entry (lines 14, 15,")
+
+
+def test_a_footstats_log_ending_in_a_delimiter_is_not_a_loop_file():
+    text = b"date,exercise,reps,\n2025-03-03,Heel raises,12,\n"
+    loaded = footstats.validate_log(text)
+    assert loaded.format == "footstats"
+    assert "sets" in " ".join(loaded.errors[MESSAGE])
+
+
 def test_loop_spreadsheet_copy_without_trailing_comma():
     path = EXPORTS / "loop_resaved_no_trailing_comma.csv"
     log = footstats.read_log(path, habit="Activité: marche", date_format="%m-%d-%y")
@@ -243,6 +261,11 @@ def test_loop_spreadsheet_copy_without_trailing_comma():
     ("path", "start"),
     [
         (EXPORTS / "loop_2_0_3_entry.csv", "every line of this Checkmarks.csv holds Entry("),
+        # both bugs at once, and a habit named like a log column ("Exercise")
+        (
+            EXPORTS / "loop_2_0_3_entry_split_name.csv",
+            "every line of this Checkmarks.csv holds Entry(",
+        ),
         (EXPORTS / "loop_comma_split" / "Checkmarks.csv", "no line has as many values as"),
         (LOOP / "Scores.csv", "this is Loop's Scores.csv"),
         (LOOP / "Habits.csv", "this is Loop's Habits.csv"),
