@@ -284,6 +284,19 @@ def test_an_unzipped_loop_export_folder_reads_its_checkmarks(capsys):
     assert "Checkmarks.csv: 7 rows loaded (loop format)" in summary
 
 
+def test_the_python_api_reads_an_unzipped_loop_export_folder_too():
+    # the same days as its Checkmarks.csv: Walk's 2 km target comes from Habits.csv
+    walk = footstats.read_log(LOOP, habit="Walk")
+    assert walk.attrs["format"] == "loop"
+    assert weekly_sessions(walk) == {"2025-09-08": 2, "2025-09-15": 3}
+    # a folder of participants' logs: the export is one participant, named by its folder
+    combined = footstats.read_logs(LOOP, habit="Foot routine")
+    assert set(combined["participant"]) == {"loop_export"}
+    assert set(combined["source"]) == {str(LOOP / "Checkmarks.csv")}
+    assert weekly_sessions(combined) == {"2025-09-15": 3}
+    assert footstats.check_logs(LOOP, habit="Foot routine")[SEVERITY].eq(ERROR).sum() == 0
+
+
 # -- messages (point 9) ------------------------------------------------------------------
 
 

@@ -39,6 +39,7 @@ frequency and streaks, but has no exercises, sets or pain.
 from __future__ import annotations
 
 import re
+from os import PathLike
 from pathlib import Path
 
 import pandas as pd
@@ -69,7 +70,7 @@ from .._docstrings import fill_doc
 from .._problems import problem
 from . import _common as C
 
-__all__ = ["NAME", "checkmarks_file", "matches", "to_log"]
+__all__ = ["NAME", "checkmarks_file", "export_checkmarks", "matches", "to_log"]
 
 NAME = "loop"
 
@@ -186,6 +187,21 @@ def checkmarks_file(folder: str | Path) -> Path | None:
     folder = Path(folder)
     checks = folder / _CHECKMARKS
     return checks if (folder / _HABITS).is_file() and checks.is_file() else None
+
+
+def export_checkmarks(source):
+    """``source``, or its ``Checkmarks.csv`` when ``source`` is an unzipped Loop export folder.
+
+    Lets every reader (:func:`footstats.read_log`, :func:`footstats.read_logs`, the CLI)
+    take the export folder as it comes out of Loop's zip. Anything else (a file, a buffer,
+    a folder of logs) is returned as it is.
+
+    >>> export_checkmarks("log.csv")
+    'log.csv'
+    """
+    if isinstance(source, str | PathLike):
+        return checkmarks_file(source) or source
+    return source
 
 
 @fill_doc
