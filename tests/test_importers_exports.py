@@ -55,10 +55,13 @@ SET_EXPORTS = [
     ("strong_semicolon_quoted.csv", {}, {"2025-09-01": 2, "2025-09-08": 1}, [5, 2]),
     # point 3: the oldest export, units as headers, set order from 0
     ("strong_oldest_units.csv", {}, {"2016-05-02": 2, "2016-05-09": 1}, [4, 1]),
+    # ... in pounds and miles ("lb", "mi"), without Notes
+    ("strong_oldest_pounds.csv", {}, {"2016-09-05": 2, "2016-09-12": 1}, [5, 1]),
     # point 4: headers in the phone's language
     ("strong_german.csv", {}, {"2025-08-25": 1, "2025-09-01": 1}, [3, 1]),
     ("strong_french.csv", {}, {"2025-01-06": 2, "2025-01-13": 1}, [3, 1]),
     ("strong_chinese.csv", {}, {"2024-03-04": 2, "2024-03-11": 1}, [3, 1]),
+    ("strong_portuguese.csv", {}, {"2024-02-05": 2, "2024-02-12": 1}, [4, 1]),
     ("strong_unknown_language.csv", {}, {"2025-03-03": 2, "2025-03-10": 1}, [3, 1]),
     # point 5: a Strong export re-saved by a spreadsheet, with the one flag it needs
     (
@@ -110,6 +113,14 @@ def test_a_duration_no_metric_needs_is_a_warning_that_keeps_the_sets(tmp_path):
     duration = warnings[warnings["column"] == "Duration"]
     assert duration["value"].tolist() == ["soon", "soon"]  # quoted as written
     assert weekly_set_totals(loaded.log) == {"2025-09-01": 5, "2025-09-08": 3}
+
+
+def test_portuguese_header_is_read_by_name_not_by_position():
+    loaded = footstats.validate_log(EXPORTS / "strong_portuguese.csv")
+    assert "FS413" not in loaded.problems[CODE].tolist()  # strong-header-language
+    # 45min, 1h 2min (two exercises), 38min
+    assert loaded.log[MINUTES].tolist() == [45, 62, 62, 38]
+    assert loaded.log["workout"].tolist() == ["Treino A", "Treino B", "Treino B", "Treino A"]
 
 
 def test_semicolon_export_keeps_duration_seconds_as_minutes():
