@@ -254,6 +254,15 @@ def test_loop_numeric_checkmarks_unknown_is_not_yes_auto():
     assert notice.startswith("left out 4 day(s) before the habit's first entry (lines 14, 15,")
 
 
+def test_a_loop_habit_without_any_entry_says_so():
+    # as in Loop's own test export: 'Meditate' is UNKNOWN (-1) on every day
+    text = b"Date,Meditate,Wake up early,\n2015-01-25,-1,2,\n2015-01-24,-1,0,\n"
+    loaded = footstats.validate_log(text, habit="Meditate")
+    assert loaded.log.empty
+    habit = loaded.problems.loc[loaded.problems[CODE] == "FS418", MESSAGE].item()
+    assert habit.startswith("Loop habit 'Meditate': no entry in this file (every day is UNKNOWN")
+
+
 def test_a_footstats_log_ending_in_a_delimiter_is_not_a_loop_file():
     text = b"date,exercise,reps,\n2025-03-03,Heel raises,12,\n"
     loaded = footstats.validate_log(text)

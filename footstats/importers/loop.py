@@ -306,14 +306,19 @@ def to_log(
         else "only a manual check (YES_MANUAL, 2) is a session; YES_AUTO (1) is Loop's "
         "fill-in when the week's target is met, not a day done"
     )
+    summary = (
+        f"{int(done[keep & ~before].sum())} of {len(log)} days done ({rule})"
+        if started is not None
+        else "no entry in this file (every day is UNKNOWN, -1), nothing to count"
+    )
     notice = problem(
         file,
         None,
         column,
         "",
         LOOP_HABIT,
-        f"Loop habit {label!r}: {int(done[keep & ~before].sum())} of {len(log)} days done "
-        f"({rule}); a habit log has sessions only, no exercises, sets or pain" + unused,
+        f"Loop habit {label!r}: {summary}; a habit log has sessions only, no exercises, "
+        "sets or pain" + unused,
     )
     return log, [*cols.problems, *problems, notice]
 
