@@ -25,6 +25,7 @@ from ._codes import (
 )
 from ._columns import EXERCISE, PARTICIPANT, SOURCE
 from ._problems import problem, problems_frame
+from .importers.loop import export_checkmarks
 from .log import LoadedLog, _check_on_invalid, validate_log
 from .program import Program, resolve_program
 
@@ -40,7 +41,9 @@ def validate_logs(
 
     The files are the folder's ``*.csv`` (any case of the extension), sorted by name, not
     those in sub-folders. Each file is one participant named by its stem (``p01.csv`` ->
-    ``p01``), unless the file has its own ``participant`` column. Never raises for bad data.
+    ``p01``), unless the file has its own ``participant`` column. An unzipped Loop Habit
+    Tracker export folder is one participant named by the folder: its ``Checkmarks.csv``
+    is read (with ``habit=``), not each of its files. Never raises for bad data.
 
     Parameters
     ----------
@@ -73,14 +76,15 @@ def validate_logs(
     """
     label = str(folder)
     program = resolve_program(program)
+    export = export_checkmarks(folder)  # an unzipped Loop export: one participant's log
     try:
-        files, skipped = _csv_files(Path(folder), label)
+        files, skipped = ([export], []) if export is not folder else _csv_files(Path(folder), label)
     except _NoFiles as exc:
         return LoadedLog(_no_rows(), problems_frame([exc.record]), label, readable=False)
+    names = [Path(folder).resolve().name] if export is not folder else [p.stem for p in files]
     loaded = [validate_log(path, program=program, **options) for path in files]
     logs = [
-        _with_participant(one.log, path.stem, one.file)
-        for path, one in zip(files, loaded, strict=True)
+        _with_participant(one.log, name, one.file) for name, one in zip(names, loaded, strict=True)
     ]
     problems = [problems_frame(skipped)] + [one.problems for one in loaded]
     problems.append(_shared_participants(logs))

@@ -34,6 +34,7 @@ from ._validation import (
 )
 from ._values import INVISIBLE
 from .importers import FOOTSTATS, Reading, convert, detect_format, importer
+from .importers.loop import export_checkmarks
 from .program import Program, resolve_program
 
 __all__ = ["LoadedLog", "LogError", "LogWarning", "check_log", "load_sample", "read_log"]
@@ -182,6 +183,7 @@ def validate_log(
     (1, 3, 'sets', 'error')
     """
     program = resolve_program(program)
+    path_or_buffer = export_checkmarks(path_or_buffer)  # an unzipped Loop export folder
     label = source_label(path_or_buffer)
     data = b""
     try:
@@ -220,7 +222,8 @@ def read_log(path_or_buffer, *, on_invalid: str = "raise", **options) -> pd.Data
     ----------
     path_or_buffer : str, path, bytes or open file
         The log. Its format is recognised from the header (footstats' own, or an app's
-        export such as Strong); the one used is in ``log.attrs["format"]``.
+        export such as Strong); the one used is in ``log.attrs["format"]``. An unzipped
+        Loop Habit Tracker export folder is read as its ``Checkmarks.csv`` (with ``habit=``).
     program : Program or path, optional
         The routine exercises are matched against; the packaged foot routine by default.
     dayfirst : bool, default False

@@ -55,10 +55,13 @@ SET_EXPORTS = [
     ("strong_semicolon_quoted.csv", {}, {"2025-09-01": 2, "2025-09-08": 1}, [5, 2]),
     # point 3: the oldest export, units as headers, set order from 0
     ("strong_oldest_units.csv", {}, {"2016-05-02": 2, "2016-05-09": 1}, [4, 1]),
+    # ... in pounds and miles ("lb", "mi"), without Notes
+    ("strong_oldest_pounds.csv", {}, {"2016-09-05": 2, "2016-09-12": 1}, [5, 1]),
     # point 4: headers in the phone's language
     ("strong_german.csv", {}, {"2025-08-25": 1, "2025-09-01": 1}, [3, 1]),
     ("strong_french.csv", {}, {"2025-01-06": 2, "2025-01-13": 1}, [3, 1]),
     ("strong_chinese.csv", {}, {"2024-03-04": 2, "2024-03-11": 1}, [3, 1]),
+    ("strong_portuguese.csv", {}, {"2024-02-05": 2, "2024-02-12": 1}, [4, 1]),
     ("strong_unknown_language.csv", {}, {"2025-03-03": 2, "2025-03-10": 1}, [3, 1]),
     # point 5: a Strong export re-saved by a spreadsheet, with the one flag it needs
     (
@@ -110,6 +113,14 @@ def test_a_duration_no_metric_needs_is_a_warning_that_keeps_the_sets(tmp_path):
     duration = warnings[warnings["column"] == "Duration"]
     assert duration["value"].tolist() == ["soon", "soon"]  # quoted as written
     assert weekly_set_totals(loaded.log) == {"2025-09-01": 5, "2025-09-08": 3}
+
+
+def test_portuguese_header_is_read_by_name_not_by_position():
+    loaded = footstats.validate_log(EXPORTS / "strong_portuguese.csv")
+    assert "FS413" not in loaded.problems[CODE].tolist()  # strong-header-language
+    # 45min, 1h 2min (two exercises), 38min
+    assert loaded.log[MINUTES].tolist() == [45, 62, 62, 38]
+    assert loaded.log["workout"].tolist() == ["Treino A", "Treino B", "Treino B", "Treino A"]
 
 
 def test_semicolon_export_keeps_duration_seconds_as_minutes():
@@ -232,6 +243,33 @@ def test_loop_days_before_the_first_entry_are_named():
     assert notice.startswith("left out 3 day(s) before the habit's first entry (lines 9, 10, 11)")
 
 
+def test_loop_numeric_checkmarks_unknown_is_not_yes_auto():
+    # -1 (UNKNOWN) before the habit's first entry (5 March, a 0) is no entry: those four
+    # days (1-4 March) are left out, so no week of 24 February; 3 (SKIP), 1 (YES_AUTO)
+    # and 0 are not sessions. Hand count: 6 and 9 March; 10, 12, 14 and 16 March.
+    loaded = footstats.validate_log(EXPORTS / "loop_numeric_checkmarks.csv", habit="Exercise")
+    assert loaded.ok and loaded.format == "loop"  # a habit named like a log column
+    assert weekly_sessions(loaded.log) == {"2025-03-03": 2, "2025-03-10": 4}
+    notice = loaded.problems.loc[loaded.problems[CODE] == "FS420", MESSAGE].item()
+    assert notice.startswith("left out 4 day(s) before the habit's first entry (lines 14, 15,")
+
+
+def test_a_loop_habit_without_any_entry_says_so():
+    # as in Loop's own test export: 'Meditate' is UNKNOWN (-1) on every day
+    text = b"Date,Meditate,Wake up early,\n2015-01-25,-1,2,\n2015-01-24,-1,0,\n"
+    loaded = footstats.validate_log(text, habit="Meditate")
+    assert loaded.log.empty
+    habit = loaded.problems.loc[loaded.problems[CODE] == "FS418", MESSAGE].item()
+    assert habit.startswith("Loop habit 'Meditate': no entry in this file (every day is UNKNOWN")
+
+
+def test_a_footstats_log_ending_in_a_delimiter_is_not_a_loop_file():
+    text = b"date,exercise,reps,\n2025-03-03,Heel raises,12,\n"
+    loaded = footstats.validate_log(text)
+    assert loaded.format == "footstats"
+    assert "sets" in " ".join(loaded.errors[MESSAGE])
+
+
 def test_loop_spreadsheet_copy_without_trailing_comma():
     path = EXPORTS / "loop_resaved_no_trailing_comma.csv"
     log = footstats.read_log(path, habit="Activité: marche", date_format="%m-%d-%y")
@@ -243,6 +281,11 @@ def test_loop_spreadsheet_copy_without_trailing_comma():
     ("path", "start"),
     [
         (EXPORTS / "loop_2_0_3_entry.csv", "every line of this Checkmarks.csv holds Entry("),
+        # both bugs at once, and a habit named like a log column ("Exercise")
+        (
+            EXPORTS / "loop_2_0_3_entry_split_name.csv",
+            "every line of this Checkmarks.csv holds Entry(",
+        ),
         (EXPORTS / "loop_comma_split" / "Checkmarks.csv", "no line has as many values as"),
         (LOOP / "Scores.csv", "this is Loop's Scores.csv"),
         (LOOP / "Habits.csv", "this is Loop's Habits.csv"),
@@ -259,6 +302,19 @@ def test_an_unzipped_loop_export_folder_reads_its_checkmarks(capsys):
     assert main(["check", str(LOOP), "--habit", "Foot routine"]) == 0
     summary = capsys.readouterr().err
     assert "Checkmarks.csv: 7 rows loaded (loop format)" in summary
+
+
+def test_the_python_api_reads_an_unzipped_loop_export_folder_too():
+    # the same days as its Checkmarks.csv: Walk's 2 km target comes from Habits.csv
+    walk = footstats.read_log(LOOP, habit="Walk")
+    assert walk.attrs["format"] == "loop"
+    assert weekly_sessions(walk) == {"2025-09-08": 2, "2025-09-15": 3}
+    # a folder of participants' logs: the export is one participant, named by its folder
+    combined = footstats.read_logs(LOOP, habit="Foot routine")
+    assert set(combined["participant"]) == {"loop_export"}
+    assert set(combined["source"]) == {str(LOOP / "Checkmarks.csv")}
+    assert weekly_sessions(combined) == {"2025-09-15": 3}
+    assert footstats.check_logs(LOOP, habit="Foot routine")[SEVERITY].eq(ERROR).sum() == 0
 
 
 # -- messages (point 9) ------------------------------------------------------------------

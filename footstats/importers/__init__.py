@@ -10,8 +10,8 @@ format, problems)``; see :mod:`footstats.importers._common` for what the raw tab
 format     what it reads
 =========  ======================================================================
 footstats  a footstats log (the default; read by :mod:`footstats.log` itself)
-strong     Strong exports (every header generation, English, German, French and
-           Chinese headers, others by their structure; one row per set)
+strong     Strong exports (every header generation, English, German, French,
+           Chinese and Portuguese headers, others by their structure; one row per set)
 hevy       Hevy exports (kg or lbs, either locale's times; warm-up sets apart)
 fitnotes   FitNotes exports (each weight-unit variant; one row per set)
 loop       Loop Habit Tracker checkmarks (multi-habit file with ``habit=``, a

@@ -39,6 +39,7 @@ frequency and streaks, but has no exercises, sets or pain.
 from __future__ import annotations
 
 import re
+from os import PathLike
 from pathlib import Path
 
 import pandas as pd
@@ -58,16 +59,18 @@ from .._codes import (
 from .._columns import (
     CODE,
     DATE,
+    EXERCISE,
     LINE,
     PAIN_PREFIX,
     SESSION_DONE,
+    SETS,
     header_key,
 )
 from .._docstrings import fill_doc
 from .._problems import problem
 from . import _common as C
 
-__all__ = ["NAME", "checkmarks_file", "matches", "to_log"]
+__all__ = ["NAME", "checkmarks_file", "export_checkmarks", "matches", "to_log"]
 
 NAME = "loop"
 
@@ -92,6 +95,7 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A footstats log whose rows end in a delimiter also has a blank last header name: a
 # header with one of these is a footstats log, not a Loop export.
 _LOG_KEYS = C.LOG_KEYS - {"date"}
+_EXERCISE, _SETS, _PAIN = header_key(EXERCISE), header_key(SETS), header_key(PAIN_PREFIX)
 _ONE_HABIT = (["date", "value", "notes"], ["date", "value"])
 _HABITS = "Habits.csv"
 _CHECKMARKS = "Checkmarks.csv"
@@ -136,7 +140,7 @@ def _shape(header: list[str], sample: pd.DataFrame | None = None) -> str | None:
     habits = keys[1:-1] if trailing else keys[1:]
     if not habits or not all(habits):
         return None
-    if any(k in _LOG_KEYS or k.startswith(header_key(PAIN_PREFIX)) for k in habits):
+    if _log_header(habits, sample):
         return None
     # Loop writes a trailing comma; a copy re-saved by a spreadsheet loses it, and is then
     # recognised by its values: every cell a checkmark
@@ -145,13 +149,33 @@ def _shape(header: list[str], sample: pd.DataFrame | None = None) -> str | None:
     return None
 
 
+def _log_header(habits: list[str], sample: pd.DataFrame | None) -> bool:
+    """True when a header with a blank last name is a footstats log's, not Loop's.
+
+    A habit may be named like a log column (a habit called "Exercise"): the header is a
+    log's when it has a log's columns (exercise and sets, or pain), or when it names a log
+    column and its first rows hold values that are not checkmarks.
+    """
+    keys = set(habits)
+    if {_EXERCISE, _SETS} <= keys or any(k.startswith(_PAIN) for k in keys):
+        return True
+    rows = sample is not None and not sample.empty
+    return bool(keys & _LOG_KEYS) and rows and not _all_checkmarks(sample, len(habits))
+
+
 def _all_checkmarks(sample: pd.DataFrame, habits: int) -> bool:
     cells = sample.iloc[:, 1 : habits + 1].astype("str").to_numpy().ravel()
     return len(cells) > 0 and all(_checkmark_like(str(c).strip()) for c in cells)
 
 
+def _checkmark_key(value: str) -> str:
+    """The :data:`CHECKMARKS` key of a value: a number as written (-1 is not 1), a word
+    by its header key (``YES_MANUAL`` -> ``yesmanual``)."""
+    return value if _NUMBER.fullmatch(value) else header_key(value)
+
+
 def _checkmark_like(value: str) -> bool:
-    return header_key(value) in CHECKMARKS or bool(_NUMBER.fullmatch(value))
+    return _checkmark_key(value) in CHECKMARKS or bool(_NUMBER.fullmatch(value))
 
 
 def checkmarks_file(folder: str | Path) -> Path | None:
@@ -163,6 +187,21 @@ def checkmarks_file(folder: str | Path) -> Path | None:
     folder = Path(folder)
     checks = folder / _CHECKMARKS
     return checks if (folder / _HABITS).is_file() and checks.is_file() else None
+
+
+def export_checkmarks(source):
+    """``source``, or its ``Checkmarks.csv`` when ``source`` is an unzipped Loop export folder.
+
+    Lets every reader (:func:`footstats.read_log`, :func:`footstats.read_logs`, the CLI)
+    take the export folder as it comes out of Loop's zip. Anything else (a file, a buffer,
+    a folder of logs) is returned as it is.
+
+    >>> export_checkmarks("log.csv")
+    'log.csv'
+    """
+    if isinstance(source, str | PathLike):
+        return checkmarks_file(source) or source
+    return source
 
 
 @fill_doc
@@ -228,7 +267,7 @@ def to_log(
     text = cols.text(key)
     entry = text.str.extract(_ENTRY, expand=False)
     text = entry.where(entry.notna(), text)
-    kind = text.map(header_key).map(CHECKMARKS)
+    kind = text.map(_checkmark_key).map(CHECKMARKS)
     number = pd.to_numeric(text.where(text.str.fullmatch(_NUMBER)), errors="coerce")
     target = _target(reading.folder, label, shape)
     measurable = target is not None or bool((number.notna() & kind.isna()).any())
@@ -267,14 +306,19 @@ def to_log(
         else "only a manual check (YES_MANUAL, 2) is a session; YES_AUTO (1) is Loop's "
         "fill-in when the week's target is met, not a day done"
     )
+    summary = (
+        f"{int(done[keep & ~before].sum())} of {len(log)} days done ({rule})"
+        if started is not None
+        else "no entry in this file (every day is UNKNOWN, -1), nothing to count"
+    )
     notice = problem(
         file,
         None,
         column,
         "",
         LOOP_HABIT,
-        f"Loop habit {label!r}: {int(done[keep & ~before].sum())} of {len(log)} days done "
-        f"({rule}); a habit log has sessions only, no exercises, sets or pain" + unused,
+        f"Loop habit {label!r}: {summary}; a habit log has sessions only, no exercises, "
+        "sets or pain" + unused,
     )
     return log, [*cols.problems, *problems, notice]
 

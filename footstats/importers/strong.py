@@ -9,12 +9,13 @@ spaces, hyphens and underscores)::
         Distance Unit;Seconds;Notes;Workout Notes[;Workout Duration]
     "Workout #";"Date";"Workout Name";"Duration (sec)";"Exercise Name";"Set Order";
         "Weight (kg)";"Reps";"RPE";"Distance (meters)";"Seconds";"Notes";"Workout Notes"
-    Date,Workout Name,Exercise Name,Set Order,kg,Reps,km,Seconds,Notes      (the oldest)
+    Date,Workout Name,Exercise Name,Set Order,kg,Reps,km,Seconds,Notes      (the oldest,
+        also Date,Workout Name,Exercise Name,Set Order,lb,Reps,mi,Seconds)
 
 Strong writes the header in the phone's language: :data:`HEADERS` holds every spelling
-known (English, German, French, Chinese); a header in another language is recognised by
-Strong's structure (10 or 12 columns, a timestamp first, a set order fifth) and read by
-Strong's column order, with a notice.
+known (English, German, French, Chinese, Portuguese); a header in another language is
+recognised by Strong's structure (10 or 12 columns, a timestamp first, a set order
+fifth) and read by Strong's column order, with a notice.
 
 A workout is one ``Date`` (its start, ``2025-01-30 12:34:56`` or with a 12-hour clock
 ``2025-01-30 12:34:56 pm``) and ``Workout Name``. The sets of each exercise in a workout
@@ -58,26 +59,53 @@ _DATE_FORMATS = (
     "%Y-%m-%d %I:%M %p",
 )
 # Strong writes its header in the phone's language. Each column's key -> every spelling
-# seen in real exports (data, not branches: add a language by adding its names here).
+# seen in real exports or in public code that reads them (data, not branches: add a
+# language by adding its names here). Sources, by language:
+#   German, French: real exports in public repositories (tests/fixtures/exports/SOURCES.md);
+#   Chinese: issue 9;
+#   Portuguese: the Strong CSV reader of gustavosinacio/ada-back
+#     (src/ReadStrongCSVFileService/index.ts: Data, Nome do treino, Nome do exercício,
+#     Ordem da série, Peso, Reps, Distância, Segundos, Notas, Notas do treino, RPE) and a
+#     public Python script quoting the whole 12-column header (with "Duração").
 # The semicolon export names its units ("Weight (kg)", "Duration (sec)"); the oldest
-# export wrote only the units ("kg", "km").
+# export wrote only the units ("kg", "km"; "lb", "mi" in marcpare/body data/strong.csv).
 HEADERS: dict[str, tuple[str, ...]] = {
-    "date": ("Date", "Datum", "日期"),
-    "workoutname": ("Workout Name", "Workout-Name", "Nom de l'entraînement", "锻炼名称"),
-    "duration": ("Duration", "Dauer", "Durée", "时长"),
+    "date": ("Date", "Datum", "日期", "Data"),
+    "workoutname": (
+        "Workout Name",
+        "Workout-Name",
+        "Nom de l'entraînement",
+        "锻炼名称",
+        "Nome do treino",
+    ),
+    "duration": ("Duration", "Dauer", "Durée", "时长", "Duração"),
     "durationsec": ("Duration (sec)", "Duration (seconds)"),
     "workoutduration": ("Workout Duration",),
-    "exercisename": ("Exercise Name", "Name der Übung", "Nom de l'exercice", "运动名称"),
-    "setorder": ("Set Order", "Reihenfolge festlegen", "Ordre de la série", "设置顺序"),
+    "exercisename": (
+        "Exercise Name",
+        "Name der Übung",
+        "Nom de l'exercice",
+        "运动名称",
+        "Nome do exercício",
+    ),
+    "setorder": (
+        "Set Order",
+        "Reihenfolge festlegen",
+        "Ordre de la série",
+        "设置顺序",
+        "Ordem da série",
+    ),
     "weight": (
         "Weight",
         "Gewicht",
         "Poids",
         "重量",
+        "Peso",
         "Weight (kg)",
         "Weight (lbs)",
         "kg",
         "lbs",
+        "lb",
     ),
     "weightunit": ("Weight Unit",),
     "reps": ("Reps", "Wiederh.", "Réps", "次"),
@@ -85,6 +113,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "Distance",
         "Entfernung",
         "距离",
+        "Distância",
         "Distance (meters)",
         "Distance (km)",
         "Distance (miles)",
@@ -93,9 +122,15 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "miles",
     ),
     "distanceunit": ("Distance Unit",),
-    "seconds": ("Seconds", "Sekunden", "Secondes", "秒"),
-    "notes": ("Notes", "Notizen", "备注"),
-    "workoutnotes": ("Workout Notes", "Workout-Notizen", "Notes d'entraînement", "锻炼备注"),
+    "seconds": ("Seconds", "Sekunden", "Secondes", "秒", "Segundos"),
+    "notes": ("Notes", "Notizen", "备注", "Notas"),
+    "workoutnotes": (
+        "Workout Notes",
+        "Workout-Notizen",
+        "Notes d'entraînement",
+        "锻炼备注",
+        "Notas do treino",
+    ),
     "rpe": ("RPE",),
     "workoutnumber": ("Workout #",),
 }
