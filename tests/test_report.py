@@ -8,7 +8,6 @@ raises 100 %; back pain baseline 5, latest (5 + 2) / 2 = 3.5; hip baseline 3, la
 import json
 import re
 
-import matplotlib.figure
 import pytest
 from _tidy import tidy_log
 from matplotlib.backends.backend_pdf import PdfPages
@@ -147,12 +146,12 @@ def test_export_charts_rejects_unknown_formats(log, tmp_path):
 
 
 def test_failed_chart_leaves_no_partial_file(log, tmp_path, monkeypatch):
-    def broken_savefig(self, path, **kwargs):
+    def broken_write_png(pixels, path, dpi):
         with open(path, "wb") as f:
             f.write(b"\x89PNG half")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(matplotlib.figure.Figure, "savefig", broken_savefig)
+    monkeypatch.setattr(report._render, "write_png", broken_write_png)
     with pytest.raises(OSError, match="No space"):
         report.export_charts(log, tmp_path)
     assert list(tmp_path.iterdir()) == []
