@@ -846,11 +846,14 @@ def summarize(
             key: _plain(row[key])
             for key in (BASELINE, LATEST, CHANGE, CHANGE_PCT, CLINICALLY_IMPORTANT, BAND)
         }
+    # Each row's first and last date looked up at once (NaT for a participant without rows).
+    bounds = spans.reindex(pd.Index(frequency[PARTICIPANT]))
     entries = []
-    for row in frequency.to_dict("records"):
+    for row, first, last in zip(
+        frequency.to_dict("records"), bounds["min"], bounds["max"], strict=True
+    ):
         participant = row.pop(PARTICIPANT)
         entry = {key: _plain(value) for key, value in row.items()}
-        first, last = spans.loc[participant] if participant in spans.index else (None, None)
         entry[FIRST_DATE], entry[LAST_DATE] = _iso_date(first), _iso_date(last)
         entry[PAIN] = pain.get(participant, {})
         entries.append({PARTICIPANT: _plain(participant), **entry} if had else entry)
