@@ -293,7 +293,8 @@ def _ranked_area(ax, values: np.ndarray, important: np.ndarray, **kwargs) -> Non
     ranks = np.unique(np.linspace(0, len(values) - 1, min(len(values), _RANKS)).round())
     ranks = ranks.astype(int)
     share = (ranks + 0.5) / len(values)
-    for color, where in ((_IMPROVED, important[ranks]), (_NOT_IMPROVED, ~important[ranks])):
+    # grey everywhere, then green over the ranks that improved (no gaps where they alternate)
+    for color, where in ((_NOT_IMPROVED, None), (_IMPROVED, important[ranks])):
         style = {"color": color, "linewidth": 0, "step": "mid"} | kwargs
         ax.fill_between(share, values[ranks], 0, where=where, **style)
     ax.set_xlim(0, 1)
