@@ -14,10 +14,12 @@ This is what ``footstats report LOG -o DIR`` writes (docs/cli.md):
     when the log has participants).
 charts
     ``frequency``, ``calendar``, ``completion``, ``sets``, ``pain``, ``adherence_vs_pain``
-    and ``dashboard``, one file per chart and format. With several participants the charts
-    show the cohort (see :mod:`footstats.plots`).
+    and ``dashboard``, one file per chart and format (``dashboard.png``: the PNGs of the
+    dashboard's four charts two by two under its title). With several participants the
+    charts show the cohort (see :mod:`footstats.plots`).
 ``report.pdf``
-    For a physiotherapist: a page of figures in words, then the charts.
+    For a physiotherapist: a page of figures in words, then the charts, two to an A4 page,
+    as the images of their PNG files (each chart is drawn once, see ``_render.py``).
 
 With a ``participant`` column (a cohort) also:
 
@@ -47,13 +49,14 @@ Every number in ``summary.json`` and the CSVs is rounded to 4 decimal places
 
 The folder holds one report at a time: a run writes into a hidden staging folder and moves
 the files into place only when all of them were written; a second run into the same folder
-waits for the first (a lock file in the temporary folder); leftovers of a killed run are removed
-by the next one; files of an earlier report that this one does not write are removed.
+waits for the first (a lock file, :func:`lock_path`; :func:`export_report` takes it too);
+leftovers of a killed run are removed by the next one; files of an earlier report that this
+one does not write are removed, personal reports in ``participants/`` included.
 
-Why one module of about 800 lines: the tables, the charts, the PDF and the per-participant
-folders of one report share the ``_Report`` cache of metric tables and the staged, locked
-write of one folder. The chart list is in :mod:`footstats.charts`, the words of the PDF in
-``_pdf_text.py``.
+Why one module of about 850 lines: the tables, the charts, the PDF and the per-participant
+folders of one report share the ``_Report`` cache of metric tables and chart pixels and the
+staged, locked write of one folder. The chart list is in :mod:`footstats.charts`, the words
+of the PDF in ``_pdf_text.py``, the pixels' reuse in ``_render.py``.
 """
 
 from __future__ import annotations
