@@ -280,8 +280,13 @@ def plot_pain_waterfall(table: pd.DataFrame, *, site: str | None = None, ax=None
 def _density(ax, adherence: pd.Series, change: pd.Series, **kwargs) -> list:
     """Participants counted in hexagonal cells of adherence by change of pain, with a colour
     bar; the legend's handles (the -2 points line)."""
-    style = {"gridsize": (40, 16), "mincnt": 1, "cmap": "cividis", "linewidths": 0.2} | kwargs
-    cells = ax.hexbin(adherence.to_numpy(float), change.to_numpy(float), **style)
+    change = change.to_numpy(float)
+    # Cells over the whole adherence axis and the changes with the -2 line: a cohort whose
+    # points all coincide still gets cells of a visible size.
+    low, high = min(change.min(), -2) - 0.5, max(change.max(), 0) + 0.5
+    style = {"gridsize": (40, 16), "mincnt": 1, "cmap": "cividis", "linewidths": 0.2}
+    style |= {"extent": (-3, 103, low, high)} | kwargs
+    cells = ax.hexbin(adherence.to_numpy(float), change, **style)
     ax.figure.colorbar(cells, ax=ax, pad=0.01, aspect=15, fraction=0.05).set_label("participants")
     ax.axhline(-2, color=_IMPROVED, linewidth=1, linestyle=":")
     return [Line2D([], [], color=_IMPROVED, linestyle=":", label="-2 points (important fall)")]
