@@ -308,3 +308,24 @@ def test_write_report_of_an_empty_log(tmp_path):
     assert json.loads((tmp_path / "summary.json").read_text())["sessions"] == 0
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
     assert len(paths) == 4 + len(report.CHARTS) + 1
+
+
+def test_write_report_draws_each_chart_once_for_its_png_the_dashboard_and_the_pdf(
+    log, tmp_path, monkeypatch
+):
+    drawn = []
+    render = report._render.render
+
+    def counting(fig, dpi):
+        drawn.append(fig)
+        return render(fig, dpi)
+
+    monkeypatch.setattr(report._render, "render", counting)
+    report.write_report(log, tmp_path)
+    charts = [fig for fig in drawn if fig.axes]  # the dashboard's title strip has none
+    assert len(charts) == len(report.CHARTS) - 1  # every chart but the dashboard, once
+    # the PDF holds the six chart images, two to a page
+    assert len(re.findall(rb"/Subtype\s*/Image", (tmp_path / "report.pdf").read_bytes())) == 6
+    # dashboard.png: two 9-inch charts at 150 dpi side by side, 0.15 inch apart
+    width = int.from_bytes((tmp_path / "dashboard.png").read_bytes()[16:20], "big")
+    assert width == 2 * 9 * 150 + round(0.15 * 150)
