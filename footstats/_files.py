@@ -338,8 +338,10 @@ def write_csv(frame: pd.DataFrame, path: str | PathLike) -> Path:
 
 
 def write_json(obj, path: str | PathLike) -> Path:
-    """Write ``obj`` to ``path`` as indented UTF-8 JSON, atomically.
+    """Write ``obj`` to ``path`` as UTF-8 JSON, atomically, indented two levels deep.
 
+    Deeper values are written on one line each (a cohort's participants one to a line), by
+    the json module's C encoder: a 40,000-participant summary takes a fraction of a second.
     NumPy and pandas scalars become plain numbers, timestamps ISO strings, and NaN or
     missing values ``null`` (strict JSON has no NaN).
 
@@ -350,12 +352,41 @@ def write_json(obj, path: str | PathLike) -> Path:
     >>> _ = write_json({"sessions": np.int64(3), "change_pct": float("nan")}, out)
     >>> json.loads(out.read_text())
     {'sessions': 3, 'change_pct': None}
+    >>> _ = write_json({"pain": {"back": {"baseline": 5.0, "band": None}}, "weeks": [1, 2]}, out)
+    >>> print(out.read_text(), end="")
+    {
+      "pain": {
+        "back": {"baseline": 5.0, "band": null}
+      },
+      "weeks": [
+        1,
+        2
+      ]
+    }
     """
-    text = json.dumps(_jsonable(obj), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    try:
+        text = _dumps(obj)
+    except (ValueError, TypeError):  # NaN, or keys the encoder refuses: convert first
+        text = _dumps(_jsonable(obj))
     target = Path(path)
     with atomic_path(target) as tmp:
-        tmp.write_text(text, encoding="utf-8")
+        tmp.write_text(text + "\n", encoding="utf-8")
     return target
+
+
+def _dumps(value, levels: int = 2, indent: str = "") -> str:
+    """``value`` as JSON: containers ``levels`` deep indented, deeper values on one line."""
+    inner = indent + "  "
+    if levels and isinstance(value, dict) and value:
+        items = [
+            f"{inner}{_ENCODER.encode(str(k))}: {_dumps(v, levels - 1, inner)}"
+            for k, v in value.items()
+        ]
+        return "{\n" + ",\n".join(items) + f"\n{indent}}}"
+    if levels and isinstance(value, list | tuple) and value:
+        items = [f"{inner}{_dumps(v, levels - 1, inner)}" for v in value]
+        return "[\n" + ",\n".join(items) + f"\n{indent}]"
+    return _ENCODER.encode(value)
 
 
 def _jsonable(value):
@@ -374,6 +405,21 @@ def _jsonable(value):
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+def _plain_json(value):
+    """The encoder's fallback: what ``_jsonable`` makes of a value JSON has no type for."""
+    plain = _jsonable(value)
+    if plain is value:
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+    return plain
+
+
+# Strict JSON on one line; NumPy integers, timestamps or pd.NA go through _plain_json. NaN
+# raises, and write_json then converts the whole value first.
+_ENCODER = json.JSONEncoder(
+    ensure_ascii=False, allow_nan=False, separators=(", ", ": "), default=_plain_json
+)
 
 
 def _is_midnight(value: datetime) -> bool:

@@ -35,6 +35,11 @@ __all__ = [
 _GROUP_COLORS = (PALETTE["blue"], PALETTE["orange"], PALETTE["green"], PALETTE["purple"])
 _IMPROVED, _NOT_IMPROVED = PALETTE["green"], PALETTE["grey"]
 _MAX_LABELLED = 30  # participants named under the waterfall's bars up to this many
+# Beyond this many participants a chart aggregates instead of drawing a mark for each: the
+# spread keeps its boxes, the waterfall becomes a ranked area of at most _RANKS steps, the
+# scatter a 2-D histogram.
+MANY_PARTICIPANTS = 500
+_RANKS = 500
 CAVEAT = "An association across participants, not evidence that the routine caused the change."
 NO_PARTICIPANTS = "no participants"
 NO_PAIN_CHANGE = "no participant with pain reports"
@@ -161,7 +166,8 @@ def plot_study_weeks(study: pd.DataFrame, *, ax=None, **kwargs):
 
 @fill_doc
 def plot_adherence_spread(table: pd.DataFrame, *, ax=None, **kwargs):
-    """Session adherence across participants: a box per group, one dot per participant.
+    """Session adherence across participants: a box per group, one dot per participant
+    (no dots for a group of more than :data:`MANY_PARTICIPANTS`).
 
     Parameters
     ----------
@@ -191,6 +197,8 @@ def plot_adherence_spread(table: pd.DataFrame, *, ax=None, **kwargs):
         capprops={"color": "0.4"},
     )
     for i, (color, points) in enumerate(zip(_GROUP_COLORS * 4, data, strict=False)):
+        if len(points) > MANY_PARTICIPANTS:
+            continue  # the box alone: a dot per participant would be a smear
         jitter = rng.uniform(-0.18, 0.18, len(points))
         ax.scatter(i + jitter, points, s=22, color=color, alpha=0.75, zorder=3, **kwargs)
     ax.set_xticks(
@@ -212,7 +220,9 @@ def plot_pain_waterfall(table: pd.DataFrame, *, site: str | None = None, ax=None
     """Each participant's change of pain, ranked from the largest fall to the largest rise.
 
     Bars are green for a clinically important improvement (a fall of at least 2 points or
-    30 %, Farrar 2001), grey otherwise.
+    30 %, Farrar 2001), grey otherwise. Beyond :data:`MANY_PARTICIPANTS` participants the
+    bars become one area over the ranks (as a share of the participants), drawn at a few
+    hundred evenly spaced ranks.
 
     Parameters
     ----------
@@ -234,19 +244,20 @@ def plot_pain_waterfall(table: pd.DataFrame, *, site: str | None = None, ax=None
     change = change.sort_values(f"{site}_change", kind="stable")
     important = change[f"{site}_{IMPORTANT}"].fillna(False).astype(bool).to_numpy()
     x = np.arange(len(change))
-    ax.bar(
-        x,
-        change[f"{site}_change"],
-        color=np.where(important, _IMPROVED, _NOT_IMPROVED),
-        width=0.85,
-        **kwargs,
-    )
+    values = change[f"{site}_change"].to_numpy(dtype=float)
+    if len(change) > MANY_PARTICIPANTS:
+        _ranked_area(ax, values, important, **kwargs)
+    else:
+        ax.bar(x, values, color=np.where(important, _IMPROVED, _NOT_IMPROVED), width=0.85, **kwargs)
     ax.axhline(0, color=PALETTE["black"], linewidth=0.8)
     ax.axhline(-2, color=_IMPROVED, linewidth=1, linestyle=":")
     if len(change) <= _MAX_LABELLED:
         ax.set_xticks(
             x, [as_written(p) for p in change[PARTICIPANT]], rotation=90, fontsize="small"
         )
+    elif len(change) > MANY_PARTICIPANTS:
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+        ax.set_xlabel("participants, ranked (share of those with reports)")
     else:
         ax.set_xticks([])
         ax.set_xlabel("participants, ranked")
@@ -266,12 +277,42 @@ def plot_pain_waterfall(table: pd.DataFrame, *, site: str | None = None, ax=None
     return ax
 
 
+def _density(ax, adherence: pd.Series, change: pd.Series, **kwargs) -> list:
+    """Participants counted in hexagonal cells of adherence by change of pain, with a colour
+    bar; the legend's handles (the -2 points line)."""
+    change = change.to_numpy(float)
+    # Cells over the whole adherence axis and the changes with the -2 line: a cohort whose
+    # points all coincide still gets cells of a visible size.
+    low, high = min(change.min(), -2) - 0.5, max(change.max(), 0) + 0.5
+    style = {"gridsize": (40, 16), "mincnt": 1, "cmap": "cividis", "linewidths": 0.2}
+    style |= {"extent": (-3, 103, low, high)} | kwargs
+    cells = ax.hexbin(adherence.to_numpy(float), change, **style)
+    ax.figure.colorbar(cells, ax=ax, pad=0.01, aspect=15, fraction=0.05).set_label("participants")
+    ax.axhline(-2, color=_IMPROVED, linewidth=1, linestyle=":")
+    return [Line2D([], [], color=_IMPROVED, linestyle=":", label="-2 points (important fall)")]
+
+
+def _ranked_area(ax, values: np.ndarray, important: np.ndarray, **kwargs) -> None:
+    """The ranked ``values`` as an area over the rank share 0-1, sampled at most
+    :data:`_RANKS` ranks; green where the participant at that rank improved importantly."""
+    ranks = np.unique(np.linspace(0, len(values) - 1, min(len(values), _RANKS)).round())
+    ranks = ranks.astype(int)
+    share = (ranks + 0.5) / len(values)
+    # grey everywhere, then green over the ranks that improved (no gaps where they alternate)
+    for color, where in ((_NOT_IMPROVED, None), (_IMPROVED, important[ranks])):
+        style = {"color": color, "linewidth": 0, "step": "mid"} | kwargs
+        ax.fill_between(share, values[ranks], 0, where=where, **style)
+    ax.set_xlim(0, 1)
+
+
 @fill_doc
 def plot_adherence_vs_change(table: pd.DataFrame, *, site: str | None = None, ax=None, **kwargs):
     """Adherence against the change of pain, one point per participant.
 
-    Green points had a clinically important improvement. An association across
-    participants: people who hurt less may exercise more, and pain changes for many reasons.
+    Green points had a clinically important improvement. Beyond :data:`MANY_PARTICIPANTS`
+    participants, a 2-D histogram counts them instead (hexagonal cells, a colour bar). An
+    association across participants: people who hurt less may exercise more, and pain
+    changes for many reasons.
 
     Parameters
     ----------
@@ -290,38 +331,41 @@ def plot_adherence_vs_change(table: pd.DataFrame, *, site: str | None = None, ax
         return _empty(ax, title, NO_PAIN_CHANGE)
     points = table.dropna(subset=[f"{site}_change", ADHERENCE_PCT])
     important = points[f"{site}_{IMPORTANT}"].fillna(False).astype(bool).to_numpy()
-    groups = _groups(points)
-    markers = ("o", "s", "^", "D")
-    for marker, group in zip(markers * 4, groups, strict=False):
-        inside = (
-            np.ones(len(points), dtype=bool)
-            if group is None and GROUP not in points.columns
-            else points.index.isin(_in_group(points, group).index)
-        )
-        ax.scatter(
-            points.loc[inside, ADHERENCE_PCT],
-            points.loc[inside, f"{site}_change"],
-            c=np.where(important[inside], _IMPROVED, _NOT_IMPROVED),
-            marker=marker,
-            s=36,
-            edgecolor="white",
-            linewidth=0.5,
-            label=None if groups == [None] else _group_label(group),
-            **kwargs,
-        )
+    if len(points) > MANY_PARTICIPANTS:
+        handles = _density(ax, points[ADHERENCE_PCT], points[f"{site}_change"], **kwargs)
+    else:
+        groups = _groups(points)
+        markers = ("o", "s", "^", "D")
+        for marker, group in zip(markers * 4, groups, strict=False):
+            inside = (
+                np.ones(len(points), dtype=bool)
+                if group is None and GROUP not in points.columns
+                else points.index.isin(_in_group(points, group).index)
+            )
+            ax.scatter(
+                points.loc[inside, ADHERENCE_PCT],
+                points.loc[inside, f"{site}_change"],
+                c=np.where(important[inside], _IMPROVED, _NOT_IMPROVED),
+                marker=marker,
+                s=36,
+                edgecolor="white",
+                linewidth=0.5,
+                label=None if groups == [None] else _group_label(group),
+                **kwargs,
+            )
+        handles = [
+            Line2D([], [], marker="o", linestyle="", color=_IMPROVED, label="clinically important"),
+            Line2D([], [], marker="o", linestyle="", color=_NOT_IMPROVED, label="not important"),
+        ]
+        if groups != [None]:
+            handles += [
+                Line2D([], [], marker=m, linestyle="", color="0.3", label=_group_label(g))
+                for m, g in zip(markers * 4, groups, strict=False)
+            ]
     ax.axhline(0, color=PALETTE["black"], linewidth=0.8)
     ax.set_xlim(-3, 103)
     ax.set_xlabel("session adherence (%)")
     ax.set_ylabel(f"{site} pain change (points)")
-    handles = [
-        Line2D([], [], marker="o", linestyle="", color=_IMPROVED, label="clinically important"),
-        Line2D([], [], marker="o", linestyle="", color=_NOT_IMPROVED, label="not important"),
-    ]
-    if groups != [None]:
-        handles += [
-            Line2D([], [], marker=m, linestyle="", color="0.3", label=_group_label(g))
-            for m, g in zip(markers * 4, groups, strict=False)
-        ]
     ax.legend(handles=handles, loc="best", fontsize="small", framealpha=0.9)
     ax.set_title(f"{title} ({site}, {len(points)} participants)")
     ax.text(

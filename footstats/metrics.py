@@ -841,16 +841,25 @@ def summarize(
         frequency, change = (t.assign(**{PARTICIPANT: ""}) for t in (frequency, change))
     spans = _group(dated, [PARTICIPANT])[DATE].agg(["min", "max"])
     pain: dict = {}
-    for row in change.to_dict("records"):
-        pain.setdefault(row[PARTICIPANT], {})[str(row[SITE])] = {
-            key: _plain(row[key])
-            for key in (BASELINE, LATEST, CHANGE, CHANGE_PCT, CLINICALLY_IMPORTANT, BAND)
-        }
+    figures = (BASELINE, LATEST, CHANGE, CHANGE_PCT, CLINICALLY_IMPORTANT, BAND)
+    for who, site, row in zip(
+        change[PARTICIPANT].tolist(),
+        change[SITE].tolist(),
+        _plain_records(change, figures),
+        strict=True,
+    ):
+        pain.setdefault(who, {})[str(site)] = row
+    # Each row's first and last date looked up at once (NaT for a participant without rows).
+    bounds = spans.reindex(pd.Index(frequency[PARTICIPANT]))
     entries = []
-    for row in frequency.to_dict("records"):
-        participant = row.pop(PARTICIPANT)
-        entry = {key: _plain(value) for key, value in row.items()}
-        first, last = spans.loc[participant] if participant in spans.index else (None, None)
+    columns = [column for column in frequency.columns if column != PARTICIPANT]
+    for participant, entry, first, last in zip(
+        frequency[PARTICIPANT].tolist(),
+        _plain_records(frequency, columns),
+        bounds["min"],
+        bounds["max"],
+        strict=True,
+    ):
         entry[FIRST_DATE], entry[LAST_DATE] = _iso_date(first), _iso_date(last)
         entry[PAIN] = pain.get(participant, {})
         entries.append({PARTICIPANT: _plain(participant), **entry} if had else entry)
@@ -1068,6 +1077,22 @@ def _plain(value):
     if isinstance(value, float | np.floating):
         return float(value)
     return str(value)
+
+
+def _plain_records(frame: pd.DataFrame, columns) -> list[dict]:
+    """The rows of ``frame`` as dicts of ``columns``, each value as :func:`_plain` makes it,
+    a column at a time (NumPy integers, floats and booleans convert in bulk)."""
+    values = [_plain_column(frame[column]) for column in columns]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def _plain_column(column: pd.Series) -> list:
+    kind = column.dtype.kind if isinstance(column.dtype, np.dtype) else None
+    if kind in ("i", "u", "b"):
+        return column.tolist()
+    if kind == "f":
+        return [None if value != value else value for value in column.tolist()]  # NaN: None
+    return [_plain(value) for value in column]
 
 
 def _iso_date(value) -> str | None:

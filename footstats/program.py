@@ -101,6 +101,11 @@ class Program:
     source: str | None = None
     weeks: int | None = None  # the programme's length: the follow-up window's default
 
+    def __deepcopy__(self, memo) -> Program:
+        # Immutable all the way down; pandas deep-copies a table's attrs (which carry the
+        # routine) on every operation, so a copy would only cost time.
+        return self
+
     @property
     def ids(self) -> tuple[str, ...]:
         return tuple(e.id for e in self.exercises)

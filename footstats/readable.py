@@ -43,6 +43,9 @@ def round_numbers(value, decimals: int = DECIMALS):
     >>> round_numbers({"baseline": 3.3333333333333335, "n": 35, "pain": [1 / 3, None]})
     {'baseline': 3.3333, 'n': 35, 'pain': [0.3333, None]}
     """
+    kind = type(value)
+    if kind in _LEAVES:  # the common leaves first: a 40,000-participant summary has 480,000
+        return round(value, decimals) if kind is float and math.isfinite(value) else value
     if isinstance(value, dict):
         return {key: round_numbers(item, decimals) for key, item in value.items()}
     if isinstance(value, list | tuple):
@@ -50,6 +53,9 @@ def round_numbers(value, decimals: int = DECIMALS):
     if isinstance(value, float) and math.isfinite(value):
         return round(value, decimals)
     return value
+
+
+_LEAVES = frozenset({float, int, bool, str, type(None)})
 
 
 def round_table(frame: pd.DataFrame, decimals: int = DECIMALS) -> pd.DataFrame:

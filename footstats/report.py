@@ -14,10 +14,12 @@ This is what ``footstats report LOG -o DIR`` writes (docs/cli.md):
     when the log has participants).
 charts
     ``frequency``, ``calendar``, ``completion``, ``sets``, ``pain``, ``adherence_vs_pain``
-    and ``dashboard``, one file per chart and format. With several participants the charts
-    show the cohort (see :mod:`footstats.plots`).
+    and ``dashboard``, one file per chart and format (``dashboard.png``: the PNGs of the
+    dashboard's four charts two by two under its title). With several participants the
+    charts show the cohort (see :mod:`footstats.plots`).
 ``report.pdf``
-    For a physiotherapist: a page of figures in words, then the charts.
+    For a physiotherapist: a page of figures in words, then the charts, two to an A4 page,
+    as the images of their PNG files (each chart is drawn once, see ``_render.py``).
 
 With a ``participant`` column (a cohort) also:
 
@@ -47,13 +49,14 @@ Every number in ``summary.json`` and the CSVs is rounded to 4 decimal places
 
 The folder holds one report at a time: a run writes into a hidden staging folder and moves
 the files into place only when all of them were written; a second run into the same folder
-waits for the first (a lock file in the temporary folder); leftovers of a killed run are removed
-by the next one; files of an earlier report that this one does not write are removed.
+waits for the first (a lock file, :func:`lock_path`; :func:`export_report` takes it too);
+leftovers of a killed run are removed by the next one; files of an earlier report that this
+one does not write are removed, personal reports in ``participants/`` included.
 
-Why one module of about 800 lines: the tables, the charts, the PDF and the per-participant
-folders of one report share the ``_Report`` cache of metric tables and the staged, locked
-write of one folder. The chart list is in :mod:`footstats.charts`, the words of the PDF in
-``_pdf_text.py``.
+Why one module of about 850 lines: the tables, the charts, the PDF and the per-participant
+folders of one report share the ``_Report`` cache of metric tables and chart pixels and the
+staged, locked write of one folder. The chart list is in :mod:`footstats.charts`, the words
+of the PDF in ``_pdf_text.py``, the pixels' reuse in ``_render.py``.
 """
 
 from __future__ import annotations
@@ -75,7 +78,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import charts, metrics
+from . import _render, charts, metrics
 from ._columns import (
     COMPLETION,
     EXERCISE,
@@ -97,7 +100,6 @@ from ._files import (
 )
 from ._guards import expect_log
 from ._pdf_text import (
-    _A4_PORTRAIT,
     _dropout_sentence,
     _long_date,
     _participant_line,
@@ -128,6 +130,8 @@ PARTICIPANTS_FOLDER = "participants"
 _PDF_CHART_PAGES = charts.pdf_pages()
 _PDF_COHORT_PAGES = charts.pdf_pages(cohort=True)
 _MAX_LISTED_PARTICIPANTS = 100  # beyond this the PDF refers to summary.json
+DPI = 150  # the PNG files' resolution, and the PDF's chart pages'
+_DASHBOARD_GAP = 0.15  # inches between the charts of the dashboard's PNG
 
 
 # -- public functions -------------------------------------------------------------------------
@@ -177,7 +181,7 @@ def export_charts(
     *,
     program=None,
     formats=("png",),
-    dpi: int = 150,
+    dpi: int = DPI,
     weeks: int | None = None,
     until=None,
     participants=None,
@@ -259,7 +263,8 @@ def export_report(
     target = Path(path)
     check_not_input(target, _inputs(log))
     target.parent.mkdir(parents=True, exist_ok=True)
-    return report.write_pdf(target)
+    with _folder_lock(target.parent):  # as every report writing into that folder
+        return report.write_pdf(target)
 
 
 @fill_doc
@@ -316,7 +321,7 @@ def write_report(
     def write(staging: Path) -> list[Path]:
         written = [
             *report.write_tables(staging),
-            *report.write_charts(staging, formats, 150),
+            *report.write_charts(staging, formats, DPI),
             report.write_pdf(staging / REPORT_PDF),
         ]
         if per_participant:
@@ -379,6 +384,9 @@ _REPORT_FILES = (
     *(f"{chart}.{fmt}" for chart in CHARTS + COHORT_CHARTS for fmt in FORMATS),
     REPORT_PDF,
 )
+# Every file of a personal report in participants/<id>/ (--per-participant).
+_PERSONAL_FILES = (*_TABLES, *(f"{c}.{fmt}" for c in CHARTS for fmt in FORMATS), REPORT_PDF)
+LOCK_FOLDER = "footstats-report-locks"  # in the temporary folder: every report's lock file
 
 
 def _write_staged(folder: Path, write, *, replaces=()) -> list[Path]:
@@ -388,8 +396,9 @@ def _write_staged(folder: Path, write, *, replaces=()) -> list[Path]:
     :data:`LOCK_TIMEOUT` seconds, then refuses). Leftovers of killed runs (hidden temporary
     files and staging folders) are removed first. A run that fails or is interrupted before
     the move changes nothing; the move itself is not interrupted by Ctrl-C or SIGTERM. After
-    the move, the files of ``replaces`` that this run did not write are removed, so the
-    folder never mixes two reports.
+    the move, the files of ``replaces`` that this run did not write are removed, and so are
+    the personal reports in ``participants/`` it did not write, so the folder never mixes
+    two reports.
     """
     with _folder_lock(folder):
         remove_leftovers(folder)
@@ -403,28 +412,60 @@ def _write_staged(folder: Path, write, *, replaces=()) -> list[Path]:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     os.replace(path, target)
                     written.append(target)
-                names = {path.name for path in written if path.parent == folder}
-                for name in replaces:
-                    stale = folder / name
-                    if name not in names and (stale.is_symlink() or stale.is_file()):
-                        stale.unlink()
+                if replaces:
+                    _remove_stale(folder, replaces, set(written))
             return written
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
 
+def _remove_stale(folder: Path, replaces, written: set[Path]) -> None:
+    """Remove the report files in ``folder`` that this run did not write: the names of
+    ``replaces``, and the personal reports' files in ``participants/*/`` (then the folders
+    left empty). Only footstats' file names are touched; symbolic links are not followed."""
+    for name in replaces:
+        _remove_file(folder / name, written)
+    personal = folder / PARTICIPANTS_FOLDER
+    if personal.is_symlink() or not personal.is_dir():
+        return
+    for own in personal.iterdir():
+        if own.is_dir() and not own.is_symlink():
+            for name in _PERSONAL_FILES:
+                _remove_file(own / name, written)
+            _remove_if_empty(own)
+    _remove_if_empty(personal)
+
+
+def _remove_file(path: Path, written: set[Path]) -> None:
+    if path not in written and (path.is_symlink() or path.is_file()):
+        path.unlink()
+
+
+def _remove_if_empty(folder: Path) -> None:
+    if not any(folder.iterdir()):
+        folder.rmdir()
+
+
 def lock_path(folder: str | PathLike) -> Path:
-    """The lock file of an output folder: in the temporary folder, keyed by the folder's real
-    path, so the output folder holds only the report (and any path to it shares the lock)."""
+    """The lock file of an output folder, keyed by the folder's real path (any path to it
+    shares the lock), so the output folder holds only the report.
+
+    Every lock file is in one folder, :data:`LOCK_FOLDER` in the temporary folder: an empty
+    file per output folder ever written, kept after the report (deleting a lock file that
+    another report may be opening would let two reports write at once). Removing that
+    folder is safe while no report runs.
+    """
     key = hashlib.sha256(str(Path(folder).resolve()).encode("utf-8")).hexdigest()[:20]
-    return Path(tempfile.gettempdir()) / f"footstats-report-{key}.lock"
+    return Path(tempfile.gettempdir()) / LOCK_FOLDER / f"{key}.lock"
 
 
 @contextmanager
 def _folder_lock(folder: Path):
     from filelock import FileLock, Timeout
 
-    lock = FileLock(lock_path(folder), timeout=LOCK_TIMEOUT)
+    path = lock_path(folder)
+    path.parent.mkdir(exist_ok=True)
+    lock = FileLock(path, timeout=LOCK_TIMEOUT)
     try:
         lock.acquire()
     except Timeout:
@@ -475,6 +516,8 @@ class _Report:
     log: pd.DataFrame
     program: Program | None = None
     window: dict = field(default_factory=dict)
+    # Each chart's pixels by (chart, dpi), rendered once (see pixels).
+    _pixels: dict = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self):
         self.program = resolve_program(self.program, self.log)
@@ -585,7 +628,7 @@ class _Report:
             target.mkdir(parents=True, exist_ok=True)
             written += [
                 *personal.write_tables(target, cohort=False),
-                *personal.write_charts(target, formats, 150, cohort=False),
+                *personal.write_charts(target, formats, DPI, cohort=False),
                 personal.write_pdf(target / REPORT_PDF, cohort=False),
             ]
         return written
@@ -597,13 +640,32 @@ class _Report:
     ) -> list[Path]:
         written = []
         for chart in self.charts if cohort else CHARTS:
-            fig = self.figure(chart)
+            figure = None  # a vector format draws the chart's figure (made once) itself
             for fmt in formats:
                 target = folder / f"{chart}.{fmt}"
                 with atomic_path(target) as tmp:
-                    fig.savefig(tmp, dpi=dpi)
+                    if fmt == "png":
+                        _render.write_png(self.pixels(chart, dpi), tmp, dpi)
+                    else:
+                        figure = figure or self.figure(chart)
+                        figure.savefig(tmp, dpi=dpi)
                 written.append(target)
         return written
+
+    def pixels(self, chart: str, dpi: int = DPI):
+        """``chart`` rendered once at ``dpi`` (RGBA pixels): its PNG file, a tile of the
+        dashboard's PNG and an image of the PDF's chart pages."""
+        key = (chart, dpi)
+        if key not in self._pixels:
+            if chart == charts.DASHBOARD:
+                tiles = [self.pixels(each.name, dpi) for each in charts.dashboard_charts()]
+                gap = round(_DASHBOARD_GAP * dpi)
+                width = 2 * max(tile.shape[1] for tile in tiles) + gap
+                title = _render.title_strip(self.dashboard_title, width, dpi)
+                self._pixels[key] = _render.mosaic(tiles, columns=2, gap=gap, title=title)
+            else:
+                self._pixels[key] = _render.render(self.figure(chart), dpi)
+        return self._pixels[key]
 
     def figure(self, chart: str):
         """A new (pyplot-free) figure holding ``chart``."""
@@ -613,13 +675,18 @@ class _Report:
             figsize=charts.figsize(chart, len(self.program.exercises)), layout="constrained"
         )
         if chart == charts.DASHBOARD:
-            from .plots import dashboard_title, draw_dashboard
+            from .plots import draw_dashboard
 
-            title = dashboard_title(self.log, self.program, None, self.follow_up)
-            draw_dashboard(fig, self.table, program=self.program, title=title)
+            draw_dashboard(fig, self.table, program=self.program, title=self.dashboard_title)
         else:
             self.draw(chart, fig.add_subplot())
         return fig
+
+    @property
+    def dashboard_title(self) -> str:
+        from .plots import dashboard_title
+
+        return dashboard_title(self.log, self.program, None, self.follow_up)
 
     def draw(self, chart: str, ax) -> None:
         charts.draw(chart, ax, self.table, program=self.program)
@@ -628,21 +695,13 @@ class _Report:
 
     def write_pdf(self, target: Path, *, cohort: bool = True) -> Path:
         from matplotlib.backends.backend_pdf import PdfPages
-        from matplotlib.figure import Figure
 
         pages = _PDF_CHART_PAGES + (_PDF_COHORT_PAGES if cohort and self.is_cohort else ())
         with atomic_path(target) as tmp, PdfPages(tmp) as pdf:
             for page in _text_pages(self.summary_blocks()):
                 pdf.savefig(page)
-            for names in pages:
-                page = Figure(figsize=_A4_PORTRAIT, layout="constrained")
-                rows = len(self.program.exercises)
-                heights = [charts.figsize(chart, rows)[1] for chart in names]
-                for subfigure, chart in zip(
-                    page.subfigures(len(names), 1, height_ratios=heights), names, strict=True
-                ):
-                    self.draw(chart, subfigure.add_subplot())
-                pdf.savefig(page)
+            for names in pages:  # the charts as drawn for their PNG files, two to a page
+                pdf.savefig(_render.image_page([self.pixels(name) for name in names], DPI))
             info = pdf.infodict()
             info["Title"] = f"footstats report: {self.program.name}"
             info["Author"] = "footstats"

@@ -189,3 +189,68 @@ def test_symlinked_outputs_are_replaced_not_followed(previous_report, logs, tmp_
     write_report(footstats.read_log(logs[1]), previous_report)
     assert elsewhere.read_text() == "untouched"
     assert not (previous_report / "summary.json").is_symlink()
+
+
+# -- the lock of every writer, its file, and the personal reports of an earlier cohort ---------
+
+COHORT_LOG = (
+    "participant,date,exercise,sets,pain_back\n"
+    "p1,2026-03-02,Heel raises,2,5\n"
+    "p2,2026-03-04,Heel raises,3,4\n"
+)
+
+
+def test_export_report_waits_for_the_folder_lock_as_report_does(tmp_path, logs, monkeypatch):
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(report_module, "LOCK_TIMEOUT", 0.2)
+    with FileLock(report_module.lock_path(out)), pytest.raises(OSError) as refused:
+        footstats.export_report(footstats.read_log(logs[0]), out / "report.pdf")
+    assert refused.value.errno == errno.EBUSY
+    assert "another footstats report has been writing into it" in str(refused.value)
+    assert list(out.iterdir()) == []
+    # once the other writer is done, the PDF is written
+    footstats.export_report(footstats.read_log(logs[0]), out / "report.pdf")
+    assert (out / "report.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_lock_files_are_kept_in_one_folder_of_the_temporary_folder(tmp_path, logs, monkeypatch):
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(temporary))
+    log = footstats.read_log(logs[0])
+    write_report(log, tmp_path / "a")
+    write_report(log, tmp_path / "b")
+    footstats.export_report(log, tmp_path / "a" / "again.pdf")  # the lock of folder a again
+    assert [p.name for p in temporary.iterdir()] == [report_module.LOCK_FOLDER]
+    locks = sorted(p.name for p in (temporary / report_module.LOCK_FOLDER).iterdir())
+    assert locks == sorted(report_module.lock_path(tmp_path / f).name for f in "ab")
+    assert len(locks) == 2
+
+
+def test_a_personal_report_removes_the_personal_reports_of_an_earlier_cohort(tmp_path, logs):
+    out = tmp_path / "out"
+    write_report(footstats.read_log(COHORT_LOG.encode()), out, per_participant=True)
+    assert (out / "participants" / "p2" / "report.pdf").exists()
+    write_report(footstats.read_log(logs[1]), out)
+    assert not (out / "participants").exists()
+    assert not (out / "participants.csv").exists()
+    assert '"2026-04-06"' in (out / "summary.json").read_text()
+
+
+def test_a_cohort_report_removes_personal_reports_it_did_not_write_and_keeps_other_files(
+    tmp_path,
+):
+    out = tmp_path / "out"
+    write_report(footstats.read_log(COHORT_LOG.encode()), out, per_participant=True)
+    mine = out / "participants" / "p2" / "my notes.txt"
+    mine.write_text("keep")
+    only_p1 = COHORT_LOG.rsplit("p2,", 1)[0]
+    write_report(footstats.read_log(only_p1.encode()), out, per_participant=True)
+    assert sorted(p.name for p in (out / "participants").iterdir()) == ["p1", "p2"]
+    assert [p.name for p in (out / "participants" / "p2").iterdir()] == ["my notes.txt"]
+    assert (out / "participants" / "p1" / "report.pdf").exists()
+    # without --per-participant, p1's personal report is stale too; the user's file stays
+    write_report(footstats.read_log(only_p1.encode()), out)
+    assert not (out / "participants" / "p1").exists()
+    assert mine.read_text() == "keep"

@@ -188,3 +188,33 @@ def test_check_output_folder_names_the_folder_and_the_input(tmp_path):
     with pytest.raises(ValueError, match=r"into .* holds the input log .*log\.csv"):
         check_output_folder(tmp_path, [log])
     check_output_folder(tmp_path / "out", [log])
+
+
+def test_write_json_without_nan_converts_numpy_and_pandas_values_in_the_fast_encoder(tmp_path):
+    # No NaN: the C encoder meets these values itself and asks for their plain form.
+    obj = {
+        "participants": [
+            {"participant": "p1", "sessions": np.int64(3), "first": pd.Timestamp("2026-03-02")},
+            {"participant": "p2", "sessions": np.int64(0), "important": np.bool_(False)},
+        ],
+        "cohort": {"median": np.float64(87.5), "missing": pd.NA},
+    }
+    text = write_json(obj, tmp_path / "s.json").read_text()
+    assert text.splitlines() == [
+        "{",
+        '  "participants": [',
+        '    {"participant": "p1", "sessions": 3, "first": "2026-03-02"},',
+        '    {"participant": "p2", "sessions": 0, "important": false}',
+        "  ],",
+        '  "cohort": {',
+        '    "median": 87.5,',
+        '    "missing": null',
+        "  }",
+        "}",
+    ]
+
+
+def test_write_json_refuses_what_has_no_json_form(tmp_path):
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        write_json({"routine": object()}, tmp_path / "s.json")
+    assert list(tmp_path.iterdir()) == []

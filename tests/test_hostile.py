@@ -502,3 +502,36 @@ def test_6_forty_thousand_participants_on_one_day_draw_aggregated(tmp_path):
     frequency = report.figure("frequency").axes[0]
     assert len(frequency.patches) == 2  # the one week's bar and the target band, no more
     assert len(frequency.collections) <= 2  # the quartile whisker (and no per-person marks)
+
+
+def test_6_a_report_of_a_thousand_participants_aggregates_and_keeps_every_one(tmp_path):
+    # 1,000 participants (past cohort_plots.MANY_PARTICIPANTS): back pain i % 11 on 2 March,
+    # (7 i) % 11 four weeks later, so p0005 goes from 5 to 2 (-3 points, -60 %: important).
+    rows = [f"p{i:04d},2026-03-02,Heel raises,2,{i % 11}" for i in range(1000)]
+    rows += [f"p{i:04d},2026-03-30,Heel raises,2,{7 * i % 11}" for i in range(1000)]
+    header = "participant,date,exercise,sets,pain_back\n"
+    log = read_log(io.StringIO(header + "\n".join(rows)))
+    paths = write_report(log, tmp_path)
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    assert summary["cohort"]["participants"] == 1000
+    entries = {entry["participant"]: entry for entry in summary["participants"]}
+    assert len(entries) == 1000 and entries["p0005"]["sessions"] == 2
+    back = entries["p0005"]["pain"]["back"]
+    assert (back["baseline"], back["latest"], back["change"]) == (5, 2, -3)
+    assert back["clinically_important"] is True
+    # summary.json: one participant to a line
+    lines = (tmp_path / "summary.json").read_text().splitlines()
+    assert sum(line.lstrip().startswith('{"participant": ') for line in lines) == 1000
+    assert len(pd.read_csv(tmp_path / "participants.csv")) == 1000
+    assert (tmp_path / "pain_waterfall.png") in paths
+    # the cohort charts aggregate: no mark per participant
+    report = _Report(log)
+    waterfall = report.figure("pain_waterfall").axes[0]
+    assert len(waterfall.patches) == 0 and len(waterfall.collections) == 2  # two ranked areas
+    assert max(len(area.get_paths()[0].vertices) for area in waterfall.collections) < 2100
+    scatter = report.figure("adherence_vs_pain_change").axes[0]
+    (cells,) = scatter.collections
+    assert len(cells.get_offsets()) < 100  # hexagons, every participant counted in one
+    assert cells.get_array().sum() == 1000
+    spread = report.figure("adherence_spread").axes[0]
+    assert len(spread.collections) == 0  # the box, no dot per participant

@@ -8,7 +8,6 @@ raises 100 %; back pain baseline 5, latest (5 + 2) / 2 = 3.5; hip baseline 3, la
 import json
 import re
 
-import matplotlib.figure
 import pytest
 from _tidy import tidy_log
 from matplotlib.backends.backend_pdf import PdfPages
@@ -147,12 +146,12 @@ def test_export_charts_rejects_unknown_formats(log, tmp_path):
 
 
 def test_failed_chart_leaves_no_partial_file(log, tmp_path, monkeypatch):
-    def broken_savefig(self, path, **kwargs):
+    def broken_write_png(pixels, path, dpi):
         with open(path, "wb") as f:
             f.write(b"\x89PNG half")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(matplotlib.figure.Figure, "savefig", broken_savefig)
+    monkeypatch.setattr(report._render, "write_png", broken_write_png)
     with pytest.raises(OSError, match="No space"):
         report.export_charts(log, tmp_path)
     assert list(tmp_path.iterdir()) == []
@@ -309,3 +308,24 @@ def test_write_report_of_an_empty_log(tmp_path):
     assert json.loads((tmp_path / "summary.json").read_text())["sessions"] == 0
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
     assert len(paths) == 4 + len(report.CHARTS) + 1
+
+
+def test_write_report_draws_each_chart_once_for_its_png_the_dashboard_and_the_pdf(
+    log, tmp_path, monkeypatch
+):
+    drawn = []
+    render = report._render.render
+
+    def counting(fig, dpi):
+        drawn.append(fig)
+        return render(fig, dpi)
+
+    monkeypatch.setattr(report._render, "render", counting)
+    report.write_report(log, tmp_path)
+    charts = [fig for fig in drawn if fig.axes]  # the dashboard's title strip has none
+    assert len(charts) == len(report.CHARTS) - 1  # every chart but the dashboard, once
+    # the PDF holds the six chart images, two to a page
+    assert len(re.findall(rb"/Subtype\s*/Image", (tmp_path / "report.pdf").read_bytes())) == 6
+    # dashboard.png: two 9-inch charts at 150 dpi side by side, 0.15 inch apart
+    width = int.from_bytes((tmp_path / "dashboard.png").read_bytes()[16:20], "big")
+    assert width == 2 * 9 * 150 + round(0.15 * 150)
