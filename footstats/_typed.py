@@ -1,0 +1,82 @@
+"""The reader's typed first attempt: columns of whole numbers read as numbers.
+
+``footstats._csvfile`` reads a clean file with pyarrow, every column as text. A column
+that should hold whole numbers (sets, reps, pain) is then checked in one vectorised arrow
+pass: when every value is blank or a whole number written the plain way (digits, no sign,
+no leading zero, at most 9 digits), the column is converted to ``Int64`` right there, and
+the validation engine skips its text checks, which could find nothing. Any other value
+(``two``, `` 3``, ``-1``, ``03``) sends the whole column down the text path, where each
+distinct value is checked and reported as before. Because a plain whole number is the
+only way to write its value, the text of every cell is recovered exactly
+(:func:`as_text`), so both paths see the same values, rows and problems.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["as_text", "column_from_arrow", "is_typed", "text_codes"]
+
+MAX_DIGITS = 9  # footstats._values.WHOLE: longer counts are typing slips
+DENSE_LIMIT = 10_000  # below it, a typed column's codes are its numbers
+
+
+def _plain_whole(strings) -> bool:
+    """Every value is blank, or a whole number as only it can be written: ASCII digits, no
+    sign, no leading zero, at most ``MAX_DIGITS``."""
+    import pyarrow.compute as pc
+
+    length = pc.binary_length(strings)
+    digits = pc.and_(pc.ascii_is_decimal(strings), pc.less_equal(length, MAX_DIGITS))
+    no_leading_zero = pc.or_(pc.equal(length, 1), pc.invert(pc.starts_with(strings, "0")))
+    plain = pc.or_(pc.equal(length, 0), pc.and_(digits, no_leading_zero))
+    return pc.all(plain).as_py() is not False
+
+
+def column_from_arrow(strings, whole: bool) -> pd.Series:
+    """One column of a file read as text: ``Int64`` when ``whole`` and every value is a
+    plain whole number or blank, else categorical text (one code per distinct value)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if isinstance(strings, pa.ChunkedArray):
+        strings = strings.combine_chunks()
+    if whole and _plain_whole(strings):
+        blank = pc.equal(pc.binary_length(strings), 0)
+        numbers = pc.cast(pc.if_else(blank, pa.scalar(None, pa.string()), strings), pa.int64())
+        values = pc.fill_null(numbers, 0).to_numpy(zero_copy_only=False)
+        return pd.Series(pd.arrays.IntegerArray(values, blank.to_numpy(zero_copy_only=False)))
+    return pd.Series(pc.dictionary_encode(strings).to_pandas())
+
+
+def is_typed(values: pd.Series) -> bool:
+    """Whether a raw column took the typed path (text columns are categorical or str)."""
+    return isinstance(values.dtype, pd.Int64Dtype)
+
+
+def text_codes(values: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """A typed column as text: a code per row and the distinct values as written.
+
+    Blank cells are ``""``, like blank text cells.
+    """
+    numbers = values.to_numpy(dtype="int64", na_value=-1)
+    largest = int(numbers.max(initial=-1))
+    if largest < DENSE_LIMIT:  # set counts, reps, pain: code = the number + 1, blank = 0
+        return numbers + 1, pd.Series(["", *map(str, range(largest + 1))], dtype="str")
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    codes = np.where(codes < 0, len(uniques), codes)
+    written = [str(int(v)) for v in uniques] + [""]
+    return codes, pd.Series(written, dtype="str")
+
+
+def as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its typed columns back as the text they were read from."""
+    typed = [c for c in frame.columns if is_typed(frame[c])]
+    if not typed:
+        return frame
+    frame = frame.copy()
+    for column in typed:
+        codes, written = text_codes(frame[column])
+        frame[column] = pd.Series(pd.Categorical.from_codes(codes, written), index=frame.index)
+    return frame
