@@ -77,11 +77,7 @@ def validate_logs(
         files, skipped = _csv_files(Path(folder), label)
     except _NoFiles as exc:
         return LoadedLog(_no_rows(), problems_frame([exc.record]), label, readable=False)
-    loaded = [validate_log(path, program=program, **options) for path in files]
-    logs = [
-        _with_participant(one.log, path.stem, one.file)
-        for path, one in zip(files, loaded, strict=True)
-    ]
+    loaded, logs = read_group(files, program, options)
     problems = [problems_frame(skipped)] + [one.problems for one in loaded]
     problems.append(_shared_participants(logs))
     formats = {one.file: one.format for one in loaded}
@@ -163,6 +159,19 @@ def check_logs(
     [[2, 'sets', 'error']]
     """
     return validate_logs(folder, program=program, **options).problems
+
+
+def read_group(
+    files: list[Path], program: Program, options: dict
+) -> tuple[list[LoadedLog], list[pd.DataFrame]]:
+    """Each file read by :func:`footstats.validate_log`, and its log with ``participant``
+    (the file's stem unless it has its own) and ``source`` first (also footstats.dask's)."""
+    loaded = [validate_log(path, program=program, **options) for path in files]
+    logs = [
+        _with_participant(one.log, path.stem, one.file)
+        for path, one in zip(files, loaded, strict=True)
+    ]
+    return loaded, logs
 
 
 class _NoFiles(Exception):
