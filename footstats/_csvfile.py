@@ -25,7 +25,7 @@ import pandas as pd
 from . import _codes as C
 from ._columns import LINE
 from ._problems import line_list, problem
-from ._typed import column_from_arrow, is_typed
+from ._typed import TypedColumn, is_typed
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
 MAX_COLUMNS = 1_000  # a log has a dozen; more is another kind of file
@@ -260,17 +260,23 @@ def _parse_fast(label: str, text: str, delimiter: str, whole=None) -> RawTable |
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    head, sep, body = text.partition("\n")
-    if '"' in head or not body or "\n\n" in body or body.startswith("\n"):
+    start = text.find("\n") + 1  # the body, without copying it out of the text
+    head = text[: start - 1]
+    if not start or start == len(text) or '"' in head or text.startswith("\n", start):
         return None
-    encoded = body.encode("utf-8")
-    if '"' in body and not _quotes_are_plain(encoded, delimiter):
+    if text.find("\n\n", start) != -1:
+        return None
+    encoded = text.encode("utf-8")
+    body = memoryview(encoded)[len(head.encode("utf-8")) + 1 :]
+    if text.find('"', start) != -1 and not _quotes_are_plain(body, delimiter):
         return None
     header = head.split(delimiter)
     names = [f"f{i}" for i in range(len(header))]
-    try:
-        arrow = pacsv.read_csv(
-            io.BytesIO(encoded),
+    columns = [TypedColumn(whole is not None and whole(name)) for name in header]
+    rows = 0
+    try:  # block by block: the text of only one block is held at a time
+        blocks = pacsv.open_csv(
+            pa.BufferReader(pa.py_buffer(body)),
             read_options=pacsv.ReadOptions(column_names=names),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
             convert_options=pacsv.ConvertOptions(
@@ -279,17 +285,17 @@ def _parse_fast(label: str, text: str, delimiter: str, whole=None) -> RawTable |
                 quoted_strings_can_be_null=False,
             ),
         )
+        for block in blocks:
+            rows += block.num_rows
+            for column, strings in zip(columns, block.columns, strict=True):
+                column.add(strings)
     except pa.ArrowInvalid:
         return None
-    del encoded
-    lines = body.count("\n") + (not body.endswith("\n"))
-    if arrow.num_rows != lines:  # a quoted line break joined two lines into one record
+    lines = text.count("\n", start) + (not text.endswith("\n"))
+    if rows != lines:  # a quoted line break joined two lines into one record
         return None
-    columns = {}
-    for position in range(len(header)):  # each column converted, then its text let go
-        typed = whole is not None and whole(header[position])
-        columns[position] = column_from_arrow(arrow.column(0), typed)
-        arrow = arrow.remove_column(0)
+    del body, encoded
+    columns = {position: column.series() for position, column in enumerate(columns)}
     frame = pd.DataFrame(columns, copy=False)
     frame[LINE] = np.arange(2, lines + 2, dtype="int64")
     problems = []

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["as_text", "column_from_arrow", "is_typed", "text_codes"]
+__all__ = ["TypedColumn", "as_text", "column_from_arrow", "is_typed", "text_codes"]
 
 MAX_DIGITS = 9  # footstats._values.WHOLE: longer counts are typing slips
 DENSE_LIMIT = 10_000  # below it, a typed column's codes are its numbers
@@ -38,16 +38,62 @@ def column_from_arrow(strings, whole: bool) -> pd.Series:
     """One column of a file read as text: ``Int64`` when ``whole`` and every value is a
     plain whole number or blank, else categorical text (one code per distinct value)."""
     import pyarrow as pa
+
+    column = TypedColumn(whole)
+    chunks = strings.chunks if isinstance(strings, pa.ChunkedArray) else [strings]
+    for chunk in chunks:
+        column.add(chunk)
+    if not chunks:
+        column.add(pa.array([], pa.string()))
+    return column.series()
+
+
+class TypedColumn:
+    """One column of a file read block by block: whole numbers while every block's values
+    are plain (``whole``), else text; :meth:`series` gives the column for pandas."""
+
+    def __init__(self, whole: bool):
+        self.whole = whole
+        self.blocks: list = []  # int64 arrays while typed, else dictionary arrays
+
+    def add(self, strings) -> None:
+        import pyarrow.compute as pc
+
+        if self.whole and _plain_whole(strings):
+            self.blocks.append(_numbers(strings))
+            return
+        if self.whole:  # this block is not plain: the column is text, earlier blocks too
+            self.whole = False
+            self.blocks = [_dictionary(pc.cast(block, "string")) for block in self.blocks]
+        self.blocks.append(pc.dictionary_encode(strings))
+
+    def series(self) -> pd.Series:
+        import pyarrow as pa
+
+        if self.whole:
+            numbers = pa.chunked_array(self.blocks, pa.int64()).combine_chunks()
+            values = numbers.fill_null(0).to_numpy(zero_copy_only=False)
+            blank = numbers.is_null().to_numpy(zero_copy_only=False)
+            return pd.Series(pd.arrays.IntegerArray(values, blank))
+        dictionary = pa.dictionary(pa.int32(), pa.string())
+        chunks = pa.chunked_array(self.blocks, dictionary).unify_dictionaries()
+        return pd.Series(chunks.to_pandas())
+
+
+def _numbers(strings):
+    """Plain whole numbers (blank: null) as int64."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    if isinstance(strings, pa.ChunkedArray):
-        strings = strings.combine_chunks()
-    if whole and _plain_whole(strings):
-        blank = pc.equal(pc.binary_length(strings), 0)
-        numbers = pc.cast(pc.if_else(blank, pa.scalar(None, pa.string()), strings), pa.int64())
-        values = pc.fill_null(numbers, 0).to_numpy(zero_copy_only=False)
-        return pd.Series(pd.arrays.IntegerArray(values, blank.to_numpy(zero_copy_only=False)))
-    return pd.Series(pc.dictionary_encode(strings).to_pandas())
+    blank = pc.equal(pc.binary_length(strings), 0)
+    return pc.cast(pc.if_else(blank, pa.scalar(None, pa.string()), strings), pa.int64())
+
+
+def _dictionary(strings):
+    """Text as dictionary codes; a blank number (null) is the empty text."""
+    import pyarrow.compute as pc
+
+    return pc.dictionary_encode(pc.fill_null(strings, ""))
 
 
 def is_typed(values: pd.Series) -> bool:

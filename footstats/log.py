@@ -185,15 +185,19 @@ def validate_log(
     """
     program = resolve_program(program)
     label = source_label(path_or_buffer)
-    data = b""
+    data, newlines = b"", 0
     try:
         data = read_source(path_or_buffer)
         text, notes = decode(label, data, encoding)
+        newlines = data.count(b"\n" if isinstance(data, bytes) else "\n")
+        data = b""  # only the text is read from here on: the bytes are let go
         raw = parse_table(label, text, notes, whole=holds_whole_numbers)
     except Unreadable as exc:
         return LoadedLog(empty_log(), problems_frame([exc.record]), label, readable=False)
     except NotALog as exc:
-        lines = data.count(b"\n" if isinstance(data, bytes) else "\n") + 1
+        if data:  # not decoded: the lines of the bytes
+            newlines = data.count(b"\n" if isinstance(data, bytes) else "\n")
+        lines = newlines + 1
         extents = {label: (lines, {})}
         return LoadedLog(empty_log(), problems_frame(exc.records), label, extents=extents)
     if format is None:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import footstats.log
 from footstats import validate_log
 from footstats._csvfile import parse_table
-from footstats._typed import as_text, column_from_arrow, is_typed, text_codes
+from footstats._typed import TypedColumn, as_text, column_from_arrow, is_typed, text_codes
 from footstats._validation import holds_whole_numbers
 
 # values a whole-number cell may hold: plain ones, and every way of writing a number that
@@ -125,3 +125,19 @@ def test_a_typed_pain_column_over_ten_is_still_reported():
     loaded = validate_log(b"date,exercise,sets,pain_back\n2026-03-02,Heel raises,2,11\n")
     first = loaded.problems.iloc[0]
     assert (int(first["line"]), first["column"], first["code"]) == (2, "pain_back", "FS203")
+
+
+def test_a_column_typed_in_its_first_blocks_turns_text_when_a_later_block_is_not_plain():
+    column = TypedColumn(whole=True)
+    column.add(pa.array(["3", "", "12"], pa.string()))
+    column.add(pa.array(["4", "four"], pa.string()))
+    values = column.series()
+    assert not is_typed(values)
+    assert values.astype("str").tolist() == ["3", "", "12", "4", "four"]
+
+
+def test_a_column_plain_in_every_block_stays_typed():
+    column = TypedColumn(whole=True)
+    column.add(pa.array(["3", ""], pa.string()))
+    column.add(pa.array(["4"], pa.string()))
+    assert column.series().tolist() == [3, pd.NA, 4]
