@@ -123,6 +123,10 @@ def as_text(frame: pd.DataFrame) -> pd.DataFrame:
         return frame
     frame = frame.copy()
     for column in typed:
+        if len(frame) <= DENSE_LIMIT:  # a sample of rows: one by one is quicker
+            written = ["" if pd.isna(v) else str(v) for v in frame[column]]
+            frame[column] = pd.Series(written, index=frame.index, dtype="category")
+            continue
         codes, written = text_codes(frame[column])
         frame[column] = pd.Series(pd.Categorical.from_codes(codes, written), index=frame.index)
     return frame

@@ -141,3 +141,10 @@ def test_a_column_plain_in_every_block_stays_typed():
     column.add(pa.array(["3", ""], pa.string()))
     column.add(pa.array(["4"], pa.string()))
     assert column.series().tolist() == [3, pd.NA, 4]
+
+
+def test_as_text_of_many_rows_gives_the_same_text():
+    values = [str(n % 97) if n % 5 else "" for n in range(10_050)]
+    frame = pd.DataFrame({0: column_from_arrow(pa.array(values, pa.string()), whole=True)})
+    assert is_typed(frame[0])
+    assert as_text(frame)[0].astype("str").tolist() == values
