@@ -22,16 +22,29 @@ MAX_DIGITS = 9  # footstats._values.WHOLE: longer counts are typing slips
 DENSE_LIMIT = 10_000  # below it, a typed column's codes are its numbers
 
 
-def _plain_whole(strings) -> bool:
-    """Every value is blank, or a whole number as only it can be written: ASCII digits, no
-    sign, no leading zero, at most ``MAX_DIGITS``."""
+_POWERS = 10 ** np.arange(1, MAX_DIGITS + 1)  # a number below 10**k has at most k digits
+
+
+def plain_numbers(strings) -> tuple[np.ndarray, np.ndarray] | None:
+    """The values and blank mask of text whose every value is blank or a whole number as
+    only it can be written (ASCII digits, no sign, no leading zero, at most
+    ``MAX_DIGITS``); None when some value is not."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
     length = pc.binary_length(strings)
-    digits = pc.and_(pc.ascii_is_decimal(strings), pc.less_equal(length, MAX_DIGITS))
-    no_leading_zero = pc.or_(pc.equal(length, 1), pc.invert(pc.starts_with(strings, "0")))
-    plain = pc.or_(pc.equal(length, 0), pc.and_(digits, no_leading_zero))
-    return pc.all(plain).as_py() is not False
+    blank = pc.equal(length, 0)
+    if pc.all(pc.or_(blank, pc.ascii_is_decimal(strings))).as_py() is False:
+        return None
+    if (pc.max(length).as_py() or 0) > MAX_DIGITS:
+        return None
+    numbers = pc.cast(pc.if_else(blank, pa.scalar(None, pa.string()), strings), pa.int64())
+    values = pc.fill_null(numbers, 0).to_numpy(zero_copy_only=False)
+    lengths = length.to_numpy(zero_copy_only=False)
+    digits = np.searchsorted(_POWERS, values, side="right") + 1
+    if not np.all((lengths == 0) | (lengths == digits)):  # a leading zero
+        return None
+    return values, blank.to_numpy(zero_copy_only=False)
 
 
 def column_from_arrow(strings, whole: bool) -> pd.Series:
@@ -54,46 +67,34 @@ class TypedColumn:
 
     def __init__(self, whole: bool):
         self.whole = whole
-        self.blocks: list = []  # int64 arrays while typed, else dictionary arrays
+        self.blocks: list = []  # (values, blank) while typed, else dictionary arrays
 
     def add(self, strings) -> None:
+        import pyarrow as pa
         import pyarrow.compute as pc
 
-        if self.whole and _plain_whole(strings):
-            self.blocks.append(_numbers(strings))
+        numbers = plain_numbers(strings) if self.whole else None
+        if numbers is not None:
+            self.blocks.append(numbers)
             return
         if self.whole:  # this block is not plain: the column is text, earlier blocks too
             self.whole = False
-            self.blocks = [_dictionary(pc.cast(block, "string")) for block in self.blocks]
+            self.blocks = [
+                pc.dictionary_encode(pc.fill_null(pa.array(v, mask=m).cast(pa.string()), ""))
+                for v, m in self.blocks
+            ]
         self.blocks.append(pc.dictionary_encode(strings))
 
     def series(self) -> pd.Series:
         import pyarrow as pa
 
         if self.whole:
-            numbers = pa.chunked_array(self.blocks, pa.int64()).combine_chunks()
-            values = numbers.fill_null(0).to_numpy(zero_copy_only=False)
-            blank = numbers.is_null().to_numpy(zero_copy_only=False)
+            values = np.concatenate([v for v, _ in self.blocks] or [np.zeros(0, np.int64)])
+            blank = np.concatenate([m for _, m in self.blocks] or [np.zeros(0, bool)])
             return pd.Series(pd.arrays.IntegerArray(values, blank))
         dictionary = pa.dictionary(pa.int32(), pa.string())
         chunks = pa.chunked_array(self.blocks, dictionary).unify_dictionaries()
         return pd.Series(chunks.to_pandas())
-
-
-def _numbers(strings):
-    """Plain whole numbers (blank: null) as int64."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    blank = pc.equal(pc.binary_length(strings), 0)
-    return pc.cast(pc.if_else(blank, pa.scalar(None, pa.string()), strings), pa.int64())
-
-
-def _dictionary(strings):
-    """Text as dictionary codes; a blank number (null) is the empty text."""
-    import pyarrow.compute as pc
-
-    return pc.dictionary_encode(pc.fill_null(strings, ""))
 
 
 def is_typed(values: pd.Series) -> bool:
