@@ -1,14 +1,15 @@
 """The reader's typed first attempt: columns of whole numbers read as numbers.
 
-``footstats._csvfile`` reads a clean file with pyarrow, every column as text. A column
-that should hold whole numbers (sets, reps, pain) is then checked in one vectorised arrow
-pass: when every value is blank or a whole number written the plain way (digits, no sign,
-no leading zero, at most 9 digits), the column is converted to ``Int64`` right there, and
-the validation engine skips its text checks, which could find nothing. Any other value
-(``two``, `` 3``, ``-1``, ``03``) sends the whole column down the text path, where each
-distinct value is checked and reported as before. Because a plain whole number is the
-only way to write its value, the text of every cell is recovered exactly
-(:func:`as_text`), so both paths see the same values, rows and problems.
+``footstats._csvfile`` streams a clean file through pyarrow, block by block, every column
+as text. A column that should hold whole numbers (sets, reps, pain) is checked as each
+block arrives, in a few numpy passes over the block's bytes: while every value is blank or
+a whole number written the plain way (ASCII digits, no sign, no leading zero, at most 9
+digits), the column stays ``Int64`` and the validation engine skips its text checks, which
+could find nothing. Any other value (``two``, `` 3``, ``-1``, ``03``) sends the whole
+column down the text path, where each distinct value is checked and reported as before.
+Because a plain whole number is the only way to write its value, the text of every cell is
+recovered exactly (:func:`text_codes`, :func:`as_text`), so both paths see the same
+values, rows and problems.
 """
 
 from __future__ import annotations
