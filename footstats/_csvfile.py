@@ -25,6 +25,7 @@ import pandas as pd
 from . import _codes as C
 from ._columns import LINE
 from ._problems import line_list, problem
+from ._typed import TypedColumn, is_typed
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
 MAX_COLUMNS = 1_000  # a log has a dozen; more is another kind of file
@@ -215,13 +216,18 @@ def sniff_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def parse_table(label: str, text: str, notes: list[str]) -> RawTable:
-    """Split the text into the header and a frame of strings with a ``line`` column."""
+def parse_table(label: str, text: str, notes: list[str], whole=None) -> RawTable:
+    """Split the text into the header and a frame of strings with a ``line`` column.
+
+    ``whole``: header name -> whether that column should hold whole numbers; on the fast
+    path such a column is read as ``Int64`` when all its values are plain whole numbers or
+    blank (``footstats._typed``).
+    """
     delimiter = sniff_delimiter(text)
     _check_header_size(label, text, delimiter)
     if delimiter != ",":
         notes = [*notes, f"{DELIMITERS[delimiter]}-separated"]
-    table = _parse_fast(label, text, delimiter)
+    table = _parse_fast(label, text, delimiter, whole)
     if table is None:
         table = _parse_exact(label, text, delimiter)
     table.dialect = ", ".join(notes)
@@ -249,50 +255,67 @@ def _check_header_size(label: str, text: str, delimiter: str) -> None:
         raise NotALog([problem(label, 1, "-", "", C.TOO_MANY_COLUMNS, message)])
 
 
-def _parse_fast(label: str, text: str, delimiter: str) -> RawTable | None:
+def _parse_fast(label: str, text: str, delimiter: str, whole=None) -> RawTable | None:
     """pyarrow's reader when every record is exactly one non-blank line; else None."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    head, sep, body = text.partition("\n")
-    if '"' in head or not body or "\n\n" in body or body.startswith("\n"):
+    start = text.find("\n") + 1  # the body, without copying it out of the text
+    head = text[: start - 1]
+    if not start or start == len(text) or '"' in head or text.startswith("\n", start):
         return None
-    encoded = body.encode("utf-8")
-    if '"' in body and not _quotes_are_plain(encoded, delimiter):
+    if text.find("\n\n", start) != -1:
+        return None
+    encoded = text.encode("utf-8")
+    body = memoryview(encoded)[len(head.encode("utf-8")) + 1 :]
+    if text.find('"', start) != -1 and not _quotes_are_plain(body, delimiter):
         return None
     header = head.split(delimiter)
     names = [f"f{i}" for i in range(len(header))]
-    try:
-        arrow = pacsv.read_csv(
-            io.BytesIO(encoded),
-            read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
+    columns = [TypedColumn(whole is not None and whole(name)) for name in header]
+    rows = 0
+    try:  # block by block: the text of only one block is held at a time
+        blocks = pacsv.open_csv(
+            pa.BufferReader(pa.py_buffer(body)),
+            read_options=pacsv.ReadOptions(column_names=names),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
             convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.dictionary(pa.int32(), pa.string()) for n in names},
+                column_types={n: pa.string() for n in names},
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
         )
+        for block in blocks:
+            rows += block.num_rows
+            for column, strings in zip(columns, block.columns, strict=True):
+                column.add(strings)
     except pa.ArrowInvalid:
         return None
-    lines = body.count("\n") + (not body.endswith("\n"))
-    if arrow.num_rows != lines:  # a quoted line break joined two lines into one record
+    lines = text.count("\n", start) + (not text.endswith("\n"))
+    if rows != lines:  # a quoted line break joined two lines into one record
         return None
-    frame = arrow.to_pandas()
-    frame.columns = range(len(header))
-    frame[LINE] = np.arange(2, arrow.num_rows + 2, dtype="int64")
+    del body, encoded
+    columns = {position: column.series() for position, column in enumerate(columns)}
+    frame = pd.DataFrame(columns, copy=False)
+    frame[LINE] = np.arange(2, lines + 2, dtype="int64")
     problems = []
     blank = np.ones(len(frame), dtype=bool)
     for column in range(len(header)):  # lines of only delimiters: per distinct value
-        values = frame[column]
-        empty = pd.Series(values.cat.categories).str.strip() == ""
-        blank &= empty.to_numpy()[values.cat.codes.to_numpy()]
+        blank &= _blank_cells(frame[column])
         if not blank.any():
             break
     if blank.any():
         problems.append(_blank_notice(label, frame.loc[blank, LINE].tolist()))
         frame = frame[~blank].reset_index(drop=True)
     return RawTable(label, header, frame, delimiter, "", problems, {}, lines + 1)
+
+
+def _blank_cells(values: pd.Series) -> np.ndarray:
+    """Rows whose value is blank or only spaces (checked once per distinct value)."""
+    if is_typed(values):
+        return values.isna().to_numpy()
+    empty = pd.Series(values.cat.categories).str.strip() == ""
+    return empty.to_numpy()[values.cat.codes.to_numpy()]
 
 
 def _quotes_are_plain(data: bytes, delimiter: str) -> bool:

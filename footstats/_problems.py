@@ -42,8 +42,11 @@ def problem(file, line, column, value, code: Code, message) -> dict:
 
 def problems_frame(records=(), frames=()) -> pd.DataFrame:
     """A problems table from records and/or problem frames, sorted by line then severity."""
-    parts = [pd.DataFrame.from_records(list(records), columns=list(PROBLEM_COLUMNS))]
-    parts += [f for f in frames if len(f)]
+    records, frames = list(records), [f for f in frames if len(f)]
+    if not records and not frames:  # most files of a folder: built once, copied
+        return _NO_PROBLEMS.copy()
+    parts = [pd.DataFrame.from_records(records, columns=list(PROBLEM_COLUMNS))]
+    parts += frames
     table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     table = table.astype({column: "str" for column in PROBLEM_COLUMNS} | {LINE: "Int64"})
     rank = table[SEVERITY].map(SEVERITY_ORDER)
@@ -53,6 +56,14 @@ def problems_frame(records=(), frames=()) -> pd.DataFrame:
         .index
     )
     return table.loc[order].reset_index(drop=True)
+
+
+def _empty_problems() -> pd.DataFrame:
+    table = pd.DataFrame({column: pd.Series(dtype="str") for column in PROBLEM_COLUMNS})
+    return table.astype({LINE: "Int64"})
+
+
+_NO_PROBLEMS = _empty_problems()
 
 
 def cell_problems(file, lines, column, values, codes, messages) -> pd.DataFrame:

@@ -14,7 +14,7 @@ refused), so they stay one class; split, each part would pass that state around.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
@@ -46,6 +46,7 @@ from ._columns import (
     pain_columns,
 )
 from ._problems import cell_problems, problem, problems_frame
+from ._typed import is_typed, text_codes
 from ._values import (
     INVISIBLE,
     future_mask,
@@ -74,6 +75,8 @@ _KNOWN_COLUMNS = {
     "warmupsets": WARMUP_SETS,
 }
 _TIDY_NAMES = {LINE, EXERCISE_NAME, IN_PROGRAM, *_KNOWN_COLUMNS.values()}
+_WHOLE_COLUMNS = (SETS, REPS, WARMUP_SETS)
+PAIN_MAX = 10
 _TRUE_WORDS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 
 
@@ -103,6 +106,12 @@ def canonical_column(name: str) -> str | None:
     return None
 
 
+def holds_whole_numbers(name: str) -> bool:
+    """Whether the column headed ``name`` holds whole numbers (sets, reps, a pain site)."""
+    tidy = canonical_column(name)
+    return tidy in _WHOLE_COLUMNS or (tidy or "").startswith(PAIN_PREFIX)
+
+
 @dataclass(frozen=True)
 class Options:
     program: Program
@@ -124,9 +133,13 @@ class _Cells:
     written: str
     codes: np.ndarray
     uniques: pd.Series  # str, positions 0..k-1
+    numbers: pd.Series | None = None  # Int64 row values of a column read typed (_typed)
 
     @classmethod
     def of(cls, written: str, values: pd.Series) -> _Cells:
+        if is_typed(values):
+            codes, uniques = text_codes(values)
+            return cls(written, codes, uniques, values.reset_index(drop=True))
         if isinstance(values.dtype, pd.CategoricalDtype):
             codes, uniques = values.cat.codes.to_numpy(), values.cat.categories
         else:
@@ -136,6 +149,12 @@ class _Cells:
     def expand(self, per_unique: pd.Series) -> pd.Series:
         """Row values from one value per unique."""
         return pd.Series(per_unique.array.take(self.codes))
+
+    def categories(self, per_unique: pd.Series) -> pd.Series:
+        """Row values from one value per unique, as a categorical (sorted categories)."""
+        categories = pd.Index(per_unique.unique()).sort_values()
+        codes = categories.get_indexer(per_unique)[self.codes]
+        return pd.Series(pd.Categorical.from_codes(codes, categories))
 
     def rows(self, per_unique: pd.Series) -> np.ndarray:
         """Row mask from a boolean per unique."""
@@ -147,9 +166,9 @@ class _Cells:
         present = np.flatnonzero(np.bincount(codes, minlength=len(self.uniques)))
         renumber = np.full(len(self.uniques), -1, dtype=np.intp)
         renumber[present] = np.arange(len(present))
-        return _Cells(
-            self.written, renumber[codes], self.uniques.iloc[present].reset_index(drop=True)
-        )
+        uniques = self.uniques.iloc[present].reset_index(drop=True)
+        numbers = None if self.numbers is None else self.numbers[mask].reset_index(drop=True)
+        return _Cells(self.written, renumber[codes], uniques, numbers)
 
 
 class Validation:
@@ -242,7 +261,7 @@ class Validation:
                         )
                     )
                     continue
-                cells = _Cells(f"column_{position + 1}", cells.codes, cells.uniques)
+                cells = replace(cells, written=f"column_{position + 1}")
                 self.records.append(
                     problem(
                         self.file,
@@ -256,7 +275,7 @@ class Validation:
                 )
             tidy = canonical_column(cells.written) or _extra_name(cells.written, named)
             if tidy in self.written:
-                cells = _Cells(self.written[tidy], cells.codes, cells.uniques)
+                cells = replace(cells, written=self.written[tidy])
             if tidy in named:
                 self.whole_file_error(
                     C.SAME_COLUMN_TWICE,
@@ -354,6 +373,9 @@ class Validation:
         stripped: dict[str, pd.Series] = {}
         typed: dict[str, pd.Series] = {}
         for tidy, cells in named.items():
+            if _already_typed(tidy, cells):  # plain whole numbers: nothing to check or strip
+                stripped[tidy], typed[tidy] = cells.uniques, cells.numbers
+                continue
             nul = cells.uniques.str.contains("\x00", regex=False)
             self.report_cells(
                 cells, nul, C.NUL_BYTE, "a NUL byte (binary data) in this value: retype the value"
@@ -372,9 +394,11 @@ class Validation:
             if errors is not None:
                 self.report_cells(cells, errors.notna(), codes, errors)
             stripped[tidy] = values
-            typed[tidy] = cells.expand(parsed)
-        if PARTICIPANT in typed:  # few distinct ids: metrics group on its codes
-            typed[PARTICIPANT] = typed[PARTICIPANT].astype("category")
+            if tidy == DATE:
+                self.date_uniques = parsed
+            # few distinct ids: metrics group on the participant's codes
+            expand = cells.categories if tidy == PARTICIPANT else cells.expand
+            typed[tidy] = expand(parsed)
         if opts.decimal_comma and any(
             stripped[c].str.contains(",", regex=False).any()
             for c in (SECONDS, MINUTES)
@@ -506,31 +530,30 @@ class Validation:
         self.report(repeated, "-", "", C.DUPLICATE_ROW, messages.to_numpy(dtype=object))
 
     def pain_conflicts(self, named: dict[str, _Cells], typed: dict, column: str) -> None:
-        values = typed[column]
-        given = (values.notna().to_numpy()) & ~self.bad
+        given = typed[column].notna().to_numpy() & ~self.bad
         if not given.any():
             return
-        session = [typed[DATE].to_numpy()[given]]
-        if PARTICIPANT in named:
-            session.insert(0, named[PARTICIPANT].codes[given])
-        pain = values[given].reset_index(drop=True)
-        groups = pain.groupby(session, sort=False)
-        clash_any = (groups.transform("min") != groups.transform("max")).to_numpy(dtype=bool)
-        if not clash_any.any():
+        pain = typed[column].to_numpy(dtype="int64", na_value=-1)[given]
+        # the first row given in each session (participant and date), in file order
+        session = self.sessions(named, typed)[given]
+        first = np.empty(int(session.max()) + 1, dtype=np.intp)
+        first[session[::-1]] = np.arange(len(session) - 1, -1, -1)
+        first_row = first[session]
+        first_value = pain[first_row]
+        differs = pain != first_value
+        if not differs.any():
             return
-        first_value = groups.transform("first")
-        first_line = pd.Series(self.lines[given]).groupby(session, sort=False).transform("first")
-        differs = (pain != first_value).to_numpy(dtype=bool)
+        first_line = self.lines[given][first_row]
         clash = np.zeros(len(self.lines), dtype=bool)
         clash[np.flatnonzero(given)[differs]] = True
         cells = named[column]
         when = pd.Series(typed[DATE].to_numpy()[clash]).dt.strftime("%Y-%m-%d")
         messages = (
-            pain[differs].astype("str").to_numpy(dtype=object)
+            pain[differs].astype("str").astype(object)
             + " here but "
-            + first_value[differs].astype("str").to_numpy(dtype=object)
+            + first_value[differs].astype("str").astype(object)
             + " on line "
-            + first_line[differs].astype("str").to_numpy(dtype=object)
+            + first_line[differs].astype("str").astype(object)
             + " for the same session ("
             + when.to_numpy(dtype=object)
             + "): one pain value per site per session"
@@ -543,6 +566,22 @@ class Validation:
             messages,
         )
 
+    _sessions: np.ndarray | None = None
+    date_uniques: pd.Series  # the parsed date of each distinct date cell (set by parse)
+
+    def sessions(self, named: dict[str, _Cells], typed: dict) -> np.ndarray:
+        """A session number per row: equal for the rows of one participant's date."""
+        if self._sessions is None:
+            dates = named[DATE]  # one code per distinct date, however it is written
+            day = pd.factorize(self.date_uniques)[0] + 1  # NaT: -1 + 1
+            keys = [day[dates.codes]]
+            if PARTICIPANT in named:
+                keys.insert(0, named[PARTICIPANT].codes)
+            key = _row_keys(keys)
+            dense = int(key.max(initial=0)) < 4 * len(key) + 1024
+            self._sessions = key if dense else pd.factorize(key)[0]
+        return self._sessions
+
     def assemble(self, typed: dict) -> pd.DataFrame:
         rows = len(self.lines)
         if SIDE not in typed:
@@ -553,7 +592,7 @@ class Validation:
         known = [PARTICIPANT, DATE, EXERCISE, EXERCISE_NAME, IN_PROGRAM, SETS, REPS, SECONDS]
         known += [SIDE, *pain_columns(typed), MINUTES, NOTES, SESSION_DONE, WARMUP_SETS]
         names = [c for c in known if c in typed] + [c for c in typed if c not in known]
-        log = pd.DataFrame({LINE: self.lines, **{c: typed[c] for c in names}})
+        log = pd.DataFrame({LINE: self.lines, **{c: typed[c] for c in names}}, copy=False)
         return log[~self.bad].reset_index(drop=True) if self.bad.any() else log
 
 
@@ -584,7 +623,7 @@ def _parse_column(tidy: str, values: pd.Series, opts: Options):
     if tidy in (SECONDS, MINUTES):
         return parse_decimal(values, what=tidy, decimal_comma=opts.decimal_comma)
     if tidy.startswith(PAIN_PREFIX):
-        return parse_whole(values, what="pain is a 0–10 rating", high=10)
+        return parse_whole(values, what="pain is a 0–10 rating", high=PAIN_MAX)
     if tidy == SIDE:
         return parse_side(values)
     if tidy == SESSION_DONE:
@@ -601,6 +640,13 @@ def _parse_column(tidy: str, values: pd.Series, opts: Options):
         messages = pd.Series(blank, index=values.index, dtype="str").where(missing)
         return values, messages, _code_where(missing, C.BLANK_PARTICIPANT)
     return values, None, None  # exercise names and unknown extra columns: text
+
+
+def _already_typed(tidy: str, cells: _Cells) -> bool:
+    """Whether a column read typed holds what its checks accept (pain: 0–10 only)."""
+    if cells.numbers is None or tidy not in _WHOLE_COLUMNS and not tidy.startswith(PAIN_PREFIX):
+        return False
+    return not tidy.startswith(PAIN_PREFIX) or not (cells.numbers > PAIN_MAX).any()
 
 
 def _code_where(flagged: pd.Series, code: Code) -> pd.Series:

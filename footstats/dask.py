@@ -44,7 +44,7 @@ from .folders import (
     _no_rows,
     _NoFiles,
     _shared_participants,
-    _with_participant,
+    read_group,
 )
 from .log import LoadedLog, _check_on_invalid, validate_log
 from .metrics import _cohort
@@ -297,17 +297,13 @@ def _with_cut_off(log: dd.DataFrame, kwargs: dict) -> dict:
 
 def _read(files: list[Path], program: Program, options: dict, single: bool) -> _Part:
     """Read a group of files as footstats.validate_logs does (one file: as validate_log)."""
-    loaded = [validate_log(path, program=program, **options) for path in files]
-    formats = {one.file: one.format for one in loaded}
-    problems = [one.problems for one in loaded]
     if single:
-        (one,) = loaded
-        return _Part(one.log, problems, formats, one.readable)
-    logs = [
-        _with_participant(one.log, path.stem, one.file)
-        for path, one in zip(files, loaded, strict=True)
-    ]
-    return _Part(_combine(logs, program), problems, formats)
+        (path,) = files
+        one = validate_log(path, program=program, **options)
+        return _Part(one.log, [one.problems], {one.file: one.format}, one.readable)
+    loaded, logs = read_group(files, program, options)
+    formats = {one.file: one.format for one in loaded}
+    return _Part(_combine(logs, program), [one.problems for one in loaded], formats)
 
 
 def _facts(part: _Part) -> _Facts:

@@ -81,11 +81,8 @@ def validate_logs(
         files, skipped = ([export], []) if export is not folder else _csv_files(Path(folder), label)
     except _NoFiles as exc:
         return LoadedLog(_no_rows(), problems_frame([exc.record]), label, readable=False)
-    names = [Path(folder).resolve().name] if export is not folder else [p.stem for p in files]
-    loaded = [validate_log(path, program=program, **options) for path in files]
-    logs = [
-        _with_participant(one.log, name, one.file) for name, one in zip(names, loaded, strict=True)
-    ]
+    names = [Path(folder).resolve().name] if export is not folder else None
+    loaded, logs = read_group(files, program, options, names)
     problems = [problems_frame(skipped)] + [one.problems for one in loaded]
     problems.append(_shared_participants(logs))
     formats = {one.file: one.format for one in loaded}
@@ -167,6 +164,21 @@ def check_logs(
     [[2, 'sets', 'error']]
     """
     return validate_logs(folder, program=program, **options).problems
+
+
+def read_group(
+    files: list[Path], program: Program, options: dict, names: list[str] | None = None
+) -> tuple[list[LoadedLog], list[pd.DataFrame]]:
+    """Each file read by :func:`footstats.validate_log`, and its log with ``participant``
+    (``names``, by default each file's stem, unless the log has its own) and ``source``
+    first (also footstats.dask's)."""
+    loaded = [validate_log(path, program=program, **options) for path in files]
+    names = [path.stem for path in files] if names is None else names
+    logs = [
+        _with_participant(one.log, name, one.file)
+        for name, one in zip(names, loaded, strict=True)
+    ]
+    return loaded, logs
 
 
 class _NoFiles(Exception):

@@ -26,11 +26,13 @@ from ._codes import HABIT_NOT_LOOP
 from ._columns import ERROR, LINE, SEVERITY, WARNING
 from ._csvfile import NotALog, RawTable, Unreadable, decode, parse_table, read_source, source_label
 from ._problems import count_by_severity, format_problems, problem, problems_frame
+from ._typed import as_text
 from ._validation import (
     Options,
     Validation,
     canonical_column,  # noqa: F401 - footstats.log.canonical_column, as before
     empty_log,
+    holds_whole_numbers,
 )
 from ._values import INVISIBLE
 from .importers import FOOTSTATS, Reading, convert, detect_format, importer
@@ -185,21 +187,28 @@ def validate_log(
     program = resolve_program(program)
     path_or_buffer = export_checkmarks(path_or_buffer)  # an unzipped Loop export folder
     label = source_label(path_or_buffer)
-    data = b""
+    data, newlines = b"", 0
     try:
         data = read_source(path_or_buffer)
         text, notes = decode(label, data, encoding)
-        raw = parse_table(label, text, notes)
+        newlines = data.count(b"\n" if isinstance(data, bytes) else "\n")
+        data = b""  # only the text is read from here on: the bytes are let go
+        raw = parse_table(label, text, notes, whole=holds_whole_numbers)
     except Unreadable as exc:
         return LoadedLog(empty_log(), problems_frame([exc.record]), label, readable=False)
     except NotALog as exc:
-        lines = data.count(b"\n" if isinstance(data, bytes) else "\n") + 1
+        if data:  # not decoded: the lines of the bytes
+            newlines = data.count(b"\n" if isinstance(data, bytes) else "\n")
+        lines = newlines + 1
         extents = {label: (lines, {})}
         return LoadedLog(empty_log(), problems_frame(exc.records), label, extents=extents)
     if format is None:
-        chosen = detect_format([name.strip(INVISIBLE) for name in raw.header], raw.frame.head(20))
+        sample = as_text(raw.frame.head(20))
+        chosen = detect_format([name.strip(INVISIBLE) for name in raw.header], sample)
     else:
         chosen = getattr(importer(format), "NAME", FOOTSTATS)  # None is footstats' own
+    if chosen != FOOTSTATS:  # importers read text
+        raw.frame = as_text(raw.frame)
     folder = Path(path_or_buffer).parent if isinstance(path_or_buffer, str | PathLike) else None
     reading = Reading(dayfirst, date_format, excel_dates, folder)
     header, columns, lines, written, problems = _as_footstats(raw, chosen, habit, reading, text)
