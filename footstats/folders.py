@@ -175,8 +175,7 @@ def read_group(
     loaded = [validate_log(path, program=program, **options) for path in files]
     names = [path.stem for path in files] if names is None else names
     logs = [
-        _with_participant(one.log, name, one.file)
-        for name, one in zip(names, loaded, strict=True)
+        _with_participant(one.log, name, one.file) for name, one in zip(names, loaded, strict=True)
     ]
     return loaded, logs
 
