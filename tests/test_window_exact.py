@@ -5,10 +5,21 @@ They complement tests/test_window.py. Dates in March 2026: Mondays are the 2nd, 
 23rd and 30th. Mutants left alive on purpose, all equivalent:
 
 - ``Keys.of``: ``use_na_sentinel=None`` (as false as ``False``).
-- ``_with_enrolled``: ``str(v)`` for a missing participant too (``"<NA>"``), and
-  ``len(present) <= len(values)`` for the test before the missing participant is put last:
-  the rows of a missing participant are given the last code right after, whatever
-  ``get_indexer`` said, and without one the mask selects nothing.
+- ``_with_enrolled``: the combined index with ``dtype=None`` or no dtype: pandas 3 infers
+  its ``str`` dtype for the same names in the same order (only the dtype of the participant
+  column changes); ``str(v)`` for a missing participant too (``"<NA>"``), and
+  ``len(present) <= len(values)`` before the missing participant is put last: the rows of
+  a missing participant are given the last code right after, whatever ``get_indexer``
+  said, and without one the mask selects nothing.
+- ``window_notices``: ``if len(window) or True``: the sum of an empty column is 0 too.
+- ``_until``: ``until = ""`` for a text that is not a date (``pd.Timestamp("")`` is NaT
+  too) and ``day = None`` when it cannot be read (``pd.isna(None)`` is true too).
+- ``_days``: ``np.where(None, ...)``: it then takes ``days.view("int64")``, and NaT's
+  int64 is the same ``iinfo("int64").min``.
+- ``_prepare``: ``by_default = None``: the shortcut is not taken, and without a window
+  option every row is inside anyway (the same tables, computed the long way).
+- ``_window``: the weeks column read with ``to_numpy`` with or without ``"float64"`` and
+  ``na_value=np.nan``: pandas gives the same float64 array with NaN either way.
 """
 
 from __future__ import annotations
@@ -162,3 +173,73 @@ def test_the_routine_goes_with_the_tables_counted_against_it_only():
     one_week = dataclasses.replace(PROGRAM, weeks=1)
     assert metrics.weekly_frequency(log, program=one_week).attrs["program"] is one_week
     assert "program" not in metrics.follow_up(log, program=one_week).attrs
+
+
+@pytest.mark.parametrize(
+    ("missing", "shown"),
+    [
+        (2, "p01, p02"),
+        (10, "p01, p02, p03, p04, p05, p06, p07, p08, p09, p10"),
+        (11, "p01, p02, p03, p04, p05, p06, p07, p08, p09, p10 ..."),  # the first 10 shown
+    ],
+)
+def test_participants_missing_from_the_table_are_named_up_to_ten(missing, shown):
+    log = tidy_log([session("2026-03-02", f"p{i:02}") for i in range(missing + 1)])
+    table = pd.DataFrame({"participant": ["p00"], "start": ["2026-03-02"]})
+    with pytest.raises(ValueError) as caught:
+        metrics.follow_up(log, participants=table)
+    assert str(caught.value) == f"participants of the log not in the participants table: {shown}"
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"start": ["2026-03-02"]}, "the participants table has no participant column"),
+        ({"participant": ["p1"]}, "the participants table has no start column"),
+        ({"id": ["p1"]}, "the participants table has no participant or start column"),
+        (
+            {"participant": ["p1", "p2", "p1", "p2"], "start": ["2026-03-02"] * 4},
+            "participants listed twice in the participants table: p1, p2",
+        ),
+    ],
+)
+def test_a_participants_table_that_cannot_be_used_is_an_error(table, message):
+    log = tidy_log([session("2026-03-02", "p1")])
+    with pytest.raises(ValueError) as caught:
+        metrics.follow_up(log, participants=pd.DataFrame(table))
+    assert str(caught.value) == message
+
+
+def test_a_participants_table_needs_a_log_with_participants():
+    table = pd.DataFrame({"participant": ["p1"], "start": ["2026-03-02"]})
+    with pytest.raises(ValueError) as caught:
+        metrics.follow_up(tidy_log([session("2026-03-02")]), participants=table)
+    assert str(caught.value) == "a participants table needs a log with a participant column"
+
+
+def test_each_participants_end_weeks_or_the_default_end():
+    # p1 ends on its end, p2 after its 2 weeks, p3 on the log's last row (Tuesday 17 March)
+    rows = [session("2026-03-02", p) for p in ("p1", "p2", "p3")]
+    log = tidy_log([*rows, session("2026-03-17", "p3")])
+    table = pd.DataFrame(  # in another order than the log's
+        {
+            "participant": ["p3", "p1", "p2"],
+            "start": ["2026-03-02", "2026-03-02", "2026-03-04"],
+            "end": [None, "2026-03-10", None],
+            "weeks": [None, None, 2],
+            "group": ["a", "a", "b"],
+        }
+    )
+    window = metrics.follow_up(log, participants=table)
+    assert window.drop(columns=["rows_before", "rows_after"]).values.tolist() == [
+        ["p1", pd.Timestamp("2026-03-02"), pd.Timestamp("2026-03-10"), 2, "a"],
+        # the Sunday of the second ISO week from Wednesday 4 March: 15 March
+        ["p2", pd.Timestamp("2026-03-04"), pd.Timestamp("2026-03-15"), 2, "b"],
+        ["p3", pd.Timestamp("2026-03-02"), pd.Timestamp("2026-03-17"), 3, "a"],
+    ]
+    # p2 started after its row of 2 March
+    assert window[["rows_before", "rows_after"]].values.tolist() == [[0, 0], [1, 0], [0, 0]]
+    # weeks= applies to those without an end or weeks of their own: p3, 1 week
+    window = metrics.follow_up(log, participants=table.drop(columns="group"), weeks=1)
+    assert window["end"].tolist()[2] == pd.Timestamp("2026-03-08")
+    assert "group" not in window.columns
