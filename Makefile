@@ -63,7 +63,7 @@ $(MUTATE_STAMP): $(STAMP)
 
 mutate: $(MUTATE_STAMP)
 	rm -rf mutants && mkdir mutants
-	for module in $(MUTATE_MODULES); do \
+	set -f; for module in $(MUTATE_MODULES); do \
 		names="$$module.*"; \
 		if [ "$$module" = footstats.importers ]; then names='$(MUTATE_IMPORTERS)'; fi; \
 		echo "mutmut: $$module (log in mutants/$$module.log)"; \

@@ -7,7 +7,15 @@ its target fails a test. Every expected number is worked out in a comment.
 
 mutmut leaves out decorated functions: each app's ``to_log`` and the ``_per_distinct``
 parsers of ``footstats.importers._common`` are exercised here but not mutated. Mutants left
-alive on purpose, all equivalent, are listed in ``[tool.mutmut]`` of pyproject.toml.
+alive on purpose, all equivalent:
+
+- ``Columns.numbers`` and ``strong._minutes``: the all-missing Series of a column the
+  export lacks, with ``pd.NA`` written as ``None`` or left out, or without its ``"Float64"``
+  dtype: the same missing values, which ``number_text`` writes as blanks either way.
+- ``strong._minutes``: ``parse_numbers(..., whole=None)``, as false as ``whole=False``.
+- ``loop._measurable``: ``fillna(None)`` or ``fillna(True)`` of ``done`` and ``unknown``:
+  both are plain bool Series (comparisons of float64 amounts and of text), with no missing
+  value to fill.
 """
 
 from __future__ import annotations
@@ -179,8 +187,8 @@ WARM_UP_AT_4 = (
 @pytest.mark.parametrize(
     ("duration", "values", "minutes", "warning"),
     [
-        # seconds: 90 s = 1.5 minutes; "x" is not a number
-        ("Duration (sec)", ("4440", "x", "90"), ["", "1.5"], "a number of seconds like 4440"),
+        # seconds: 93.6 s = 1.56 minutes; "x" is not a number
+        ("Duration (sec)", ("4440", "x", "93.6"), ["", "1.56"], "a number of seconds like 4440"),
         # 1h 5m = 65 minutes (lines 2-3 are errors anyway); "soon" is no duration
         ("Duration", ("1h 5m", "soon", ""), ["", ""], "a duration like 1h 5m, 45m or 32s"),
         # 35min = 35; 1:01:30 = 61.5 minutes
@@ -375,3 +383,46 @@ def test_without_a_usable_target_any_amount_above_zero_is_a_session(tmp_path, ha
     )
     assert log["session_done"].tolist() == ["true", "true", "true", "false"]
     assert found(problems)[-1] == habit_notice(3, "an amount above 0 is a session")
+
+
+def test_a_habits_table_of_exactly_name_type_and_target_and_a_habit_named_by_a_number(tmp_path):
+    (tmp_path / "Habits.csv").write_text("Name,Type,Target Value\n5000,NUMERICAL,2\n")
+    raw = raw_table("Date,5000,", "2025-03-09,2000,", "2025-03-08,1999,")
+    log, problems = loop.to_log(
+        raw, file="Checkmarks.csv", habit="5000", reading=Reading(folder=tmp_path)
+    )
+    # target 2: 2000 (2) is a session, 1999 (1.999) is not
+    assert log["session_done"].tolist() == ["true", "false"]
+    assert "(an amount at or above the target (2) is a session)" in problems[-1]["message"]
+
+
+def test_a_blank_amount_is_a_day_not_done_and_no_error():
+    raw = raw_table("Date,Walk,", "2025-03-09,2000,", "2025-03-08,,")
+    log, problems = loop.to_log(raw, file="Checkmarks.csv", habit="Walk")
+    assert log.values.tolist() == [["2025-03-09", "true", 2], ["2025-03-08", "false", 3]]
+    assert found(problems) == [
+        (None, "Walk", "", "notice", "FS418", "Loop habit 'Walk': 1 of 2 days done (an amount "
+         "above 0 is a session); a habit log has sessions only, no exercises, sets or pain"),
+    ]  # fmt: skip
+
+
+def test_a_habit_without_any_entry_leaves_every_day_out():
+    raw = raw_table("Date,Walk,", "2025-03-09,UNKNOWN,", "2025-03-08,UNKNOWN,")
+    log, problems = loop.to_log(raw, file="Checkmarks.csv", habit="Walk")
+    assert log.empty
+    assert found(problems)[0] == (
+        2,
+        "Walk",
+        "",
+        "notice",
+        "FS420",
+        "left out 2 day(s) before the habit's first entry (lines 2, 3): the habit's weeks "
+        "start at an entry, not at the first day of the file",
+    )
+
+
+def test_an_export_with_only_its_header_gives_an_empty_log():
+    raw = raw_table("Date,Workout Name,Exercise Name,Set Order,Reps")
+    log, problems = strong.to_log(raw, file="s.csv")
+    assert log.empty and problems == []
+    assert list(log.columns)[:3] == ["date", "exercise", "sets"]
