@@ -13,6 +13,10 @@ alive on purpose, all equivalent:
   export lacks, with ``pd.NA`` written as ``None`` or left out, or without its ``"Float64"``
   dtype: the same missing values, which ``number_text`` writes as blanks either way.
 - ``strong._minutes``: ``parse_numbers(..., whole=None)``, as false as ``whole=False``.
+- ``sets_table``: the kind column with ``dtype=None`` or no dtype: pandas 3 infers its
+  ``str`` dtype for the text.
+- ``sets_to_log``: ``ne(0).fillna(None)`` or ``fillna(True)`` where reps or seconds are
+  missing: ``where`` keeps a missing value missing whatever the condition says.
 - ``loop._measurable``: ``fillna(None)`` or ``fillna(True)`` of ``done`` and ``unknown``:
   both are plain bool Series (comparisons of float64 amounts and of text), with no missing
   value to fill.
@@ -426,3 +430,21 @@ def test_an_export_with_only_its_header_gives_an_empty_log():
     log, problems = strong.to_log(raw, file="s.csv")
     assert log.empty and problems == []
     assert list(log.columns)[:3] == ["date", "exercise", "sets"]
+
+
+def test_reps_are_whole_numbers_and_seconds_may_have_decimals():
+    raw = raw_table(
+        "Date,Workout Name,Exercise Name,Set Order,Reps,Seconds",
+        "2025-01-30 12:34:56,Feet,Heel Raise,1,12.5,0",
+        "2025-01-30 12:34:56,Feet,Heel Raise,2,12.0,0",
+        "2025-01-30 12:34:56,Feet,Toe Walk,1,0,30.5",
+    )
+    log, problems = strong.to_log(raw, file="s.csv")
+    # 12.0 is the whole number 12; 12.5 reps is an error and its set is not counted
+    assert log[["exercise", "sets", "reps", "seconds"]].values.tolist() == [
+        ["Heel Raise", "1", "12", ""],
+        ["Toe Walk", "1", "", "30.5"],
+    ]
+    assert found(problems) == [
+        (2, "Reps", "12.5", "error", "FS407", "'12.5' is not a whole number of reps (0 or more)")
+    ]
