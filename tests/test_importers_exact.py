@@ -16,7 +16,12 @@ alive on purpose, all equivalent:
 - ``sets_table``: the kind column with ``dtype=None`` or no dtype: pandas 3 infers its
   ``str`` dtype for the text.
 - ``sets_to_log``: ``ne(0).fillna(None)`` or ``fillna(True)`` where reps or seconds are
-  missing: ``where`` keeps a missing value missing whatever the condition says.
+  missing: ``where`` keeps a missing value missing whatever the condition says. The
+  groupby with ``sort`` or ``dropna`` true, None or left out: the table is sorted by line
+  right after, and no key is missing (rows with a bad date or a blank exercise are left
+  out before). That sort with ``kind=None`` (the first lines are unique) or
+  ``ignore_index=None`` (the groups come in line order already, so the index is 0, 1, ...
+  either way).
 - ``loop._measurable``: ``fillna(None)`` or ``fillna(True)`` of ``done`` and ``unknown``:
   both are plain bool Series (comparisons of float64 amounts and of text), with no missing
   value to fill.
