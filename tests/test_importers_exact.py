@@ -19,9 +19,11 @@ alive on purpose, all equivalent:
   missing: ``where`` keeps a missing value missing whatever the condition says. The
   groupby with ``sort`` or ``dropna`` true, None or left out: the table is sorted by line
   right after, and no key is missing (rows with a bad date or a blank exercise are left
-  out before). That sort with ``kind=None`` (the first lines are unique) or
-  ``ignore_index=None`` (the groups come in line order already, so the index is 0, 1, ...
-  either way).
+  out before). That sort with another ``kind`` or none (the first lines are unique) or
+  ``ignore_index`` false, None or left out (the groups come in line order already, so the
+  index is 0, 1, ... either way). ``written.get(column)`` without its default for the
+  notice of reps or seconds that differ: a column that is not in the export has no values
+  to differ.
 - ``loop._measurable``: ``fillna(None)`` or ``fillna(True)`` of ``done`` and ``unknown``:
   both are plain bool Series (comparisons of float64 amounts and of text), with no missing
   value to fill.
@@ -37,7 +39,7 @@ import pandas as pd
 import pytest
 
 from footstats._columns import LINE
-from footstats.importers import hevy, loop, strong
+from footstats.importers import fitnotes, hevy, loop, strong
 from footstats.importers._common import Reading, parse_duration_minutes
 
 
@@ -51,6 +53,7 @@ def raw_table(header: str, *rows: str) -> pd.DataFrame:
 
 def found(problems: list[dict]) -> list[tuple]:
     keys = ("line", "column", "value", "severity", "code", "message")
+    assert {p["file"] for p in problems} <= {"h.csv", "s.csv", "Checkmarks.csv", "f.csv"}
     return [tuple(p[k] for k in keys) for p in problems]
 
 
@@ -110,6 +113,7 @@ def test_hevy_sets_warm_ups_reps_seconds_notes_and_minutes():
         # 18:00 to 18:32:30 is 32.5 minutes
         ["2025-03-05 18:00:00", "Heel Raise", "1", "0", "10", "", "32.5", "", "Feet", "", 7],
     ]
+    assert log["line"].dtype == "int64"
     assert log.attrs["written"] == {
         "date": "start_time",
         "exercise": "exercise_title",
@@ -453,3 +457,25 @@ def test_reps_are_whole_numbers_and_seconds_may_have_decimals():
     assert found(problems) == [
         (2, "Reps", "12.5", "error", "FS407", "'12.5' is not a whole number of reps (0 or more)")
     ]
+
+
+def test_fitnotes_days_without_a_time_and_timed_sets():
+    raw = raw_table(
+        "Date,Exercise,Category,Weight (kg),Reps,Distance,Distance Unit,Time,Comment",
+        "2024-03-15,Calf Raise,Legs,0,12,,,,",
+        "2024-03-15,Plank,Core,0,0,,,0:01:30,hard",
+        "2024-03-15,Calf Raise,Legs,0,10,,,,",
+        "2024-03-16,Plank,Core,0,0,,,0:00:45,",
+    )
+    log, problems = fitnotes.to_log(raw, file="f.csv")
+    # a day without a time is midnight, written out in full; 0:01:30 is 90 seconds
+    columns = ["date", "exercise", "sets", "reps", "seconds", "notes", "line"]
+    assert log[columns].values.tolist() == [
+        ["2024-03-15 00:00:00", "Calf Raise", "2", "10", "", "", 2],
+        ["2024-03-15 00:00:00", "Plank", "1", "", "90", "hard", 3],
+        ["2024-03-16 00:00:00", "Plank", "1", "", "45", "", 5],
+    ]
+    assert found(problems) == [
+        (2, "Reps", "", "notice", "FS415", "reps differ between the sets of 1 exercise(s) "
+         "(lines 2); each keeps its smallest reps, which every set reached"),
+    ]  # fmt: skip
