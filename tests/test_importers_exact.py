@@ -24,6 +24,11 @@ alive on purpose, all equivalent:
   index is 0, 1, ... either way). ``written.get(column)`` without its default for the
   notice of reps or seconds that differ: a column that is not in the export has no values
   to differ.
+- ``_join_distinct``: the groupby with ``sort`` true, None or left out (the notes are
+  reindexed by the table's groups right after); the blank notes with ``dtype=None`` or
+  no dtype (pandas 3 infers ``str``).
+- ``Columns.datetimes``: ``text.ne(None)`` or ``text.ne("XXXX")`` for the cells to read
+  again: blank cells are then read again too, and stay NaT (they are reported as blank).
 - ``loop._measurable``: ``fillna(None)`` or ``fillna(True)`` of ``done`` and ``unknown``:
   both are plain bool Series (comparisons of float64 amounts and of text), with no missing
   value to fill.
