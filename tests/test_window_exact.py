@@ -11,6 +11,8 @@ They complement tests/test_window.py. Dates in March 2026: Mondays are the 2nd, 
   ``len(present) <= len(values)`` before the missing participant is put last: the rows of
   a missing participant are given the last code right after, whatever ``get_indexer``
   said, and without one the mask selects nothing.
+- ``Keys.of``: ``pd.factorize(day_values, sort=...)`` with ``sort`` false, None or left
+  out: the days come from the dates, which are sorted already.
 - ``window_notices``: ``if len(window) or True``: the sum of an empty column is 0 too.
 - ``_until``: ``until = ""`` for a text that is not a date (``pd.Timestamp("")`` is NaT
   too) and ``day = None`` when it cannot be read (``pd.isna(None)`` is true too).
@@ -243,3 +245,15 @@ def test_each_participants_end_weeks_or_the_default_end():
     window = metrics.follow_up(log, participants=table.drop(columns="group"), weeks=1)
     assert window["end"].tolist()[2] == pd.Timestamp("2026-03-08")
     assert "group" not in window.columns
+
+
+@pytest.mark.parametrize("unit", ["us", "ns"])
+def test_weeks_keep_the_unit_of_the_logs_dates(unit):
+    log = tidy_log([session("2026-03-04"), session("2026-03-10")])
+    log["date"] = log["date"].astype(f"datetime64[{unit}]")
+    weekly = metrics.weekly_frequency(log, program=PROGRAM)
+    assert weekly[WEEK].dtype == f"datetime64[{unit}]"
+    assert weekly[[WEEK, SESSIONS]].values.tolist() == [
+        [pd.Timestamp("2026-03-02"), 1],
+        [pd.Timestamp("2026-03-09"), 1],
+    ]
