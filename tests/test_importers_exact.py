@@ -1,0 +1,486 @@
+"""The importers' converters on tiny hand-made exports, compared whole (``make mutate``).
+
+They complement tests/test_importers.py: every row of the converted log and every problem
+(line, column, value, severity, code, message) is compared, so that a miscounted set, a
+warm-up counted as a set, a misread duration or date, or a Loop amount on the wrong side of
+its target fails a test. Every expected number is worked out in a comment.
+
+mutmut leaves out decorated functions: each app's ``to_log`` and the ``_per_distinct``
+parsers of ``footstats.importers._common`` are exercised here but not mutated. Mutants left
+alive on purpose, all equivalent:
+
+- ``Columns.numbers`` and ``strong._minutes``: the all-missing Series of a column the
+  export lacks, with ``pd.NA`` written as ``None`` or left out, or without its ``"Float64"``
+  dtype: the same missing values, which ``number_text`` writes as blanks either way.
+- ``strong._minutes``: ``parse_numbers(..., whole=None)``, as false as ``whole=False``.
+- ``sets_table``: the kind column with ``dtype=None`` or no dtype: pandas 3 infers its
+  ``str`` dtype for the text.
+- ``sets_to_log``: ``ne(0).fillna(None)`` or ``fillna(True)`` where reps or seconds are
+  missing: ``where`` keeps a missing value missing whatever the condition says. The
+  groupby with ``sort`` or ``dropna`` true, None or left out: the table is sorted by line
+  right after, and no key is missing (rows with a bad date or a blank exercise are left
+  out before). That sort with another ``kind`` or none (the first lines are unique) or
+  ``ignore_index`` false, None or left out (the groups come in line order already, so the
+  index is 0, 1, ... either way). ``written.get(column)`` without its default for the
+  notice of reps or seconds that differ: a column that is not in the export has no values
+  to differ.
+- ``_join_distinct``: the groupby with ``sort`` true, None or left out (the notes are
+  reindexed by the table's groups right after); the blank notes with ``dtype=None`` or
+  no dtype (pandas 3 infers ``str``).
+- ``Columns.datetimes``: ``text.ne(None)`` or ``text.ne("XXXX")`` for the cells to read
+  again: blank cells are then read again too, and stay NaT (they are reported as blank).
+- ``loop._measurable``: ``fillna(None)`` or ``fillna(True)`` of ``done`` and ``unknown``:
+  both are plain bool Series (comparisons of float64 amounts and of text), with no missing
+  value to fill.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from footstats._columns import LINE
+from footstats.importers import fitnotes, hevy, loop, strong
+from footstats.importers._common import Reading, parse_duration_minutes
+
+
+def raw_table(header: str, *rows: str) -> pd.DataFrame:
+    """A raw table as the reader hands it over: header names as written, str values, line."""
+    records = list(csv.reader(io.StringIO("\n".join([header, *rows]))))
+    frame = pd.DataFrame(records[1:], columns=records[0], dtype="str")
+    frame[LINE] = np.arange(2, len(records) + 1, dtype="int64")
+    return frame
+
+
+def found(problems: list[dict]) -> list[tuple]:
+    keys = ("line", "column", "value", "severity", "code", "message")
+    assert {p["file"] for p in problems} <= {"h.csv", "s.csv", "Checkmarks.csv", "f.csv"}
+    return [tuple(p[k] for k in keys) for p in problems]
+
+
+STRONG_DATE = "a date and time like 2025-01-30 12:34:56 or 2025-01-30 12:34:56 pm"
+DAY_FIRST_HINT = (
+    " (a date re-saved by a spreadsheet, like 13/09/2021 10:41, needs --dayfirst, or "
+    "--date-format for another order)"
+)
+
+
+# -- sets counted, warm-ups apart (Hevy) ----------------------------------------------------
+
+HEVY = (
+    "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,"
+    "set_index,set_type,weight_kg,reps,distance_km,duration_seconds,rpe"
+)
+
+
+def hevy_row(start, end, exercise, set_type, reps="", seconds="", notes="", description=""):
+    times = f'"{start}","{end}"'
+    return f"Feet,{times},{description},{exercise},,{notes},0,{set_type},,{reps},,{seconds},"
+
+
+def test_hevy_sets_warm_ups_reps_seconds_notes_and_minutes():
+    monday, friday = ("3 Mar 2025, 07:30", "3 Mar 2025, 07:49"), ("5 Mar 2025, 18:00",)
+    raw = raw_table(
+        HEVY,
+        hevy_row(*monday, "Heel Raise", "warmup", "5", notes="slow", description="good day"),
+        hevy_row(*monday, "Heel Raise", "normal", "15", notes="slow", description="good day"),
+        hevy_row(*monday, "Toe Walk", "normal", "0", "60", description="good day"),
+        hevy_row(*monday, "Heel Raise", "normal", "12", notes="left side", description="good day"),
+        hevy_row(*monday, "Toe Walk", "normal", "0", "45"),
+        hevy_row(*friday, "5 Mar 2025, 18:32:30", "Heel Raise", "normal", "10"),
+    )
+    log, problems = hevy.to_log(raw, file="h.csv")
+    assert list(log.columns) == [
+        "date",
+        "exercise",
+        "sets",
+        "warmup_sets",
+        "reps",
+        "seconds",
+        "minutes",
+        "notes",
+        "workout",
+        "workout_notes",
+        "line",
+    ]
+    assert log.values.tolist() == [
+        # lines 3 and 5 are working sets, line 2 a warm-up: 2 sets, 1 warm-up; reps are the
+        # working sets' smallest, min(15, 12) = 12 (the warm-up's 5 is not counted); the
+        # distinct notes once each; 07:30 to 07:49 is 19 minutes; the first set's line, 2
+        ["2025-03-03 07:30:00", "Heel Raise", "2", "1", "12", "", "19", "slow; left side"]
+        + ["Feet", "good day", 2],
+        # reps 0 is "does not apply": blank; seconds min(60, 45) = 45
+        ["2025-03-03 07:30:00", "Toe Walk", "2", "0", "", "45", "19", "", "Feet", "good day", 4],
+        # 18:00 to 18:32:30 is 32.5 minutes
+        ["2025-03-05 18:00:00", "Heel Raise", "1", "0", "10", "", "32.5", "", "Feet", "", 7],
+    ]
+    assert log["line"].dtype == "int64"
+    assert log.attrs["written"] == {
+        "date": "start_time",
+        "exercise": "exercise_title",
+        "sets": "set_type",
+        "reps": "reps",
+        "seconds": "duration_seconds",
+        "minutes": "end_time",
+        "notes": "exercise_notes",
+        "workout": "title",
+        "workout_notes": "description",
+    }
+    assert found(problems) == [
+        (2, "set_type", "warmup", "notice", "FS414", "1 warm-up set(s) (lines 2) are not "
+         "prescribed sets: not counted in sets, kept apart in warmup_sets"),
+        (2, "reps", "", "notice", "FS415", "reps differ between the sets of 1 exercise(s) "
+         "(lines 2); each keeps its smallest reps, which every set reached"),
+        (4, "duration_seconds", "", "notice", "FS415", "seconds differ between the sets of 1 "
+         "exercise(s) (lines 4); each keeps its smallest seconds, which every set reached"),
+    ]  # fmt: skip
+
+
+def test_hevy_only_warm_ups_give_no_sets_and_a_blank_end_no_problem():
+    raw = raw_table(
+        HEVY,
+        hevy_row("3 Mar 2025, 07:30", "", "Heel Raise", "warmup", "5"),
+        hevy_row("3 Mar 2025, 07:30", "", "Heel Raise", "warmup", "5"),
+        hevy_row("3 Mar 2025, 07:30", "soon", "Toe Walk", "normal", "8"),
+    )
+    log, problems = hevy.to_log(raw, file="h.csv")
+    assert log[["exercise", "sets", "warmup_sets", "reps", "minutes"]].values.tolist() == [
+        ["Heel Raise", "0", "2", "", ""],
+        ["Toe Walk", "1", "0", "8", ""],
+    ]
+    expected = "a Hevy time like 30 Jan 2025, 12:34 or Jan 30, 2025, 12:34 PM"
+    assert found(problems) == [
+        (4, "end_time", "soon", "warning", "FS405", "'soon' is not a valid date: expected "
+         f"{expected}"),
+        (2, "set_type", "warmup", "notice", "FS414", "2 warm-up set(s) (lines 2, 3) are not "
+         "prescribed sets: not counted in sets, kept apart in warmup_sets"),
+    ]  # fmt: skip
+
+
+# -- durations, numbers and dates (Strong) ----------------------------------------------------
+
+STRONG = "Date,Workout Name,{duration},Exercise Name,Set Order,Reps,Seconds"
+
+
+def strong_table(duration: str, monday: str, tuesday: str, wednesday: str) -> pd.DataFrame:
+    return raw_table(
+        STRONG.format(duration=duration),
+        f"2025-01-30 12:34:56,Feet,{monday},Heel Raise,1,ten,0",
+        f"2025-01-30 12:34:56,Feet,{monday},Heel Raise,2,12,-5",
+        f"2025-01-31 7:05:00 pm,Feet,{tuesday},Heel Raise,W,8,0",
+        f"2025-01-31 7:05:00 pm,Feet,{tuesday},Heel Raise,1,10,0",
+        f"2025-02-01,Feet,{wednesday},Toe Walk,1,0,32.5",
+        f"13/09/2021 10:41,Feet,{wednesday},Toe Walk,1,0,30",
+        f",Feet,{wednesday},Toe Walk,1,0,30",
+    )
+
+
+def strong_errors(duration: str) -> list[tuple]:
+    """The errors of :func:`strong_table`: lines 2 and 3 have a bad number, 7 and 8 a bad
+    date; these rows are not counted."""
+    return [
+        (7, "Date", "13/09/2021 10:41", "error", "FS403", "'13/09/2021 10:41' is not a valid "
+         f"date: expected {STRONG_DATE}{DAY_FIRST_HINT}"),
+        (8, "Date", "", "error", "FS404", f"the date is blank: expected {STRONG_DATE}"),
+        (2, "Reps", "ten", "error", "FS407", "'ten' is not a whole number of reps (0 or more)"),
+        (3, "Seconds", "-5", "error", "FS407", "'-5' is not a number of seconds (0 or more)"),
+    ]  # fmt: skip
+
+
+WARM_UP_AT_4 = (
+    4,
+    "Set Order",
+    "W",
+    "notice",
+    "FS414",
+    "1 warm-up set(s) (lines 4) are not prescribed sets: not counted in sets, kept apart in "
+    "warmup_sets",
+)
+
+
+@pytest.mark.parametrize(
+    ("duration", "values", "minutes", "warning"),
+    [
+        # seconds: 93.6 s = 1.56 minutes; "x" is not a number
+        ("Duration (sec)", ("4440", "x", "93.6"), ["", "1.56"], "a number of seconds like 4440"),
+        # 1h 5m = 65 minutes (lines 2-3 are errors anyway); "soon" is no duration
+        ("Duration", ("1h 5m", "soon", ""), ["", ""], "a duration like 1h 5m, 45m or 32s"),
+        # 35min = 35; 1:01:30 = 61.5 minutes
+        ("Workout Duration", ("2h 23min", "35min", "1:01:30"), ["35", "61.5"], None),
+    ],
+)
+def test_strong_durations_numbers_and_dates(duration, values, minutes, warning):
+    log, problems = strong.to_log(strong_table(duration, *values), file="s.csv")
+    assert log.values.tolist() == [
+        # line 4 is a warm-up: 1 set (line 5), 1 warm-up; 7:05 pm is 19:05
+        ["2025-01-31 19:05:00", "Heel Raise", "1", "1", "10", "", minutes[0], "", "Feet", "", 4],
+        # a day without a time is midnight; 32.5 seconds kept as written
+        ["2025-02-01 00:00:00", "Toe Walk", "1", "0", "", "32.5", minutes[1], "", "Feet", "", 6],
+    ]
+    assert log.attrs["written"]["minutes"] == duration
+    warnings = [
+        (line, duration, values[1], "warning", "FS406", f"{values[1]!r} is not {warning}: the "
+         "workout's minutes are left blank")
+        for line in (4, 5)
+    ] if warning else []  # fmt: skip
+    assert found(problems) == strong_errors(duration) + warnings + [WARM_UP_AT_4]
+
+
+def test_strong_without_a_duration_column_has_blank_minutes():
+    raw = raw_table(
+        "Date,Workout Name,Exercise Name,Set Order,Reps", "2025-01-30 12:34:56,Feet,Toe Walk,1,8"
+    )
+    log, problems = strong.to_log(raw, file="s.csv")
+    assert log[["sets", "reps", "minutes"]].values.tolist() == [["1", "8", ""]]
+    assert "minutes" not in log.attrs["written"] and problems == []
+
+
+@pytest.mark.parametrize(
+    ("reading", "read", "wrong"),
+    [
+        # day first: 13/09/2021 is 13 September; 30.01.2025 too
+        (Reading(dayfirst=True), [["2021-09-13 10:41:00", 2], ["2025-01-30 08:00:00", 4]], {3}),
+        # Excel's day 45687 is 30 January 2025, .5 is noon
+        (Reading(excel_dates=True), [["2025-01-30 12:00:00", 3]], {2, 4}),
+        (Reading(date_format="%d.%m.%Y %H:%M"), [["2025-01-30 08:00:00", 4]], {2, 3}),
+    ],
+)
+def test_strong_reading_options_read_what_a_spreadsheet_wrote(reading, read, wrong):
+    raw = raw_table(
+        STRONG.format(duration="Duration"),
+        "13/09/2021 10:41,Feet,,Toe Walk,1,0,30",
+        "45687.5,Feet,,Toe Walk,1,0,30",
+        "30.01.2025 08:00,Feet,,Toe Walk,1,0,30",
+    )
+    log, problems = strong.to_log(raw, file="s.csv", reading=reading)
+    assert log[["date", "line"]].values.tolist() == read
+    assert {p["line"] for p in problems} == wrong
+    hint = "" if reading.dayfirst else DAY_FIRST_HINT
+    assert all(p["message"].endswith(f"expected {STRONG_DATE}{hint}") for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("1:05:30", 65.5),  # H:MM:SS: 60 + 5 + 30/60
+        ("5:30", 5.5),  # M:SS
+        ("0:00:59", 59 / 60),
+        ("0:00:60", None),  # 60 seconds is not a clock time
+        ("1,5h", 90.0),  # a decimal comma
+        ("1.5 min", 1.5),
+        ("2 hrs 3 mins 30 secs", 123.5),
+        ("1h5m", 65.0),
+        ("90 S", 1.5),  # any case
+        ("1小时13分钟", 73.0),
+        ("1h x", None),  # text left over
+        ("5 parsecs", None),  # not a unit
+        ("h", None),  # no number
+    ],
+)
+def test_durations_in_every_notation(text, minutes):
+    values, bad = parse_duration_minutes(pd.Series([text, ""]))
+    assert values.tolist() == [pd.NA if minutes is None else pytest.approx(minutes), pd.NA]
+    assert bad.tolist() == [minutes is None, False]
+
+
+# -- Loop: measurable habits, their target and their first entry ------------------------------
+
+WALK = raw_table(
+    "Date,Walk,",
+    "2025-03-09,1000,",
+    "2025-03-08,999,",
+    "2025-03-07,500,",
+    "2025-03-06,0,",
+    "2025-03-05,-1,",
+    "2025-03-04,UNKNOWN,",
+    "2025-03-03,abc,",
+)
+NOT_AN_AMOUNT = (
+    8,
+    "Walk",
+    "abc",
+    "error",
+    "FS419",
+    "'abc' is not an amount of a measurable Loop habit (the amount x 1000, e.g. 2000 for 2) "
+    "or UNKNOWN",
+)
+# the first entry is the 0 of 6 March (-1 and UNKNOWN are no entry): 4 and 5 March are left out
+BEFORE_FIRST_ENTRY = (
+    6,
+    "Walk",
+    "",
+    "notice",
+    "FS420",
+    "left out 2 day(s) before the habit's first entry (lines 6, 7): the habit's weeks start "
+    "at its first entry, 2025-03-06, not at the first day of the file",
+)
+
+
+def habit_notice(done: int, rule: str) -> tuple:
+    return (
+        None,
+        "Walk",
+        "",
+        "notice",
+        "FS418",
+        f"Loop habit 'Walk': {done} of 4 days done ({rule}); a habit log has sessions only, "
+        "no exercises, sets or pain",
+    )
+
+
+def test_loop_amounts_without_a_target_any_amount_above_zero():
+    log, problems = loop.to_log(WALK, file="Checkmarks.csv", habit="Walk")
+    # 1 km, 0.999 km and 0.5 km are above 0; 0 is not
+    assert log.values.tolist() == [
+        ["2025-03-09", "true", 2],
+        ["2025-03-08", "true", 3],
+        ["2025-03-07", "true", 4],
+        ["2025-03-06", "false", 5],
+    ]
+    assert found(problems) == [
+        NOT_AN_AMOUNT,
+        BEFORE_FIRST_ENTRY,
+        habit_notice(3, "an amount above 0 is a session"),
+    ]
+
+
+HABITS = "Position,Name,Type,Unit,Target Type,Target Value\n001,Feet,YES_NO,,,\n"
+
+
+def test_loop_amounts_on_both_sides_of_the_target(tmp_path):
+    (tmp_path / "Habits.csv").write_text(HABITS + "002, walk ,NUMERICAL,km,AT_LEAST,1.0\n")
+    log, problems = loop.to_log(
+        WALK, file="Checkmarks.csv", habit="Walk", reading=Reading(folder=tmp_path)
+    )
+    # target 1 km: 1000 (1 km) is a session, 999 (0.999 km) is not
+    assert log[["date", "session_done"]].values.tolist() == [
+        ["2025-03-09", "true"],
+        ["2025-03-08", "false"],
+        ["2025-03-07", "false"],
+        ["2025-03-06", "false"],
+    ]
+    assert found(problems) == [
+        NOT_AN_AMOUNT,
+        BEFORE_FIRST_ENTRY,
+        habit_notice(1, "an amount at or above the target (1) is a session"),
+    ]
+
+
+def test_a_habits_own_file_finds_its_target_above_its_folder(tmp_path):
+    (tmp_path / "Habits.csv").write_text(HABITS + "002,Walk,NUMERICAL,km,AT_LEAST,0.5\n")
+    (tmp_path / "002 Walk").mkdir()
+    raw = raw_table("Date,Value,Notes", "2025-03-09,500,", "2025-03-08,499,")
+    log, problems = loop.to_log(
+        raw, file="Checkmarks.csv", reading=Reading(folder=tmp_path / "002 Walk")
+    )
+    # target 0.5 km: 500 is a session, 499 is not
+    assert log["session_done"].tolist() == ["true", "false"]
+    assert problems[-1]["message"].startswith(
+        "Loop habit 'Walk': 1 of 2 days done (an amount at or above the target (0.5) is a session)"
+    )
+
+
+@pytest.mark.parametrize(
+    "habits",
+    [
+        HABITS + "002,Walk,YES_NO,km,AT_LEAST,1.0\n",  # not a measurable habit
+        HABITS + "002,Walk,NUMERICAL,km,AT_LEAST,1.0\n003,Walk,NUMERICAL,km,AT_LEAST,2\n",
+        HABITS + "002,Walk,NUMERICAL,km,AT_LEAST,far\n",  # not a number
+        "Position,Name,Type\n002,Walk,NUMERICAL\n",  # no target column
+        "Position,Name,Type,Target Value\n002,Walk,NUMERICAL,\n",  # a blank target
+    ],
+)
+def test_without_a_usable_target_any_amount_above_zero_is_a_session(tmp_path, habits):
+    (tmp_path / "Habits.csv").write_text(habits)
+    log, problems = loop.to_log(
+        WALK, file="Checkmarks.csv", habit="Walk", reading=Reading(folder=tmp_path)
+    )
+    assert log["session_done"].tolist() == ["true", "true", "true", "false"]
+    assert found(problems)[-1] == habit_notice(3, "an amount above 0 is a session")
+
+
+def test_a_habits_table_of_exactly_name_type_and_target_and_a_habit_named_by_a_number(tmp_path):
+    (tmp_path / "Habits.csv").write_text("Name,Type,Target Value\n5000,NUMERICAL,2\n")
+    raw = raw_table("Date,5000,", "2025-03-09,2000,", "2025-03-08,1999,")
+    log, problems = loop.to_log(
+        raw, file="Checkmarks.csv", habit="5000", reading=Reading(folder=tmp_path)
+    )
+    # target 2: 2000 (2) is a session, 1999 (1.999) is not
+    assert log["session_done"].tolist() == ["true", "false"]
+    assert "(an amount at or above the target (2) is a session)" in problems[-1]["message"]
+
+
+def test_a_blank_amount_is_a_day_not_done_and_no_error():
+    raw = raw_table("Date,Walk,", "2025-03-09,2000,", "2025-03-08,,")
+    log, problems = loop.to_log(raw, file="Checkmarks.csv", habit="Walk")
+    assert log.values.tolist() == [["2025-03-09", "true", 2], ["2025-03-08", "false", 3]]
+    assert found(problems) == [
+        (None, "Walk", "", "notice", "FS418", "Loop habit 'Walk': 1 of 2 days done (an amount "
+         "above 0 is a session); a habit log has sessions only, no exercises, sets or pain"),
+    ]  # fmt: skip
+
+
+def test_a_habit_without_any_entry_leaves_every_day_out():
+    raw = raw_table("Date,Walk,", "2025-03-09,UNKNOWN,", "2025-03-08,UNKNOWN,")
+    log, problems = loop.to_log(raw, file="Checkmarks.csv", habit="Walk")
+    assert log.empty
+    assert found(problems)[0] == (
+        2,
+        "Walk",
+        "",
+        "notice",
+        "FS420",
+        "left out 2 day(s) before the habit's first entry (lines 2, 3): the habit's weeks "
+        "start at an entry, not at the first day of the file",
+    )
+
+
+def test_an_export_with_only_its_header_gives_an_empty_log():
+    raw = raw_table("Date,Workout Name,Exercise Name,Set Order,Reps")
+    log, problems = strong.to_log(raw, file="s.csv")
+    assert log.empty and problems == []
+    assert list(log.columns)[:3] == ["date", "exercise", "sets"]
+
+
+def test_reps_are_whole_numbers_and_seconds_may_have_decimals():
+    raw = raw_table(
+        "Date,Workout Name,Exercise Name,Set Order,Reps,Seconds",
+        "2025-01-30 12:34:56,Feet,Heel Raise,1,12.5,0",
+        "2025-01-30 12:34:56,Feet,Heel Raise,2,12.0,0",
+        "2025-01-30 12:34:56,Feet,Toe Walk,1,0,30.5",
+    )
+    log, problems = strong.to_log(raw, file="s.csv")
+    # 12.0 is the whole number 12; 12.5 reps is an error and its set is not counted
+    assert log[["exercise", "sets", "reps", "seconds"]].values.tolist() == [
+        ["Heel Raise", "1", "12", ""],
+        ["Toe Walk", "1", "", "30.5"],
+    ]
+    assert found(problems) == [
+        (2, "Reps", "12.5", "error", "FS407", "'12.5' is not a whole number of reps (0 or more)")
+    ]
+
+
+def test_fitnotes_days_without_a_time_and_timed_sets():
+    raw = raw_table(
+        "Date,Exercise,Category,Weight (kg),Reps,Distance,Distance Unit,Time,Comment",
+        "2024-03-15,Calf Raise,Legs,0,12,,,,",
+        "2024-03-15,Plank,Core,0,0,,,0:01:30,hard",
+        "2024-03-15,Calf Raise,Legs,0,10,,,,",
+        "2024-03-16,Plank,Core,0,0,,,0:00:45,",
+    )
+    log, problems = fitnotes.to_log(raw, file="f.csv")
+    # a day without a time is midnight, written out in full; 0:01:30 is 90 seconds
+    columns = ["date", "exercise", "sets", "reps", "seconds", "notes", "line"]
+    assert log[columns].values.tolist() == [
+        ["2024-03-15 00:00:00", "Calf Raise", "2", "10", "", "", 2],
+        ["2024-03-15 00:00:00", "Plank", "1", "", "90", "hard", 3],
+        ["2024-03-16 00:00:00", "Plank", "1", "", "45", "", 5],
+    ]
+    assert found(problems) == [
+        (2, "Reps", "", "notice", "FS415", "reps differ between the sets of 1 exercise(s) "
+         "(lines 2); each keeps its smallest reps, which every set reached"),
+    ]  # fmt: skip
