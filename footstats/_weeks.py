@@ -21,9 +21,9 @@ from ._columns import DATE, PARTICIPANT
 
 
 def week_monday(dates: pd.Series) -> pd.Series:
-    """The Monday (at midnight) of each date's ISO week."""
+    """The Monday (at midnight) of each date's ISO week, in the unit of ``dates``."""
     days = dates.dt.normalize()
-    return days - pd.to_timedelta(days.dt.day_of_week, unit="D")
+    return (days - pd.to_timedelta(days.dt.day_of_week, unit="D")).astype(days.dtype)
 
 
 @dataclass(frozen=True)

@@ -247,8 +247,10 @@ def test_each_participants_end_weeks_or_the_default_end():
     assert "group" not in window.columns
 
 
-@pytest.mark.parametrize("unit", ["us", "ns"])
+@pytest.mark.parametrize("unit", ["s", "ms", "us", "ns"])
 def test_weeks_keep_the_unit_of_the_logs_dates(unit):
+    # seconds and milliseconds crashed ("All arrays must be of the same length"): the
+    # weeks were computed in another unit than the days they index
     log = tidy_log([session("2026-03-04"), session("2026-03-10")])
     log["date"] = log["date"].astype(f"datetime64[{unit}]")
     weekly = metrics.weekly_frequency(log, program=PROGRAM)
