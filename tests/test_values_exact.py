@@ -3,23 +3,45 @@ reading wins when several are asked for.
 
 They complement tests/test_values.py so that a changed message or a moved limit fails a
 test (``make mutate``). The lines whose mutants no test can tell from the original are
-listed with their reasons in ``[tool.mutmut]`` of pyproject.toml; three more such mutants
-are left alive on purpose:
+listed with their reasons in ``[tool.mutmut]`` of pyproject.toml; these others are left
+alive on purpose:
 
-- ``_no_errors``: ``pd.Series(pd.NA, index=index, dtype="str")`` with ``None`` or no value
-  instead of ``pd.NA``: a "str" Series stores all three as the same missing value.
+- ``_no_errors``, and ``implausible_dates``' ``reasons``: ``pd.Series(pd.NA, index=...,
+  dtype="str")`` with ``None`` or no value instead of ``pd.NA``: a "str" Series stores all
+  three as the same missing value.
 - ``strip_cells``: ``str.contains(..., regex=True)`` without ``regex``, whose default is
   ``True``.
+- ``parse_dates``: ``parsed[wrong] = None`` instead of ``pd.NaT``: None set into a
+  datetime64 Series is NaT.
+- ``_with_format``: ``getattr(parsed.dt, "tz")`` without its default ``None``: the ``.dt``
+  of the datetime Series ``pd.to_datetime`` returns always has a ``tz``.
+- ``implausible_dates``: ``.fillna(None)`` instead of ``.fillna(False)`` on both
+  comparisons: a numpy datetime Series compares NaT to False, never to a missing value,
+  and the <NA> of pyarrow-backed dates is taken as False by ``reasons[mask] = ...`` all the
+  same (``.fillna(True)`` is killed by the pyarrow test).
+- ``isolated_dates``: ``pd.Series(pd.NA, ..., dtype="Float64")`` with ``None`` or no value
+  (the same <NA>), and ``.astype("float64")`` or ``.astype(None)`` (float64 too) instead of
+  ``.astype("Float64")`` before ``away[:] = ...``: the NaN of days that are not isolated
+  becomes <NA> when set into the Float64 ``away``.
 """
 
 from __future__ import annotations
 
 import warnings
+from datetime import date
 
 import pandas as pd
 import pytest
 
-from footstats._values import parse_dates, parse_decimal, parse_side, parse_whole
+from footstats import _codes as C
+from footstats._values import (
+    implausible_dates,
+    isolated_dates,
+    parse_dates,
+    parse_decimal,
+    parse_side,
+    parse_whole,
+)
 
 
 def text(*values: str) -> pd.Series:
@@ -186,3 +208,112 @@ def test_parse_dates_whole_messages_with_an_order_given():
     assert messages(errors) == ["'31/02/2026' is not a real date"]
     _, errors, _ = parse_dates(text("13/04/2026"), date_format="%m/%d/%Y")
     assert messages(errors) == ["'13/04/2026' does not match date_format '%m/%d/%Y'"]
+
+
+# -- the date checks: implausible_dates, isolated_dates, date_format --------------------
+TODAY = date(2026, 3, 9)  # a year after it is 2027-03-09
+WINDOW = "(expected a date between 1900 and 2027-03-09)"
+
+
+def days(*values) -> pd.Series:
+    return pd.Series(
+        pd.to_datetime(list(values), format="ISO8601"), index=range(10, 10 + len(values))
+    )
+
+
+def test_implausible_dates_on_both_sides_of_1900_and_of_a_year_after_today():
+    dates = days("1899-12-31", "1900-01-01", "2027-03-09 23:59", "2027-03-10", None)
+    reasons = implausible_dates(dates, TODAY)
+    assert reasons.dtype == "str"
+    assert reasons.index.tolist() == [10, 11, 12, 13, 14]
+    assert messages(reasons) == [
+        f"is before 1900: a typo? {WINDOW}",
+        None,
+        None,  # the last day allowed, whatever its time
+        f"is more than a year in the future: a typo? {WINDOW}",
+        None,  # a missing date is not implausible: it has its own error
+    ]
+
+
+def test_implausible_dates_of_pyarrow_dates_leave_a_missing_date_alone():
+    # pyarrow-backed dates (read_csv(..., dtype_backend="pyarrow")) compare a missing date
+    # to <NA>, not False: it must be neither before 1900 nor in the future
+    dates = days("1899-12-31", None, "2027-03-10").astype("timestamp[us][pyarrow]")
+    reasons = implausible_dates(dates, TODAY)
+    assert messages(reasons) == [
+        f"is before 1900: a typo? {WINDOW}",
+        None,
+        f"is more than a year in the future: a typo? {WINDOW}",
+    ]
+
+
+def test_parse_dates_implausible_dates_are_errors_quoting_the_cell():
+    values = text("1899-12-31", "1900-01-01", "2027-03-09", "2027-03-10")
+    parsed, errors, codes = parse_dates(values, today=TODAY)
+    assert parsed.dtype == "datetime64[us]"
+    assert parsed.tolist() == [
+        pd.NaT,
+        pd.Timestamp("1900-01-01"),
+        pd.Timestamp("2027-03-09"),
+        pd.NaT,
+    ]
+    assert messages(errors) == [
+        f"'1899-12-31' is before 1900: a typo? {WINDOW}",
+        None,
+        None,
+        f"'2027-03-10' is more than a year in the future: a typo? {WINDOW}",
+    ]
+    assert messages(codes) == [C.IMPLAUSIBLE_DATE.id, None, None, C.IMPLAUSIBLE_DATE.id]
+
+
+def test_isolated_dates_says_how_many_years_away_the_nearest_date_is():
+    # 2022-03-02 to 2026-03-02 is 1461 days (2024 is a leap year): 1461 / 365.25 = 4.0 years
+    dates = days("2026-03-02 07:30", "2026-03-04", "2022-03-02", "2022-03-02 18:00", None)
+    away = isolated_dates(dates)
+    assert away.dtype == "Float64"
+    assert away.index.tolist() == [10, 11, 12, 13, 14]
+    assert away.tolist() == [pd.NA, pd.NA, 4.0, 4.0, pd.NA]
+
+
+def test_isolated_dates_one_year_apart_is_not_isolated_a_day_more_is():
+    # 2025 is not a leap year: 2025-01-01 to 2026-01-01 is 365 days, to 2026-01-02 366
+    assert isolated_dates(days("2025-01-01", "2026-01-01")).tolist() == [pd.NA, pd.NA]
+    away = isolated_dates(days("2025-01-01", "2026-01-02"))
+    assert away.tolist() == [366 / 365.25, 366 / 365.25]
+
+
+def test_isolated_dates_more_than_years_not_exactly_years():
+    dates = days("2022-03-02", "2026-03-02")  # 4.0 years apart, as above
+    assert isolated_dates(dates, years=4.0).tolist() == [pd.NA, pd.NA]
+    assert isolated_dates(dates, years=3.99).tolist() == [4.0, 4.0]
+
+
+@pytest.mark.parametrize("values", [(), ("2026-03-02",), ("2026-03-02", "2026-03-02 09:00", None)])
+def test_isolated_dates_needs_two_days(values):
+    away = isolated_dates(days(*values))
+    assert away.dtype == "Float64"
+    assert away.index.tolist() == list(range(10, 10 + len(values)))
+    assert away.isna().all()
+
+
+@pytest.mark.parametrize("date_format", ["%Y-%m-%d %H:%M%z", "%Y-%m-%d %Z"])
+def test_parse_dates_refuses_a_date_format_with_a_time_zone(date_format):
+    with pytest.raises(ValueError) as raised:
+        parse_dates(text("2026-03-02"), date_format=date_format)
+    assert str(raised.value) == (
+        f"date_format {date_format!r}: time zones (%z, %Z) are not supported; a log's "
+        "dates are local dates, like 2026-03-02 or 2026-03-02 07:30"
+    )
+
+
+def test_parse_dates_refuses_time_zones_a_date_format_reads_without_saying_so():
+    # "ISO8601" has no %z, yet reads the +01:00 of a cell into a time zone
+    with pytest.raises(ValueError) as raised:
+        parse_dates(text("2026-03-02 07:00+01:00"), date_format="ISO8601")
+    assert str(raised.value) == "date_format 'ISO8601': time zones are not supported"
+
+
+def test_parse_dates_names_a_date_format_pandas_cannot_use():
+    with pytest.raises(ValueError) as raised:
+        parse_dates(text("2026-03-02 07:00"), date_format="%Q")
+    assert str(raised.value).startswith("date_format '%Q' cannot be used: ")
