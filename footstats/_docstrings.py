@@ -3,7 +3,6 @@
 A docstring names a shared parameter by a line holding only its key in braces, indented as
 the parameter would be::
 
-    @fill_doc
     def weekly_pain(log, *, program=None, weeks=None, until=None, participants=None):
         '''Pain per ISO week and site.
 
@@ -14,17 +13,23 @@ the parameter would be::
         {window}
         '''
 
-:func:`fill_doc` replaces each such line with the text of :data:`PARAMS`, indented the same.
+    fill_docs(globals())  # once, at the end of the module
+
+:func:`fill_doc` replaces each such line with the text of :data:`PARAMS`, indented the same;
+:func:`fill_docs` does it for every function a module defines. The module-end call rather
+than a decorator keeps the functions undecorated: mutmut 3 (``make mutate``) does not
+mutate decorated functions.
 Only whole lines are replaced, so braces elsewhere in a docstring (``{"png", "svg"}``) are
 left alone; an unknown key fails at import, not in the help text.
 """
 
 from __future__ import annotations
 
+import inspect
 import re
 import textwrap
 
-__all__ = ["PARAMS", "fill_doc"]
+__all__ = ["PARAMS", "fill_doc", "fill_docs"]
 
 PARAMS = {
     "log": """\
@@ -93,3 +98,12 @@ def _text(match: re.Match) -> str:
     if key not in PARAMS:
         raise KeyError(f"no shared parameter text {key!r}; known: {', '.join(PARAMS)}")
     return textwrap.indent(PARAMS[key], match["indent"])
+
+
+def fill_docs(namespace: dict) -> None:
+    """:func:`fill_doc` for every function defined in the module whose ``globals()`` is
+    ``namespace`` (not those it imports)."""
+    module = namespace["__name__"]
+    for value in list(namespace.values()):
+        if inspect.isfunction(value) and value.__module__ == module:
+            fill_doc(value)

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ._columns import DATE, PARTICIPANT
-from ._docstrings import fill_doc
+from ._docstrings import fill_docs
 from ._guards import expect_log, expect_table
 from ._weeks import Keys, Window
 from .program import Program, resolve_program
@@ -32,7 +32,6 @@ ROWS_BEFORE = "rows_before"
 ROWS_AFTER = "rows_after"
 
 
-@fill_doc
 def follow_up(
     log: pd.DataFrame,
     *,
@@ -307,3 +306,6 @@ def _finish(out: pd.DataFrame, had_participant: bool, program: Program | None = 
     if program is not None:
         out.attrs["program"] = program
     return out
+
+
+fill_docs(globals())  # after the definitions, not a decorator: see footstats._docstrings

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ._columns import DATE, PARTICIPANT, SESSIONS, SITE, TARGET_MET
-from ._docstrings import fill_doc
+from ._docstrings import fill_docs
 from ._guards import expect_log
 from .metrics import (
     ADHERENCE_PCT,
@@ -56,7 +56,6 @@ p1,2026-03-10,Toe walking,6
 """
 
 
-@fill_doc
 def cohort_table(
     log: pd.DataFrame,
     *,
@@ -117,7 +116,6 @@ def cohort_table(
     return out.reset_index()
 
 
-@fill_doc
 def study_week_adherence(
     log: pd.DataFrame,
     *,
@@ -184,3 +182,6 @@ def _dropout_weeks(weekly: pd.DataFrame) -> pd.Series:
 def _require_participants(log: pd.DataFrame) -> None:
     if PARTICIPANT not in log.columns:
         raise ValueError("the cohort view needs a log with a participant column")
+
+
+fill_docs(globals())  # after the definitions, not a decorator: see footstats._docstrings

@@ -18,7 +18,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from ._columns import PARTICIPANT
-from ._docstrings import fill_doc
+from ._docstrings import fill_docs
 from ._guards import expect_table
 from .charts import figsize
 from .cohort import IMPORTANT, OBSERVED, SHARE_ON_TARGET
@@ -85,7 +85,6 @@ def _site(table: pd.DataFrame, site: str | None) -> str | None:
     return next((s for s in sites if table[f"{s}_change"].notna().any()), None)
 
 
-@fill_doc
 def plot_study_weeks(study: pd.DataFrame, *, ax=None, **kwargs):
     """Share of participants on target in each study week, with how many are still observed.
 
@@ -164,7 +163,6 @@ def plot_study_weeks(study: pd.DataFrame, *, ax=None, **kwargs):
     return ax
 
 
-@fill_doc
 def plot_adherence_spread(table: pd.DataFrame, *, ax=None, **kwargs):
     """Session adherence across participants: a box per group, one dot per participant
     (no dots for a group of more than :data:`MANY_PARTICIPANTS`).
@@ -215,7 +213,6 @@ def plot_adherence_spread(table: pd.DataFrame, *, ax=None, **kwargs):
     return ax
 
 
-@fill_doc
 def plot_pain_waterfall(table: pd.DataFrame, *, site: str | None = None, ax=None, **kwargs):
     """Each participant's change of pain, ranked from the largest fall to the largest rise.
 
@@ -305,7 +302,6 @@ def _ranked_area(ax, values: np.ndarray, important: np.ndarray, **kwargs) -> Non
     ax.set_xlim(0, 1)
 
 
-@fill_doc
 def plot_adherence_vs_change(table: pd.DataFrame, *, site: str | None = None, ax=None, **kwargs):
     """Adherence against the change of pain, one point per participant.
 
@@ -378,3 +374,6 @@ def plot_adherence_vs_change(table: pd.DataFrame, *, site: str | None = None, ax
         va="top",
     )
     return ax
+
+
+fill_docs(globals())  # after the definitions, not a decorator: see footstats._docstrings

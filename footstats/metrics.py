@@ -95,7 +95,7 @@ from ._columns import (
     WEEK,
     pain_columns,
 )
-from ._docstrings import fill_doc
+from ._docstrings import fill_docs
 
 # The follow-up window lives in its own module; its names stay importable from here.
 from ._followup import END as END
@@ -166,7 +166,6 @@ MIN_WEEKS_FOR_CORRELATION = 3
 _DECIMALS = 9
 
 
-@fill_doc
 def session_table(
     log: pd.DataFrame,
     *,
@@ -236,7 +235,6 @@ def session_table(
     return _finish(out, had, program)
 
 
-@fill_doc
 def weekly_frequency(
     log: pd.DataFrame,
     *,
@@ -360,7 +358,6 @@ def frequency_summary(weekly: pd.DataFrame) -> pd.DataFrame:
     return _finish(out, had)
 
 
-@fill_doc
 def session_sets(
     log: pd.DataFrame,
     *,
@@ -410,7 +407,6 @@ def session_sets(
     return _finish(out, had, program)
 
 
-@fill_doc
 def weekly_sets(
     log: pd.DataFrame,
     *,
@@ -468,7 +464,6 @@ def weekly_sets(
     return _finish(out, had, program)
 
 
-@fill_doc
 def pain_reports(
     log: pd.DataFrame,
     *,
@@ -517,7 +512,6 @@ def pain_reports(
     return _finish(out, had)
 
 
-@fill_doc
 def weekly_pain(
     log: pd.DataFrame,
     *,
@@ -561,7 +555,6 @@ def weekly_pain(
     return _finish(out, had)
 
 
-@fill_doc
 def pain_change(
     log: pd.DataFrame,
     *,
@@ -647,7 +640,6 @@ def pain_change(
     return _finish(out, had)
 
 
-@fill_doc
 def adherence_vs_pain(
     log: pd.DataFrame,
     *,
@@ -710,7 +702,6 @@ def adherence_vs_pain(
     return _finish(out, had)
 
 
-@fill_doc
 def pain_association(
     log: pd.DataFrame,
     *,
@@ -792,7 +783,6 @@ def pain_association(
     return _finish(out, had)
 
 
-@fill_doc
 def summarize(
     log: pd.DataFrame,
     *,
@@ -1106,3 +1096,6 @@ def _session_of_moment(keys: Keys, moments: np.ndarray) -> np.ndarray:
     """The session key (participant, day) of moment keys (participant, date as written)."""
     participant, date = keys.split_moment(moments)
     return participant * len(keys.days) + keys.day_of_date[date]
+
+
+fill_docs(globals())  # after the definitions, not a decorator: see footstats._docstrings

@@ -56,7 +56,7 @@ from ._columns import (
     VALUE_MIN,
     WEEK,
 )
-from ._docstrings import fill_doc
+from ._docstrings import fill_docs
 from ._guards import expect_log, expect_table
 from .charts import DASHBOARD, dashboard_charts, draw, figsize, tables_of
 from .program import Program, resolve_program
@@ -282,7 +282,6 @@ def _annotate_cells(ax, values: np.ndarray, x_centres, fmt: str, dark_below: flo
 # -- frequency --------------------------------------------------------------------------------
 
 
-@fill_doc
 def plot_frequency(weekly: pd.DataFrame, *, target=None, participant=None, ax=None, **kwargs):
     """Sessions per week as bars, with the target band and the streaks.
 
@@ -404,7 +403,6 @@ def _streak_text(weekly: pd.DataFrame, low: float) -> str:
 # -- calendar ---------------------------------------------------------------------------------
 
 
-@fill_doc
 def plot_calendar(sessions: pd.DataFrame, *, participant=None, ax=None, **kwargs):
     """Calendar heatmap of session days: weekday (rows) by week (columns).
 
@@ -486,7 +484,6 @@ def plot_calendar(sessions: pd.DataFrame, *, participant=None, ax=None, **kwargs
 # -- sets and completion ----------------------------------------------------------------------
 
 
-@fill_doc
 def plot_completion(
     weekly_sets: pd.DataFrame, *, program=None, participant=None, ax=None, **kwargs
 ):
@@ -577,7 +574,6 @@ def _n_exercises(weekly_sets: pd.DataFrame) -> int:
     return int(exercises.nunique())
 
 
-@fill_doc
 def plot_sets(weekly_sets: pd.DataFrame, *, program=None, participant=None, ax=None, **kwargs):
     """Sets done against sets prescribed, per exercise, totalled over the period.
 
@@ -659,7 +655,6 @@ def plot_sets(weekly_sets: pd.DataFrame, *, program=None, participant=None, ax=N
 # -- pain -------------------------------------------------------------------------------------
 
 
-@fill_doc
 def plot_pain(weekly_pain: pd.DataFrame, *, change=None, participant=None, ax=None, **kwargs):
     """Weekly pain per site: the mean as a line, the week's min-max as a band.
 
@@ -783,7 +778,6 @@ def _baselines(change: pd.DataFrame, data: pd.DataFrame) -> dict[str, float]:
 # -- adherence vs pain ------------------------------------------------------------------------
 
 
-@fill_doc
 def plot_adherence_vs_pain(table: pd.DataFrame, *, participant=None, ax=None, **kwargs):
     """Sessions per week (bars, left axis) beside weekly pain per site (lines, right axis).
 
@@ -870,7 +864,6 @@ def plot_adherence_vs_pain(table: pd.DataFrame, *, participant=None, ax=None, **
 # -- dashboard --------------------------------------------------------------------------------
 
 
-@fill_doc
 def plot_dashboard(
     log: pd.DataFrame,
     *,
@@ -950,3 +943,6 @@ def dashboard_title(
     elif PARTICIPANT in log.columns and log[PARTICIPANT].nunique() > 1:
         who = f" — {log[PARTICIPANT].nunique()} participants"
     return f"{name}{who}\n{_period(dates.min(), dates.max())} ({weeks} weeks)"
+
+
+fill_docs(globals())  # after the definitions, not a decorator: see footstats._docstrings

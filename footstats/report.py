@@ -88,7 +88,7 @@ from ._columns import (
     SETS_PRESCRIBED,
     WEEK,
 )
-from ._docstrings import fill_doc
+from ._docstrings import fill_docs
 from ._files import (
     atomic_path,
     check_not_input,
@@ -137,7 +137,6 @@ _DASHBOARD_GAP = 0.15  # inches between the charts of the dashboard's PNG
 # -- public functions -------------------------------------------------------------------------
 
 
-@fill_doc
 def export_tables(
     log: pd.DataFrame,
     out_dir: str | PathLike,
@@ -174,7 +173,6 @@ def export_tables(
     return _write_staged(_output_folder(log, out_dir), report.write_tables)
 
 
-@fill_doc
 def export_charts(
     log: pd.DataFrame,
     out_dir: str | PathLike,
@@ -219,7 +217,6 @@ def export_charts(
     return _write_staged(folder, lambda staging: report.write_charts(staging, formats, dpi))
 
 
-@fill_doc
 def export_report(
     log: pd.DataFrame,
     path: str | PathLike,
@@ -267,7 +264,6 @@ def export_report(
         return report.write_pdf(target)
 
 
-@fill_doc
 def write_report(
     log: pd.DataFrame,
     out_dir: str | PathLike,
@@ -857,3 +853,6 @@ def _inside(folder: Path, name: str) -> Path:
     if not target.resolve().is_relative_to(folder.resolve()):
         raise ValueError(f"participant folder {name!r} would leave {folder}")
     return target
+
+
+fill_docs(globals())  # after the definitions, not a decorator: see footstats._docstrings

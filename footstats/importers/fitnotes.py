@@ -26,7 +26,7 @@ import pandas as pd
 
 from .._codes import EXPORT_BAD_TIME, EXPORT_BLANK_EXERCISE, FITNOTES_COMMA_NAME
 from .._columns import DATE, ERROR, EXERCISE, LINE, NOTES, REPS, SECONDS, SETS
-from .._docstrings import fill_doc
+from .._docstrings import fill_docs
 from .._problems import line_list, problem
 from . import _common as C
 
@@ -70,7 +70,6 @@ def closest(header: list[str]) -> tuple[float, str] | None:
     return C.closest_known(header, _REQUIRED_TITLES, _KNOWN, "FitNotes", _ALIASES)
 
 
-@fill_doc
 def to_log(
     raw: pd.DataFrame, *, file: str, habit: str | None = None, reading: C.Reading = C.READING
 ) -> tuple[pd.DataFrame, list[dict]]:
@@ -180,3 +179,6 @@ def rejoin_names(
         and "a trailing delimiter" not in p["message"]
     ]
     return table, [*rest, notice]
+
+
+fill_docs(globals())  # after the definitions, not a decorator: see footstats._docstrings

@@ -24,7 +24,7 @@ import pandas as pd
 
 from .._codes import EXPORT_BAD_END, EXPORT_BLANK_EXERCISE, HEVY_SET_TYPE
 from .._columns import DATE, EXERCISE, MINUTES, NOTES, REPS, SECONDS, SETS
-from .._docstrings import fill_doc
+from .._docstrings import fill_docs
 from . import _common as C
 
 __all__ = ["NAME", "matches", "to_log"]
@@ -102,7 +102,6 @@ def closest(header: list[str]) -> tuple[float, str] | None:
     return C.closest_known(header, _REQUIRED_TITLES, _KNOWN, "Hevy")
 
 
-@fill_doc
 def to_log(
     raw: pd.DataFrame, *, file: str, habit: str | None = None, reading: C.Reading = C.READING
 ) -> tuple[pd.DataFrame, list[dict]]:
@@ -181,3 +180,6 @@ def to_log(
         warmup_value=_WARMUP_TYPE,
     )
     return log, cols.problems + notices
+
+
+fill_docs(globals())  # after the definitions, not a decorator: see footstats._docstrings

@@ -66,7 +66,7 @@ from .._columns import (
     SETS,
     header_key,
 )
-from .._docstrings import fill_doc
+from .._docstrings import fill_docs
 from .._problems import problem
 from . import _common as C
 
@@ -204,7 +204,6 @@ def export_checkmarks(source):
     return source
 
 
-@fill_doc
 def to_log(
     raw: pd.DataFrame, *, file: str, habit: str | None = None, reading: C.Reading = C.READING
 ) -> tuple[pd.DataFrame, list[dict]]:
@@ -490,3 +489,6 @@ def empty_log() -> pd.DataFrame:
             LINE: pd.Series([], dtype="int64"),
         }
     )
+
+
+fill_docs(globals())  # after the definitions, not a decorator: see footstats._docstrings

@@ -44,7 +44,7 @@ from .._codes import (
     STRONG_SET_ORDER,
 )
 from .._columns import DATE, EXERCISE, LINE, MINUTES, NOTES, REPS, SECONDS, SETS
-from .._docstrings import fill_doc
+from .._docstrings import fill_docs
 from .._problems import problem
 from . import _common as C
 
@@ -225,7 +225,6 @@ def closest(header: list[str]) -> tuple[float, str] | None:
     return C.closest_known(header, _REQUIRED_TITLES, _KNOWN, "Strong", _ALIASES)
 
 
-@fill_doc
 def to_log(
     raw: pd.DataFrame, *, file: str, habit: str | None = None, reading: C.Reading = C.READING
 ) -> tuple[pd.DataFrame, list[dict]]:
@@ -361,3 +360,6 @@ def _by_position(raw: pd.DataFrame):
         ]
 
     return renamed, notice
+
+
+fill_docs(globals())  # after the definitions, not a decorator: see footstats._docstrings
