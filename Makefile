@@ -53,7 +53,8 @@ MUTATE_MODULES := footstats._values footstats.program footstats._weeks footstats
 MUTATE_IMPORTERS := $(addprefix footstats.importers., _common.x_sets_to_log* \
 	_common.x_sets_table* _common.x__join_distinct* _common.x__duration_minutes* \
 	_common.x?Columns?datetimes* _common.x?Columns?numbers* strong.x__minutes* \
-	loop.x__measurable* loop.x__first_entry* loop.x__target*)
+	loop.x__measurable* loop.x__first_entry* loop.x__target* \
+	strong.x_to_log* hevy.x_to_log* fitnotes.x_to_log* loop.x_to_log*)
 MUTATE_JOBS ?= 2
 MUTATE_STAMP := $(VENV)/.installed-mutate
 
