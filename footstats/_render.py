@@ -23,9 +23,19 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["Image", "compress", "mosaic", "render", "title_strip", "write_png"]
+__all__ = [
+    "Image",
+    "compress",
+    "fit",
+    "mosaic",
+    "render",
+    "reaches_edge",
+    "title_strip",
+    "write_png",
+]
 
 _WHITE = 255
+_PAD = 3 / 72  # inches between a figure's edge and its outermost text (constrained layout's)
 _TITLE_SIZE = 14.4  # points: "x-large", as the title of footstats.plot_dashboard
 # zlib level of the PNG files and the PDF's images. Measured on a one-year report's seven
 # charts (filter "none" on every row, as below): level 3 compresses in half the time of
@@ -46,6 +56,40 @@ def render(fig, dpi: float) -> np.ndarray:
     canvas = FigureCanvasAgg(fig)
     canvas.draw()
     return np.array(canvas.buffer_rgba())[..., :3]  # a copy: the canvas may draw again
+
+
+def fit(fig, dpi: float) -> bool:
+    """Move the subplots of ``fig`` so that everything drawn around them (titles, axis
+    labels, tick labels, legends, colorbars) ends :data:`_PAD` inside the figure's edges.
+
+    One measuring pass at ``dpi`` (the figure's extent with its text) and one subplot layout
+    from it: the texts around the subplots keep their size in inches while the subplots
+    grow or shrink, so the space they need is the same after the move. Constrained layout
+    measures the same texts twice (and costs about twice as much). False, and the figure
+    left as it was, when the texts leave no room for the subplots. Texts tied to the data
+    or wider than their subplot move with the subplots, so one pass may not place them: see
+    :func:`reaches_edge`.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig.set_dpi(dpi)
+    ink = fig.get_tightbbox(FigureCanvasAgg(fig).get_renderer())  # inches
+    width, height = fig.get_size_inches()
+    now = fig.subplotpars
+    left = now.left + (_PAD - ink.x0) / width
+    right = now.right + (width - _PAD - ink.x1) / width
+    bottom = now.bottom + (_PAD - ink.y0) / height
+    top = now.top + (height - _PAD - ink.y1) / height
+    if not (left < right and bottom < top):
+        return False
+    fig.subplots_adjust(left=left, right=right, bottom=bottom, top=top)
+    return True
+
+
+def reaches_edge(pixels: np.ndarray) -> bool:
+    """Whether anything but white is drawn on the outermost rows or columns of pixels."""
+    edges = (pixels[0], pixels[-1], pixels[:, 0], pixels[:, -1])
+    return any((edge != _WHITE).any() for edge in edges)
 
 
 @dataclass(frozen=True)

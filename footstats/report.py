@@ -520,6 +520,8 @@ class _Report:
     _pixels: dict = field(default_factory=dict, init=False, repr=False)
     # Each chart's compressed pixels by (chart, dpi), compressed once (see image).
     _images: dict = field(default_factory=dict, init=False, repr=False)
+    # Each chart's figure, made once (see figure).
+    _figures: dict = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self):
         self.program = resolve_program(self.program, self.log)
@@ -642,15 +644,13 @@ class _Report:
     ) -> list[Path]:
         written = []
         for chart in self.charts if cohort else CHARTS:
-            figure = None  # a vector format draws the chart's figure (made once) itself
             for fmt in formats:
                 target = folder / f"{chart}.{fmt}"
                 with atomic_path(target) as tmp:
                     if fmt == "png":
                         _render.write_png(self.image(chart, dpi), tmp, dpi)
-                    else:
-                        figure = figure or self.figure(chart)
-                        figure.savefig(tmp, dpi=dpi)
+                    else:  # a vector format draws the chart's figure itself
+                        self.figure(chart).savefig(tmp, dpi=dpi)
                 written.append(target)
         return written
 
@@ -673,23 +673,47 @@ class _Report:
                 title = _render.title_strip(self.dashboard_title, width, dpi)
                 self._pixels[key] = _render.mosaic(tiles, columns=2, gap=gap, title=title)
             else:
-                self._pixels[key] = _render.render(self.figure(chart), dpi)
+                figure = self.figure(chart)  # at DPI, drawn as it is made
+                if key not in self._pixels:
+                    self._pixels[key] = _render.render(figure, dpi)
         return self._pixels[key]
 
     def figure(self, chart: str):
-        """A new (pyplot-free) figure holding ``chart``."""
+        """The (pyplot-free) figure holding ``chart``, made once.
+
+        Its subplots are placed by one measuring pass (:func:`_render.fit`), then it is
+        drawn at :data:`DPI`; when the pass finds no room or that drawing reaches the
+        figure's edge (texts tied to the data, or wider than their subplot, move with the
+        subplots: one pass may not place them), the chart is made again with constrained
+        layout, as drawn before this pass existed. The dashboard's four charts
+        are placed by constrained layout.
+        """
+        if chart not in self._figures:
+            if chart == charts.DASHBOARD:
+                self._figures[chart] = self._new_figure(chart, layout="constrained")
+            else:
+                figure = self._new_figure(chart)
+                fitted = _render.fit(figure, DPI)
+                pixels = _render.render(figure, DPI) if fitted else None
+                if pixels is None or _render.reaches_edge(pixels):
+                    figure = self._new_figure(chart, layout="constrained")
+                    pixels = _render.render(figure, DPI)
+                self._figures[chart] = figure
+                self._pixels[(chart, DPI)] = pixels
+        return self._figures[chart]
+
+    def _new_figure(self, chart: str, layout: str | None = None):
         from matplotlib.figure import Figure
 
-        fig = Figure(
-            figsize=charts.figsize(chart, len(self.program.exercises)), layout="constrained"
-        )
+        size = charts.figsize(chart, len(self.program.exercises))
+        figure = Figure(figsize=size, layout=layout)
         if chart == charts.DASHBOARD:
             from .plots import draw_dashboard
 
-            draw_dashboard(fig, self.table, program=self.program, title=self.dashboard_title)
+            draw_dashboard(figure, self.table, program=self.program, title=self.dashboard_title)
         else:
-            self.draw(chart, fig.add_subplot())
-        return fig
+            self.draw(chart, figure.add_subplot())
+        return figure
 
     @property
     def dashboard_title(self) -> str:

@@ -8,6 +8,7 @@ raises 100 %; back pain baseline 5, latest (5 + 2) / 2 = 3.5; hip baseline 3, la
 import io
 import json
 import re
+from importlib import resources
 
 import numpy as np
 import PIL.Image
@@ -337,6 +338,63 @@ def test_a_small_chart_keeps_its_size_on_the_page():
     assert re.findall(rb"q ([\d.]+) 0 0 ([\d.]+) ([\d.]+) ", pdf) == [
         (b"288.000", b"144.000", b"%.3f" % left)
     ]
+
+
+# -- chart layout: one measuring pass, constrained layout when it does not suffice -------------
+
+
+def _ink(fig):
+    """The figure's drawn extent in inches (and its size)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    return fig.get_tightbbox(FigureCanvasAgg(fig).get_renderer()), fig.get_size_inches()
+
+
+def test_fit_places_the_texts_3_points_inside_the_figure():
+    fig = Figure(figsize=(6, 3))
+    ax = fig.add_subplot()
+    ax.plot([0, 1000], [0, 5])
+    ax.set_title("A title\non two lines")
+    ax.set_ylabel("sessions per week")
+    ax.set_xlabel("sets (total over the period)")
+    assert _render.fit(fig, dpi=150)
+    ink, (width, height) = _ink(fig)
+    pad = 3 / 72
+    assert [ink.x0, width - ink.x1, ink.y0, height - ink.y1] == pytest.approx([pad] * 4, abs=0.01)
+
+
+def test_fit_gives_up_when_the_texts_leave_no_room():
+    fig = Figure(figsize=(4, 3))
+    ax = fig.add_subplot()
+    ax.set_yticks([0], ["an exercise name far wider than the figure itself" * 2])
+    assert not _render.fit(fig, dpi=150)
+    assert (fig.subplotpars.left, fig.subplotpars.right) == (0.125, 0.9)  # as it was
+
+
+def test_reaches_edge_looks_at_the_outermost_pixels_only():
+    pixels = np.full((5, 6, 3), 255, np.uint8)
+    pixels[1:-1, 1:-1] = 0  # drawn inside, one white pixel from every edge
+    assert not _render.reaches_edge(pixels)
+    pixels[2, -1] = (250, 255, 255)
+    assert _render.reaches_edge(pixels)
+
+
+def _long_named_program(tmp_path, name):
+    routine = resources.files("footstats").joinpath("data", "foot_routine.toml").read_text()
+    path = tmp_path / "routine.toml"
+    path.write_text(routine.replace('name = "Heel raises"', f'name = "{name}"'))
+    return footstats.load_program(path)
+
+
+def test_charts_whose_texts_one_pass_cannot_place_get_constrained_layout(log, tmp_path):
+    name = "Heel raises on the edge of a step, slowly, with the knee straight, both legs"
+    tables = report._Report(log, _long_named_program(tmp_path, name))
+    # Left of the sets' bars stand the exercise names; right of them, numbers tied to the
+    # bars, which move when the subplot shrinks for the long name: one pass leaves them
+    # beyond the figure's edge, so the chart is made again with constrained layout.
+    assert tables.figure("sets").get_layout_engine() is not None
+    assert tables.figure("frequency").get_layout_engine() is None  # no names: one pass
+    assert not _render.reaches_edge(tables.pixels("frequency"))
 
 
 # -- write_report and the input log -----------------------------------------------------------
