@@ -4,7 +4,9 @@ A report lays out and renders each chart once (Agg, at the PNG files' resolution
 compresses its pixels once (:func:`compress`). The PNG file (:meth:`Image.png`) and the
 PDF's chart pages (``_pdf_images.py``: the same compressed rows, as PDF images) reuse those
 bytes; the report's dashboard (:func:`mosaic`: the dashboard charts two by two under a
-title) reuses the pixels. No chart is drawn or compressed twice.
+title) reuses the pixels. No chart is drawn or compressed twice. A chart's subplots are
+placed by one measuring pass (:func:`fit`) rather than constrained layout's two;
+:func:`reaches_edge` tells when that pass did not suffice.
 
 >>> tiles = [np.zeros((2, 3, 3), np.uint8), np.zeros((4, 2, 3), np.uint8)]
 >>> mosaic(tiles, columns=2, gap=1, title=np.zeros((1, 9, 3), np.uint8)).shape
