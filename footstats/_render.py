@@ -52,12 +52,18 @@ _RGB = 2  # PNG colour type
 def render(fig, dpi: float) -> np.ndarray:
     """The figure drawn once at ``dpi``: its RGB pixels (height x width x 3, uint8). A chart's
     figure is opaque (a white background), so nothing is lost with the alpha channel."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
     fig.set_dpi(dpi)
-    canvas = FigureCanvasAgg(fig)
+    canvas = _canvas(fig)
     canvas.draw()
     return np.array(canvas.buffer_rgba())[..., :3]  # a copy: the canvas may draw again
+
+
+def _canvas(fig):
+    """The figure's Agg canvas, made once: its renderer (one per size and dpi) keeps the
+    sizes of the texts it measured, so drawing after :func:`fit` measures none again."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    return fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
 
 
 def fit(fig, dpi: float) -> bool:
@@ -72,10 +78,8 @@ def fit(fig, dpi: float) -> bool:
     or wider than their subplot move with the subplots, so one pass may not place them: see
     :func:`reaches_edge`.
     """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
     fig.set_dpi(dpi)
-    ink = fig.get_tightbbox(FigureCanvasAgg(fig).get_renderer())  # inches
+    ink = fig.get_tightbbox(_canvas(fig).get_renderer())  # inches
     width, height = fig.get_size_inches()
     now = fig.subplotpars
     left = now.left + (_PAD - ink.x0) / width
