@@ -685,8 +685,8 @@ class _Report:
         drawn at :data:`DPI`; when the pass finds no room or that drawing reaches the
         figure's edge (texts tied to the data, or wider than their subplot, move with the
         subplots: one pass may not place them), the chart is made again with constrained
-        layout, as drawn before this pass existed. The dashboard's four charts
-        are placed by constrained layout.
+        layout, as drawn before this pass existed. The dashboard's four charts are placed
+        by constrained layout.
         """
         if chart not in self._figures:
             if chart == charts.DASHBOARD:
