@@ -19,7 +19,8 @@ charts
     charts show the cohort (see :mod:`footstats.plots`).
 ``report.pdf``
     For a physiotherapist: a page of figures in words, then the charts, two to an A4 page,
-    as the images of their PNG files (each chart is drawn once, see ``_render.py``).
+    as the images of their PNG files (each chart is drawn and compressed once, see
+    ``_render.py`` and ``_pdf_images.py``).
 
 With a ``participant`` column (a cohort) also:
 
@@ -56,7 +57,8 @@ one does not write are removed, personal reports in ``participants/`` included.
 Why one module of about 850 lines: the tables, the charts, the PDF and the per-participant
 folders of one report share the ``_Report`` cache of metric tables and chart pixels and the
 staged, locked write of one folder. The chart list is in :mod:`footstats.charts`, the words
-of the PDF in ``_pdf_text.py``, the pixels' reuse in ``_render.py``.
+of the PDF in ``_pdf_text.py``, the pixels' reuse in ``_render.py``, the PDF's chart pages
+in ``_pdf_images.py``.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
+from io import BytesIO
 from os import PathLike
 from pathlib import Path
 
@@ -99,6 +102,7 @@ from ._files import (
     write_json,
 )
 from ._guards import expect_log
+from ._pdf_images import append_image_pages
 from ._pdf_text import (
     _dropout_sentence,
     _long_date,
@@ -514,6 +518,10 @@ class _Report:
     window: dict = field(default_factory=dict)
     # Each chart's pixels by (chart, dpi), rendered once (see pixels).
     _pixels: dict = field(default_factory=dict, init=False, repr=False)
+    # Each chart's compressed pixels by (chart, dpi), compressed once (see image).
+    _images: dict = field(default_factory=dict, init=False, repr=False)
+    # Each chart's figure, made once (see figure).
+    _figures: dict = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self):
         self.program = resolve_program(self.program, self.log)
@@ -636,20 +644,25 @@ class _Report:
     ) -> list[Path]:
         written = []
         for chart in self.charts if cohort else CHARTS:
-            figure = None  # a vector format draws the chart's figure (made once) itself
             for fmt in formats:
                 target = folder / f"{chart}.{fmt}"
                 with atomic_path(target) as tmp:
                     if fmt == "png":
-                        _render.write_png(self.pixels(chart, dpi), tmp, dpi)
-                    else:
-                        figure = figure or self.figure(chart)
-                        figure.savefig(tmp, dpi=dpi)
+                        _render.write_png(self.image(chart, dpi), tmp, dpi)
+                    else:  # a vector format draws the chart's figure itself
+                        self.figure(chart).savefig(tmp, dpi=dpi)
                 written.append(target)
         return written
 
+    def image(self, chart: str, dpi: int = DPI) -> _render.Image:
+        """``chart``'s pixels compressed once: its PNG file and its image in the PDF."""
+        key = (chart, dpi)
+        if key not in self._images:
+            self._images[key] = _render.compress(self.pixels(chart, dpi))
+        return self._images[key]
+
     def pixels(self, chart: str, dpi: int = DPI):
-        """``chart`` rendered once at ``dpi`` (RGBA pixels): its PNG file, a tile of the
+        """``chart`` rendered once at ``dpi`` (RGB pixels): its PNG file, a tile of the
         dashboard's PNG and an image of the PDF's chart pages."""
         key = (chart, dpi)
         if key not in self._pixels:
@@ -660,23 +673,47 @@ class _Report:
                 title = _render.title_strip(self.dashboard_title, width, dpi)
                 self._pixels[key] = _render.mosaic(tiles, columns=2, gap=gap, title=title)
             else:
-                self._pixels[key] = _render.render(self.figure(chart), dpi)
+                figure = self.figure(chart)  # at DPI, drawn as it is made
+                if key not in self._pixels:
+                    self._pixels[key] = _render.render(figure, dpi)
         return self._pixels[key]
 
     def figure(self, chart: str):
-        """A new (pyplot-free) figure holding ``chart``."""
+        """The (pyplot-free) figure holding ``chart``, made once.
+
+        Its subplots are placed by one measuring pass (:func:`_render.fit`), then it is
+        drawn at :data:`DPI`; when the pass finds no room or that drawing reaches the
+        figure's edge (texts tied to the data, or wider than their subplot, move with the
+        subplots: one pass may not place them), the chart is made again with constrained
+        layout, as drawn before this pass existed. The dashboard's four charts are placed
+        by constrained layout.
+        """
+        if chart not in self._figures:
+            if chart == charts.DASHBOARD:
+                self._figures[chart] = self._new_figure(chart, layout="constrained")
+            else:
+                figure = self._new_figure(chart)
+                fitted = _render.fit(figure, DPI)
+                pixels = _render.render(figure, DPI) if fitted else None
+                if pixels is None or _render.reaches_edge(pixels):
+                    figure = self._new_figure(chart, layout="constrained")
+                    pixels = _render.render(figure, DPI)
+                self._figures[chart] = figure
+                self._pixels[(chart, DPI)] = pixels
+        return self._figures[chart]
+
+    def _new_figure(self, chart: str, layout: str | None = None):
         from matplotlib.figure import Figure
 
-        fig = Figure(
-            figsize=charts.figsize(chart, len(self.program.exercises)), layout="constrained"
-        )
+        size = charts.figsize(chart, len(self.program.exercises))
+        figure = Figure(figsize=size, layout=layout)
         if chart == charts.DASHBOARD:
             from .plots import draw_dashboard
 
-            draw_dashboard(fig, self.table, program=self.program, title=self.dashboard_title)
+            draw_dashboard(figure, self.table, program=self.program, title=self.dashboard_title)
         else:
-            self.draw(chart, fig.add_subplot())
-        return fig
+            self.draw(chart, figure.add_subplot())
+        return figure
 
     @property
     def dashboard_title(self) -> str:
@@ -693,17 +730,20 @@ class _Report:
         from matplotlib.backends.backend_pdf import PdfPages
 
         pages = _PDF_CHART_PAGES + (_PDF_COHORT_PAGES if cohort and self.is_cohort else ())
-        with atomic_path(target) as tmp, PdfPages(tmp) as pdf:
+        words = BytesIO()
+        with PdfPages(words) as pdf:
             for page in _text_pages(self.summary_blocks()):
                 pdf.savefig(page)
-            for names in pages:  # the charts as drawn for their PNG files, two to a page
-                pdf.savefig(_render.image_page([self.pixels(name) for name in names], DPI))
             info = pdf.infodict()
             info["Title"] = f"footstats report: {self.program.name}"
             info["Author"] = "footstats"
             info["Subject"] = self.subject
             info["Keywords"] = "home exercise, adherence, sets, pain"
             info["CreationDate"] = datetime.now(UTC)
+        # The charts as compressed for their PNG files, two to a page.
+        images = [[self.image(name) for name in names] for names in pages]
+        with atomic_path(target) as tmp:
+            tmp.write_bytes(append_image_pages(words.getvalue(), images, DPI))
         return target
 
     @property

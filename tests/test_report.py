@@ -5,16 +5,21 @@ sessions per week 2, 0, 1; completion week 1 toe walking (100 + 50) / 2 = 75 %, 
 raises 100 %; back pain baseline 5, latest (5 + 2) / 2 = 3.5; hip baseline 3, latest 2.
 """
 
+import io
 import json
 import re
+from importlib import resources
 
+import numpy as np
+import PIL.Image
 import pytest
 from _tidy import tidy_log
 from matplotlib.backends.backend_pdf import PdfPages
+from matplotlib.figure import Figure
 from test_plots import ROWS, SITES
 
 import footstats
-from footstats import _pdf_text, report
+from footstats import _pdf_images, _pdf_text, _render, report
 
 SIGNATURES = {"png": b"\x89PNG", "pdf": b"%PDF", "svg": b"<svg"}
 TINY_CSV = (
@@ -266,6 +271,130 @@ def test_failed_report_keeps_the_previous_pdf_and_leaves_no_temp(log, tmp_path, 
         report.export_report(log, target)
     assert target.read_bytes() == b"%PDF previous report"
     assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
+
+
+# -- chart images: compressed once, for the PNG file and the PDF ---------------------------------
+
+
+def test_compressed_pixels_make_a_png_with_the_same_pixels_and_dpi():
+    pixels = np.arange(4 * 5 * 3, dtype=np.uint8).reshape(4, 5, 3)
+    png = _render.compress(pixels).png(dpi=150)
+    with PIL.Image.open(io.BytesIO(png)) as image:
+        assert image.mode == "RGB"
+        assert np.array_equal(np.asarray(image), pixels)
+        # 150 dots per inch = 5906 per metre, as PNG's pHYs chunk records it
+        assert image.info["dpi"] == pytest.approx((150, 150), abs=0.05)
+
+
+def _text_pdf() -> bytes:
+    out = io.BytesIO()
+    with PdfPages(out) as pdf:
+        pdf.savefig(Figure(figsize=_pdf_text._A4_PORTRAIT))
+    return out.getvalue()
+
+
+def _last_xref(pdf: bytes) -> dict[int, int]:
+    start = int(re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", pdf)[1])
+    return _pdf_images._xref(pdf, start)
+
+
+def test_image_pages_follow_the_pdf_as_an_incremental_update():
+    text = _text_pdf()
+    chart = _render.compress(np.full((600, 1350, 3), 200, np.uint8))  # 9 x 4 inches at 150 dpi
+    pdf = _pdf_images.append_image_pages(text, [[chart, chart], [chart]], dpi=150)
+    assert pdf.startswith(text)  # the original bytes are kept
+    assert pdf_pages(pdf) == 3
+    # the new cross-reference section points at its objects, and back at the original one
+    for number, offset in _last_xref(pdf).items():
+        assert pdf[offset:].startswith(b"%d 0 obj" % number)
+    assert int(re.search(rb"/Prev (\d+)", pdf)[1]) == int(re.search(rb"startxref\s+(\d+)", text)[1])
+    # the page tree, written again, lists the text page first, then the two image pages
+    tree = pdf[pdf.rindex(b"/Type /Pages") :]
+    kids = re.search(rb"/Kids \[([^\]]*)\]", tree)[1].split()[::3]
+    assert len(kids) == 3 and re.search(rb"/Count 3 ", tree)
+    assert kids[0] == re.search(rb"/Kids \[ ?(\d+)", text)[1]
+    # each image holds the PNG's compressed rows as they are
+    assert pdf.count(b"/Subtype /Image") == 3 and pdf.count(chart.rows) == 3
+
+
+def test_image_pages_place_two_charts_on_a_page_shrunk_to_its_width():
+    chart = _render.compress(np.full((600, 1350, 3), 200, np.uint8))  # 9 x 4 inches
+    pdf = _pdf_images.append_image_pages(_text_pdf(), [[chart, chart]], dpi=150)
+    # A4 is 8.27 inches wide; less two margins of 0.45 that leaves 7.37 inches, so the charts
+    # are scaled by 7.37 / 9: 530.64 x 235.84 points, left at the margin (32.4 points). The
+    # first is 0.45 inch below the top (11.69 inches = 841.68 points), the second 0.3 inch
+    # (21.6 points) under it.
+    top = 841.68 - 32.4
+    assert re.findall(rb"q ([\d.]+) 0 0 ([\d.]+) ([\d.]+) ([\d.]+) cm", pdf) == [
+        (b"530.640", b"235.840", b"32.400", b"%.3f" % (top - 235.84)),
+        (b"530.640", b"235.840", b"32.400", b"%.3f" % (top - 2 * 235.84 - 21.6)),
+    ]
+
+
+def test_a_small_chart_keeps_its_size_on_the_page():
+    chart = _render.compress(np.full((300, 600, 3), 0, np.uint8))  # 4 x 2 inches at 150 dpi
+    pdf = _pdf_images.append_image_pages(_text_pdf(), [[chart]], dpi=150)
+    left = (8.27 - 4) / 2 * 72
+    assert re.findall(rb"q ([\d.]+) 0 0 ([\d.]+) ([\d.]+) ", pdf) == [
+        (b"288.000", b"144.000", b"%.3f" % left)
+    ]
+
+
+# -- chart layout: one measuring pass, constrained layout when it does not suffice -------------
+
+
+def _ink(fig):
+    """The figure's drawn extent in inches (and its size)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    return fig.get_tightbbox(FigureCanvasAgg(fig).get_renderer()), fig.get_size_inches()
+
+
+def test_fit_places_the_texts_3_points_inside_the_figure():
+    fig = Figure(figsize=(6, 3))
+    ax = fig.add_subplot()
+    ax.plot([0, 1000], [0, 5])
+    ax.set_title("A title\non two lines")
+    ax.set_ylabel("sessions per week")
+    ax.set_xlabel("sets (total over the period)")
+    assert _render.fit(fig, dpi=150)
+    ink, (width, height) = _ink(fig)
+    pad = 3 / 72
+    assert [ink.x0, width - ink.x1, ink.y0, height - ink.y1] == pytest.approx([pad] * 4, abs=0.01)
+
+
+def test_fit_gives_up_when_the_texts_leave_no_room():
+    fig = Figure(figsize=(4, 3))
+    ax = fig.add_subplot()
+    ax.set_yticks([0], ["an exercise name far wider than the figure itself" * 2])
+    assert not _render.fit(fig, dpi=150)
+    assert (fig.subplotpars.left, fig.subplotpars.right) == (0.125, 0.9)  # as it was
+
+
+def test_reaches_edge_looks_at_the_outermost_pixels_only():
+    pixels = np.full((5, 6, 3), 255, np.uint8)
+    pixels[1:-1, 1:-1] = 0  # drawn inside, one white pixel from every edge
+    assert not _render.reaches_edge(pixels)
+    pixels[2, -1] = (250, 255, 255)
+    assert _render.reaches_edge(pixels)
+
+
+def _long_named_program(tmp_path, name):
+    routine = resources.files("footstats").joinpath("data", "foot_routine.toml").read_text()
+    path = tmp_path / "routine.toml"
+    path.write_text(routine.replace('name = "Heel raises"', f'name = "{name}"'))
+    return footstats.load_program(path)
+
+
+def test_charts_whose_texts_one_pass_cannot_place_get_constrained_layout(log, tmp_path):
+    name = "Heel raises on the edge of a step, slowly, with the knee straight, both legs"
+    tables = report._Report(log, _long_named_program(tmp_path, name))
+    # Left of the sets' bars stand the exercise names; right of them, numbers tied to the
+    # bars, which move when the subplot shrinks for the long name: one pass leaves them
+    # beyond the figure's edge, so the chart is made again with constrained layout.
+    assert tables.figure("sets").get_layout_engine() is not None
+    assert tables.figure("frequency").get_layout_engine() is None  # no names: one pass
+    assert not _render.reaches_edge(tables.pixels("frequency"))
 
 
 # -- write_report and the input log -----------------------------------------------------------
