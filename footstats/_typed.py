@@ -20,7 +20,7 @@ import pandas as pd
 __all__ = ["TypedColumn", "as_text", "column_from_arrow", "is_typed", "text_codes"]
 
 MAX_DIGITS = 9  # footstats._values.WHOLE: longer counts are typing slips
-DENSE_LIMIT = 10_000  # below it, a typed column's codes are its numbers
+DENSE_LIMIT = 10_000  # below it, a typed column's codes are its numbers (int16)
 
 
 _POWERS_OF_TEN = 10 ** np.arange(MAX_DIGITS, dtype=np.int64)
@@ -118,7 +118,8 @@ def text_codes(values: pd.Series) -> tuple[np.ndarray, pd.Series]:
     numbers = values.to_numpy(dtype="int64", na_value=-1)
     largest = int(numbers.max(initial=-1))
     if largest < DENSE_LIMIT:  # set counts, reps, pain: code = the number + 1, blank = 0
-        return numbers + 1, pd.Series(["", *map(str, range(largest + 1))], dtype="str")
+        codes = (numbers + 1).astype(np.int16)  # a quarter of the memory, for the whole read
+        return codes, pd.Series(["", *map(str, range(largest + 1))], dtype="str")
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     codes = np.where(codes < 0, len(uniques), codes)
     written = [str(int(v)) for v in uniques] + [""]

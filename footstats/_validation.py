@@ -487,9 +487,8 @@ class Validation:
             C.EMPTY_CHECK_IN,
             "this row has a date but no exercise and no pain: kept as an empty check-in",
         )
-        dates = named[DATE]
-        parsed_dates = typed[DATE]
-        future = future_mask(parsed_dates, self.options.today).to_numpy()
+        dates = named[DATE]  # both date checks run once per distinct date
+        future = dates.rows(future_mask(self.date_uniques, self.options.today))
         self.report(
             future,
             dates.written,
@@ -497,15 +496,21 @@ class Validation:
             C.FUTURE_DATE,
             "this date is in the future; is it right?",
         )
-        self.isolated_dates(dates, parsed_dates)
+        self.isolated_dates(dates)
         self.duplicate_rows(named)
         for column in pains:
             self.pain_conflicts(named, typed, column)
 
-    def isolated_dates(self, dates: _Cells, parsed: pd.Series) -> None:
-        """A warning for each date years away from every other date (a typo such as 2016)."""
-        away = isolated_dates(parsed.mask(self.bad)).to_numpy(dtype="float64", na_value=np.nan)
-        lonely = ~np.isnan(away)
+    def isolated_dates(self, dates: _Cells) -> None:
+        """A warning for each date years away from every other date (a typo such as 2016).
+
+        Only the dates of rows without errors count, each distinct date once.
+        """
+        used = np.zeros(len(dates.uniques), dtype=bool)
+        used[dates.codes[~self.bad]] = True
+        by_date = isolated_dates(self.date_uniques.where(used))
+        away = by_date.to_numpy(dtype="float64", na_value=np.nan)[dates.codes]
+        lonely = ~np.isnan(away) & ~self.bad
         if not lonely.any():
             return
         messages = [
