@@ -324,7 +324,8 @@ def _parse_fast(
         return None
     header = head.split(delimiter)
     names = [f"f{i}" for i in range(len(header))]
-    columns = [TypedColumn(whole is not None and whole(name)) for name in header]
+    lines = data.count(b"\n", start) + (not data.endswith(b"\n"))  # one record each
+    columns = [TypedColumn(whole is not None and whole(name), lines) for name in header]
     rows = 0
     try:  # block by block: the text of only one block is held at a time
         blocks = pacsv.open_csv(
@@ -343,11 +344,11 @@ def _parse_fast(
                 column.add(strings)
     except pa.ArrowInvalid:
         return None
-    lines = data.count(b"\n", start) + (not data.endswith(b"\n"))
     if rows != lines:  # a quoted line break joined two lines into one record
         return None
     del body, data, text
     columns = {position: column.series() for position, column in enumerate(columns)}
+    pa.default_memory_pool().release_unused()  # the blocks' text, not kept by the allocator
     frame = pd.DataFrame(columns, copy=False)
     frame[LINE] = np.arange(2, lines + 2, dtype="int64")
     problems = []

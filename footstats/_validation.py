@@ -509,10 +509,10 @@ class Validation:
         used = np.zeros(len(dates.uniques), dtype=bool)
         used[dates.codes[~self.bad]] = True
         by_date = isolated_dates(self.date_uniques.where(used))
+        if by_date.isna().all():  # the common case: no row to look at
+            return
         away = by_date.to_numpy(dtype="float64", na_value=np.nan)[dates.codes]
         lonely = ~np.isnan(away) & ~self.bad
-        if not lonely.any():
-            return
         messages = [
             f"this date is {years:.1f} years from every other date of the log; a typo?"
             for years in away[lonely]
