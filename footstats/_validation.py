@@ -76,6 +76,7 @@ _KNOWN_COLUMNS = {
 }
 _TIDY_NAMES = {LINE, EXERCISE_NAME, IN_PROGRAM, *_KNOWN_COLUMNS.values()}
 _WHOLE_COLUMNS = (SETS, REPS, WARMUP_SETS)
+_DECIMAL_COLUMNS = (SECONDS, MINUTES)  # numbers, nearly always written whole: read typed first
 PAIN_MAX = 10
 _TRUE_WORDS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 
@@ -107,9 +108,10 @@ def canonical_column(name: str) -> str | None:
 
 
 def holds_whole_numbers(name: str) -> bool:
-    """Whether the column headed ``name`` holds whole numbers (sets, reps, a pain site)."""
+    """Whether the column headed ``name`` is read as whole numbers first: sets, reps, a pain
+    site, and seconds and minutes (decimals, but nearly always written whole)."""
     tidy = canonical_column(name)
-    return tidy in _WHOLE_COLUMNS or (tidy or "").startswith(PAIN_PREFIX)
+    return tidy in _WHOLE_COLUMNS + _DECIMAL_COLUMNS or (tidy or "").startswith(PAIN_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -374,7 +376,9 @@ class Validation:
         typed: dict[str, pd.Series] = {}
         for tidy, cells in named.items():
             if _already_typed(tidy, cells):  # plain whole numbers: nothing to check or strip
-                stripped[tidy], typed[tidy] = cells.uniques, cells.numbers
+                numbers = cells.numbers
+                stripped[tidy] = cells.uniques
+                typed[tidy] = numbers.astype("Float64") if tidy in _DECIMAL_COLUMNS else numbers
                 continue
             nul = cells.uniques.str.contains("\x00", regex=False)
             self.report_cells(
@@ -649,7 +653,8 @@ def _parse_column(tidy: str, values: pd.Series, opts: Options):
 
 def _already_typed(tidy: str, cells: _Cells) -> bool:
     """Whether a column read typed holds what its checks accept (pain: 0–10 only)."""
-    if cells.numbers is None or tidy not in _WHOLE_COLUMNS and not tidy.startswith(PAIN_PREFIX):
+    numeric = tidy in _WHOLE_COLUMNS + _DECIMAL_COLUMNS or tidy.startswith(PAIN_PREFIX)
+    if cells.numbers is None or not numeric:
         return False
     return not tidy.startswith(PAIN_PREFIX) or not (cells.numbers > PAIN_MAX).any()
 
