@@ -107,6 +107,7 @@ RSS_IMPORTS = "peak RSS: python + imports only"
 RSS_FLOOR = "peak RSS: pyarrow read (floor)"
 RSS_PANDAS = "peak RSS: pandas.read_csv"
 RSS_READ_LOG = "peak RSS: footstats.read_log"
+LOG_SIZE = "the tidy log itself (memory_usage(deep=True))"
 RSS_ALL_BAD = "peak RSS: footstats.check_log, every row bad"
 DASK_READ = "footstats.dask.read_logs, cohort folder (2 workers)"
 DASK_SUMMARY = "footstats.dask.summarize"
@@ -131,6 +132,7 @@ ROW_LABELS = (
     RSS_FLOOR,
     RSS_PANDAS,
     RSS_READ_LOG,
+    LOG_SIZE,
     RSS_ALL_BAD,
     DASK_READ,
     DASK_SUMMARY,
@@ -381,7 +383,9 @@ def measure_report(personal: Path, folder: Path, repeat: int, participants: int)
     ]
 
 
-def measure_memory(cohort: Path) -> list[Row]:
+def measure_memory(cohort: Path, log: pd.DataFrame) -> list[Row]:
+    """Peak RSS of each read in a fresh process; and the size of the log read (what any
+    reader returning these columns and dtypes must hold at the end)."""
     size = cohort.stat().st_size
     all_bad = cohort.with_name("cohort-all-bad.csv")
     spoiled = write_bad_rows(cohort, all_bad, every=1)
@@ -396,6 +400,9 @@ def measure_memory(cohort: Path) -> list[Row]:
     rows[-2].target = "<= 2x file size, net of imports"
     rows[-2].result = _verdict(net, 2.0)
     rows[-1].ratio += f"; {spoiled:,} problems"
+    own = int(log.memory_usage(deep=True).sum())
+    ratio = f"{own / size:.2f}x file size; {own / max(len(log), 1):.0f} bytes a row"
+    rows.insert(-1, Row(LOG_SIZE, f"{own / MB:.0f} MB", ratio))
     return rows
 
 
@@ -516,7 +523,7 @@ def run(
     results += measure_metrics(log, read, repeat)
     results += measure_imports(max(repeat, 5) if repeat > 1 else 1)
     results += measure_report(personal, folder, repeat, day_participants)
-    results += measure_memory(cohort)
+    results += measure_memory(cohort, log)
     dask_header = "Dask cohort: not measured (--dask-rows 0)."
     if dask_rows:
         dask_rows_out, dask_header = measure_dask(dask_rows, folder)

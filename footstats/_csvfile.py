@@ -225,14 +225,57 @@ def parse_table(label: str, text: str, notes: list[str], whole=None) -> RawTable
     """
     delimiter = sniff_delimiter(text)
     _check_header_size(label, text, delimiter)
-    if delimiter != ",":
-        notes = [*notes, f"{DELIMITERS[delimiter]}-separated"]
     table = _parse_fast(label, text, delimiter, whole)
     if table is None:
         table = _parse_exact(label, text, delimiter)
+    return _with_dialect(table, notes, delimiter)
+
+
+def parse_plain(label: str, data, encoding: str | None, whole=None) -> RawTable | None:
+    """The fast path straight from the file's bytes, without decoding them to text first.
+
+    Plain UTF-8 (a byte-order mark allowed, LF or CRLF line endings) that pyarrow reads as
+    one record per line; None for anything else, which the caller then decodes
+    (:func:`decode`) and parses as text (:func:`parse_table`): that path reports whatever
+    made this one decline. Saves the decoded text and its UTF-8 copy (twice the file) and
+    their scans.
+    """
+    if encoding is not None or not isinstance(data, bytes) or b"\x00" in data:
+        return None
+    if data.startswith(_ZIP) or data.startswith(_OLE2):
+        return None
+    notes, begin = [], 0
+    utf8_bom, _, bom_note = _BOMS[0]
+    if data.startswith(utf8_bom):
+        notes, begin = [bom_note], len(utf8_bom)
+    if b"\r" in data:  # CRLF throughout: read without the CRs; CR or mixed endings decline
+        crlf = data.count(b"\r\n")
+        if crlf != data.count(b"\r") or crlf != data.count(b"\n"):
+            return None
+        data = data.replace(b"\r\n", b"\n")
+        notes.append("CRLF line endings")
+    end = data.find(b"\n", begin)
+    if end == -1 or end - begin > MAX_HEADER_CHARS:
+        return None
+    try:
+        head = data[begin:end].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    delimiter = sniff_delimiter(head)
+    _check_header_size(label, head, delimiter)
+    table = _parse_fast(label, data, delimiter, whole, begin)
+    return None if table is None else _with_dialect(table, notes, delimiter)
+
+
+def _with_dialect(table: RawTable, notes: list[str], delimiter: str) -> RawTable:
+    """``table`` with what was noticed of the file (encoding, endings, delimiter) noted."""
+    if delimiter != ",":
+        notes = [*notes, f"{DELIMITERS[delimiter]}-separated"]
     table.dialect = ", ".join(notes)
     if notes:
-        table.problems.insert(0, problem(label, None, "-", "", C.DIALECT, "read " + table.dialect))
+        table.problems.insert(
+            0, problem(table.file, None, "-", "", C.DIALECT, "read " + table.dialect)
+        )
     return table
 
 
@@ -255,24 +298,34 @@ def _check_header_size(label: str, text: str, delimiter: str) -> None:
         raise NotALog([problem(label, 1, "-", "", C.TOO_MANY_COLUMNS, message)])
 
 
-def _parse_fast(label: str, text: str, delimiter: str, whole=None) -> RawTable | None:
-    """pyarrow's reader when every record is exactly one non-blank line; else None."""
+def _parse_fast(
+    label: str, text: str | bytes, delimiter: str, whole=None, begin: int = 0
+) -> RawTable | None:
+    """pyarrow's reader when every record is exactly one non-blank line; else None.
+
+    ``text``: the file as text, or as UTF-8 bytes with LF line breaks whose header starts
+    at ``begin`` (after a byte-order mark); bytes that are not UTF-8 give None.
+    """
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    start = text.find("\n") + 1  # the body, without copying it out of the text
-    head = text[: start - 1]
-    if not start or start == len(text) or '"' in head or text.startswith("\n", start):
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    start = data.find(b"\n", begin) + 1  # the body, without copying it out of the data
+    if not start or start == len(data) or data.find(b'"', begin, start) != -1:
         return None
-    if text.find("\n\n", start) != -1:
+    if data.startswith(b"\n", start) or data.find(b"\n\n", start) != -1:
         return None
-    encoded = text.encode("utf-8")
-    body = memoryview(encoded)[len(head.encode("utf-8")) + 1 :]
-    if text.find('"', start) != -1 and not _quotes_are_plain(body, delimiter):
+    body = memoryview(data)[start:]
+    if data.find(b'"', start) != -1 and not _quotes_are_plain(body, delimiter):
+        return None
+    try:
+        head = data[begin : start - 1].decode("utf-8")
+    except UnicodeDecodeError:
         return None
     header = head.split(delimiter)
     names = [f"f{i}" for i in range(len(header))]
-    columns = [TypedColumn(whole is not None and whole(name)) for name in header]
+    lines = data.count(b"\n", start) + (not data.endswith(b"\n"))  # one record each
+    columns = [TypedColumn(whole is not None and whole(name), lines) for name in header]
     rows = 0
     try:  # block by block: the text of only one block is held at a time
         blocks = pacsv.open_csv(
@@ -291,11 +344,11 @@ def _parse_fast(label: str, text: str, delimiter: str, whole=None) -> RawTable |
                 column.add(strings)
     except pa.ArrowInvalid:
         return None
-    lines = text.count("\n", start) + (not text.endswith("\n"))
     if rows != lines:  # a quoted line break joined two lines into one record
         return None
-    del body, encoded
+    del body, data, text
     columns = {position: column.series() for position, column in enumerate(columns)}
+    pa.default_memory_pool().release_unused()  # the blocks' text, not kept by the allocator
     frame = pd.DataFrame(columns, copy=False)
     frame[LINE] = np.arange(2, lines + 2, dtype="int64")
     problems = []

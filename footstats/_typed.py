@@ -20,7 +20,7 @@ import pandas as pd
 __all__ = ["TypedColumn", "as_text", "column_from_arrow", "is_typed", "text_codes"]
 
 MAX_DIGITS = 9  # footstats._values.WHOLE: longer counts are typing slips
-DENSE_LIMIT = 10_000  # below it, a typed column's codes are its numbers
+DENSE_LIMIT = 10_000  # below it, a typed column's codes are its numbers (int16)
 
 
 _POWERS_OF_TEN = 10 ** np.arange(MAX_DIGITS, dtype=np.int64)
@@ -71,11 +71,19 @@ def column_from_arrow(strings, whole: bool) -> pd.Series:
 
 class TypedColumn:
     """One column of a file read block by block: whole numbers while every block's values
-    are plain (``whole``), else text; :meth:`series` gives the column for pandas."""
+    are plain (``whole``), else text; :meth:`series` gives the column for pandas.
 
-    def __init__(self, whole: bool):
+    ``rows``: how many rows the file has at most (its line breaks), when known: the numbers
+    then go straight into one array of that length instead of being joined at the end (a
+    second copy of every typed column while the file is read).
+    """
+
+    def __init__(self, whole: bool, rows: int | None = None):
         self.whole = whole
         self.blocks: list = []  # (values, blank) while typed, else dictionary arrays
+        self.filled = 0
+        if whole and rows is not None:
+            self.blocks = [(np.empty(rows, np.int64), np.empty(rows, bool))]
 
     def add(self, strings) -> None:
         import pyarrow as pa
@@ -83,22 +91,42 @@ class TypedColumn:
 
         numbers = plain_numbers(strings) if self.whole else None
         if numbers is not None:
-            self.blocks.append(numbers)
+            self._keep(*numbers)
             return
         if self.whole:  # this block is not plain: the column is text, earlier blocks too
             self.whole = False
             self.blocks = [
                 pc.dictionary_encode(pc.fill_null(pa.array(v, mask=m).cast(pa.string()), ""))
-                for v, m in self.blocks
+                for v, m in self._numbers()
             ]
         self.blocks.append(pc.dictionary_encode(strings))
+
+    def _keep(self, values: np.ndarray, blank: np.ndarray) -> None:
+        end = self.filled + len(values)
+        if len(self.blocks) == 1 and end <= len(self.blocks[0][0]):  # into the one array
+            self.blocks[0][0][self.filled : end] = values
+            self.blocks[0][1][self.filled : end] = blank
+        else:
+            self.blocks = [*self._numbers(), (values, blank)]
+        self.filled = end
+
+    def _numbers(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """The (values, blank) blocks read so far (the one array cut to the rows filled)."""
+        if len(self.blocks) == 1:
+            values, blank = self.blocks[0]
+            return [(values[: self.filled], blank[: self.filled])]
+        return self.blocks
 
     def series(self) -> pd.Series:
         import pyarrow as pa
 
         if self.whole:
-            values = np.concatenate([v for v, _ in self.blocks] or [np.zeros(0, np.int64)])
-            blank = np.concatenate([m for _, m in self.blocks] or [np.zeros(0, bool)])
+            blocks = self._numbers()
+            if len(blocks) == 1:
+                values, blank = blocks[0]
+            else:
+                values = np.concatenate([v for v, _ in blocks] or [np.zeros(0, np.int64)])
+                blank = np.concatenate([m for _, m in blocks] or [np.zeros(0, bool)])
             return pd.Series(pd.arrays.IntegerArray(values, blank))
         dictionary = pa.dictionary(pa.int32(), pa.string())
         chunks = pa.chunked_array(self.blocks, dictionary).unify_dictionaries()
@@ -115,10 +143,11 @@ def text_codes(values: pd.Series) -> tuple[np.ndarray, pd.Series]:
 
     Blank cells are ``""``, like blank text cells.
     """
-    numbers = values.to_numpy(dtype="int64", na_value=-1)
-    largest = int(numbers.max(initial=-1))
+    largest = int(values.max()) if values.notna().any() else -1
     if largest < DENSE_LIMIT:  # set counts, reps, pain: code = the number + 1, blank = 0
-        return numbers + 1, pd.Series(["", *map(str, range(largest + 1))], dtype="str")
+        codes = values.to_numpy(dtype=np.int16, na_value=-1)  # no int64 copy on the way
+        codes += 1
+        return codes, pd.Series(["", *map(str, range(largest + 1))], dtype="str")
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     codes = np.where(codes < 0, len(uniques), codes)
     written = [str(int(v)) for v in uniques] + [""]

@@ -76,6 +76,7 @@ _KNOWN_COLUMNS = {
 }
 _TIDY_NAMES = {LINE, EXERCISE_NAME, IN_PROGRAM, *_KNOWN_COLUMNS.values()}
 _WHOLE_COLUMNS = (SETS, REPS, WARMUP_SETS)
+_DECIMAL_COLUMNS = (SECONDS, MINUTES)  # numbers, nearly always written whole: read typed first
 PAIN_MAX = 10
 _TRUE_WORDS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 
@@ -107,9 +108,10 @@ def canonical_column(name: str) -> str | None:
 
 
 def holds_whole_numbers(name: str) -> bool:
-    """Whether the column headed ``name`` holds whole numbers (sets, reps, a pain site)."""
+    """Whether the column headed ``name`` is read as whole numbers first: sets, reps, a pain
+    site, and seconds and minutes (decimals, but nearly always written whole)."""
     tidy = canonical_column(name)
-    return tidy in _WHOLE_COLUMNS or (tidy or "").startswith(PAIN_PREFIX)
+    return tidy in _WHOLE_COLUMNS + _DECIMAL_COLUMNS or (tidy or "").startswith(PAIN_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -374,7 +376,9 @@ class Validation:
         typed: dict[str, pd.Series] = {}
         for tidy, cells in named.items():
             if _already_typed(tidy, cells):  # plain whole numbers: nothing to check or strip
-                stripped[tidy], typed[tidy] = cells.uniques, cells.numbers
+                numbers = cells.numbers
+                stripped[tidy] = cells.uniques
+                typed[tidy] = numbers.astype("Float64") if tidy in _DECIMAL_COLUMNS else numbers
                 continue
             nul = cells.uniques.str.contains("\x00", regex=False)
             self.report_cells(
@@ -487,9 +491,8 @@ class Validation:
             C.EMPTY_CHECK_IN,
             "this row has a date but no exercise and no pain: kept as an empty check-in",
         )
-        dates = named[DATE]
-        parsed_dates = typed[DATE]
-        future = future_mask(parsed_dates, self.options.today).to_numpy()
+        dates = named[DATE]  # both date checks run once per distinct date
+        future = dates.rows(future_mask(self.date_uniques, self.options.today))
         self.report(
             future,
             dates.written,
@@ -497,17 +500,23 @@ class Validation:
             C.FUTURE_DATE,
             "this date is in the future; is it right?",
         )
-        self.isolated_dates(dates, parsed_dates)
+        self.isolated_dates(dates)
         self.duplicate_rows(named)
         for column in pains:
             self.pain_conflicts(named, typed, column)
 
-    def isolated_dates(self, dates: _Cells, parsed: pd.Series) -> None:
-        """A warning for each date years away from every other date (a typo such as 2016)."""
-        away = isolated_dates(parsed.mask(self.bad)).to_numpy(dtype="float64", na_value=np.nan)
-        lonely = ~np.isnan(away)
-        if not lonely.any():
+    def isolated_dates(self, dates: _Cells) -> None:
+        """A warning for each date years away from every other date (a typo such as 2016).
+
+        Only the dates of rows without errors count, each distinct date once.
+        """
+        used = np.zeros(len(dates.uniques), dtype=bool)
+        used[dates.codes[~self.bad]] = True
+        by_date = isolated_dates(self.date_uniques.where(used))
+        if by_date.isna().all():  # the common case: no row to look at
             return
+        away = by_date.to_numpy(dtype="float64", na_value=np.nan)[dates.codes]
+        lonely = ~np.isnan(away) & ~self.bad
         messages = [
             f"this date is {years:.1f} years from every other date of the log; a typo?"
             for years in away[lonely]
@@ -644,7 +653,8 @@ def _parse_column(tidy: str, values: pd.Series, opts: Options):
 
 def _already_typed(tidy: str, cells: _Cells) -> bool:
     """Whether a column read typed holds what its checks accept (pain: 0–10 only)."""
-    if cells.numbers is None or tidy not in _WHOLE_COLUMNS and not tidy.startswith(PAIN_PREFIX):
+    numeric = tidy in _WHOLE_COLUMNS + _DECIMAL_COLUMNS or tidy.startswith(PAIN_PREFIX)
+    if cells.numbers is None or not numeric:
         return False
     return not tidy.startswith(PAIN_PREFIX) or not (cells.numbers > PAIN_MAX).any()
 

@@ -24,7 +24,16 @@ import pandas as pd
 
 from ._codes import HABIT_NOT_LOOP
 from ._columns import ERROR, LINE, SEVERITY, WARNING
-from ._csvfile import NotALog, RawTable, Unreadable, decode, parse_table, read_source, source_label
+from ._csvfile import (
+    NotALog,
+    RawTable,
+    Unreadable,
+    decode,
+    parse_plain,
+    parse_table,
+    read_source,
+    source_label,
+)
 from ._problems import count_by_severity, format_problems, problem, problems_frame
 from ._typed import as_text
 from ._validation import (
@@ -187,13 +196,15 @@ def validate_log(
     program = resolve_program(program)
     path_or_buffer = export_checkmarks(path_or_buffer)  # an unzipped Loop export folder
     label = source_label(path_or_buffer)
-    data, newlines = b"", 0
+    data, text, newlines = b"", None, 0
     try:
         data = read_source(path_or_buffer)
-        text, notes = decode(label, data, encoding)
-        newlines = data.count(b"\n" if isinstance(data, bytes) else "\n")
-        data = b""  # only the text is read from here on: the bytes are let go
-        raw = parse_table(label, text, notes, whole=holds_whole_numbers)
+        raw = parse_plain(label, data, encoding, whole=holds_whole_numbers)
+        if raw is None:
+            text, notes = decode(label, data, encoding)
+            newlines = data.count(b"\n" if isinstance(data, bytes) else "\n")
+            data = b""  # only the text is read from here on: the bytes are let go
+            raw = parse_table(label, text, notes, whole=holds_whole_numbers)
     except Unreadable as exc:
         return LoadedLog(empty_log(), problems_frame([exc.record]), label, readable=False)
     except NotALog as exc:
@@ -209,6 +220,11 @@ def validate_log(
         chosen = getattr(importer(format), "NAME", FOOTSTATS)  # None is footstats' own
     if chosen != FOOTSTATS:  # importers read text
         raw.frame = as_text(raw.frame)
+        if text is None:  # from the bytes, which decode as the fast path read them
+            text = decode(label, data, encoding)[0]
+    else:
+        text = None  # footstats' own format needs only the raw table from here on
+    data = b""  # the file's bytes and text are let go before the validation
     folder = Path(path_or_buffer).parent if isinstance(path_or_buffer, str | PathLike) else None
     reading = Reading(dayfirst, date_format, excel_dates, folder)
     header, columns, lines, written, problems = _as_footstats(raw, chosen, habit, reading, text)
@@ -311,7 +327,9 @@ def load_sample(**options) -> pd.DataFrame:
     return read_log(buffer, **options)
 
 
-def _as_footstats(raw: RawTable, chosen: str, habit: str | None, reading: Reading, text: str):
+def _as_footstats(
+    raw: RawTable, chosen: str, habit: str | None, reading: Reading, text: str | None
+):
     """Header, columns and lines in the footstats format (importers convert app exports)."""
     columns = [raw.frame[i] for i in range(len(raw.header))]
     refused = _habit_refused(raw.file, chosen, habit)
