@@ -52,6 +52,10 @@ _PER_FILE_OPTIONS = ("encoding", "habit")
 _BINARY_STARTS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _BLANK_LINE = re.compile(r'^[\s,"]*$', re.MULTILINE)  # could be blank once unquoted
 _YEAR = np.timedelta64(365, "D")
+# Only small files gain (a big file's fixed cost is small beside its rows), and a group's
+# text is held whole: groups stay small enough that memory is that of reading one file.
+SMALL_FILE = 1_000_000  # bytes
+GROUP_CHARS = 8_000_000
 
 
 @dataclass
@@ -103,15 +107,30 @@ def read_batched(entries: list[Entry], program: Program, options: dict, one_by_o
         batched = [m for m, out in zip(members, like, strict=True) if not out]
         alone += [m for m, out in zip(members, like, strict=True) if out]
         own = any(canonical_column(name) == PARTICIPANT for name in header.split(","))
-        pieces += _read_group(batched, header, own, program, options, one_by_one, alone)
+        for part in _bounded(batched):
+            pieces += _read_group(part, header, own, program, options, one_by_one, alone)
     if alone:
         pieces.append(one_by_one(sorted(alone, key=lambda entry: entry.rank)))
     return pieces
 
 
+def _bounded(members: list[Entry]) -> list[list[Entry]]:
+    """The members in runs of at most :data:`GROUP_CHARS` characters of body."""
+    runs, size = [[]], 0
+    for member in members:
+        if size + len(member.body) > GROUP_CHARS and runs[-1]:
+            runs.append([])
+            size = 0
+        runs[-1].append(member)
+        size += len(member.body)
+    return runs
+
+
 def _plain(entry: Entry) -> bool:
     """Whether the file can be read in a group (and its header and body taken out)."""
     try:
+        if entry.path.stat().st_size > SMALL_FILE:
+            return False
         data = entry.path.read_bytes()
         if not data or data.startswith(_BINARY_STARTS) or b"\r" in data or b"\x00" in data:
             return False

@@ -2,8 +2,10 @@
 
 :func:`read_logs` combines them into one tidy log with a ``participant`` column first;
 :func:`check_logs` lists the problems of every file; :func:`validate_logs` returns both.
-Each file is read by :func:`footstats.validate_log`, so any format it recognises (a
-footstats log, a Strong or Hevy export, ...) can sit in the folder.
+Each file is read as :func:`footstats.validate_log` reads it, so any format it recognises
+(a footstats log, a Strong or Hevy export, ...) can sit in the folder. Small footstats logs
+with the same header are validated together, with the same result (``footstats._batch``):
+5,000 two-row logs take seconds, not minutes.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from footstats import folders
+from footstats import _batch, folders
 from footstats._columns import CODE, FILE, LINE, MESSAGE
 from footstats.folders import validate_logs
 
@@ -200,4 +200,14 @@ def test_pain_clashes_stay_within_each_file(tmp_path):
         ],
     ]
     assert np.array_equal(loaded.log["pain_back"].to_numpy(dtype=int), [3, 3, 5, 3, 3])
+    assert_same(tmp_path)
+
+
+def test_groups_are_cut_by_size_with_the_same_result(tmp_path, monkeypatch):
+    text = "date,exercise,sets\n2026-03-02,Heel raises,2\n2026-03-03,Toe walk,x\n"
+    write(tmp_path, [text.encode()] * 7)
+    monkeypatch.setattr(_batch, "GROUP_CHARS", 100)  # two or three files a group
+    loaded = validate_logs(tmp_path)
+    assert loaded.problems[LINE].tolist() == [3] * 7
+    assert loaded.log[LINE].tolist() == [2] * 7
     assert_same(tmp_path)
