@@ -78,7 +78,8 @@ class Entry:
     path: Path
     name: str
     header: str = ""
-    body: str = ""  # every line ends with a line break
+    size: int = 0  # characters of the body
+    body: str = ""  # every line ends with a line break; held only while its group is read
 
 
 def read_batched(entries: list[Entry], program: Program, options: dict, one_by_one) -> list:
@@ -91,70 +92,84 @@ def read_batched(entries: list[Entry], program: Program, options: dict, one_by_o
     options = {key: value for key, value in options.items() if key != "format"}
     groups: dict[str, list[Entry]] = {}
     alone = []
-    for entry in entries:
-        if _plain(entry):
-            groups.setdefault(entry.header, []).append(entry)
-        else:
+    for entry in entries:  # the bodies are read again, one group at a time
+        body = _body(entry)
+        if body is None:
             alone.append(entry)
+        else:
+            entry.size = len(body)
+            groups.setdefault(entry.header, []).append(entry)
     pieces = []
     for header, members in groups.items():
-        names_found = _header_names(header)
-        if names_found is None:
+        names = _header_names(header)
+        if names is None:
             alone += members
             continue
-        candidates = _header_like(names_found)
-        like = [bool(candidates.search(m.body.casefold())) for m in members]
-        batched = [m for m, out in zip(members, like, strict=True) if not out]
-        alone += [m for m, out in zip(members, like, strict=True) if out]
+        header_like = _header_like(names)
         own = any(canonical_column(name) == PARTICIPANT for name in header.split(","))
-        for part in _bounded(batched):
-            pieces += _read_group(part, header, own, program, options, one_by_one, alone)
+        for run in _bounded(members):
+            loaded = [m for m in run if _load(m, header, header_like)]
+            alone += [m for m in run if not m.body]
+            pieces += _read_group(loaded, header, own, program, options, alone)
+            for member in run:
+                member.body = ""
     if alone:
         pieces.append(one_by_one(sorted(alone, key=lambda entry: entry.rank)))
     return pieces
+
+
+def _load(entry: Entry, header: str, header_like: re.Pattern) -> bool:
+    """Read the body of a file of the group, unless it may hold a repeated header (or
+    changed since it was first read)."""
+    body = _body(entry)
+    if body is None or entry.header != header or header_like.search(body.casefold()):
+        return False
+    entry.body = body
+    return True
 
 
 def _bounded(members: list[Entry]) -> list[list[Entry]]:
     """The members in runs of at most :data:`GROUP_CHARS` characters of body."""
     runs, size = [[]], 0
     for member in members:
-        if size + len(member.body) > GROUP_CHARS and runs[-1]:
+        if size + member.size > GROUP_CHARS and runs[-1]:
             runs.append([])
             size = 0
         runs[-1].append(member)
-        size += len(member.body)
+        size += member.size
     return runs
 
 
-def _plain(entry: Entry) -> bool:
-    """Whether the file can be read in a group (and its header and body taken out)."""
+def _body(entry: Entry) -> str | None:
+    """The file's body if the file can be read in a group (its header goes to ``entry``),
+    else None."""
     try:
         if entry.path.stat().st_size > SMALL_FILE:
-            return False
+            return None
         data = entry.path.read_bytes()
         if not data or data.startswith(_BINARY_STARTS) or b"\r" in data or b"\x00" in data:
-            return False
+            return None
         text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError):
-        return False
+        return None
     header, newline, body = text.partition("\n")
     if not newline or not body or '"' in header or sniff_delimiter(header) != ",":
-        return False
+        return None
     width = header.count(",") + 1
     if len(header) > MAX_HEADER_CHARS - len(_TAG) - 1 or width >= MAX_COLUMNS:
-        return False
+        return None
     body = body if body.endswith("\n") else body + "\n"
     if _BLANK_LINE.search(body, 0, len(body) - 1):
-        return False
+        return None
     if '"' in body:
         for line in body[:-1].split("\n"):
             quotes = line.count('"')
             if quotes % 2 or not quotes and line.count(",") != width - 1:
-                return False
+                return None
     elif not _widths(width).fullmatch(body):
-        return False
-    entry.header, entry.body = header, body
-    return True
+        return None
+    entry.header = header
+    return body
 
 
 def _widths(width: int) -> re.Pattern:
@@ -178,7 +193,7 @@ def _header_like(names: list[str]) -> re.Pattern:
     return re.compile(rf'(?:^|,)"?{invisible}(?:{either}){invisible}"?(?=,|$)', re.MULTILINE)
 
 
-def _read_group(members, header, own, program, options, one_by_one, alone) -> list[Piece]:
+def _read_group(members, header, own, program, options, alone) -> list[Piece]:
     """Pieces for the files of one header; files that must be read alone go to ``alone``."""
     if len(members) < 2:
         alone += members
@@ -195,9 +210,9 @@ def _read_group(members, header, own, program, options, one_by_one, alone) -> li
     codes = problems[CODE].astype("str")
     if codes.str.startswith("FS0").any() or codes.isin(_SPLIT).any():
         half = len(members) // 2
-        return _read_group(
-            members[:half], header, own, program, options, one_by_one, alone
-        ) + _read_group(members[half:], header, own, program, options, one_by_one, alone)
+        return _read_group(members[:half], header, own, program, options, alone) + _read_group(
+            members[half:], header, own, program, options, alone
+        )
     lines = problems[LINE].to_numpy(dtype="float64", na_value=0)
     whole = lines < 2
     if not codes[whole].isin(_ALIKE).all():
