@@ -92,13 +92,16 @@ def read_batched(entries: list[Entry], program: Program, options: dict, one_by_o
     options = {key: value for key, value in options.items() if key != "format"}
     groups: dict[str, list[Entry]] = {}
     alone = []
-    for entry in entries:  # the bodies are read again, one group at a time
+    held = 0  # characters of the bodies kept; past GROUP_CHARS they are read again later
+    for entry in entries:
         body = _body(entry)
         if body is None:
             alone.append(entry)
-        else:
-            entry.size = len(body)
-            groups.setdefault(entry.header, []).append(entry)
+            continue
+        entry.size = len(body)
+        if held + entry.size <= GROUP_CHARS:
+            entry.body, held = body, held + entry.size
+        groups.setdefault(entry.header, []).append(entry)
     pieces = []
     for header, members in groups.items():
         names = _header_names(header)
@@ -121,7 +124,8 @@ def read_batched(entries: list[Entry], program: Program, options: dict, one_by_o
 def _load(entry: Entry, header: str, header_like: re.Pattern) -> bool:
     """Read the body of a file of the group, unless it may hold a repeated header (or
     changed since it was first read)."""
-    body = _body(entry)
+    body = entry.body or _body(entry)
+    entry.body = ""
     if body is None or entry.header != header or header_like.search(body.casefold()):
         return False
     entry.body = body
@@ -153,7 +157,7 @@ def _body(entry: Entry) -> str | None:
     except (OSError, UnicodeDecodeError):
         return None
     header, newline, body = text.partition("\n")
-    if not newline or not body or '"' in header or sniff_delimiter(header) != ",":
+    if not newline or not body or '"' in header or _delimiter(header) != ",":
         return None
     width = header.count(",") + 1
     if len(header) > MAX_HEADER_CHARS - len(_TAG) - 1 or width >= MAX_COLUMNS:
@@ -170,6 +174,10 @@ def _body(entry: Entry) -> str | None:
         return None
     entry.header = header
     return body
+
+
+def _delimiter(header: str) -> str:
+    return sniff_delimiter(header) if ";" in header or "\t" in header else ","
 
 
 def _widths(width: int) -> re.Pattern:
