@@ -90,7 +90,7 @@ def log_files(draw, headers) -> str:
 @st.composite
 def folders_of_logs(draw) -> list[bytes]:
     headers = draw(st.lists(st.sampled_from(HEADERS * 3 + (NOT_A_LOG,)), min_size=1, max_size=2))
-    files = draw(st.lists(log_files(headers), min_size=1, max_size=10))
+    files = draw(st.lists(log_files(headers), min_size=1, max_size=8))
     data = [text.encode("utf-8") for text in files]
     if draw(st.integers(0, 3)) == 0:  # a file that is not a log, or not UTF-8
         data.insert(draw(st.integers(0, len(data))), draw(st.sampled_from((b"", b"\xff\xfe"))))
@@ -122,7 +122,7 @@ def write(folder: Path, files: list[bytes]) -> None:
         (folder / f"p{number:02d}.csv").write_bytes(data)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(folders_of_logs())
 def test_a_batched_folder_reads_as_its_files_one_by_one(files):
     with tempfile.TemporaryDirectory() as tmp:
