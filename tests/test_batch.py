@@ -111,6 +111,7 @@ def assert_same(folder: Path) -> None:
     batched, alone = validate_logs(folder), one_by_one(folder)
     pd.testing.assert_frame_equal(batched.log, alone.log)
     pd.testing.assert_frame_equal(batched.problems, alone.problems)
+    assert batched.log.attrs.keys() == alone.log.attrs.keys()
     assert batched.log.attrs["formats"] == alone.log.attrs["formats"]
     assert batched.format == alone.format
     assert batched.extents == alone.extents
