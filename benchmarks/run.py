@@ -564,14 +564,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--files",
         type=int,
-        default=FOLDER_FILES,
-        help=f"two-row logs in the folder checked with check_logs (--quick: {QUICK_FILES})",
+        help=f"two-row logs in the folder checked with check_logs (default {FOLDER_FILES:,}; "
+        f"--quick: {QUICK_FILES} unless given)",
     )
     args = parser.parse_args(argv)
     rows, repeat = (QUICK_ROWS, 1) if args.quick else (args.rows, args.repeat)
     dask_rows = min(args.dask_rows, QUICK_ROWS) if args.quick else args.dask_rows
     day = QUICK_DAY if args.quick else DAY_PARTICIPANTS
-    files = QUICK_FILES if args.quick else args.files
+    files = args.files or (QUICK_FILES if args.quick else FOLDER_FILES)
     if args.data_dir:
         folder = Path(args.data_dir)
         folder.mkdir(parents=True, exist_ok=True)

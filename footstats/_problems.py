@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 from ._codes import CODES, SEVERITY_OF, Code
 from ._columns import (
@@ -40,22 +41,47 @@ def problem(file, line, column, value, code: Code, message) -> dict:
     }
 
 
+_TEXT = tuple(c for c in PROBLEM_COLUMNS if c != LINE)
+
+
 def problems_frame(records=(), frames=()) -> pd.DataFrame:
-    """A problems table from records and/or problem frames, sorted by line then severity."""
+    """A problems table from records and/or problem frames, sorted by line then severity.
+
+    The text columns are put together as categoricals (a code per problem, each distinct
+    text once: a million problems of a few kinds hold a few texts) and only the sorted
+    table is turned into text.
+    """
     records, frames = list(records), [f for f in frames if len(f)]
     if not records and not frames:  # most files of a folder: built once, copied
         return _NO_PROBLEMS.copy()
-    parts = [pd.DataFrame.from_records(records, columns=list(PROBLEM_COLUMNS))]
-    parts += frames
-    table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
-    table = table.astype({column: "str" for column in PROBLEM_COLUMNS} | {LINE: "Int64"})
-    rank = table[SEVERITY].map(SEVERITY_ORDER)
-    order = (
-        pd.DataFrame({"l": table[LINE].fillna(0), "r": rank})
-        .sort_values(["l", "r"], kind="stable")
-        .index
+    if not records and len(frames) == 1 and _is_table(frames[0]):
+        return frames[0]  # already a sorted table of text
+    parts = frames
+    if records:
+        parts = [pd.DataFrame.from_records(records, columns=list(PROBLEM_COLUMNS)), *frames]
+    lines = pd.array(
+        np.concatenate([part[LINE].to_numpy(dtype="float64", na_value=np.nan) for part in parts]),
+        dtype="Int64",
     )
-    return table.loc[order].reset_index(drop=True)
+    text = {
+        column: union_categoricals([_categorical(part[column]) for part in parts])
+        for column in _TEXT
+    }
+    rank = pd.Series(text[SEVERITY]).map(SEVERITY_ORDER).to_numpy()
+    order = np.lexsort((np.arange(len(lines)), rank, lines.to_numpy(dtype="float64", na_value=0)))
+    table = {LINE: lines[order]} | {c: text[c].take(order).astype("str") for c in _TEXT}
+    return pd.DataFrame({column: table[column] for column in PROBLEM_COLUMNS})
+
+
+def _is_table(frame: pd.DataFrame) -> bool:
+    """Whether ``frame`` is a table made by :func:`problems_frame` (sorted, text columns)."""
+    return not any(isinstance(frame[c].dtype, pd.CategoricalDtype) for c in _TEXT)
+
+
+def _categorical(values: pd.Series) -> pd.Categorical:
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.array
+    return pd.Categorical(values.astype("str"))
 
 
 def _empty_problems() -> pd.DataFrame:
@@ -68,24 +94,45 @@ _NO_PROBLEMS = _empty_problems()
 
 def cell_problems(file, lines, column, values, codes, messages) -> pd.DataFrame:
     """Problems for many cells at once (vectorised): equal-length lines/values/messages;
-    ``codes`` is one :class:`~footstats._codes.Code` or one code id per cell."""
+    ``codes`` is one :class:`~footstats._codes.Code` or one code id per cell.
+
+    The text columns are categoricals: a value or message repeated over many rows is held
+    once (see :func:`problems_frame`).
+    """
     n = len(lines)
     if isinstance(codes, Code):
-        ids, severities = [codes.id] * n, [codes.severity] * n
+        ids, severities = _same(codes.id, n), _same(codes.severity, n)
     else:
-        ids = pd.Series(np.asarray(codes, dtype=object), dtype=object)
-        severities = ids.map(SEVERITY_OF).to_numpy()
+        ids = pd.Categorical(np.asarray(codes, dtype=object))
+        of_id, kinds = pd.factorize(np.array([SEVERITY_OF[c] for c in ids.categories], object))
+        severities = pd.Categorical.from_codes(of_id[ids.codes], kinds.astype("str"))
     return pd.DataFrame(
         {
-            FILE: [file] * n,
+            FILE: _same(str(file), n),
             LINE: pd.array(lines, dtype="Int64"),
-            COLUMN: [column] * n,
-            VALUE: pd.array(values, dtype="str"),
+            COLUMN: _same(str(column), n),
+            VALUE: _texts(values),
             SEVERITY: severities,
-            CODE: pd.array(ids, dtype="str"),
-            MESSAGE: pd.array(messages, dtype="str"),
+            CODE: ids,
+            MESSAGE: _texts(messages),
         }
     )
+
+
+def _same(text: str, n: int) -> pd.Categorical:
+    return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), [text])
+
+
+def _texts(values) -> pd.Categorical:
+    """Texts as a categorical; one broadcast text (numpy stride 0) costs nothing per row."""
+    values = np.asarray(values, dtype=object)
+    if values.ndim == 1 and len(values) > 1 and values.strides[0] == 0:
+        return _same(str(values[0]), len(values))
+    codes, uniques = pd.factorize(values)
+    texts = pd.Index(pd.array(uniques, dtype="str"))
+    if not texts.is_unique:  # 3 and "3": the texts are compared, not the objects
+        return pd.Categorical(pd.array(values, dtype="str"))
+    return pd.Categorical.from_codes(codes, texts)
 
 
 def format_problems(problems: pd.DataFrame, limit: int | None = None) -> list[str]:

@@ -2,8 +2,10 @@
 
 :func:`read_logs` combines them into one tidy log with a ``participant`` column first;
 :func:`check_logs` lists the problems of every file; :func:`validate_logs` returns both.
-Each file is read by :func:`footstats.validate_log`, so any format it recognises (a
-footstats log, a Strong or Hevy export, ...) can sit in the folder.
+Each file is read as :func:`footstats.validate_log` reads it, so any format it recognises
+(a footstats log, a Strong or Hevy export, ...) can sit in the folder. Small footstats logs
+with the same header are validated together, with the same result (``footstats._batch``):
+5,000 two-row logs take seconds, not minutes.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ import stat
 from os import PathLike
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from ._batch import Entry, Piece, read_batched
 from ._codes import (
     ENTRY_UNREADABLE,
     FOLDER_UNREADABLE,
@@ -81,19 +85,18 @@ def validate_logs(
         files, skipped = ([export], []) if export is not folder else _csv_files(Path(folder), label)
     except _NoFiles as exc:
         return LoadedLog(_no_rows(), problems_frame([exc.record]), label, readable=False)
-    names = [Path(folder).resolve().name] if export is not folder else None
-    loaded, logs = read_group(files, program, options, names)
-    problems = [problems_frame(skipped)] + [one.problems for one in loaded]
-    problems.append(_shared_participants(logs))
-    formats = {one.file: one.format for one in loaded}
-    log = _combine(logs, program)
+    if export is not folder:  # one participant named by the folder
+        pieces = [_one_by_one([Entry(0, export, Path(folder).resolve().name)], program, options)]
+    else:
+        entries = [Entry(rank, path, path.stem) for rank, path in enumerate(files)]
+        pieces = read_batched(
+            entries, program, options, lambda alone: _one_by_one(alone, program, options)
+        )
+    log, problems, formats, extents = _merge(pieces, files, program)
+    problems = _concat_problems([problems_frame(skipped), problems, _shared_participants([log])])
     log.attrs.update(source=label, formats=formats, program=program)
     return LoadedLog(
-        log,
-        _concat_problems(problems),
-        label,
-        ", ".join(dict.fromkeys(formats.values())),
-        extents={file: extent for one in loaded for file, extent in one.extents.items()},
+        log, problems, label, ", ".join(dict.fromkeys(formats.values())), extents=extents
     )
 
 
@@ -178,6 +181,41 @@ def read_group(
         _with_participant(one.log, name, one.file) for name, one in zip(names, loaded, strict=True)
     ]
     return loaded, logs
+
+
+def _one_by_one(entries: list[Entry], program: Program, options: dict) -> Piece:
+    """A :class:`~footstats._batch.Piece` of files each read alone (:func:`read_group`)."""
+    ranks = [entry.rank for entry in entries]
+    paths, names = [entry.path for entry in entries], [entry.name for entry in entries]
+    loaded, logs = read_group(paths, program, options, names)
+    return Piece(
+        [(rank, np.full(len(log), rank), log) for rank, log in zip(ranks, logs, strict=True)],
+        _concat_problems([one.problems for one in loaded]),
+        np.repeat(ranks, [len(one.problems) for one in loaded]).astype(int),
+        {one.file: one.format for one in loaded},
+        {file: extent for one in loaded for file, extent in one.extents.items()},
+    )
+
+
+def _merge(pieces: list[Piece], files: list[Path], program: Program):
+    """One log, problems, formats and extents from pieces, in the order of the files."""
+    parts = sorted((part for piece in pieces for part in piece.logs), key=lambda part: part[0])
+    log = _combine([part[2] for part in parts], program)
+    log = _in_file_order(log, [part[1] for part in parts])
+    problems = _concat_problems([piece.problems for piece in pieces])
+    problems = _in_file_order(problems, [piece.problem_rank for piece in pieces])
+    formats = {file: format for piece in pieces for file, format in piece.formats.items()}
+    formats = {str(path): formats[str(path)] for path in files}
+    extents = {file: extent for piece in pieces for file, extent in piece.extents.items()}
+    return log, problems, formats, extents
+
+
+def _in_file_order(table: pd.DataFrame, ranks: list[np.ndarray]) -> pd.DataFrame:
+    """``table``'s rows sorted by their file's rank (stable: each file's order is kept)."""
+    rank = np.concatenate(ranks) if ranks else np.zeros(0, dtype=int)
+    if not (np.diff(rank) < 0).any():
+        return table
+    return table.iloc[np.argsort(rank, kind="stable")].reset_index(drop=True)
 
 
 class _NoFiles(Exception):
