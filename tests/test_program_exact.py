@@ -1,16 +1,19 @@
 """Exact tests of footstats.program: whole messages, whole objects, both sides of each limit.
 
 They complement tests/test_program.py so that a changed message, a dropped key or a moved
-limit fails a test (``make mutate``). Mutants left alive on purpose, all equivalent:
+limit fails a test (``make mutate``). No mutant is left alive; these lines are not mutated
+(``read_text("utf-8")`` in ``do_not_mutate_patterns`` of pyproject.toml, the format with
+``# pragma: no mutate``), as their mutants are equivalent:
 
 - ``read_text("utf-8")`` mutated to ``read_text(None)`` or ``read_text("UTF-8")`` (both in
   ``load_program``): the same codec on a machine with a UTF-8 locale, where the tests run.
-- ``get_close_matches(..., n=1, ...)`` with ``n`` dropped (3) or 2: ``suggest`` only takes the
-  best match, ``close[0]``, which is the same whatever the number of matches asked for.
 - ``"{:g}"`` mutated to ``"{:G}"`` in ``Range.__str__``: the two differ only in exponents and
   in inf/nan (``1E+06``, ``INF``), which no routine count or length reaches.
-- ``self.prefix.rstrip('.')`` mutated to ``rstrip('XX.XX')`` in ``_Spec.get``: rstrip takes
-  a set of characters, and a prefix (``exercise[0].``) never ends in an X.
+
+``suggest`` no longer passes ``n=1`` to ``get_close_matches`` (it takes the best match,
+``close[0]``, whatever the number asked for), and ``_Spec.get`` removes the prefix's final
+dot with ``removesuffix`` rather than ``rstrip`` (whose ``rstrip('XX.XX')`` mutant was
+equivalent).
 """
 
 from __future__ import annotations
