@@ -746,7 +746,7 @@ def pain_association(
     sites = _sites(pain_columns(log.columns))
     table = adherence_vs_pain(
         log,
-        program=resolve_program(program, log),
+        program=program,
         lags=lags,
         weeks=weeks,
         until=until,

@@ -912,3 +912,19 @@ def test_weekly_sets_of_two_workouts_on_a_sunday():
     assert walking[WEEK].tolist() == [pd.Timestamp("2026-03-02"), pd.Timestamp("2026-03-09")]
     assert walking[SETS_DONE].tolist() == [6, 6]
     assert walking[SETS_PRESCRIBED].tolist() == [6, 6]
+
+
+@pytest.mark.parametrize("name", ON_A_LOG)
+def test_each_metric_uses_the_routine_the_log_was_read_with(name):
+    # read with OWN (toe curls not matched), no program= given: OWN, not the packaged
+    # routine, under which the toe curls rows would be sessions (see the test above)
+    log = _own_log()
+    log = log.assign(**{IN_PROGRAM: log[EXERCISE].isin(OWN.ids).to_numpy()})
+    log.attrs["program"] = OWN
+    metric = getattr(metrics, name)
+    got, expected = metric(log), metric(log, program=OWN)
+    if name == "summarize":
+        assert got == expected
+        assert got["sessions"] == 3  # 9, 16 and 17 March
+    else:
+        pd.testing.assert_frame_equal(got, expected)
