@@ -20,9 +20,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from footstats.program import Exercise, Program, ProgramError, Range, load_program, name_key
+from footstats.program import (
+    Exercise,
+    Program,
+    ProgramError,
+    Range,
+    load_program,
+    name_key,
+    resolve_program,
+)
 
 FULL = """\
 name = "Knee rehab"
@@ -217,3 +226,35 @@ def test_unreadable_files_name_the_file_first(tmp_path):
     with pytest.raises(ProgramError) as caught:
         load_program(missing)
     assert str(caught.value).startswith(f"{missing}: cannot read the routine file: ")
+
+
+# -- resolve_program: which logs it checks against the routine --------------------------------
+def _table(exercises, in_program=None):
+    columns = {"exercise": pd.Series(exercises, dtype="string")}
+    if in_program is not None:
+        columns["in_program"] = pd.array(in_program, dtype="boolean")
+    return pd.DataFrame(columns)
+
+
+def test_a_log_read_with_a_routine_is_checked_on_its_matched_exercises_only():
+    routine = load_program()
+    # "Plank" was matched (True): refused; "Jumping jacks" was not (False) and the blank
+    # flag (<NA>) is not a match either: both are left alone
+    with pytest.raises(ValueError, match=r"its exercises 'Plank' are not in that routine\."):
+        resolve_program(routine, _table(["Plank", "Jumping jacks"], [True, False]))
+    assert resolve_program(routine, _table(["Plank", "Jumping jacks"], [None, False])) is routine
+
+
+def test_a_table_made_by_hand_is_refused_only_when_no_exercise_matches():
+    routine = load_program()
+    # no in_program column: refused when none of its exercises is in the routine, naming
+    # them sorted; one routine exercise among them is enough
+    with pytest.raises(ValueError, match=r"its exercises 'Plank', 'Squat' are not in that"):
+        resolve_program(routine, _table(["Squat", "Plank", "Squat"]))
+    assert resolve_program(routine, _table(["Squat", "toe_walking"])) is routine
+    assert resolve_program(routine, _table([None])) is routine  # no exercise at all
+
+
+def test_something_without_columns_is_not_checked():
+    routine = load_program()
+    assert resolve_program(routine, pd.Series(["Plank"])) is routine
