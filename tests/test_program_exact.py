@@ -18,6 +18,7 @@ equivalent).
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pandas as pd
@@ -258,3 +259,28 @@ def test_a_table_made_by_hand_is_refused_only_when_no_exercise_matches():
 def test_something_without_columns_is_not_checked():
     routine = load_program()
     assert resolve_program(routine, pd.Series(["Plank"])) is routine
+
+
+def test_the_whole_message_names_both_routines():
+    routine = load_program()
+    both = (routine["toe_walking"], routine["heel_raises"])
+    walking = dataclasses.replace(routine, name="Walking", exercises=both)
+    log = _table(["Plank", "toe_curls"], [True, True])
+    ids = "toe_walking, heel_raises, tibialis_anterior, ankle_circles, toe_curls"
+    advice = " Pass the routine the log was read with, or leave program= out to use the log's own."
+    with pytest.raises(ValueError) as caught:
+        resolve_program(walking, log)
+    assert str(caught.value) == (
+        "the routine 'Walking' (exercises toe_walking, heel_raises) does not match this log: "
+        "its exercises "
+        "'Plank', 'toe_curls' are not in that routine." + advice
+    )
+    log.attrs["program"] = routine
+    with pytest.raises(ValueError) as caught:
+        resolve_program(walking, log)
+    assert str(caught.value) == (
+        "the routine 'Walking' (exercises toe_walking, heel_raises) does not match this log: "
+        "its exercises "
+        "'Plank', 'toe_curls' are not in that routine; the log was read with the routine "
+        f"'Foot routine for back, hip and knee pain' (exercises {ids})." + advice
+    )
