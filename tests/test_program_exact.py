@@ -284,3 +284,29 @@ def test_the_whole_message_names_both_routines():
         "'Plank', 'toe_curls' are not in that routine; the log was read with the routine "
         f"'Foot routine for back, hip and knee pain' (exercises {ids})." + advice
     )
+
+
+@pytest.mark.parametrize(
+    ("new", "message"),
+    [
+        # a session of a day is the most: 1441 minutes is not plausible
+        (
+            "session_minutes = 1441\n",
+            "FILE: 'session_minutes': expected a number from 0 to 1440, got 1441",
+        ),
+        (
+            "session_minutes = 15\nweeks = 0\n",
+            "FILE: 'weeks': expected a whole number of weeks >= 1, got 0",
+        ),
+        ("session_minutes = 15\nweeks = 2.5\n", "FILE: 'weeks': expected int, got 2.5"),
+    ],
+)
+def test_session_minutes_and_weeks_messages(tmp_path, new, message):
+    assert error_of(tmp_path, FULL.replace("session_minutes = 15\n", new)) == message
+
+
+def test_the_routines_weeks_and_minutes_are_read(tmp_path):
+    # both sides of the limits: 1440 minutes and 1 week are accepted
+    text = FULL.replace("session_minutes = 15\n", "session_minutes = 1440\nweeks = 1\n")
+    routine = load_program(write(tmp_path, text))
+    assert (routine.session_minutes, routine.weeks) == (1440, 1)
