@@ -310,3 +310,9 @@ def test_the_routines_weeks_and_minutes_are_read(tmp_path):
     text = FULL.replace("session_minutes = 15\n", "session_minutes = 1440\nweeks = 1\n")
     routine = load_program(write(tmp_path, text))
     assert (routine.session_minutes, routine.weeks) == (1440, 1)
+
+
+def test_resolve_program_loads_a_routine_given_by_its_path(tmp_path):
+    path = write(tmp_path, FULL)
+    assert resolve_program(str(path)).name == "Knee rehab"
+    assert resolve_program(path, _table(["wall_sit"], [True])).ids == ("wall_sit", "step_ups")
