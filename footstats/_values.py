@@ -191,7 +191,7 @@ def parse_dates(
         wrong = implausible.notna()
         errors[wrong] = "'" + values[wrong] + "' " + implausible[wrong]
         codes[wrong] = C.IMPLAUSIBLE_DATE.id
-        parsed[wrong] = pd.NaT
+        parsed[wrong] = pd.NaT  # pragma: no mutate (None set into datetime64 is NaT too)
     blank = ~todo
     errors[blank] = "the date is blank; every row needs its date (YYYY-MM-DD)"
     codes[blank] = C.BLANK_DATE.id

@@ -42,7 +42,7 @@ class Range:
     high: float
 
     def __str__(self) -> str:
-        fmt = "{:g}".format
+        fmt = "{:g}".format  # pragma: no mutate ({:G} differs only in exponents and inf/nan)
         return fmt(self.low) if self.low == self.high else f"{fmt(self.low)}-{fmt(self.high)}"
 
 
@@ -134,7 +134,7 @@ class Program:
         labels = {name_key(label): e.name for e in self.exercises for label in (e.name, *e.aliases)}
         # Apps add equipment in brackets ("Calf Raise (Bodyweight)"): compare without it.
         bare = re.sub(r"\s*\([^)]*\)\s*$", "", name) or name
-        close = difflib.get_close_matches(name_key(bare), list(labels), n=1, cutoff=0.75)
+        close = difflib.get_close_matches(name_key(bare), list(labels), cutoff=0.75)
         return labels[close[0]] if close else None
 
 
@@ -334,7 +334,7 @@ class _Spec:
 
     def get(self, key, types, *, required=False):
         if not isinstance(self.data, dict):
-            raise ProgramError(f"{self.label}: '{self.prefix.rstrip('.')}': expected a table")
+            raise ProgramError(f"{self.label}: '{self.prefix.removesuffix('.')}': expected a table")
         if key not in self.data:
             if required:
                 raise self.error(key, "missing (a required key)")

@@ -1,25 +1,38 @@
 """Exact tests of footstats.program: whole messages, whole objects, both sides of each limit.
 
 They complement tests/test_program.py so that a changed message, a dropped key or a moved
-limit fails a test (``make mutate``). Mutants left alive on purpose, all equivalent:
+limit fails a test (``make mutate``). These lines are not mutated
+(``read_text("utf-8")`` in ``do_not_mutate_patterns`` of pyproject.toml, the format with
+``# pragma: no mutate``), as their mutants are equivalent:
 
 - ``read_text("utf-8")`` mutated to ``read_text(None)`` or ``read_text("UTF-8")`` (both in
   ``load_program``): the same codec on a machine with a UTF-8 locale, where the tests run.
-- ``get_close_matches(..., n=1, ...)`` with ``n`` dropped (3) or 2: ``suggest`` only takes the
-  best match, ``close[0]``, which is the same whatever the number of matches asked for.
 - ``"{:g}"`` mutated to ``"{:G}"`` in ``Range.__str__``: the two differ only in exponents and
   in inf/nan (``1E+06``, ``INF``), which no routine count or length reaches.
-- ``self.prefix.rstrip('.')`` mutated to ``rstrip('XX.XX')`` in ``_Spec.get``: rstrip takes
-  a set of characters, and a prefix (``exercise[0].``) never ends in an X.
+
+``suggest`` no longer passes ``n=1`` to ``get_close_matches`` (it takes the best match,
+``close[0]``, whatever the number asked for), and ``_Spec.get`` removes the prefix's final
+dot with ``removesuffix`` rather than ``rstrip`` (whose ``rstrip('XX.XX')`` mutant was
+equivalent).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from footstats.program import Exercise, Program, ProgramError, Range, load_program, name_key
+from footstats.program import (
+    Exercise,
+    Program,
+    ProgramError,
+    Range,
+    load_program,
+    name_key,
+    resolve_program,
+)
 
 FULL = """\
 name = "Knee rehab"
@@ -214,3 +227,92 @@ def test_unreadable_files_name_the_file_first(tmp_path):
     with pytest.raises(ProgramError) as caught:
         load_program(missing)
     assert str(caught.value).startswith(f"{missing}: cannot read the routine file: ")
+
+
+# -- resolve_program: which logs it checks against the routine --------------------------------
+def _table(exercises, in_program=None):
+    columns = {"exercise": pd.Series(exercises, dtype="string")}
+    if in_program is not None:
+        columns["in_program"] = pd.array(in_program, dtype="boolean")
+    return pd.DataFrame(columns)
+
+
+def test_a_log_read_with_a_routine_is_checked_on_its_matched_exercises_only():
+    routine = load_program()
+    # "Plank" was matched (True): refused; "Jumping jacks" was not (False) and the blank
+    # flag (<NA>) is not a match either: both are left alone
+    with pytest.raises(ValueError, match=r"its exercises 'Plank' are not in that routine\."):
+        resolve_program(routine, _table(["Plank", "Jumping jacks"], [True, False]))
+    assert resolve_program(routine, _table(["Plank", "Jumping jacks"], [None, False])) is routine
+
+
+def test_a_table_made_by_hand_is_refused_only_when_no_exercise_matches():
+    routine = load_program()
+    # no in_program column: refused when none of its exercises is in the routine, naming
+    # them sorted; one routine exercise among them is enough
+    with pytest.raises(ValueError, match=r"its exercises 'Plank', 'Squat' are not in that"):
+        resolve_program(routine, _table(["Squat", "Plank", "Squat"]))
+    assert resolve_program(routine, _table(["Squat", "toe_walking"])) is routine
+    assert resolve_program(routine, _table([None])) is routine  # no exercise at all
+
+
+def test_something_without_columns_is_not_checked():
+    routine = load_program()
+    assert resolve_program(routine, pd.Series(["Plank"])) is routine
+
+
+def test_the_whole_message_names_both_routines():
+    routine = load_program()
+    both = (routine["toe_walking"], routine["heel_raises"])
+    walking = dataclasses.replace(routine, name="Walking", exercises=both)
+    log = _table(["Plank", "toe_curls"], [True, True])
+    ids = "toe_walking, heel_raises, tibialis_anterior, ankle_circles, toe_curls"
+    advice = " Pass the routine the log was read with, or leave program= out to use the log's own."
+    with pytest.raises(ValueError) as caught:
+        resolve_program(walking, log)
+    assert str(caught.value) == (
+        "the routine 'Walking' (exercises toe_walking, heel_raises) does not match this log: "
+        "its exercises "
+        "'Plank', 'toe_curls' are not in that routine." + advice
+    )
+    log.attrs["program"] = routine
+    with pytest.raises(ValueError) as caught:
+        resolve_program(walking, log)
+    assert str(caught.value) == (
+        "the routine 'Walking' (exercises toe_walking, heel_raises) does not match this log: "
+        "its exercises "
+        "'Plank', 'toe_curls' are not in that routine; the log was read with the routine "
+        f"'Foot routine for back, hip and knee pain' (exercises {ids})." + advice
+    )
+
+
+@pytest.mark.parametrize(
+    ("new", "message"),
+    [
+        # a session of a day is the most: 1441 minutes is not plausible
+        (
+            "session_minutes = 1441\n",
+            "FILE: 'session_minutes': expected a number from 0 to 1440, got 1441",
+        ),
+        (
+            "session_minutes = 15\nweeks = 0\n",
+            "FILE: 'weeks': expected a whole number of weeks >= 1, got 0",
+        ),
+        ("session_minutes = 15\nweeks = 2.5\n", "FILE: 'weeks': expected int, got 2.5"),
+    ],
+)
+def test_session_minutes_and_weeks_messages(tmp_path, new, message):
+    assert error_of(tmp_path, FULL.replace("session_minutes = 15\n", new)) == message
+
+
+def test_the_routines_weeks_and_minutes_are_read(tmp_path):
+    # both sides of the limits: 1440 minutes and 1 week are accepted
+    text = FULL.replace("session_minutes = 15\n", "session_minutes = 1440\nweeks = 1\n")
+    routine = load_program(write(tmp_path, text))
+    assert (routine.session_minutes, routine.weeks) == (1440, 1)
+
+
+def test_resolve_program_loads_a_routine_given_by_its_path(tmp_path):
+    path = write(tmp_path, FULL)
+    assert resolve_program(str(path)).name == "Knee rehab"
+    assert resolve_program(path, _table(["wall_sit"], [True])).ids == ("wall_sit", "step_ups")

@@ -11,8 +11,6 @@ alive on purpose:
   three as the same missing value.
 - ``strip_cells``: ``str.contains(..., regex=True)`` without ``regex``, whose default is
   ``True``.
-- ``parse_dates``: ``parsed[wrong] = None`` instead of ``pd.NaT``: None set into a
-  datetime64 Series is NaT.
 - ``_with_format``: ``getattr(parsed.dt, "tz")`` without its default ``None``: the ``.dt``
   of the datetime Series ``pd.to_datetime`` returns always has a ``tz``.
 - ``implausible_dates``: ``.fillna(None)`` instead of ``.fillna(False)`` on both
@@ -23,6 +21,9 @@ alive on purpose:
   (the same <NA>), and ``.astype("float64")`` or ``.astype(None)`` (float64 too) instead of
   ``.astype("Float64")`` before ``away[:] = ...``: the NaN of days that are not isolated
   becomes <NA> when set into the Float64 ``away``.
+
+``parse_dates``' ``parsed[wrong] = pd.NaT`` is marked ``# pragma: no mutate``: its one
+mutant, ``None`` for ``pd.NaT``, is equivalent (None set into a datetime64 Series is NaT).
 """
 
 from __future__ import annotations
