@@ -5,33 +5,20 @@ They complement tests/test_importers.py: every row of the converted log and ever
 warm-up counted as a set, a misread duration or date, or a Loop amount on the wrong side of
 its target fails a test. Every expected number is worked out in a comment.
 
-mutmut leaves out decorated functions: each app's ``to_log`` and the ``_per_distinct``
-parsers of ``footstats.importers._common`` are exercised here but not mutated. Mutants left
-alive on purpose, all equivalent:
+mutmut leaves out decorated functions: the ``_per_distinct`` parsers of
+``footstats.importers._common`` are exercised here but not mutated (each app's ``to_log``
+is mutated since it lost its decorator). Mutants that no test can tell from the original
+are not generated: ``missing_numbers`` (a column the export lacks) and the groupby and sort
+options of ``sets_to_log`` and ``_join_distinct`` carry ``# pragma: no mutate`` with their
+reasons, and the redundant ``dtype="str"`` of text pandas infers as ``str``, the
+``fillna(False)`` of masks with no missing value and the blank-cell test before reading
+dates again are gone. Left alive on purpose, all equivalent (2026-12-02):
 
-- ``Columns.numbers`` and ``strong._minutes``: the all-missing Series of a column the
-  export lacks, with ``pd.NA`` written as ``None`` or left out, or without its ``"Float64"``
-  dtype: the same missing values, which ``number_text`` writes as blanks either way.
 - ``strong._minutes``: ``parse_numbers(..., whole=None)``, as false as ``whole=False``.
-- ``sets_table``: the kind column with ``dtype=None`` or no dtype: pandas 3 infers its
-  ``str`` dtype for the text.
-- ``sets_to_log``: ``ne(0).fillna(None)`` or ``fillna(True)`` where reps or seconds are
-  missing: ``where`` keeps a missing value missing whatever the condition says. The
-  groupby with ``sort`` or ``dropna`` true, None or left out: the table is sorted by line
-  right after, and no key is missing (rows with a bad date or a blank exercise are left
-  out before). That sort with another ``kind`` or none (the first lines are unique) or
-  ``ignore_index`` false, None or left out (the groups come in line order already, so the
-  index is 0, 1, ... either way). ``written.get(column)`` without its default for the
-  notice of reps or seconds that differ: a column that is not in the export has no values
-  to differ.
-- ``_join_distinct``: the groupby with ``sort`` true, None or left out (the notes are
-  reindexed by the table's groups right after); the blank notes with ``dtype=None`` or
-  no dtype (pandas 3 infers ``str``).
-- ``Columns.datetimes``: ``text.ne(None)`` or ``text.ne("XXXX")`` for the cells to read
-  again: blank cells are then read again too, and stay NaT (they are reported as blank).
-- ``loop._measurable``: ``fillna(None)`` or ``fillna(True)`` of ``done`` and ``unknown``:
-  both are plain bool Series (comparisons of float64 amounts and of text), with no missing
-  value to fill.
+- ``sets_to_log``: ``written.get(column)``, ``written.get(column, None)`` or
+  ``written.get(column, )`` without its default for the notice of reps or seconds that
+  differ: a column that is not in the export has no values to differ, so the default is
+  never used.
 """
 
 from __future__ import annotations
