@@ -471,3 +471,54 @@ def test_fitnotes_days_without_a_time_and_timed_sets():
         (2, "Reps", "", "notice", "FS415", "reps differ between the sets of 1 exercise(s) "
          "(lines 2); each keeps its smallest reps, which every set reached"),
     ]  # fmt: skip
+
+
+FITNOTES = "Date,Exercise,Category,Weight (kg),Reps,Distance,Distance Unit,Time,Comment"
+
+
+def test_fitnotes_bad_values_are_errors_at_their_line_and_column():
+    raw = raw_table(
+        FITNOTES,
+        "2024-03-15,Calf Raise,Legs,0,12,,,,",
+        "2024-03-32,Calf Raise,Legs,0,12,,,,",
+        "2024-03-15,,Legs,0,12,,,,",
+        "2024-03-15,Calf Raise,Legs,0,12.5,,,,",
+        "2024-03-15,Plank,Core,0,0,,,soon,",
+    )
+    log, problems = fitnotes.to_log(raw, file="f.csv")
+    # lines 3 to 6 each have one error and are left out: only line 2's set is counted
+    assert log[["date", "exercise", "sets", "reps", "seconds", "line"]].values.tolist() == [
+        ["2024-03-15 00:00:00", "Calf Raise", "1", "12", "", 2]
+    ]
+    assert found(problems) == [
+        (3, "Date", "2024-03-32", "error", "FS403",
+         "'2024-03-32' is not a valid date: expected a date like 2024-03-15"),
+        (4, "Exercise", "", "error", "FS408", "blank exercise"),
+        (5, "Reps", "12.5", "error", "FS407", "'12.5' is not a whole number of reps (0 or more)"),
+        (6, "Time", "soon", "error", "FS409",
+         "'soon' is not a time like 0:01:30 (hours:minutes:seconds)"),
+    ]  # fmt: skip
+
+
+def test_fitnotes_exports_it_cannot_read():
+    # no Category: not a FitNotes export
+    log, problems = fitnotes.to_log(raw_table("Date,Exercise,Reps"), file="f.csv")
+    assert log.empty
+    assert found(problems) == [
+        (1, "-", "", "error", "FS401", "not a FitNotes export: missing the column(s) Category; "
+         "check the file, or leave the format to be detected"),
+    ]  # fmt: skip
+    # "Weight (kg)" and "Weight (lbs)" are both FitNotes' weight column
+    header = "Date,Exercise,Category,Weight (kg),Weight (lbs),Reps"
+    log, problems = fitnotes.to_log(raw_table(header, "2024-03-15,Plank,Core,0,0,0"), file="f.csv")
+    assert log.empty
+    assert found(problems) == [
+        (1, "-", "", "error", "FS402", "the header has 'Weight (kg)', 'Weight (lbs)' more than "
+         "once: keep one of each"),
+    ]  # fmt: skip
+
+
+def test_a_fitnotes_export_without_a_time_column_and_no_rows():
+    log, problems = fitnotes.to_log(raw_table("Date,Exercise,Category,Reps"), file="f.csv")
+    assert log.empty and problems == []
+    assert list(log.columns)[:3] == ["date", "exercise", "sets"]
