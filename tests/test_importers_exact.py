@@ -19,6 +19,11 @@ dates again are gone. Left alive on purpose, all equivalent (2026-12-02):
   ``written.get(column, )`` without its default for the notice of reps or seconds that
   differ: a column that is not in the export has no values to differ, so the default is
   never used.
+- ``fitnotes.to_log``: ``seconds = None`` for an export without a ``Time`` column: a
+  column of None is as missing as ``missing_numbers``' NA, and is written as blanks.
+
+The ``to_log`` functions were first run on 2026-12-02 (14:35-14:57, not all of them):
+their survivors other than these are not examined yet.
 """
 
 from __future__ import annotations
