@@ -22,7 +22,7 @@ dates again are gone. Left alive on purpose, all equivalent (2026-12-02):
 - ``fitnotes.to_log``: ``seconds = None`` for an export without a ``Time`` column: a
   column of None is as missing as ``missing_numbers``' NA, and is written as blanks.
 
-The ``to_log`` functions were first run on 2026-12-02 (14:35-14:57, not all of them):
+The ``to_log`` functions were first run on 2026-12-02 (14:35-14:54):
 their survivors other than these are not examined yet.
 """
 
