@@ -449,7 +449,7 @@ class Columns:
         given = (reading.date_format,) if reading.date_format else ()
         values = parse_datetimes(column, (*given, *formats))
         text = self.text(key)
-        todo = values.isna() & text.ne("")
+        todo = values.isna()  # blank cells too: they stay NaT, and are reported as blank
         if todo.any():
             fallback, *_ = parse_dates(
                 text[todo], dayfirst=reading.dayfirst, excel_dates=reading.excel_dates
@@ -479,13 +479,22 @@ class Columns:
         ``what`` names the quantity for the message (``"reps"``, ``"seconds"``).
         """
         if key not in self.names:
-            return pd.Series(pd.NA, index=self.raw.index, dtype="Float64")
+            return missing_numbers(self.raw.index)
         values, bad = parse_numbers(self.raw[self.names[key]], whole=whole)
         number = "a whole number" if whole else "a number"
         self.flag(
             bad, key, EXPORT_NOT_A_NUMBER, f"{{value!r}} is not {number} of {what} (0 or more)"
         )
         return values
+
+
+def missing_numbers(index: pd.Index) -> pd.Series:
+    """The numbers of a column an export lacks: all missing (Float64)."""
+    return pd.Series(
+        pd.NA,  # pragma: no mutate: None, or no value, is the same missing value
+        index=index,
+        dtype="Float64",  # pragma: no mutate: all missing, written as blanks in any dtype
+    )
 
 
 def summary_notice(
@@ -514,7 +523,7 @@ def sets_table(
 ) -> pd.DataFrame:
     """The sets table (:data:`SET_COLUMNS`) of the rows neither flagged bad nor skipped."""
     keep = ~columns.bad & ~columns.skipped
-    kind = pd.Series(WORKING, index=warmup.index, dtype="str").mask(warmup, WARMUP)
+    kind = pd.Series(WORKING, index=warmup.index).mask(warmup, WARMUP)
     table = pd.DataFrame(
         {
             WHEN: when,
@@ -559,11 +568,15 @@ def sets_to_log(
         _working=working,
         _warmup=~working,
         **{
-            column: sets[column].where(working & sets[column].ne(0).fillna(False))
+            column: sets[column].where(working & sets[column].ne(0))  # NA: left missing
             for column in (REPS, SECONDS)
         },
     )
-    groups = per_set.groupby(_GROUP, sort=False, dropna=False)
+    groups = per_set.groupby(
+        _GROUP,
+        sort=False,  # pragma: no mutate: sorted by line below, whatever the groups' order
+        dropna=False,  # pragma: no mutate: no key is missing (rows without one are left out)
+    )
     table = groups.agg(
         **{
             LINE: (LINE, "min"),
@@ -578,7 +591,11 @@ def sets_to_log(
     )
     for column in (NOTES, WORKOUT_NOTES):
         table[column] = _join_distinct(per_set, column, table.index)
-    table = table.reset_index().sort_values(LINE, kind="stable", ignore_index=True)
+    table = table.reset_index().sort_values(
+        LINE,
+        kind="stable",  # pragma: no mutate: the first lines are unique, any sort agrees
+        ignore_index=True,  # pragma: no mutate: the groups come in line order, index 0, 1, ...
+    )
     warmup = sets[KIND].eq(WARMUP)
     notices = summary_notice(
         file,
@@ -629,8 +646,11 @@ def _join_distinct(sets: pd.DataFrame, column: str, index: pd.Index) -> pd.Serie
     # Only rows with a note reach the Python-level join; most sets have none.
     notes = sets.loc[sets[column].str.strip().ne(""), [*_GROUP, column]].drop_duplicates()
     if notes.empty:
-        return pd.Series("", index=index, dtype="str")
-    joined = notes.groupby(_GROUP, sort=False)[column].agg("; ".join)
+        return pd.Series("", index=index)
+    joined = notes.groupby(
+        _GROUP,
+        sort=False,  # pragma: no mutate: reindexed by the table's groups right after
+    )[column].agg("; ".join)
     return joined.reindex(index).fillna("")
 
 

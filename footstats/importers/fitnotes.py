@@ -104,7 +104,7 @@ def to_log(
     exercise = cols.text("exercise")
     cols.flag(exercise.eq(""), "exercise", EXPORT_BLANK_EXERCISE, "blank exercise")
     reps = cols.numbers("reps", "reps", whole=True)
-    seconds = pd.Series(pd.NA, index=raw.index, dtype="Float64")
+    seconds = C.missing_numbers(raw.index)
     if "time" in cols:
         minutes, wrong = C.parse_duration_minutes(raw[cols.names["time"]])
         cols.flag(
@@ -123,7 +123,7 @@ def to_log(
         warmup=pd.Series(False, index=raw.index),
         reps=reps,
         seconds=seconds,
-        minutes=pd.Series(pd.NA, index=raw.index, dtype="Float64"),
+        minutes=C.missing_numbers(raw.index),
         notes=cols.text("comment", verbatim=True),
         workout_notes=blank,
     )

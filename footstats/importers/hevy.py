@@ -138,7 +138,7 @@ def to_log(
     if unusable:
         return C.empty_sets_log(), unusable
     start = cols.datetimes("starttime", _DATE_FORMATS, _EXPECTED_TIME)
-    minutes = pd.Series(pd.NA, index=raw.index, dtype="Float64")
+    minutes = C.missing_numbers(raw.index)
     if "endtime" in cols:
         # the workout's minutes: no metric needs them, so problems there keep the sets
         end = cols.datetimes("endtime", _DATE_FORMATS, _EXPECTED_TIME, blank_ok=True, needed=False)

@@ -334,7 +334,7 @@ def _measurable(cols: C.Columns, key: str, text, number, target):
         "for 2) or UNKNOWN",
     )
     done = amount.ge(target) if target else amount.gt(0)
-    return done.fillna(False).astype(bool), unknown.fillna(False).astype(bool), []
+    return done, unknown, []  # comparisons of float64 amounts and of text: plain bools
 
 
 def _first_entry(when: pd.Series, unknown: pd.Series, keep: pd.Series):

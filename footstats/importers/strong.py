@@ -315,7 +315,7 @@ def _minutes(cols: C.Columns) -> tuple[str | None, pd.Series]:
     """
     duration = next((k for k in _DURATIONS if k in cols), None)
     if duration is None:
-        return None, pd.Series(pd.NA, index=cols.raw.index, dtype="Float64")
+        return None, C.missing_numbers(cols.raw.index)
     if duration == "durationsec":
         seconds, wrong = C.parse_numbers(cols.raw[cols.names[duration]], whole=False)
         expected = "a number of seconds like 4440"
