@@ -47,12 +47,12 @@ bench: $(STAMP)
 # and runs that module's focused tests ([tool.mutmut] in pyproject.toml), then prints the
 # share of mutants killed per module. For the importers, only their converters: the
 # functions that count sets (warm-ups apart), read dates, numbers and durations, and turn
-# Loop checkmarks into sessions (mutmut skips decorated functions such as each to_log).
+# Loop checkmarks into sessions, and each importer's to_log.
 MUTATE_MODULES := footstats._values footstats.program footstats._weeks footstats._followup \
 	footstats.importers footstats.metrics
 MUTATE_IMPORTERS := $(addprefix footstats.importers., _common.x_sets_to_log* \
 	_common.x_sets_table* _common.x__join_distinct* _common.x__duration_minutes* \
-	_common.x?Columns?datetimes* _common.x?Columns?numbers* strong.x__minutes* \
+	_common.x_missing_numbers* _common.x?Columns?datetimes* _common.x?Columns?numbers* strong.x__minutes* \
 	loop.x__measurable* loop.x__first_entry* loop.x__target* \
 	strong.x_to_log* hevy.x_to_log* fitnotes.x_to_log* loop.x_to_log*)
 MUTATE_JOBS ?= 2
