@@ -23,6 +23,21 @@ from footstats.program import load_program
 
 PROGRAM = load_program()
 
+# The metrics computed from a tidy log (footstats.metrics), shared by the tests of their
+# guards (test_misuse adds the functions of a log outside footstats.metrics).
+METRICS_OF_A_LOG = (
+    "session_table",
+    "weekly_frequency",
+    "session_sets",
+    "weekly_sets",
+    "pain_reports",
+    "weekly_pain",
+    "pain_change",
+    "adherence_vs_pain",
+    "pain_association",
+    "summarize",
+)
+
 
 def tidy_log(rows: list[dict], *, sites=DEFAULT_PAIN_SITES) -> pd.DataFrame:
     """A tidy log from ``rows`` of dicts, the first one on file line 2.

@@ -29,7 +29,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from _tidy import PROGRAM, tidy_log
+from _tidy import METRICS_OF_A_LOG, PROGRAM, tidy_log
 
 from footstats import metrics
 from footstats._columns import (
@@ -751,22 +751,10 @@ def test_rows_the_reader_flagged_or_left_without_sets_are_not_sessions():
 
 
 # -- every metric: its guard, its routine and its window options ---------------------------
-ON_A_LOG = [
-    "session_table",
-    "weekly_frequency",
-    "session_sets",
-    "weekly_sets",
-    "pain_reports",
-    "weekly_pain",
-    "pain_change",
-    "adherence_vs_pain",
-    "pain_association",
-    "summarize",
-]
 PAIN_ONLY = ("pain_reports", "weekly_pain", "pain_change")  # read the line and date only
 
 
-@pytest.mark.parametrize("name", ON_A_LOG)
+@pytest.mark.parametrize("name", METRICS_OF_A_LOG)
 def test_each_metric_names_itself_and_the_columns_it_reads(name):
     columns = "line, date" if name in PAIN_ONLY else "line, date, exercise, sets"
     wanted = rf"^{name} expects a log from footstats\.read_log \(columns {columns}\); got a str"
@@ -783,7 +771,7 @@ def test_frequency_summary_names_itself_and_the_table_it_reads():
         metrics.frequency_summary("weekly.csv")
 
 
-@pytest.mark.parametrize("name", ON_A_LOG)
+@pytest.mark.parametrize("name", METRICS_OF_A_LOG)
 def test_each_metric_refuses_a_routine_without_the_logs_exercises(name):
     # _own_log has toe curls, an exercise of the packaged routine (the reader matched it)
     # and not of OWN
@@ -806,7 +794,7 @@ TWO_WEEKS = {
 
 
 @pytest.mark.parametrize("option", TWO_WEEKS)
-@pytest.mark.parametrize("name", ON_A_LOG)
+@pytest.mark.parametrize("name", METRICS_OF_A_LOG)
 def test_each_metric_keeps_to_a_window_of_two_weeks(name, option):
     # participant a in the weeks of 2, 9 and 16 March: each option ends the window on
     # Sunday 15 March, which gives what the rows of the first two weeks alone give
@@ -914,7 +902,7 @@ def test_weekly_sets_of_two_workouts_on_a_sunday():
     assert walking[SETS_PRESCRIBED].tolist() == [6, 6]
 
 
-@pytest.mark.parametrize("name", ON_A_LOG)
+@pytest.mark.parametrize("name", METRICS_OF_A_LOG)
 def test_each_metric_uses_the_routine_the_log_was_read_with(name):
     # read with OWN (toe curls not matched), no program= given: OWN, not the packaged
     # routine, under which the toe curls rows would be sessions (see the test above)

@@ -14,6 +14,7 @@ from io import StringIO
 import matplotlib
 import pandas as pd
 import pytest
+from _tidy import METRICS_OF_A_LOG
 
 import footstats
 
@@ -122,16 +123,7 @@ SAMPLE = footstats.load_sample()
 WEEKLY = footstats.weekly_frequency(SAMPLE)
 
 LOG_FUNCTIONS = [
-    "session_table",
-    "weekly_frequency",
-    "session_sets",
-    "weekly_sets",
-    "pain_reports",
-    "weekly_pain",
-    "pain_change",
-    "adherence_vs_pain",
-    "pain_association",
-    "summarize",
+    *METRICS_OF_A_LOG,
     "plot_dashboard",
     "follow_up",
     "stale_notice",
