@@ -538,7 +538,7 @@ def write_cohort(
     Parameters
     ----------
     folder : str or path-like
-        An existing folder.
+        The folder to write to, created (with its parents) if it does not exist.
     participants : int
         How many.
     weeks, start, seed
@@ -563,6 +563,7 @@ def write_cohort(
     if participants < 1 or chunk < 1:
         raise ValueError(f"participants and chunk must be at least 1, got {participants}, {chunk}")
     width = max(4, len(str(participants)))
+    Path(folder).mkdir(parents=True, exist_ok=True)
     written = []
     for k, first in enumerate(range(0, participants, chunk)):
         count = min(chunk, participants - first)

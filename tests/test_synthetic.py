@@ -289,6 +289,12 @@ def test_write_cohort_writes_one_file_per_participant_chunk_by_chunk(tmp_path):
         write_cohort(tmp_path, participants=0)
 
 
+def test_write_cohort_creates_its_folder(tmp_path):
+    folder = tmp_path / "study" / "logs"
+    files = write_cohort(folder, participants=2, weeks=2, seed=3)
+    assert sorted(folder.iterdir()) == files == [folder / "p0001.csv", folder / "p0002.csv"]
+
+
 def test_main_writes_a_log_and_reports_bad_arguments(tmp_path, capsys):
     out = tmp_path / "year.csv"
     assert main(["-o", str(out), "--weeks", "4", "--participants", "3"]) == 0
