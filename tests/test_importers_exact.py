@@ -50,7 +50,7 @@ def raw_table(header: str, *rows: str) -> pd.DataFrame:
 
 def found(problems: list[dict]) -> list[tuple]:
     keys = ("line", "column", "value", "severity", "code", "message")
-    assert {p["file"] for p in problems} <= {"h.csv", "s.csv", "Checkmarks.csv", "f.csv"}
+    assert {p["file"] for p in problems} <= {"h.csv", "s.csv", "Checkmarks.csv", "f.csv", "x.csv"}
     return [tuple(p[k] for k in keys) for p in problems]
 
 
@@ -527,3 +527,234 @@ def test_a_fitnotes_export_without_a_time_column_and_no_rows():
     log, problems = fitnotes.to_log(raw_table("Date,Exercise,Category,Reps"), file="f.csv")
     assert log.empty and problems == []
     assert list(log.columns)[:3] == ["date", "exercise", "sets"]
+
+
+# -- every message an importer writes, whole (file, line, column, value, code, text) ---------
+
+
+def test_strong_rest_timers_set_orders_blank_names_and_verbatim_notes():
+    raw = raw_table(
+        "Date,Workout Name,Exercise Name,Set Order,Reps,Notes,Workout Notes",
+        "2025-01-30 12:34:56,Feet,Heel Raise,1,8,  slow  and  low ,  tired  legs ",
+        "2025-01-30 12:34:56,Feet,Heel Raise,Rest Timer,0,,",
+        "2025-01-30 12:34:56,Feet,Heel Raise,X,8,,",
+        "2025-01-30 12:34:56,Feet,,1,8,,",
+        "2025-01-30 12:34:56,Feet,Heel Raise,rest timer,0,,",
+    )
+    log, problems = strong.to_log(raw, file="s.csv")
+    # lines 3 and 6 are rest timers (any case), skipped; 4 and 5 are errors: 1 set (line 2);
+    # notes are kept as written, spaces and all
+    assert log.values.tolist() == [
+        ["2025-01-30 12:34:56", "Heel Raise", "1", "0", "8", "", "", "  slow  and  low "]
+        + ["Feet", "  tired  legs ", 2]
+    ]
+    assert found(problems) == [
+        (4, "Set Order", "X", "error", "FS411", "'X' is not a Strong set order: expected a set "
+         "number, W (warm-up), D (drop set), F (failure) or Rest Timer"),
+        (5, "Exercise Name", "", "error", "FS408", "blank exercise name"),
+        (3, "Set Order", "Rest Timer", "notice", "FS412", "skipped 2 Rest Timer row(s) "
+         "(lines 3, 6): Strong's rest timer, not a set"),
+    ]  # fmt: skip
+
+
+def test_strong_and_hevy_exports_without_their_columns():
+    log, problems = strong.to_log(
+        raw_table("Date,Workout Name,Reps", "2025-01-30 12:34:56,Feet,8"), file="s.csv"
+    )
+    assert log.empty
+    assert found(problems) == [
+        (1, "-", "", "error", "FS401", "not a Strong export: missing the column(s) Exercise "
+         "Name, Set Order; check the file, or leave the format to be detected"),
+    ]  # fmt: skip
+    log, problems = hevy.to_log(
+        raw_table("title,start_time,reps", 'Feet,"3 Mar 2025, 07:30",8'), file="h.csv"
+    )
+    assert log.empty
+    assert found(problems) == [
+        (1, "-", "", "error", "FS401", "not a Hevy export: missing the column(s) exercise_title, "
+         "set_type; check the file, or leave the format to be detected"),
+    ]  # fmt: skip
+
+
+def test_a_strong_header_in_another_language_is_read_by_position():
+    german = (
+        "Datum,Trainingsname,Dauer,Übungsname,Satzreihenfolge,Gewicht,Wdh.,Entfernung,"
+        "Sekunden,Notizen,Trainingsnotizen,RPE"
+    )
+    raw = raw_table(german, "2025-01-30 12:34:56,Feet,1h,Heel Raise,1,0,8,0,0,,,")
+    log, problems = strong.to_log(raw, file="s.csv")
+    # Dauer is Duration: 1h is 60 minutes; Wdh. is Reps: 8
+    assert log.values.tolist() == [
+        ["2025-01-30 12:34:56", "Heel Raise", "1", "0", "8", "", "60", "", "Feet", "", 2]
+    ]
+    pairs = (
+        "'Datum' = Date, 'Trainingsname' = Workout Name, 'Dauer' = Duration, 'Übungsname' = "
+        "Exercise Name, 'Satzreihenfolge' = Set Order, 'Gewicht' = Weight, 'Wdh.' = Reps, "
+        "'Entfernung' = Distance, 'Sekunden' = Seconds, 'Notizen' = Notes, "
+        "'Trainingsnotizen' = Workout Notes, 'RPE' = RPE"
+    )
+    assert found(problems) == [
+        (1, "-", "", "notice", "FS413", "Strong export with a header in a language footstats "
+         f"does not know: read by Strong's column order ({pairs})"),
+    ]  # fmt: skip
+
+
+def test_hevy_bad_values_whole_reps_decimal_seconds_and_verbatim_notes():
+    monday = ("3 Mar 2025, 07:30", "3 Mar 2025, 07:50")
+    raw = raw_table(
+        HEVY,
+        hevy_row(*monday, "Heel Raise", "normal", "8", notes=" slow  low ", description=" tired "),
+        hevy_row(*monday, "", "normal", "8"),
+        hevy_row(*monday, "Heel Raise", "superset", "8"),
+        hevy_row(*monday, "Heel Raise", "normal", "8.5"),
+        hevy_row(*monday, "Toe Walk", "normal", "", "30.5"),
+        hevy_row(*monday, "Toe Walk", "normal", "", "half"),
+    )
+    log, problems = hevy.to_log(raw, file="h.csv")
+    # lines 3, 4, 5 and 7 are errors; 07:30 to 07:50 is 20 minutes; notes as written
+    assert log.values.tolist() == [
+        ["2025-03-03 07:30:00", "Heel Raise", "1", "0", "8", "", "20", " slow  low ", "Feet"]
+        + [" tired ", 2],
+        ["2025-03-03 07:30:00", "Toe Walk", "1", "0", "", "30.5", "20", "", "Feet", "", 6],
+    ]
+    assert found(problems) == [
+        (3, "exercise_title", "", "error", "FS408", "blank exercise title"),
+        (4, "set_type", "superset", "error", "FS410",
+         "'superset' is not a Hevy set type: expected normal, warmup, dropset or failure"),
+        (5, "reps", "8.5", "error", "FS407", "'8.5' is not a whole number of reps (0 or more)"),
+        (7, "duration_seconds", "half", "error", "FS407",
+         "'half' is not a number of seconds (0 or more)"),
+    ]  # fmt: skip
+
+
+def test_hevy_reads_a_re_saved_date_day_first_when_told():
+    raw = raw_table(
+        HEVY, hevy_row("13/09/2021 10:41", "13/09/2021 11:00", "Toe Walk", "normal", "8")
+    )
+    log, problems = hevy.to_log(raw, file="h.csv")
+    assert log.empty and [p["code"] for p in problems] == ["FS403", "FS405"]
+    log, problems = hevy.to_log(raw, file="h.csv", reading=Reading(dayfirst=True))
+    # 13 September 2021, 10:41 to 11:00: 19 minutes
+    assert log[["date", "minutes", "line"]].values.tolist() == [["2021-09-13 10:41:00", "19", 2]]
+    assert problems == []
+
+
+def test_fitnotes_verbatim_comments_no_workout_and_seconds_from_the_time():
+    raw = raw_table(
+        "Date,Exercise,Category,Reps,Time,Comment",
+        "2024-03-15,Plank,Core,0,0:00:31,  on  elbows ",
+        "2024-03-15,Plank,Core,0,0:00:31,",
+    )
+    log, problems = fitnotes.to_log(raw, file="f.csv")
+    # 0:00:31 is 31 seconds (31 / 60 * 60 is 30.999999999999996 in floating point); FitNotes
+    # has no workout, workout notes nor warm-ups: blanks and 0
+    assert log.values.tolist() == [
+        ["2024-03-15 00:00:00", "Plank", "2", "0", "", "31", "", "  on  elbows ", "", "", 2]
+    ]
+    assert problems == []
+
+
+def not_a_log(which: str) -> tuple:
+    return (1, "-", "", "error", "FS422", f"this is Loop's {which}, not a log: give "
+            "Checkmarks.csv from the same export (with --habit NAME), a habit's own "
+            "Checkmarks.csv, or the unzipped export folder")  # fmt: skip
+
+
+SCORES = "Scores.csv (each habit's strength, 0-1, not the days done)"
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "which"),
+    [
+        ("Date,Score", "2025-03-09,0.5123", SCORES),
+        # every value a score (0.0000 to 1.0000): Scores.csv of many habits, renamed
+        ("Date,Feet,Walk,", "2025-03-09,0.5123,1.0000,", SCORES),
+        ("Position,Name,Type", "001,Feet,YES_NO", "Habits.csv (the list of habits)"),
+    ],
+)
+def test_loop_files_that_are_not_checkmarks(header, row, which):
+    log, problems = loop.to_log(raw_table(header, row), file="x.csv")
+    assert log.empty
+    assert found(problems) == [not_a_log(which)]
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "habit", "error"),
+    [
+        ("Day,Feet,", "2025-03-09,2,", "Feet", ("FS401", "not a Loop export: missing the "
+         "column(s) Date; check the file, or leave the format to be detected")),
+        ("Date,Feet,Walk,", "2025-03-09,2,0,", "Knees", ("FS423", "no habit named 'Knees' in this "
+         "Loop export; habits found: 'Feet', 'Walk'")),
+        ("Date,Feet,feet,", "2025-03-09,2,0,", "Feet", ("FS402", "the header has 'Feet', 'feet' "
+         "more than once: keep one of each")),
+        ("Date,Feet,DATE,", "2025-03-09,2,2025-03-09,", "Feet", ("FS402", "the header has 'DATE', "
+         "'Date' more than once: keep one of each")),
+    ],
+)  # fmt: skip
+def test_loop_checkmarks_it_cannot_read(header, row, habit, error):
+    log, problems = loop.to_log(raw_table(header, row), file="Checkmarks.csv", habit=habit)
+    assert log.empty
+    value = habit if error[0] == "FS423" else ""  # the habit asked for
+    assert found(problems) == [(1, "-", value, "error", *error)]
+
+
+MANUAL_ONLY = (
+    "only a manual check (YES_MANUAL, 2) is a session; YES_AUTO (1) is Loop's fill-in when "
+    "the week's target is met, not a day done"
+)
+
+
+def test_loop_checkmarks_bad_values_and_the_habits_not_read():
+    raw = raw_table(
+        "Date,Feet,Walk,Knees,",
+        "2025-03-10,2,0,0,",
+        "2025-03-09,YES_AUTO,0,0,",
+        "2025-03-08,maybe,0,0,",
+        "25-03-07,2,0,0,",
+        "2025-03-06,YES_MANUAL,0,0,",
+    )
+    log, problems = loop.to_log(raw, file="Checkmarks.csv", habit="feet")
+    # lines 4 and 5 are errors; YES_AUTO is not a day done: 2 of 3 days
+    assert log.values.tolist() == [
+        ["2025-03-10", "true", 2],
+        ["2025-03-09", "false", 3],
+        ["2025-03-06", "true", 6],
+    ]
+    assert log["line"].dtype == "int64"
+    assert found(problems) == [
+        (5, "Date", "25-03-07", "error", "FS403",
+         "'25-03-07' is not a valid date: expected an ISO date like 2025-01-30"),
+        (4, "Feet", "maybe", "error", "FS417", "'maybe' is not a Loop checkmark: expected "
+         "YES_MANUAL or 2 (done); YES_AUTO or 1, NO or 0, SKIP or 3, UNKNOWN or -1 (not done)"),
+        (None, "Feet", "", "notice", "FS418", f"Loop habit 'Feet': 2 of 3 days done "
+         f"({MANUAL_ONLY}); a habit log has sessions only, no exercises, sets or pain; the "
+         "other habits are not read: Walk, Knees"),
+    ]  # fmt: skip
+
+
+def test_an_old_checkmark_file_without_a_header():
+    log, problems = loop.to_log(raw_table("2025-03-09,2", "2025-03-08,0"), file="Checkmarks.csv")
+    # its first line is a day (line 1), not a header
+    assert log.values.tolist() == [["2025-03-09", "true", 1], ["2025-03-08", "false", 2]]
+    assert found(problems) == [
+        (None, "Value", "", "notice", "FS418", f"Loop habit 'Value': 1 of 2 days done "
+         f"({MANUAL_ONLY}); a habit log has sessions only, no exercises, sets or pain"),
+    ]  # fmt: skip
+
+
+def test_loop_2_0_3_entry_cells_are_read_and_said_when_a_line_is_wrong():
+    raw = raw_table(
+        "Date,Feet,",
+        '2025-03-10,"Entry(timestamp=1741564800000, value=2)",',
+        '2025-03-32,"Entry(timestamp=1741478400000, value=0)",',
+    )
+    log, problems = loop.to_log(raw, file="Checkmarks.csv", habit="Feet")
+    assert log.values.tolist() == [["2025-03-10", "true", 2]]
+    assert found(problems) == [
+        (3, "Date", "2025-03-32", "error", "FS403",
+         "'2025-03-32' is not a valid date: expected an ISO date like 2025-01-30"),
+        (None, "Feet", "", "notice", "FS421", "read values written as Entry(timestamp=..., "
+         "value=...) (Loop 2.0.3's export bug)"),
+        (None, "Feet", "", "notice", "FS418", f"Loop habit 'Feet': 1 of 1 days done "
+         f"({MANUAL_ONLY}); a habit log has sessions only, no exercises, sets or pain"),
+    ]  # fmt: skip

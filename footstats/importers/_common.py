@@ -286,7 +286,7 @@ def parse_datetimes(values: pd.Series, formats: Sequence[str]) -> pd.Series:
 
 
 @_per_distinct
-def parse_numbers(values: pd.Series, *, whole: bool) -> tuple[pd.Series, pd.Series]:
+def parse_numbers(values: pd.Series, *, whole: bool = False) -> tuple[pd.Series, pd.Series]:
     """Non-negative numbers of ``values`` (Float64, NA for blanks) and a mask of bad values.
 
     A decimal comma is read as a point (semicolon exports write ``60,5``); ``whole``
@@ -393,7 +393,7 @@ class Columns:
     def __contains__(self, key: str) -> bool:
         return key in self.names
 
-    def written(self, keys: dict[str, str]) -> dict[str, str]:
+    def written(self, keys: dict[str, str | None]) -> dict[str, str]:
         """Log column -> this table's column as written, for the ``keys`` it has."""
         return {column: self.names[key] for column, key in keys.items() if key in self.names}
 
@@ -433,7 +433,7 @@ class Columns:
         expected: str,
         *,
         blank_ok: bool = False,
-        needed: bool = True,
+        optional: bool = False,
     ) -> pd.Series:
         """A column read with :func:`parse_datetimes`; unreadable values flagged.
 
@@ -441,8 +441,8 @@ class Columns:
         tried first, then the app's ``formats``, then ISO dates and (with ``dayfirst`` /
         ``excel_dates``) day-first dates and Excel serial numbers, as a spreadsheet that
         re-saved the export writes them. ``expected`` describes the app's format for the
-        messages; blanks are flagged too unless ``blank_ok``. A column no metric needs
-        (not ``needed``: a workout's end) gets warnings that keep the row.
+        messages; blanks are flagged too unless ``blank_ok``. An ``optional`` column, one
+        no metric needs (a workout's end), gets warnings that keep the row.
         """
         column = self.raw[self.names[key]]
         reading = self.reading
@@ -463,17 +463,17 @@ class Columns:
                 "--dayfirst, or --date-format for another order)"
             )
         message = "{value!r} is not a valid date: expected " + expected + hint
-        if needed:
-            self.flag(wrong, key, EXPORT_BAD_DATE, message)
-        else:
+        if optional:
             self.warn(wrong, key, EXPORT_BAD_END, message)
+        else:
+            self.flag(wrong, key, EXPORT_BAD_DATE, message)
         if not blank_ok:
             self.flag(
                 text.eq(""), key, EXPORT_BLANK_DATE, "the date is blank: expected " + expected
             )
         return values
 
-    def numbers(self, key: str, what: str, *, whole: bool) -> pd.Series:
+    def numbers(self, key: str, what: str, *, whole: bool = False) -> pd.Series:
         """A column read with :func:`parse_numbers` (NA when absent); bad values flagged.
 
         ``what`` names the quantity for the message (``"reps"``, ``"seconds"``).

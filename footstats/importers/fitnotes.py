@@ -113,7 +113,7 @@ def to_log(
             EXPORT_BAD_TIME,
             "{value!r} is not a time like 0:01:30 (hours:minutes:seconds)",
         )
-        seconds = (minutes * 60).round(6)
+        seconds = minutes * 60  # 31 s is 30.999999999999996: number_text writes 31
     blank = pd.Series("", index=raw.index, dtype="str")
     sets = C.sets_table(
         cols,

@@ -141,9 +141,9 @@ def to_log(
     minutes = C.missing_numbers(raw.index)
     if "endtime" in cols:
         # the workout's minutes: no metric needs them, so problems there keep the sets
-        end = cols.datetimes("endtime", _DATE_FORMATS, _EXPECTED_TIME, blank_ok=True, needed=False)
-        minutes = ((end - start).dt.total_seconds() / 60).astype("Float64")
-        early = minutes.lt(0).fillna(False).astype(bool)
+        end = cols.datetimes("endtime", _DATE_FORMATS, _EXPECTED_TIME, blank_ok=True, optional=True)
+        minutes = (end - start).dt.total_seconds() / 60  # float64, NaN where a date is missing
+        early = minutes.lt(0)
         cols.warn(
             early,
             "endtime",
@@ -168,7 +168,7 @@ def to_log(
         exercise=exercise,
         warmup=warmup,
         reps=cols.numbers("reps", "reps", whole=True),
-        seconds=cols.numbers("durationseconds", "seconds", whole=False),
+        seconds=cols.numbers("durationseconds", "seconds"),
         minutes=minutes,
         notes=cols.text("exercisenotes", verbatim=True),
         workout_notes=cols.text("description", verbatim=True),

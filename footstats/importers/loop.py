@@ -241,7 +241,6 @@ def to_log(
         return empty_log(), [_not_checkmarks(file, "Habits.csv" if shape == "habits" else "Scores")]
     if shape == "headerless":
         raw = _with_header_row(raw, names)
-        names = ["Date", "Value"]
     dates = C.find_columns(raw, {"date"})
     if not dates:
         return empty_log(), [C.missing_columns_problem(file, ["Date"], "Loop")]
@@ -267,11 +266,11 @@ def to_log(
     entry = text.str.extract(_ENTRY, expand=False)
     text = entry.where(entry.notna(), text)
     kind = text.map(_checkmark_key).map(CHECKMARKS)
-    number = pd.to_numeric(text.where(text.str.fullmatch(_NUMBER)), errors="coerce")
+    number = pd.to_numeric(text.where(text.str.fullmatch(_NUMBER)))  # digits only: no error
     target = _target(reading.folder, label, shape)
     measurable = target is not None or bool((number.notna() & kind.isna()).any())
     if measurable:
-        done, unknown, problems = _measurable(cols, key, text, number, target)
+        done, unknown = _measurable(cols, key, text, number, target)
     else:
         cols.flag(
             kind.isna(),
@@ -280,7 +279,7 @@ def to_log(
             "{value!r} is not a Loop checkmark: expected YES_MANUAL or 2 (done); YES_AUTO or "
             "1, NO or 0, SKIP or 3, UNKNOWN or -1 (not done)",
         )
-        done, unknown, problems = kind.eq(DONE), kind.eq(UNKNOWN), []
+        done, unknown = kind.eq(DONE), kind.eq(UNKNOWN)
     keep = ~cols.bad
     started = _first_entry(when, unknown, keep)
     before = keep & when.lt(started) if started is not None else keep
@@ -292,7 +291,7 @@ def to_log(
         }
     )[keep & ~before].reset_index(drop=True)
     log.attrs[C.WRITTEN] = {DATE: dates["date"], SESSION_DONE: column}
-    problems += _before_notice(file, column, raw[LINE][before].tolist(), started)
+    problems = _before_notice(file, column, raw[LINE][before].tolist(), started)
     if cols.problems and entry.notna().any():
         problems.append(_entry_notice(file, column))
     others = [h for h in habits if h != column]
@@ -306,7 +305,7 @@ def to_log(
         "fill-in when the week's target is met, not a day done"
     )
     summary = (
-        f"{int(done[keep & ~before].sum())} of {len(log)} days done ({rule})"
+        f"{int(log[SESSION_DONE].eq('true').sum())} of {len(log)} days done ({rule})"
         if started is not None
         else "no entry in this file (every day is UNKNOWN, -1), nothing to count"
     )
@@ -334,7 +333,7 @@ def _measurable(cols: C.Columns, key: str, text, number, target):
         "for 2) or UNKNOWN",
     )
     done = amount.ge(target) if target else amount.gt(0)
-    return done, unknown, []  # comparisons of float64 amounts and of text: plain bools
+    return done, unknown  # comparisons of float64 amounts and of text: plain bools
 
 
 def _first_entry(when: pd.Series, unknown: pd.Series, keep: pd.Series):

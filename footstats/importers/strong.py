@@ -284,7 +284,7 @@ def to_log(
     exercise = cols.text("exercisename")
     cols.flag(exercise.eq(""), "exercisename", EXPORT_BLANK_EXERCISE, "blank exercise name")
     reps = cols.numbers("reps", "reps", whole=True)
-    seconds = cols.numbers("seconds", "seconds", whole=False)
+    seconds = cols.numbers("seconds", "seconds")
     duration, minutes = _minutes(cols)
     sets = C.sets_table(
         cols,
@@ -301,7 +301,7 @@ def to_log(
     log, notices = C.sets_to_log(
         sets,
         file=file,
-        written=cols.written({**_SOURCES, MINUTES: duration or "duration"}),
+        written=cols.written({**_SOURCES, MINUTES: duration}),  # no duration (None): no minutes
         warmup_value="W",
     )
     return log, cols.problems + problems + notices
@@ -317,7 +317,7 @@ def _minutes(cols: C.Columns) -> tuple[str | None, pd.Series]:
     if duration is None:
         return None, C.missing_numbers(cols.raw.index)
     if duration == "durationsec":
-        seconds, wrong = C.parse_numbers(cols.raw[cols.names[duration]], whole=False)
+        seconds, wrong = C.parse_numbers(cols.raw[cols.names[duration]])
         expected = "a number of seconds like 4440"
         minutes = seconds / 60
     else:
