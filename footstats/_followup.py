@@ -101,9 +101,7 @@ def follow_up(
     )
     day = keys.day[keys.row_day]
     n = len(keys.participants)
-    before = np.bincount(
-        keys.participant[day < window.start[keys.participant]], minlength=n
-    ).astype("int64")
+    before = np.bincount(keys.participant[day < window.start[keys.participant]], minlength=n)
     after = np.bincount(keys.participant[day > window.end[keys.participant]], minlength=n)
     out = pd.DataFrame(
         {
@@ -112,7 +110,7 @@ def follow_up(
             END: window.end.view(keys.dtype),
             WEEKS: grid_weeks,
             ROWS_BEFORE: before,
-            ROWS_AFTER: after.astype("int64"),
+            ROWS_AFTER: after,
         }
     )
     if table is not None and GROUP in table.columns:
@@ -131,7 +129,7 @@ def window_notices(window: pd.DataFrame) -> list[str]:
     notices = []
     places = ((ROWS_BEFORE, "before the window's start"), (ROWS_AFTER, "after the window's end"))
     for column, where in places:
-        n = int(window[column].sum()) if len(window) else 0
+        n = int(window[column].sum())
         if n:
             rows = "1 row" if n == 1 else f"{n} rows"
             verb = "is" if n == 1 else "are"
@@ -220,7 +218,7 @@ def _programme_end(keys: Keys, start: np.ndarray, weeks) -> np.ndarray:
 
 def _days(values: pd.Series, keys: Keys) -> np.ndarray:
     days = pd.to_datetime(values).dt.normalize().to_numpy().astype(keys.dtype)
-    return np.where(np.isnat(days), np.iinfo("int64").min, days.view("int64"))
+    return days.view("int64")  # NaT is the smallest int64, the window's "none"
 
 
 def _check_weeks(weeks) -> int:
@@ -268,11 +266,11 @@ def _participants_table(participants, had_participant: bool) -> pd.DataFrame | N
             END: pd.to_datetime(participants[END]).to_numpy()
             if END in participants.columns
             else pd.NaT,
-            WEEKS: pd.array(participants[WEEKS], dtype="Int64")
+            WEEKS: participants[WEEKS].array  # Int64 below
             if WEEKS in participants.columns
             else pd.NA,
         },
-        index=pd.Index(participants[PARTICIPANT].astype("str"), name=PARTICIPANT),
+        index=pd.Index(participants[PARTICIPANT].astype("str")),
     )
     table[WEEKS] = table[WEEKS].astype("Int64")
     if GROUP in participants.columns:

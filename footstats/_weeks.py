@@ -61,11 +61,9 @@ class Keys:
             participant, participants = _with_enrolled(participant, participants, enrolled)
         date, dates = pd.factorize(log[DATE], sort=True)
         day_values = pd.Series(dates).dt.normalize()
-        day_of_date, days = pd.factorize(day_values, sort=True)
+        day_of_date, days = pd.factorize(day_values)  # sorted dates: their days come sorted
         days = pd.Index(days)
         day = days.to_numpy()
-        if day.dtype.kind != "M":  # an empty log
-            day = day.astype("datetime64[us]")
         week = week_monday(pd.Series(day)).to_numpy()
         unit = np.datetime_data(week.dtype)[0]
         day_step = int(np.timedelta64(1, "D") // np.timedelta64(1, unit))
@@ -137,9 +135,8 @@ def _with_enrolled(codes: np.ndarray, values: pd.Index, enrolled: pd.Index):
     present = values.dropna()
     names = sorted({*map(str, present), *map(str, enrolled)})
     combined = pd.Index(names + ([pd.NA] if len(present) < len(values) else []), dtype="object")
-    remap = combined.get_indexer(pd.Index([str(v) if not pd.isna(v) else pd.NA for v in values]))
-    if len(present) < len(values):  # the missing participant stays last
-        remap[pd.isna(values)] = len(combined) - 1
+    remap = combined.get_indexer(pd.Index([str(v) for v in values]))
+    remap[pd.isna(values)] = len(combined) - 1  # the missing participant stays last
     return remap[codes], combined
 
 

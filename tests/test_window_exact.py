@@ -4,24 +4,22 @@ logs, chosen so that a wrong rule or a moved limit changes a number (``make muta
 They complement tests/test_window.py. Dates in March 2026: Mondays are the 2nd, 9th, 16th,
 23rd and 30th. Mutants left alive on purpose, all equivalent:
 
-- ``Keys.of``: ``use_na_sentinel=None`` (as false as ``False``).
+- ``Keys.of``: ``use_na_sentinel=None`` (as false as ``False``), and the day's step
+  ``int(one_day / unit)`` for ``int(one_day // unit)``: a day is a whole number of any unit.
 - ``_with_enrolled``: the combined index with ``dtype=None`` or no dtype: pandas 3 infers
   its ``str`` dtype for the same names in the same order (only the dtype of the participant
-  column changes); ``str(v)`` for a missing participant too (``"<NA>"``), and
-  ``len(present) <= len(values)`` before the missing participant is put last: the rows of
-  a missing participant are given the last code right after, whatever ``get_indexer``
-  said, and without one the mask selects nothing.
-- ``Keys.of``: ``pd.factorize(day_values, sort=...)`` with ``sort`` false, None or left
-  out: the days come from the dates, which are sorted already.
-- ``window_notices``: ``if len(window) or True``: the sum of an empty column is 0 too.
+  column changes).
 - ``_until``: ``until = ""`` for a text that is not a date (``pd.Timestamp("")`` is NaT
   too) and ``day = None`` when it cannot be read (``pd.isna(None)`` is true too).
-- ``_days``: ``np.where(None, ...)``: it then takes ``days.view("int64")``, and NaT's
-  int64 is the same ``iinfo("int64").min``.
 - ``_prepare``: ``by_default = None``: the shortcut is not taken, and without a window
   option every row is inside anyway (the same tables, computed the long way).
 - ``_window``: the weeks column read with ``to_numpy`` with or without ``"float64"`` and
-  ``na_value=np.nan``: pandas gives the same float64 array with NaN either way.
+  ``na_value=np.nan``: pandas gives the same float64 array with NaN either way (both are
+  written out for pandas 2.2).
+
+Code whose mutants no test could tell apart is gone: the sort of days that come sorted, a
+branch for dates that were never anything but dates, a test before summing an empty column,
+``np.where`` for NaT (already the smallest int64), and casts to the dtype values had.
 """
 
 from __future__ import annotations
@@ -175,6 +173,45 @@ def test_the_routine_goes_with_the_tables_counted_against_it_only():
     one_week = dataclasses.replace(PROGRAM, weeks=1)
     assert metrics.weekly_frequency(log, program=one_week).attrs["program"] is one_week
     assert "program" not in metrics.follow_up(log, program=one_week).attrs
+
+
+def test_follow_up_names_itself_and_the_columns_it_reads():
+    with pytest.raises(TypeError) as raised:
+        metrics.follow_up("log.csv")
+    assert str(raised.value) == (
+        "follow_up expects a log from footstats.read_log (columns date); got a str — read it "
+        "with footstats.read_log"
+    )
+
+
+def test_follow_up_takes_the_routine_given_else_the_logs_own():
+    # rows on Mondays 2, 9 and 16 March; the log was read with a routine of 2 weeks
+    log = tidy_log([session("2026-03-02"), session("2026-03-09"), session("2026-03-16")])
+    log.attrs["program"] = dataclasses.replace(PROGRAM, weeks=2)
+    columns = [END, WEEKS, "rows_before", "rows_after"]
+    # the log's own: 2 weeks, to Sunday 15 March; the row of the 16th is after the end
+    assert metrics.follow_up(log)[columns].values.tolist() == [
+        [pd.Timestamp("2026-03-15"), 2, 0, 1]
+    ]
+    # one given of 1 week, to Sunday 8 March; the packaged one has no weeks: to the last row
+    one_week = dataclasses.replace(PROGRAM, weeks=1)
+    assert metrics.follow_up(log, program=one_week)[columns].values.tolist() == [
+        [pd.Timestamp("2026-03-08"), 1, 0, 2]
+    ]
+    assert metrics.follow_up(log, program=PROGRAM)[columns].values.tolist() == [
+        [pd.Timestamp("2026-03-16"), 3, 0, 0]
+    ]
+
+
+def test_follow_up_counts_are_whole_numbers():
+    log = tidy_log([session("2026-03-02", "a"), session("2026-03-20", "b")])
+    window = metrics.follow_up(log, weeks=1)
+    # a: the week of 2 March, nothing after; b: the week of 16 March to Sunday the 22nd
+    assert window[[PARTICIPANT, WEEKS, "rows_before", "rows_after"]].values.tolist() == [
+        ["a", 1, 0, 0],
+        ["b", 1, 0, 0],
+    ]
+    assert window[[WEEKS, "rows_before", "rows_after"]].dtypes.tolist() == ["int64"] * 3
 
 
 @pytest.mark.parametrize(
