@@ -43,9 +43,9 @@ notebooks: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
-# Mutation testing (not part of `make test`): mutmut changes the code of one module at a time
-# and runs that module's focused tests ([tool.mutmut] in pyproject.toml), then prints the
-# share of mutants killed per module. For the importers, only their converters: the
+# Mutation testing (not part of `make test`): mutmut changes the code of the modules below,
+# one small change (mutant) at a time, runs the focused tests that call the changed function
+# ([tool.mutmut] in pyproject.toml), then prints the share of mutants killed per module. For the importers, only their converters: the
 # functions that count sets (warm-ups apart), read dates, numbers and durations, and turn
 # Loop checkmarks into sessions, and each importer's to_log.
 MUTATE_MODULES := footstats._values footstats.program footstats._weeks footstats._followup \
@@ -55,6 +55,9 @@ MUTATE_IMPORTERS := $(addprefix footstats.importers., _common.x_sets_to_log* \
 	_common.x_missing_numbers* _common.x?Columns?datetimes* _common.x?Columns?numbers* strong.x__minutes* \
 	loop.x__measurable* loop.x__first_entry* loop.x__target* \
 	strong.x_to_log* hevy.x_to_log* fitnotes.x_to_log* loop.x_to_log*)
+# one mutmut run for every module (mutants generated and the tests' coverage taken once)
+MUTATE_NAMES = $(foreach module,$(MUTATE_MODULES),$(if $(filter footstats.importers,$(module)),\
+	$(MUTATE_IMPORTERS),$(module).*))
 MUTATE_JOBS ?= 2
 MUTATE_STAMP := $(VENV)/.installed-mutate
 
@@ -64,13 +67,9 @@ $(MUTATE_STAMP): $(STAMP)
 
 mutate: $(MUTATE_STAMP)
 	rm -rf mutants && mkdir mutants
-	set -f; for module in $(MUTATE_MODULES); do \
-		names="$$module.*"; \
-		if [ "$$module" = footstats.importers ]; then names='$(MUTATE_IMPORTERS)'; fi; \
-		echo "mutmut: $$module (log in mutants/$$module.log)"; \
-		$(BIN)/mutmut run --max-children $(MUTATE_JOBS) $$names > mutants/$$module.log 2>&1 \
-			|| { tail -20 mutants/$$module.log; exit 1; }; \
-	done
+	@echo "mutmut: $(MUTATE_MODULES) (log in mutants/run.log)"
+	set -f; $(BIN)/mutmut run --max-children $(MUTATE_JOBS) $(MUTATE_NAMES) > mutants/run.log 2>&1 \
+		|| { tail -20 mutants/run.log; exit 1; }
 	$(BIN)/mutmut results --all true | awk -F': ' '$$2 != "not checked" \
 		{ split($$1, name, ".x"); m = name[1]; sub(/^ +/, "", m); n[m]++; s[m, $$2]++ } \
 		END { for (m in n) \
