@@ -19,8 +19,9 @@ in ``[tool.mutmut]`` of pyproject.toml; these equivalent mutants are left alive 
 - ``_exercise_codes``: -2 instead of -1 for "not a program exercise" (callers test >= 0);
   ``astype(None)`` (float64) of the reader's flags, which np.where reads alike.
 - ``_sets``: ``to_numpy(None, na_value=0)`` or no dtype: the same whole numbers.
-- ``_Keys.of``: ``use_na_sentinel=None`` (as false as ``False``); ``/`` for ``//`` in the
-  week step (7 days divide exactly, and ``int()`` follows).
+
+The week grid and the follow-up window (``footstats._weeks``, ``footstats._followup``) have
+their own exact tests and list of equivalent mutants: tests/test_window_exact.py.
 """
 
 import dataclasses
