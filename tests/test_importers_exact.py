@@ -10,20 +10,22 @@ mutmut leaves out decorated functions: the ``_per_distinct`` parsers of
 is mutated since it lost its decorator). Mutants that no test can tell from the original
 are not generated: ``missing_numbers`` (a column the export lacks) and the groupby and sort
 options of ``sets_to_log`` and ``_join_distinct`` carry ``# pragma: no mutate`` with their
-reasons, and the redundant ``dtype="str"`` of text pandas infers as ``str``, the
-``fillna(False)`` of masks with no missing value and the blank-cell test before reading
-dates again are gone. Left alive on purpose, all equivalent (2026-12-02):
+reasons, and code that changed nothing is gone (a ``dtype="str"`` pandas infers, the
+``fillna(False)`` of masks without missing values, defaults written out such as
+``whole=False``, a rounding ``number_text`` does, a date format ISO reading covers).
+Left alive on purpose, all equivalent (2026-12-02):
 
-- ``strong._minutes``: ``parse_numbers(..., whole=None)``, as false as ``whole=False``.
 - ``sets_to_log``: ``written.get(column)``, ``written.get(column, None)`` or
   ``written.get(column, )`` without its default for the notice of reps or seconds that
   differ: a column that is not in the export has no values to differ, so the default is
   never used.
-- ``fitnotes.to_log``: ``seconds = None`` for an export without a ``Time`` column: a
-  column of None is as missing as ``missing_numbers``' NA, and is written as blanks.
-
-The ``to_log`` functions were first run on 2026-12-02 (14:35-14:54):
-their survivors other than these are not examined yet.
+- ``fitnotes.to_log`` (``seconds``, ``minutes``) and ``hevy.to_log`` (``minutes``): None,
+  or ``missing_numbers(None)``, for the numbers of a column the export lacks: a column of
+  None is as missing as ``missing_numbers``' NA, and is written as blanks.
+- ``fitnotes.to_log``: the blank workout column with ``dtype=None`` or no dtype: pandas 3
+  infers ``str`` for it (the dtype is written out for pandas 2.2).
+- ``loop.to_log``: ``when.dt.strftime(None)``: pandas writes dates at midnight as
+  ``YYYY-MM-DD`` by default, the format given.
 """
 
 from __future__ import annotations
@@ -150,6 +152,24 @@ def test_hevy_only_warm_ups_give_no_sets_and_a_blank_end_no_problem():
          f"{expected}"),
         (2, "set_type", "warmup", "notice", "FS414", "2 warm-up set(s) (lines 2, 3) are not "
          "prescribed sets: not counted in sets, kept apart in warmup_sets"),
+    ]  # fmt: skip
+
+
+def test_hevy_a_workout_that_ends_when_it_starts_lasts_0_minutes():
+    raw = raw_table(
+        HEVY,
+        hevy_row("3 Mar 2025, 07:30", "3 Mar 2025, 07:30", "Toe Walk", "normal", "8"),
+        hevy_row("4 Mar 2025, 07:30", "4 Mar 2025, 07:29", "Toe Walk", "normal", "8"),
+    )
+    log, problems = hevy.to_log(raw, file="h.csv")
+    # 0 minutes is a duration; an end a minute before the start is not (its sets still count)
+    assert log[["date", "sets", "minutes"]].values.tolist() == [
+        ["2025-03-03 07:30:00", "1", "0"],
+        ["2025-03-04 07:30:00", "1", ""],
+    ]
+    assert found(problems) == [
+        (3, "end_time", "4 Mar 2025, 07:29", "warning", "FS405",
+         "'4 Mar 2025, 07:29' is before the workout's start_time: minutes left blank"),
     ]  # fmt: skip
 
 

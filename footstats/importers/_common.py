@@ -542,7 +542,7 @@ def sets_table(
 
 
 def sets_to_log(
-    sets: pd.DataFrame, *, file: str, written: dict[str, str], warmup_value: str
+    sets: pd.DataFrame, *, file: str, written: dict[str, str], warmup_value: str = ""
 ) -> tuple[pd.DataFrame, list[dict]]:
     """One footstats log row per workout x exercise from a table of one row per set.
 
@@ -550,7 +550,8 @@ def sets_to_log(
     log columns to the app's columns they come from (SETS: the column that tells a set's
     kind), for the notices and for ``log.attrs["written"]``. ``sets`` counts
     the working sets and ``warmup_sets`` the warm-up sets, which are not prescribed sets:
-    a notice says how many there were (``warmup_value`` is how the app marks them).
+    a notice says how many there were (``warmup_value`` is how the app marks them; an app
+    without warm-ups needs none).
     A 0 in reps or seconds means "does not apply" in the apps' exports and is left blank.
     When the sets of one exercise differ in reps (or seconds) the row keeps the smallest,
     so every set reached it; a notice lists where that happened. Notes of the sets are

@@ -127,7 +127,7 @@ def to_log(
         notes=cols.text("comment", verbatim=True),
         workout_notes=blank,
     )
-    log, notices = C.sets_to_log(sets, file=file, written=cols.written(_SOURCES), warmup_value="")
+    log, notices = C.sets_to_log(sets, file=file, written=cols.written(_SOURCES))  # no warm-ups
     return log, cols.problems + notices
 
 

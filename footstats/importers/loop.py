@@ -238,7 +238,7 @@ def to_log(
     names = [c for c in raw.columns if c != LINE]
     shape = _shape(names) or "many"  # format="loop" forces a file without its trailing comma
     if shape in ("habits", "scores") or (shape == "many" and _is_scores(raw, names, file)):
-        return empty_log(), [_not_checkmarks(file, "Habits.csv" if shape == "habits" else "Scores")]
+        return empty_log(), [_not_checkmarks(file, habits=shape == "habits")]
     if shape == "headerless":
         raw = _with_header_row(raw, names)
     dates = C.find_columns(raw, {"date"})
@@ -261,7 +261,8 @@ def to_log(
     cols = C.Columns(
         raw[[dates["date"], column, LINE]], file=file, keys={"date", key}, reading=reading
     )
-    when = cols.datetimes("date", ["%Y-%m-%d"], "an ISO date like 2025-01-30").dt.normalize()
+    # Loop writes ISO dates, which every reading reads: no format of its own
+    when = cols.datetimes("date", (), "an ISO date like 2025-01-30").dt.normalize()
     text = cols.text(key)
     entry = text.str.extract(_ENTRY, expand=False)
     text = entry.where(entry.notna(), text)
@@ -375,10 +376,11 @@ def _is_scores(raw: pd.DataFrame, names: list[str], file: str) -> bool:
     return bool(len(cells)) and bool(cells.str.fullmatch(r"[01]\.\d{4}").all())
 
 
-def _not_checkmarks(file: str, which: str) -> dict:
+def _not_checkmarks(file: str, *, habits: bool) -> dict:
+    """The error for Loop's list of habits (``habits``) or its scores given as a log."""
     what = (
         "Loop's Habits.csv (the list of habits)"
-        if which == "Habits.csv"
+        if habits
         else "Loop's Scores.csv (each habit's strength, 0-1, not the days done)"
     )
     return problem(
