@@ -18,7 +18,8 @@ Left alive on purpose, all equivalent (2026-12-02):
 - ``sets_to_log``: ``written.get(column)``, ``written.get(column, None)`` or
   ``written.get(column, )`` without its default for the notice of reps or seconds that
   differ: a column that is not in the export has no values to differ, so the default is
-  never used.
+  never used; and ``warmup_value="XXXX"`` for its default, which only FitNotes uses: it
+  has no warm-ups, so the warm-up notice that quotes the value is never written.
 - ``fitnotes.to_log`` (``seconds``, ``minutes``) and ``hevy.to_log`` (``minutes``): None,
   or ``missing_numbers(None)``, for the numbers of a column the export lacks: a column of
   None is as missing as ``missing_numbers``' NA, and is written as blanks.
