@@ -578,23 +578,21 @@ def test_strong_rest_timers_set_orders_blank_names_and_verbatim_notes():
     ]  # fmt: skip
 
 
-def test_strong_and_hevy_exports_without_their_columns():
-    log, problems = strong.to_log(
-        raw_table("Date,Workout Name,Reps", "2025-01-30 12:34:56,Feet,8"), file="s.csv"
-    )
+@pytest.mark.parametrize(
+    ("importer", "raw", "file", "message"),
+    [
+        (strong, raw_table("Date,Workout Name,Reps", "2025-01-30 12:34:56,Feet,8"), "s.csv",
+         "not a Strong export: missing the column(s) Exercise Name, Set Order; check the file, "
+         "or leave the format to be detected"),
+        (hevy, raw_table("title,start_time,reps", 'Feet,"3 Mar 2025, 07:30",8'), "h.csv",
+         "not a Hevy export: missing the column(s) exercise_title, set_type; check the file, "
+         "or leave the format to be detected"),
+    ],
+)  # fmt: skip
+def test_strong_and_hevy_exports_without_their_columns(importer, raw, file, message):
+    log, problems = importer.to_log(raw, file=file)
     assert log.empty
-    assert found(problems) == [
-        (1, "-", "", "error", "FS401", "not a Strong export: missing the column(s) Exercise "
-         "Name, Set Order; check the file, or leave the format to be detected"),
-    ]  # fmt: skip
-    log, problems = hevy.to_log(
-        raw_table("title,start_time,reps", 'Feet,"3 Mar 2025, 07:30",8'), file="h.csv"
-    )
-    assert log.empty
-    assert found(problems) == [
-        (1, "-", "", "error", "FS401", "not a Hevy export: missing the column(s) exercise_title, "
-         "set_type; check the file, or leave the format to be detected"),
-    ]  # fmt: skip
+    assert found(problems) == [(1, "-", "", "error", "FS401", message)]
 
 
 def test_a_strong_header_in_another_language_is_read_by_position():
