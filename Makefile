@@ -45,9 +45,9 @@ bench: $(STAMP)
 
 # Mutation testing (not part of `make test`): mutmut changes the code of the modules below,
 # one small change (mutant) at a time, runs the focused tests that call the changed function
-# ([tool.mutmut] in pyproject.toml), then prints the share of mutants killed per module. For the importers, only their converters: the
-# functions that count sets (warm-ups apart), read dates, numbers and durations, and turn
-# Loop checkmarks into sessions, and each importer's to_log.
+# ([tool.mutmut] in pyproject.toml), then prints the share of mutants killed per module.
+# For the importers, their converters (the functions that count sets, warm-ups apart, read
+# dates, numbers and durations, and turn Loop checkmarks into sessions) and each to_log.
 MUTATE_MODULES := footstats._values footstats.program footstats._weeks footstats._followup \
 	footstats.importers footstats.metrics
 MUTATE_IMPORTERS := $(addprefix footstats.importers., _common.x_sets_to_log* \
