@@ -62,12 +62,21 @@ def previous_report(tmp_path, _old_report):
 
 
 def start_report(log: Path, out: Path) -> subprocess.Popen:
-    return subprocess.Popen(
-        [str(FOOTSTATS), "report", str(log), "-o", str(out)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    """``footstats report`` as started from a terminal: Ctrl-C reaches it.
+
+    A shell starts background jobs with SIGINT ignored, and a child inherits that; so
+    when the tests run in the background, the run is started with SIGINT at its default.
+    """
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return subprocess.Popen(
+            [str(FOOTSTATS), "report", str(log), "-o", str(out)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def wait_for_staging(out: Path, process: subprocess.Popen, timeout: float = 60) -> None:
@@ -86,8 +95,9 @@ def stop_while_writing(log: Path, out: Path, old_report: Path, stop) -> tuple[in
     code and stderr.
 
     On a loaded machine the run may finish between the moment its staging folder is seen
-    and the signal. Such a run stopped nothing: ``out`` is put back as it was (a copy of
-    ``old_report``) and the run is tried again, so the test always checks a stopped run.
+    and the signal (Popen then sends nothing). Such a run stopped nothing: ``out`` is put
+    back as it was (a copy of ``old_report``) and the run is tried again, so the test
+    always checks a stopped run.
     """
     for _ in range(5):
         process = start_report(log, out)
