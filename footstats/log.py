@@ -196,21 +196,19 @@ def validate_log(
     program = resolve_program(program)
     path_or_buffer = export_checkmarks(path_or_buffer)  # an unzipped Loop export folder
     label = source_label(path_or_buffer)
-    data, text, newlines = b"", None, 0
+    data, text = b"", None
     try:
         data = read_source(path_or_buffer)
         raw = parse_plain(label, data, encoding, whole=holds_whole_numbers)
         if raw is None:
             text, notes = decode(label, data, encoding)
-            newlines = data.count(b"\n" if isinstance(data, bytes) else "\n")
             data = b""  # only the text is read from here on: the bytes are let go
             raw = parse_table(label, text, notes, whole=holds_whole_numbers)
     except Unreadable as exc:
         return LoadedLog(empty_log(), problems_frame([exc.record]), label, readable=False)
     except NotALog as exc:
-        if data:  # not decoded: the lines of the bytes
-            newlines = data.count(b"\n" if isinstance(data, bytes) else "\n")
-        lines = newlines + 1
+        source = data if text is None else text  # the text once decoded, else the bytes
+        lines = source.count(b"\n" if isinstance(source, bytes) else "\n") + 1
         extents = {label: (lines, {})}
         return LoadedLog(empty_log(), problems_frame(exc.records), label, extents=extents)
     if format is None:
