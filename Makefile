@@ -48,11 +48,11 @@ bench: $(STAMP)
 # ([tool.mutmut] in pyproject.toml), then prints the share of mutants killed per module.
 # For the importers, their converters (the functions that count sets, warm-ups apart, read
 # dates, numbers and durations, and turn Loop checkmarks into sessions) and each to_log.
-MUTATE_MODULES := footstats._values footstats.program footstats._weeks footstats._followup \
-	footstats.importers footstats.metrics
-MUTATE_IMPORTERS := $(addprefix footstats.importers., _common.x_sets_to_log* \
-	_common.x_sets_table* _common.x__join_distinct* _common.x__duration_minutes* \
-	_common.x_missing_numbers* _common.x?Columns?datetimes* _common.x?Columns?numbers* strong.x__minutes* \
+MUTATE_MODULES := footstats.core.values footstats.routine footstats.metrics.weeks footstats.metrics.followup \
+	footstats.importers footstats.metrics.tables
+MUTATE_IMPORTERS := $(addprefix footstats.importers., common.x_sets_to_log* \
+	common.x_sets_table* common.x__join_distinct* common.x__duration_minutes* \
+	common.x_missing_numbers* common.x?Columns?datetimes* common.x?Columns?numbers* strong.x__minutes* \
 	loop.x__measurable* loop.x__first_entry* loop.x__target* \
 	strong.x_to_log* hevy.x_to_log* fitnotes.x_to_log* loop.x_to_log*)
 # one mutmut run for every module (mutants generated and the tests' coverage taken once)

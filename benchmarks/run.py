@@ -37,7 +37,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 
 import footstats
-from footstats._columns import (
+from footstats.columns import (
     DATE,
     DEFAULT_PAIN_SITES,
     EXERCISE,

@@ -29,13 +29,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import metrics
-from ._columns import PARTICIPANT
-from .log import SAMPLE, LoadedLog, validate_log
-from .participants import select_participant
-from .program import Program, ProgramError, load_program, resolve_program
-from .readable import headline_table
-from .report import REPORT_PDF, write_report
+from footstats.columns import PARTICIPANT
+from footstats.metrics import tables as metrics
+from footstats.metrics.readable import headline_table
+from footstats.reading.log import SAMPLE, LoadedLog, validate_log
+from footstats.reading.participants import select_participant
+from footstats.report.write import REPORT_PDF, write_report
+from footstats.routine import Program, ProgramError, load_program, resolve_program
 
 __all__ = [
     "APP_NOTEBOOK",
@@ -394,7 +394,7 @@ class _App:
             buffer.name = name  # problems then name the file the person picked
             self.loaded = validate_log(buffer, program=self.program)
         elif Path(source).is_dir():  # a folder of logs, one participant a file
-            from .folders import validate_logs
+            from footstats.reading.folders import validate_logs
 
             self.loaded = validate_logs(source, program=self.program)
         else:

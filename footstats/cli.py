@@ -11,8 +11,13 @@ import sys
 import tomllib
 from pathlib import Path
 
-from . import __version__
-from ._problems import code_patterns, count_by_severity, format_problems, select_problems
+from footstats import __version__
+from footstats.core.problems import (
+    code_patterns,
+    count_by_severity,
+    format_problems,
+    select_problems,
+)
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # the shell's code for a Ctrl-C
@@ -140,7 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_parser(commands) -> None:
-    from ._columns import DEFAULT_PAIN_SITES
+    from footstats.columns import DEFAULT_PAIN_SITES
 
     add = commands.add_parser(
         "add",
@@ -231,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _read_options(args) -> dict:
-    from .program import ProgramError, load_program
+    from footstats.routine import ProgramError, load_program
 
     try:
         program = load_program(args.program)
@@ -266,7 +271,7 @@ def _load_map(path: str | None) -> dict[str, str] | None:
 
 def _load(args):
     """The LoadedLog of a file, or of every CSV in a folder, and the routine."""
-    from .importers.loop import checkmarks_file
+    from footstats.importers.loop import checkmarks_file
 
     options = _read_options(args)
     try:
@@ -274,10 +279,10 @@ def _load(args):
         if Path(path).is_dir():
             path = checkmarks_file(path)  # an unzipped Loop export: its checkmarks
         if path is None:
-            from .folders import validate_logs
+            from footstats.reading.folders import validate_logs
 
             return validate_logs(args.log, **options), options["program"]
-        from .log import validate_log
+        from footstats.reading.log import validate_log
 
         return validate_log(path, **options), options["program"]
     except ValueError as exc:  # an option that does not fit (unknown format, bad map)
@@ -345,7 +350,7 @@ def run_check(args) -> int:
 
 
 def run_report(args) -> int:
-    from .report import FORMATS, write_report
+    from footstats.report.write import FORMATS, write_report
 
     formats = tuple(f.strip().lower() for f in args.format.split(",") if f.strip())
     if not formats or set(formats) - set(FORMATS):
@@ -396,10 +401,10 @@ def run_report(args) -> int:
 def run_add(args) -> int:
     from datetime import date
 
-    from ._columns import DEFAULT_PAIN_SITES
-    from .append import AppendError, plan_append, session_rows, week_so_far
-    from .log import validate_log
-    from .program import ProgramError, load_program
+    from footstats.columns import DEFAULT_PAIN_SITES
+    from footstats.reading.log import validate_log
+    from footstats.routine import ProgramError, load_program
+    from footstats.writing.append import AppendError, plan_append, session_rows, week_so_far
 
     try:
         program = load_program(args.program)
@@ -465,7 +470,7 @@ def run_app(args) -> int:
     import importlib.util
     import os
 
-    from .app import LOG_ENV, PROGRAM_ENV, voila_command
+    from footstats.app import LOG_ENV, PROGRAM_ENV, voila_command
 
     if importlib.util.find_spec("voila") is None:
         raise _UsageError("the app needs Voilà: pip install 'footstats[app]'")
@@ -485,11 +490,11 @@ def run_app(args) -> int:
 def _window(args, loaded, program) -> dict | None:
     """The window options of ``report``, after printing their notices; None when the
     participants table has errors (printed)."""
-    from .metrics import follow_up, stale_notice, window_notices
+    from footstats.metrics.tables import follow_up, stale_notice, window_notices
 
     window = {"weeks": args.weeks, "until": args.until}
     if args.participants is not None:
-        from .participants import enrolment_problems, validate_participants
+        from footstats.reading.participants import enrolment_problems, validate_participants
 
         table = validate_participants(
             args.participants,

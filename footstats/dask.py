@@ -12,7 +12,7 @@ uses threads in this process.
   the problems of every file are gathered and reported as :func:`footstats.validate_logs`
   reports them, and the valid rows stay on the workers as a Dask DataFrame in which each
   participant's rows are in exactly one partition.
-- :func:`per_participant`: a metric of :mod:`footstats.metrics` (``weekly_frequency``,
+- :func:`per_participant`: a metric of :mod:`footstats.metrics.tables` (``weekly_frequency``,
   ``weekly_sets``, ``weekly_pain``, ``pain_change``, ...) applied to every partition on
   the workers; the results are gathered in the order pandas gives.
 - :func:`summarize`: :func:`footstats.summarize` per partition, then the cohort figures
@@ -35,9 +35,11 @@ import dask
 import dask.dataframe as dd
 import pandas as pd
 
-from ._columns import DATE, EXERCISE, PARTICIPANT, SOURCE
-from ._problems import problems_frame
-from .folders import (
+from footstats.columns import DATE, EXERCISE, PARTICIPANT, SOURCE
+from footstats.core.problems import problems_frame
+from footstats.metrics.tables import _cohort
+from footstats.metrics.tables import summarize as _summarize
+from footstats.reading.folders import (
     _combine,
     _concat_problems,
     _csv_files,
@@ -46,10 +48,8 @@ from .folders import (
     _shared_participants,
     read_group,
 )
-from .log import LoadedLog, _check_on_invalid, validate_log
-from .metrics import _cohort
-from .metrics import summarize as _summarize
-from .program import Program, resolve_program
+from footstats.reading.log import LoadedLog, _check_on_invalid, validate_log
+from footstats.routine import Program, resolve_program
 
 __all__ = ["per_participant", "read_logs", "summarize", "validate_logs"]
 
@@ -213,7 +213,7 @@ def per_participant(log: dd.DataFrame, metric: Callable[..., pd.DataFrame], **kw
     log : dask.dataframe.DataFrame
         From :func:`read_logs` (each participant's rows in one partition).
     metric : callable
-        A metric of :mod:`footstats.metrics` that takes the tidy log first, e.g.
+        A metric of :mod:`footstats.metrics.tables` that takes the tidy log first, e.g.
         ``footstats.weekly_frequency``; it runs on the workers, once per partition.
     **kwargs
         Passed to ``metric`` (``program=...``, ``lags=...``).

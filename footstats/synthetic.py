@@ -47,7 +47,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._columns import (
+from footstats.columns import (
     DATE,
     DEFAULT_PAIN_SITES,
     EXERCISE,
@@ -60,8 +60,8 @@ from ._columns import (
     SIDE,
     pain_column,
 )
-from ._files import atomic_path
-from .program import load_program
+from footstats.routine import load_program
+from footstats.writing.files import atomic_path
 
 __all__ = [
     "EXTRA_EXERCISE",

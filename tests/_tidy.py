@@ -1,10 +1,10 @@
-"""Build tidy logs (the schema of footstats._columns) by hand for tests of the metrics."""
+"""Build tidy logs (the schema of footstats.columns) by hand for tests of the metrics."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from footstats._columns import (
+from footstats.columns import (
     DATE,
     DEFAULT_PAIN_SITES,
     EXERCISE,
@@ -19,12 +19,12 @@ from footstats._columns import (
     SIDES,
     pain_column,
 )
-from footstats.program import load_program
+from footstats.routine import load_program
 
 PROGRAM = load_program()
 
-# The metrics computed from a tidy log (footstats.metrics), shared by the tests of their
-# guards (test_misuse adds the functions of a log outside footstats.metrics).
+# The metrics computed from a tidy log (footstats.metrics.tables), shared by the tests of their
+# guards (test_misuse adds the functions of a log outside footstats.metrics.tables).
 METRICS_OF_A_LOG = (
     "session_table",
     "weekly_frequency",

@@ -4,12 +4,12 @@ One module per foreign format and this small explicit dispatcher (no import by n
 Each module has ``NAME``, ``matches(header, sample=None) -> bool``,
 ``closest(header) -> (share, description) | None`` (Loop: none) and
 ``to_log(raw, *, file, habit=None, reading=READING) -> (raw table in the footstats log
-format, problems)``; see :mod:`footstats.importers._common` for what the raw tables hold.
+format, problems)``; see :mod:`footstats.importers.common` for what the raw tables hold.
 
 =========  ======================================================================
 format     what it reads
 =========  ======================================================================
-footstats  a footstats log (the default; read by :mod:`footstats.log` itself)
+footstats  a footstats log (the default; read by :mod:`footstats.reading.log` itself)
 strong     Strong exports (every header generation, English, German, French,
            Chinese and Portuguese headers, others by their structure; one row per set)
 hevy       Hevy exports (kg or lbs, either locale's times; warm-up sets apart)
@@ -25,8 +25,8 @@ from types import ModuleType
 
 import pandas as pd
 
-from . import fitnotes, hevy, loop, strong
-from ._common import READING, Reading
+from footstats.importers import fitnotes, hevy, loop, strong
+from footstats.importers.common import READING, Reading
 
 __all__ = ["FOOTSTATS", "FORMATS", "Reading", "closest_format", "convert", "detect_format"]
 __all__ += ["format_names", "importer"]

@@ -24,11 +24,11 @@ import csv
 
 import pandas as pd
 
-from .._codes import EXPORT_BAD_TIME, EXPORT_BLANK_EXERCISE, FITNOTES_COMMA_NAME
-from .._columns import DATE, ERROR, EXERCISE, LINE, NOTES, REPS, SECONDS, SETS
-from .._docstrings import fill_docs
-from .._problems import line_list, problem
-from . import _common as C
+from footstats.columns import DATE, ERROR, EXERCISE, LINE, NOTES, REPS, SECONDS, SETS
+from footstats.core.codes import EXPORT_BAD_TIME, EXPORT_BLANK_EXERCISE, FITNOTES_COMMA_NAME
+from footstats.core.docstrings import fill_docs
+from footstats.core.problems import line_list, problem
+from footstats.importers import common as C
 
 __all__ = ["NAME", "matches", "to_log"]
 
@@ -181,4 +181,4 @@ def rejoin_names(
     return table, [*rest, notice]
 
 
-fill_docs(globals())  # after the definitions, not a decorator: see footstats._docstrings
+fill_docs(globals())  # after the definitions, not a decorator: see footstats.core.docstrings

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .._codes import EXPORT_BAD_END, EXPORT_BLANK_EXERCISE, HEVY_SET_TYPE
-from .._columns import DATE, EXERCISE, MINUTES, NOTES, REPS, SECONDS, SETS
-from .._docstrings import fill_docs
-from . import _common as C
+from footstats.columns import DATE, EXERCISE, MINUTES, NOTES, REPS, SECONDS, SETS
+from footstats.core.codes import EXPORT_BAD_END, EXPORT_BLANK_EXERCISE, HEVY_SET_TYPE
+from footstats.core.docstrings import fill_docs
+from footstats.importers import common as C
 
 __all__ = ["NAME", "matches", "to_log"]
 
@@ -182,4 +182,4 @@ def to_log(
     return log, cols.problems + notices
 
 
-fill_docs(globals())  # after the definitions, not a decorator: see footstats._docstrings
+fill_docs(globals())  # after the definitions, not a decorator: see footstats.core.docstrings

@@ -44,7 +44,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from .._codes import (
+from footstats.columns import (
+    CODE,
+    DATE,
+    EXERCISE,
+    LINE,
+    PAIN_PREFIX,
+    SESSION_DONE,
+    SETS,
+    header_key,
+)
+from footstats.core.codes import (
     LOOP_BAD_AMOUNT,
     LOOP_BAD_CHECKMARK,
     LOOP_BEFORE_HABIT,
@@ -56,19 +66,9 @@ from .._codes import (
     TOO_FEW_VALUES,
     TOO_MANY_VALUES,
 )
-from .._columns import (
-    CODE,
-    DATE,
-    EXERCISE,
-    LINE,
-    PAIN_PREFIX,
-    SESSION_DONE,
-    SETS,
-    header_key,
-)
-from .._docstrings import fill_docs
-from .._problems import problem
-from . import _common as C
+from footstats.core.docstrings import fill_docs
+from footstats.core.problems import problem
+from footstats.importers import common as C
 
 __all__ = ["NAME", "checkmarks_file", "export_checkmarks", "matches", "to_log"]
 
@@ -492,4 +492,4 @@ def empty_log() -> pd.DataFrame:
     )
 
 
-fill_docs(globals())  # after the definitions, not a decorator: see footstats._docstrings
+fill_docs(globals())  # after the definitions, not a decorator: see footstats.core.docstrings

@@ -36,17 +36,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .._codes import (
+from footstats.columns import DATE, EXERCISE, LINE, MINUTES, NOTES, REPS, SECONDS, SETS
+from footstats.core.codes import (
     EXPORT_BAD_DURATION,
     EXPORT_BLANK_EXERCISE,
     STRONG_HEADER_LANGUAGE,
     STRONG_REST_TIMER,
     STRONG_SET_ORDER,
 )
-from .._columns import DATE, EXERCISE, LINE, MINUTES, NOTES, REPS, SECONDS, SETS
-from .._docstrings import fill_docs
-from .._problems import problem
-from . import _common as C
+from footstats.core.docstrings import fill_docs
+from footstats.core.problems import problem
+from footstats.importers import common as C
 
 __all__ = ["NAME", "matches", "to_log"]
 
@@ -362,4 +362,4 @@ def _by_position(raw: pd.DataFrame):
     return renamed, notice
 
 
-fill_docs(globals())  # after the definitions, not a decorator: see footstats._docstrings
+fill_docs(globals())  # after the definitions, not a decorator: see footstats.core.docstrings

@@ -1,0 +1,948 @@
+"""Charts of the weekly tables: Axes-level functions in the style of seaborn.
+
+Every ``plot_*`` function takes its table first (the output of the matching function in
+:mod:`footstats.metrics.tables`), everything else keyword-only, draws on ``ax`` (a new figure is
+created only when ``ax`` is None) and returns the Axes. Extra ``**kwargs`` go to the main
+artist (the bars, the lines or the mesh). Nothing here changes global matplotlib state.
+
+Participants
+    Each function takes ``participant=None``. When the table has a ``participant`` column,
+    ``participant="p1"`` draws that person alone. With several participants and none chosen,
+    the chart shows the cohort: for each week, the mean over the participants who have that
+    week in their log, with the 25-75 % range of the participants as a band or whisker; the
+    calendar counts everyone's sessions per day, the set totals are summed over everyone.
+Empty tables
+    An empty table draws the chart's title and a message ("no sessions yet",
+    "no pain reports") instead of failing.
+Colours
+    The Okabe-Ito palette (safe for the common colour-vision deficiencies), set once in
+    :data:`PALETTE`; sequential heatmaps use ``cividis``. Whether a week met the target is
+    shown by colour *and* legend text, not by colour alone.
+
+Why one module of about 950 lines: six charts of about a hundred lines each (half of it
+their docstrings) share the palette and the helpers at the top, which no other module uses;
+the cohort charts are in :mod:`footstats.charts.cohort_plots`, the chart list in
+:mod:`footstats.charts.registry`.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.collections import PolyCollection
+from matplotlib.colors import BoundaryNorm, LinearSegmentedColormap, Normalize
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
+
+from footstats.charts.registry import DASHBOARD, dashboard_charts, draw, figsize, tables_of
+from footstats.columns import (
+    COMPLETION,
+    DATE,
+    EXERCISE,
+    PARTICIPANT,
+    SESSIONS,
+    SETS_DONE,
+    SETS_PRESCRIBED,
+    SITE,
+    TARGET_MAX,
+    TARGET_MET,
+    TARGET_MIN,
+    VALUE_MAX,
+    VALUE_MEAN,
+    VALUE_MIN,
+    WEEK,
+)
+from footstats.core.docstrings import fill_docs
+from footstats.core.guards import expect_log, expect_table
+from footstats.routine import Program, resolve_program
+
+__all__ = [
+    "PALETTE",
+    "SITE_COLORS",
+    "dashboard_title",
+    "draw_dashboard",
+    "plot_adherence_vs_pain",
+    "plot_calendar",
+    "plot_completion",
+    "plot_dashboard",
+    "plot_frequency",
+    "plot_pain",
+    "plot_sets",
+]
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with any common colour-vision
+# deficiency and in greyscale print by lightness.
+PALETTE = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "grey": "#999999",
+    "light": "#EEEEEE",
+}
+SITE_COLORS = {"back": PALETTE["blue"], "hip": PALETTE["vermillion"], "knee": PALETTE["green"]}
+_OTHER_SITE_COLORS = (PALETTE["purple"], PALETTE["orange"], PALETTE["sky"], PALETTE["black"])
+_MET_COLOR, _UNMET_COLOR = PALETTE["blue"], PALETTE["orange"]
+_TARGET_COLOR = PALETTE["green"]
+_HEATMAP = "cividis"  # perceptually uniform and readable with colour-vision deficiencies
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_WEEK = pd.Timedelta(days=7)
+_MID_WEEK = pd.Timedelta(days=3.5)  # weekly values are drawn in the middle of their week
+_MIN_SPAN = pd.Timedelta(weeks=8)
+_MANY_WEEKS = 52  # beyond this, lines lose their point markers and cells their gaps
+_COUNT_LEVELS = 12  # a calendar day's count gets its own colour up to this many sessions
+_MANY_BARS = 260  # beyond five years of weeks, bars are drawn as one collection
+_ANNOTATE_MAX_WEEKS = 16  # write the numbers in heatmap cells up to this many weeks
+_COHORT_BAND = "25-75 % of participants"
+_LEGEND_ROOM = 0.8  # share of an axis' height left to data when the legend sits on top
+
+NO_SESSIONS = "no sessions yet"
+NO_PAIN = "no pain reports"
+# Also what a habit-tracker export shows: whole sessions, no per-exercise sets.
+NO_SETS = "no sets logged\n(sessions without per-exercise sets have none to show)"
+
+
+# -- shared helpers ---------------------------------------------------------------------------
+
+
+def _axes(ax, chart: str, rows: int = 5):
+    """The given Axes, or a new figure's Axes (the only place a figure is created)."""
+    if ax is not None:
+        return ax
+    _, new_ax = plt.subplots(figsize=figsize(chart, rows), layout="constrained")
+    return new_ax
+
+
+def _select(data: pd.DataFrame, participant) -> tuple[pd.DataFrame, int]:
+    """Rows of ``participant`` (or all) and how many participants they hold (0 = no column)."""
+    if PARTICIPANT not in data.columns:
+        if participant is not None:
+            raise ValueError(
+                f"participant={participant!r} given, but the table has no participants"
+            )
+        return data, 0
+    if participant is not None:
+        chosen = data[data[PARTICIPANT] == participant]
+        if chosen.empty and not data.empty:
+            known = ", ".join(map(str, pd.unique(data[PARTICIPANT])[:10]))
+            raise ValueError(f"no participant {participant!r} in the table (there are: {known})")
+        return chosen, 1
+    return data, int(data[PARTICIPANT].nunique())
+
+
+def _cohort_title(n: int, what: str = "mean") -> str:
+    return f", {what} of {n} participants" if n > 1 else ""
+
+
+def _week_stats(frame: pd.DataFrame, value: str, by=(WEEK,)) -> pd.DataFrame:
+    """Per ``by`` group: mean, 25 % and 75 % quantile of ``value`` (a cohort summary)."""
+    grouped = frame.groupby(list(by), observed=True, sort=True)[value]
+    quartiles = grouped.quantile([0.25, 0.75]).unstack()
+    return pd.DataFrame(
+        {"mean": grouped.mean(), "q25": quartiles[0.25], "q75": quartiles[0.75]}
+    ).reset_index()
+
+
+def _day_numbers(values) -> np.ndarray:
+    return mdates.date2num(pd.DatetimeIndex(values).to_numpy())
+
+
+def _date_axis(ax, weeks) -> None:
+    """Concise date ticks, the x range spanning ``weeks`` (widened to at least a few weeks)."""
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=9)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    first, last = pd.Timestamp(weeks.min()), pd.Timestamp(weeks.max()) + _WEEK
+    # One week on a full-width axis would be one huge bar; keep weeks a readable width.
+    pad = max(_MIN_SPAN - (last - first), pd.Timedelta(0)) / 2 + pd.Timedelta(days=1)
+    ax.set_xlim(_day_numbers([first - pad, last + pad]))
+
+
+def _period(start, end) -> str:
+    """``"2 Mar – 21 Jun 2026"`` (the year once when both dates share it)."""
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    first = f"{start.day} {start:%b}" if start.year == end.year else f"{start.day} {start:%b %Y}"
+    return first if start == end else f"{first} – {end.day} {end:%b %Y}"
+
+
+def _week_period(weeks: pd.Series) -> str:
+    return _period(weeks.min(), weeks.max() + pd.Timedelta(days=6))
+
+
+def _empty(ax, title: str, message: str):
+    ax.set_title(title)
+    ax.text(
+        0.5,
+        0.5,
+        message,
+        transform=ax.transAxes,
+        ha="center",
+        va="center",
+        fontsize="large",
+        color=PALETTE["grey"],
+    )
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return ax
+
+
+def _site_colors(sites) -> dict[str, str]:
+    others = itertools.cycle(_OTHER_SITE_COLORS)
+    return {site: SITE_COLORS.get(site) or next(others) for site in sites}
+
+
+def _ordered_sites(sites) -> list[str]:
+    """Known sites first in their usual order (back, hip, knee), then the others."""
+    present = list(dict.fromkeys(map(str, sites)))
+    return sorted(
+        present,
+        key=lambda s: (
+            list(SITE_COLORS).index(s) if s in SITE_COLORS else len(SITE_COLORS),
+            present.index(s),
+        ),
+    )
+
+
+def as_written(text) -> str:
+    """``text`` for a chart label, drawn exactly as written.
+
+    Matplotlib reads text between two ``$`` as mathematics (mathtext): a name such as
+    ``$x^2$`` would be drawn as a formula and ``$\\undefined$`` would stop the drawing.
+    An escaped dollar is drawn as a plain ``$``; nothing global is changed.
+
+    >>> as_written("Knee $x^2$")
+    'Knee \\\\$x^2\\\\$'
+    """
+    return str(text).replace("$", r"\$")
+
+
+def _exercise_labels(ids, program: Program) -> list[str]:
+    names = {e.id: e.name for e in program.exercises}
+    return [as_written(names.get(str(i), str(i))) for i in ids]
+
+
+def _week_grid(weeks: pd.Series) -> pd.DatetimeIndex:
+    """Every Monday from the first to the last week (gaps are weeks too)."""
+    return pd.date_range(weeks.min(), weeks.max(), freq="7D")
+
+
+def _week_edges(grid: pd.DatetimeIndex) -> np.ndarray:
+    return _day_numbers(grid.append(pd.DatetimeIndex([grid[-1] + _WEEK])))
+
+
+def _week_bars(ax, starts: np.ndarray, heights, **style):
+    """A bar of 6 days from each week's start (day number); ``style`` as for ``Axes.bar``.
+
+    Up to :data:`_MANY_BARS` weeks these are ordinary bars; beyond, one PolyCollection
+    draws them all, so a span of years costs one artist instead of thousands of patches.
+    """
+    style = {"width": 6, "align": "edge"} | style
+    heights = np.asarray(heights, dtype=float)
+    if len(starts) <= _MANY_BARS:
+        return ax.bar(starts + 0.5, heights, **style)
+    width = style.pop("width")
+    style.pop("align")
+    renames = {"color": "facecolors", "edgecolor": "edgecolors", "linewidth": "linewidths"}
+    style = {"rasterized": True} | {renames.get(key, key): value for key, value in style.items()}
+    left = starts + 0.5
+    top = np.nan_to_num(heights)
+    corners = [(left, 0 * top), (left, top), (left + width, top), (left + width, 0 * top)]
+    bars = PolyCollection(np.stack([np.c_[x, y] for x, y in corners], axis=1), **style)
+    ax.add_collection(bars)
+    ax.update_datalim([(left.min(), 0), (left.max() + width, top.max())])
+    ax.autoscale_view()
+    return bars
+
+
+def _annotate_cells(ax, values: np.ndarray, x_centres, fmt: str, dark_below: float) -> None:
+    """Numbers in heatmap cells, white on dark cells (those below ``dark_below``)."""
+    rows, cols = np.nonzero(~np.isnan(values))
+    for r, c in zip(rows, cols, strict=True):
+        value = values[r, c]
+        ax.text(
+            x_centres[c],
+            r + 0.5,
+            format(value, fmt),
+            ha="center",
+            va="center",
+            fontsize="small",
+            color="white" if value < dark_below else "black",
+        )
+
+
+# -- frequency --------------------------------------------------------------------------------
+
+
+def plot_frequency(weekly: pd.DataFrame, *, target=None, participant=None, ax=None, **kwargs):
+    """Sessions per week as bars, with the target band and the streaks.
+
+    One bar per week of the table, empty weeks included (a week without sessions shows as
+    a short mark on the axis). Weeks that met the target are blue, the others orange (the
+    legend says which is which); the target band is shaded green. The title states how many
+    weeks met the target and the current and longest streaks.
+
+    Parameters
+    ----------
+    weekly : DataFrame
+        :func:`footstats.weekly_frequency` output: ``week``, ``sessions``, ``target_min``,
+        ``target_max`` (``target_met`` is recomputed from ``target_min``).
+    target : (int, int), optional
+        Target sessions per week ``(low, high)``; by default the table's ``target_min`` and
+        ``target_max`` (or the packaged routine's 2-3 when the table has neither).
+    {participant}
+    {ax}
+    **kwargs
+        Passed to :meth:`~matplotlib.axes.Axes.bar`.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import footstats
+    >>> weekly = footstats.weekly_frequency(footstats.load_sample())
+    >>> ax = plot_frequency(weekly)
+    >>> ax.get_ylabel()
+    'sessions per week'
+    """
+    expect_table(weekly, "plot_frequency", "weekly_frequency")
+    data, n_participants = _select(weekly, participant)
+    ax = _axes(ax, "frequency")
+    low, high = _target(data, target)
+    if data.empty:
+        return _empty(ax, "Sessions per week", NO_SESSIONS)
+
+    if n_participants > 1:
+        stats = _week_stats(data, SESSIONS)
+        weeks, heights = stats[WEEK], stats["mean"].to_numpy()
+        share = (data[SESSIONS] >= low).mean() * 100
+        summary = (
+            f"mean of {n_participants} participants (line: 25-75 %)\n"
+            f"target met in {share:.0f} % of participant-weeks"
+        )
+    else:
+        weeks, heights = data[WEEK], data[SESSIONS].to_numpy()
+        summary = _streak_text(data, low)
+    met = heights >= low
+    starts = _day_numbers(weeks)
+    colors = np.where(met, _MET_COLOR, _UNMET_COLOR)
+    bar_style = {"linewidth": 1.5, "color": colors, "edgecolor": colors}
+    _week_bars(ax, starts, heights, **(bar_style | kwargs))
+    if n_participants > 1:
+        # vlines, not errorbar: a skewed week's mean can lie outside its quartiles.
+        ax.vlines(starts + 3.5, stats["q25"], stats["q75"], color=PALETTE["black"], linewidth=1)
+
+    handles = [
+        Patch(color=_MET_COLOR, label=f"target met (≥ {low:g})"),
+        Patch(color=_UNMET_COLOR, label="below target"),
+        Patch(color=_TARGET_COLOR, alpha=0.3, label=f"target {_range(low, high)} / week"),
+    ]
+    zero = heights == 0
+    if zero.any():
+        # A zero-height bar is invisible, and an empty week must not look like missing data.
+        handles += ax.plot(
+            starts[zero] + 3.5,
+            heights[zero],
+            linestyle="none",
+            marker="x",
+            markersize=5,
+            color=_UNMET_COLOR,
+            clip_on=False,
+            label="no session",
+        )
+    ax.axhspan(low, high, color=_TARGET_COLOR, alpha=0.15, zorder=0, linewidth=0)
+    # Headroom above the bars for the legend.
+    ax.set_ylim(0, max(np.nanmax(heights), high) * 1.3 + 0.2)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylabel("sessions per week")
+    _date_axis(ax, weeks)
+    ax.set_title(f"Sessions per week, {_week_period(weeks)}\n{summary}")
+    ax.legend(
+        handles=handles, loc="upper left", fontsize="small", ncols=len(handles), frameon=False
+    )
+    return ax
+
+
+def _target(weekly: pd.DataFrame, target) -> tuple[float, float]:
+    if target is not None:
+        low, high = target
+        return float(low), float(high)
+    if {TARGET_MIN, TARGET_MAX} <= set(weekly.columns) and not weekly.empty:
+        return float(weekly[TARGET_MIN].iloc[0]), float(weekly[TARGET_MAX].iloc[0])
+    spw = resolve_program(None, weekly).sessions_per_week
+    return float(spw.low), float(spw.high)
+
+
+def _range(low: float, high: float) -> str:
+    return f"{low:g}" if low == high else f"{low:g}-{high:g}"
+
+
+def _streak_text(weekly: pd.DataFrame, low: float) -> str:
+    """ "target met in 14 of 16 weeks · current streak 3 · longest streak 10"."""
+    from footstats.metrics.tables import CURRENT_STREAK, LONGEST_STREAK, frequency_summary
+
+    rescored = weekly.assign(**{TARGET_MET: weekly[SESSIONS] >= low})
+    summary = frequency_summary(rescored).iloc[0]
+    return (
+        f"target met in {int(rescored[TARGET_MET].sum())} of {len(rescored)} weeks · "
+        f"current streak {int(summary[CURRENT_STREAK])} · "
+        f"longest streak {int(summary[LONGEST_STREAK])}"
+    )
+
+
+# -- calendar ---------------------------------------------------------------------------------
+
+
+def plot_calendar(sessions: pd.DataFrame, *, participant=None, ax=None, **kwargs):
+    """Calendar heatmap of session days: weekday (rows) by week (columns).
+
+    Days from the first to the last session are grey (no session) or blue (sessions, darker
+    for more); days outside that range are left blank. With several participants, a day's
+    colour counts everyone's sessions that day.
+
+    Parameters
+    ----------
+    sessions : DataFrame
+        :func:`footstats.session_table` output: one row per session with ``date``.
+    {participant}
+    {ax}
+    **kwargs
+        Passed to :meth:`~matplotlib.axes.Axes.pcolormesh`.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import footstats
+    >>> ax = plot_calendar(footstats.session_table(footstats.load_sample()))
+    >>> [t.get_text() for t in ax.get_yticklabels()][:2]
+    ['Mon', 'Tue']
+    """
+    expect_table(sessions, "plot_calendar", "session_table")
+    data, n_participants = _select(sessions, participant)
+    ax = _axes(ax, "calendar")
+    title = "Session days"
+    if data.empty:
+        return _empty(ax, title, NO_SESSIONS)
+
+    days = data[DATE].dt.normalize()
+    per_day = days.value_counts()
+    first, last = days.min(), days.max()
+    grid = pd.date_range(first - pd.Timedelta(days=first.weekday()), last, freq="7D")
+    calendar = pd.date_range(grid[0], grid[-1] + pd.Timedelta(days=6), freq="D")
+    counts = per_day.reindex(calendar, fill_value=0).to_numpy(dtype=float)
+    counts[(calendar < first) | (calendar > last)] = np.nan  # outside the log: blank
+    values = np.ma.masked_invalid(counts.reshape(len(grid), 7).T)  # weekday x week
+
+    top = max(int(per_day.max()), 1)
+    # One colour per count while they can be told apart; a continuous scale for a cohort.
+    levels = top + 1 if top <= _COUNT_LEVELS else 256
+    colors = LinearSegmentedColormap.from_list(
+        "sessions", [PALETTE["light"], PALETTE["sky"], PALETTE["blue"]], N=levels
+    )
+    mesh_style = {
+        "cmap": colors,
+        "norm": (
+            BoundaryNorm(np.arange(-0.5, top + 1), colors.N)
+            if top <= _COUNT_LEVELS
+            else Normalize(0, top)
+        ),
+        "edgecolors": "white",
+        "linewidth": 1.0 if len(grid) <= _MANY_WEEKS else 0.3,
+        "rasterized": len(grid) > _MANY_WEEKS,  # a vector cell per day is slow past a year
+    }
+    mesh = ax.pcolormesh(_week_edges(grid), np.arange(8), values, **(mesh_style | kwargs))
+    ax.set_yticks(np.arange(7) + 0.5, _WEEKDAYS)
+    ax.set_ylim(7, 0)  # Monday on top, as in a paper calendar
+    ax.tick_params(axis="y", length=0)
+    _date_axis(ax, grid)
+    colorbar = ax.figure.colorbar(mesh, ax=ax, pad=0.01, aspect=10, fraction=0.05)
+    colorbar.set_label("sessions that day")
+    colorbar.set_ticks(
+        range(top + 1) if top <= 6 else MaxNLocator(integer=True).tick_values(0, top)
+    )
+    who = f" ({n_participants} participants)" if n_participants > 1 else ""
+    ax.set_title(
+        f"{title}{who}, {_period(first, last)}: {len(data)} sessions on "
+        f"{int((per_day > 0).sum())} days"
+    )
+    return ax
+
+
+# -- sets and completion ----------------------------------------------------------------------
+
+
+def plot_completion(
+    weekly_sets: pd.DataFrame, *, program=None, participant=None, ax=None, **kwargs
+):
+    """Heatmap of set completion (0-100 %) by exercise (rows) and week (columns).
+
+    Weeks without a session are left blank. With up to 16 weeks the percentages are written
+    in the cells. With several participants, each cell is the participants' mean.
+
+    Parameters
+    ----------
+    weekly_sets : DataFrame
+        :func:`footstats.weekly_sets` output: ``week``, ``exercise``, ``completion`` (0-1).
+    {exercise_names}
+    {participant}
+    {ax}
+    **kwargs
+        Passed to :meth:`~matplotlib.axes.Axes.pcolormesh`.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import footstats
+    >>> ax = plot_completion(footstats.weekly_sets(footstats.load_sample()))
+    >>> ax.get_yticklabels()[0].get_text()
+    'Toe walking'
+    """
+    expect_table(weekly_sets, "plot_completion", "weekly_sets")
+    data, n_participants = _select(weekly_sets, participant)
+    ax = _axes(ax, "completion", _n_exercises(data))
+    title = "Sets completed, % of the prescription per session"
+    if data.empty:
+        return _empty(ax, title, NO_SETS)
+
+    grid = _week_grid(data[WEEK])
+    table = (
+        data.assign(percent=data[COMPLETION].astype(float) * 100)
+        .pivot_table(
+            index=EXERCISE,
+            columns=WEEK,
+            values="percent",
+            aggfunc="mean",
+            observed=False,
+            dropna=False,
+        )
+        .reindex(columns=grid)
+    )
+    values = table.to_numpy(dtype=float)
+    mesh_style = {
+        "cmap": _HEATMAP,
+        "vmin": 0,
+        "vmax": 100,
+        "edgecolors": "white",
+        "linewidth": 0.5 if len(grid) <= _MANY_WEEKS else 0,
+        "rasterized": len(grid) > _MANY_WEEKS,
+    }
+    edges = _week_edges(grid)
+    mesh = ax.pcolormesh(
+        edges, np.arange(len(table) + 1), np.ma.masked_invalid(values), **(mesh_style | kwargs)
+    )
+    if len(grid) <= _ANNOTATE_MAX_WEEKS:
+        _annotate_cells(ax, values, (edges[:-1] + edges[1:]) / 2, ".0f", dark_below=55)
+    ax.set_yticks(
+        np.arange(len(table)) + 0.5,
+        _exercise_labels(table.index, resolve_program(program, weekly_sets)),
+    )
+    ax.set_ylim(len(table), 0)  # routine order, top to bottom
+    ax.tick_params(axis="y", length=0)
+    _date_axis(ax, grid)
+    colorbar = ax.figure.colorbar(mesh, ax=ax, pad=0.01, aspect=15, fraction=0.05)
+    colorbar.set_label("completion (%)")
+    ax.set_title(
+        f"{title}\n{_week_period(data[WEEK])}{_cohort_title(n_participants)}"
+        " · blank: no session that week"
+    )
+    return ax
+
+
+def _n_exercises(weekly_sets: pd.DataFrame) -> int:
+    """Rows of the exercise charts: every program exercise (the category), done or not."""
+    if EXERCISE not in weekly_sets.columns:
+        return 0
+    exercises = weekly_sets[EXERCISE]
+    if isinstance(exercises.dtype, pd.CategoricalDtype):
+        return len(exercises.cat.categories)
+    return int(exercises.nunique())
+
+
+def plot_sets(weekly_sets: pd.DataFrame, *, program=None, participant=None, ax=None, **kwargs):
+    """Sets done against sets prescribed, per exercise, totalled over the period.
+
+    The outlined bar is the prescription (for the sessions done), the filled bar what was
+    done; sets beyond the prescription are drawn in green past the outline, so doing more
+    is visible (and never counted as more than 100 % elsewhere). The label gives
+    done / prescribed and the percentage. With several participants, totals are summed.
+
+    Parameters
+    ----------
+    weekly_sets : DataFrame
+        :func:`footstats.weekly_sets` output: ``exercise``, ``sets_done``,
+        ``sets_prescribed``.
+    {exercise_names}
+    {participant}
+    {ax}
+    **kwargs
+        Passed to :meth:`~matplotlib.axes.Axes.barh` for the done bars.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import footstats
+    >>> ax = plot_sets(footstats.weekly_sets(footstats.load_sample()))
+    >>> ax.get_xlabel()
+    'sets (total over the period)'
+    """
+    expect_table(weekly_sets, "plot_sets", "weekly_sets")
+    data, n_participants = _select(weekly_sets, participant)
+    ax = _axes(ax, "sets", _n_exercises(data))
+    title = "Sets done vs prescribed"
+    if data.empty:
+        return _empty(ax, title, NO_SETS)
+
+    totals = data.groupby(EXERCISE, observed=False, sort=True)[[SETS_DONE, SETS_PRESCRIBED]].sum()
+    done = totals[SETS_DONE].to_numpy(dtype=float)
+    prescribed = totals[SETS_PRESCRIBED].to_numpy(dtype=float)
+    within = np.minimum(done, prescribed)
+    extra = done - within
+    y = np.arange(len(totals))
+
+    ax.barh(
+        y,
+        prescribed,
+        height=0.75,
+        fill=False,
+        edgecolor=PALETTE["black"],
+        linewidth=1,
+        label="prescribed",
+    )
+    ax.barh(y, within, height=0.45, **({"color": PALETTE["blue"], "label": "done"} | kwargs))
+    ax.barh(
+        y,
+        extra,
+        left=within,
+        height=0.45,
+        color=PALETTE["green"],
+        label="done beyond the prescription",
+    )
+    right = max(np.max(done, initial=0), np.max(prescribed, initial=0))
+    for row, (d, p) in enumerate(zip(done, prescribed, strict=True)):
+        share = f" ({d / p * 100:.0f} %)" if p > 0 else ""
+        ax.text(
+            max(d, p) + right * 0.01, row, f"{d:g} / {p:g}{share}", va="center", fontsize="small"
+        )
+    ax.set_xlim(0, right * 1.22 or 1)
+    ax.set_yticks(y, _exercise_labels(totals.index, resolve_program(program, weekly_sets)))
+    ax.set_ylim(len(totals) - 0.4, -1.5)  # the top row is left free for the legend
+    ax.set_xlabel("sets (total over the period)")
+    ax.legend(loc="upper center", fontsize="small", ncols=3, frameon=False)
+    who = _cohort_title(n_participants, "sum")
+    ax.set_title(f"{title} per exercise\n{_week_period(data[WEEK])}{who}")
+    return ax
+
+
+# -- pain -------------------------------------------------------------------------------------
+
+
+def plot_pain(weekly_pain: pd.DataFrame, *, change=None, participant=None, ax=None, **kwargs):
+    """Weekly pain per site: the mean as a line, the week's min-max as a band.
+
+    With ``change`` (the :func:`footstats.pain_change` table) each site also gets its
+    baseline (dotted) and the level that would be a clinically important improvement
+    (dash-dot): the higher of baseline - 2 and 0.7 x baseline (Farrar 2001). With several
+    participants, the line is the participants' mean of weekly means and the band their
+    25-75 % range; baselines are then not drawn.
+
+    Parameters
+    ----------
+    weekly_pain : DataFrame
+        :func:`footstats.weekly_pain` output: ``week``, ``site``, ``mean``, ``min``, ``max``.
+    change : DataFrame, optional
+        :func:`footstats.pain_change` output: ``site``, ``baseline``.
+    {participant}
+    {ax}
+    **kwargs
+        Passed to :meth:`~matplotlib.axes.Axes.plot` for the mean lines.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import footstats
+    >>> log = footstats.load_sample()
+    >>> ax = plot_pain(footstats.weekly_pain(log), change=footstats.pain_change(log))
+    >>> ax.get_ylabel()
+    'pain (0-10)'
+    """
+    expect_table(weekly_pain, "plot_pain", "weekly_pain")
+    data, n_participants = _select(weekly_pain, participant)
+    ax = _axes(ax, "pain")
+    title = "Pain per week"
+    if data.empty:
+        return _empty(ax, title, NO_PAIN)
+
+    cohort = n_participants > 1
+    baselines = {} if change is None or cohort else _baselines(change, data)
+    if cohort:
+        stats = _week_stats(data, VALUE_MEAN, by=(WEEK, SITE))
+        data = stats.rename(columns={"mean": VALUE_MEAN, "q25": VALUE_MIN, "q75": VALUE_MAX})
+    grid = _week_grid(data[WEEK])
+    sites = _ordered_sites(data[SITE])
+    colors = _site_colors(sites)
+    line_style = {
+        "marker": "o",
+        "markersize": 3.5 if len(grid) <= _MANY_WEEKS else 2,
+        "linewidth": 2,
+    }
+    for site in sites:
+        rows = data[data[SITE].astype(str) == site].sort_values(WEEK)
+        x = _day_numbers(rows[WEEK] + _MID_WEEK)
+        color = colors[site]
+        _range_band(ax, x, rows[VALUE_MIN], rows[VALUE_MAX], color)
+        ax.plot(
+            x,
+            rows[VALUE_MEAN].astype(float),
+            **({"color": color, "label": as_written(site)} | line_style | kwargs),
+        )
+        if site in baselines:
+            baseline = baselines[site]
+            ax.axhline(baseline, color=color, linestyle=":", linewidth=1.5)
+            ax.axhline(_important_level(baseline), color=color, linestyle="-.", linewidth=1)
+    ax.set_ylim(0, 10)
+    ax.set_yticks(range(0, 11, 2))
+    ax.set_ylabel("pain (0-10)")
+    _date_axis(ax, grid)
+    handles, _ = ax.get_legend_handles_labels()
+    band = _COHORT_BAND if cohort else "min-max"
+    handles.append(Patch(color=PALETTE["grey"], alpha=0.3, label=band))
+    if baselines:
+        handles += [
+            Line2D([], [], color=PALETTE["grey"], linestyle=":", label="baseline"),
+            Line2D(
+                [],
+                [],
+                color=PALETTE["grey"],
+                linestyle="-.",
+                label="clinically important\nimprovement at or below",
+            ),
+        ]
+    # Outside on the right: pain fills the whole 0-10 range, any inside spot can hide data.
+    ax.legend(
+        handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False
+    )
+    ax.set_title(
+        f"{title}: mean and {band}\n{_week_period(data[WEEK])}{_cohort_title(n_participants)}"
+    )
+    return ax
+
+
+def _important_level(baseline: float) -> float:
+    """Pain at or below which the change from ``baseline`` is clinically important.
+
+    Farrar 2001: a fall of at least 2 points or at least 30 %, whichever is reached first,
+    i.e. the higher of the two levels.
+    """
+    return max(baseline - 2, 0.7 * baseline)
+
+
+def _range_band(ax, x: np.ndarray, low: pd.Series, high: pd.Series, color) -> None:
+    """Shade from ``low`` to ``high``; a single week gets a bar, as a band needs two points."""
+    low, high = low.astype(float).to_numpy(), high.astype(float).to_numpy()
+    if len(x) == 1:
+        ax.vlines(x, low, high, color=color, alpha=0.35, linewidth=8)
+    else:
+        ax.fill_between(x, low, high, color=color, alpha=0.15, linewidth=0)
+
+
+def _baselines(change: pd.DataFrame, data: pd.DataFrame) -> dict[str, float]:
+    """Baseline per site, for the (single) participant drawn from ``data``."""
+    if PARTICIPANT in change.columns and PARTICIPANT in data.columns:
+        change = change[change[PARTICIPANT].isin(pd.unique(data[PARTICIPANT]))]
+    change = change.dropna(subset=["baseline"])
+    return dict(zip(change[SITE].astype(str), change["baseline"].astype(float), strict=True))
+
+
+# -- adherence vs pain ------------------------------------------------------------------------
+
+
+def plot_adherence_vs_pain(table: pd.DataFrame, *, participant=None, ax=None, **kwargs):
+    """Sessions per week (bars, left axis) beside weekly pain per site (lines, right axis).
+
+    The chart shows an association over time, not a cause, and says so in its title.
+    With several participants, both are the participants' weekly means.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`footstats.adherence_vs_pain` output: ``week``, ``sessions`` and one column
+        of weekly mean pain per site (lagged ``sessions_lag*`` columns are ignored).
+    {participant}
+    ax : matplotlib Axes, optional
+        Where to draw (the sessions); a twin Axes on the right holds the pain. A new figure
+        is made when None.
+    **kwargs
+        Passed to :meth:`~matplotlib.axes.Axes.bar`.
+
+    Returns
+    -------
+    matplotlib Axes
+        The sessions Axes (the pain Axes is its twin).
+
+    Examples
+    --------
+    >>> import footstats
+    >>> ax = plot_adherence_vs_pain(footstats.adherence_vs_pain(footstats.load_sample()))
+    >>> "not cause" in ax.get_title()
+    True
+    """
+    expect_table(table, "plot_adherence_vs_pain", "adherence_vs_pain")
+    data, n_participants = _select(table, participant)
+    ax = _axes(ax, "adherence_vs_pain")
+    title = "Sessions and pain per week: association, not cause"
+    if data.empty:
+        return _empty(ax, title, NO_SESSIONS)
+
+    # Site columns are the others; a site nobody reported gets no (empty) line.
+    sites = [
+        c
+        for c in data.columns
+        if c not in (PARTICIPANT, WEEK, SESSIONS)
+        and not str(c).startswith(f"{SESSIONS}_")
+        and data[c].notna().any()
+    ]
+    if n_participants > 1:
+        data = data.groupby(WEEK, sort=True)[[SESSIONS, *sites]].mean().reset_index()
+    data = data.sort_values(WEEK)
+    starts = _day_numbers(data[WEEK])
+    bar_style = {"color": PALETTE["sky"], "alpha": 0.6, "label": "sessions"}
+    _week_bars(ax, starts, data[SESSIONS].astype(float), **(bar_style | kwargs))
+    # The top fifth of both axes is kept free for the legend.
+    ax.set_ylim(0, (max(float(data[SESSIONS].max()), 3) + 0.5) / _LEGEND_ROOM)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylabel("sessions per week")
+    _date_axis(ax, data[WEEK])
+
+    pain_ax = ax.twinx()
+    sites = _ordered_sites(sites)
+    colors = _site_colors(sites)
+    markersize = 3.5 if len(data) <= _MANY_WEEKS else 2
+    for site in sites:
+        reported = data[site].notna()  # weeks without a report are skipped, not zero
+        pain_ax.plot(
+            starts[reported.to_numpy()] + 3.5,
+            data.loc[reported, site].astype(float),
+            color=colors[site],
+            marker="o",
+            markersize=markersize,
+            linewidth=2,
+            label=as_written(f"{site} pain"),
+        )
+    pain_ax.set_ylim(0, 10 / _LEGEND_ROOM)
+    pain_ax.set_yticks(range(0, 11, 2))
+    pain_ax.set_ylabel("pain (0-10)")
+    handles = ax.get_legend_handles_labels()[0] + pain_ax.get_legend_handles_labels()[0]
+    pain_ax.legend(
+        handles=handles, loc="upper center", ncols=len(handles), fontsize="small", frameon=False
+    )
+    ax.set_title(f"{title}\n{_week_period(data[WEEK])}{_cohort_title(n_participants)}")
+    return ax
+
+
+# -- dashboard --------------------------------------------------------------------------------
+
+
+def plot_dashboard(
+    log: pd.DataFrame,
+    *,
+    program=None,
+    participant=None,
+    fig=None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+):
+    """The four key charts of a log on one figure: frequency, completion, pain, adherence.
+
+    Parameters
+    ----------
+    {log}
+    {program}
+    {participant}
+    fig : matplotlib Figure, optional
+        An empty figure to draw on; a new one is made when None.
+    {window}
+
+    Returns
+    -------
+    matplotlib Figure
+
+    Examples
+    --------
+    >>> import footstats
+    >>> fig = plot_dashboard(footstats.load_sample())
+    >>> len(fig.axes) >= 4
+    True
+    """
+    expect_log(log, "plot_dashboard")
+    from footstats.metrics import tables as metrics
+
+    program = resolve_program(program, log)
+    if participant is not None:
+        log, _ = _select(log, participant)
+    if fig is None:
+        fig = plt.figure(figsize=figsize(DASHBOARD), layout="constrained")
+    window = {"program": program, "weeks": weeks, "until": until, "participants": participants}
+    spans = metrics.follow_up(log, **window)
+    title = dashboard_title(log, program, participant, spans)
+    return draw_dashboard(fig, tables_of(log, **window), program=program, title=title)
+
+
+def draw_dashboard(fig, tables, *, program=None, title: str = ""):
+    """Draw the dashboard's charts (:func:`footstats.charts.registry.dashboard_charts`) two by two
+    on the empty figure ``fig``, from tables already computed, and return ``fig``.
+
+    ``tables`` gives a metric function's table by its name (see
+    :func:`footstats.charts.registry.tables_of`); :func:`plot_dashboard` computes them from a log.
+    """
+    axes = fig.subplots(2, 2)
+    for ax, chart in zip(axes.ravel(), dashboard_charts(), strict=True):
+        draw(chart.name, ax, tables, program=program)
+    fig.suptitle(title, fontsize="x-large", fontweight="bold")
+    return fig
+
+
+def dashboard_title(
+    log: pd.DataFrame, program: Program | None, participant=None, spans: pd.DataFrame | None = None
+) -> str:
+    """The dashboard's title: the routine's name, who and the period; the period is the
+    follow-up window's (``spans``, from :func:`footstats.follow_up`) when given, else the
+    log's first to last row."""
+    name = as_written(resolve_program(program, log).name)
+    if log.empty:
+        return f"{name}: no sessions yet"
+    dates = log[DATE]
+    if spans is not None and len(spans):
+        dates = pd.concat([spans["start"], spans["end"]], ignore_index=True)
+    weeks = (dates.max().to_period("W") - dates.min().to_period("W")).n + 1
+    who = ""
+    if participant is not None:
+        who = f" — participant {as_written(participant)}"
+    elif PARTICIPANT in log.columns and log[PARTICIPANT].nunique() > 1:
+        who = f" — {log[PARTICIPANT].nunique()} participants"
+    return f"{name}{who}\n{_period(dates.min(), dates.max())} ({weeks} weeks)"
+
+
+fill_docs(globals())  # after the definitions, not a decorator: see footstats.core.docstrings

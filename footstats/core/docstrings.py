@@ -1,0 +1,109 @@
+"""Parameter texts shared by many docstrings, written once (seaborn's ``_docstrings`` pattern).
+
+A docstring names a shared parameter by a line holding only its key in braces, indented as
+the parameter would be::
+
+    def weekly_pain(log, *, program=None, weeks=None, until=None, participants=None):
+        '''Pain per ISO week and site.
+
+        Parameters
+        ----------
+        {log}
+        {program}
+        {window}
+        '''
+
+    fill_docs(globals())  # once, at the end of the module
+
+:func:`fill_doc` replaces each such line with the text of :data:`PARAMS`, indented the same;
+:func:`fill_docs` does it for every function a module defines. The module-end call rather
+than a decorator keeps the functions undecorated: mutmut 3 (``make mutate``) does not
+mutate decorated functions.
+Only whole lines are replaced, so braces elsewhere in a docstring (``{"png", "svg"}``) are
+left alone; an unknown key fails at import, not in the help text.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+import textwrap
+
+__all__ = ["PARAMS", "fill_doc", "fill_docs"]
+
+PARAMS = {
+    "log": """\
+log : DataFrame
+    The tidy log of :func:`footstats.read_log`.""",
+    "cohort_log": """\
+log : DataFrame
+    The tidy log of :func:`footstats.read_log`, with a ``participant`` column.""",
+    "program": """\
+program : Program, optional
+    The routine; None means the one the log was read with (``log.attrs["program"]``),
+    otherwise the packaged foot routine.""",
+    "window": """\
+weeks, until, participants : optional
+    The follow-up window (see :func:`footstats.follow_up`); rows dated outside it are
+    not counted.""",
+    "exercise_names": """\
+program : Program, optional
+    The routine, for readable exercise names (None: the one the table was counted with).""",
+    "participant": """\
+participant : str, optional
+    Draw this participant only; with several participants and none chosen, the cohort
+    (see :mod:`footstats.charts.plots`).""",
+    "pain_site": """\
+site : str, optional
+    The pain site; by default the first one with a change for anyone.""",
+    "export_raw": """\
+raw : DataFrame
+    The file as strings, header names as written, plus an int64 ``line`` column.
+file : str
+    The file's name, for the problems.""",
+    "no_habit": """\
+habit : None
+    Not used (a Loop option); accepted so every importer is called alike.""",
+    "reading": """\
+reading : Reading
+    ``dayfirst`` / ``date_format`` / ``excel_dates`` for an export re-saved by a spreadsheet
+    (dates not written as the app writes them).""",
+    "ax": """\
+ax : matplotlib Axes, optional
+    Where to draw; a new figure is made when None.""",
+}
+
+_TOKEN = re.compile(r"^(?P<indent>[ \t]*)\{(?P<key>\w+)\}[ \t]*$", re.MULTILINE)
+
+
+def fill_doc(func):
+    """Put the shared parameter texts into ``func``'s docstring; return ``func``.
+
+    >>> @fill_doc
+    ... def f(log):
+    ...     '''Parameters
+    ...     ----------
+    ...     {log}
+    ...     '''
+    >>> print(f.__doc__.splitlines()[3])
+            The tidy log of :func:`footstats.read_log`.
+    """
+    if func.__doc__:  # None under python -OO
+        func.__doc__ = _TOKEN.sub(_text, func.__doc__)
+    return func
+
+
+def _text(match: re.Match) -> str:
+    key = match["key"]
+    if key not in PARAMS:
+        raise KeyError(f"no shared parameter text {key!r}; known: {', '.join(PARAMS)}")
+    return textwrap.indent(PARAMS[key], match["indent"])
+
+
+def fill_docs(namespace: dict) -> None:
+    """:func:`fill_doc` for every function defined in the module whose ``globals()`` is
+    ``namespace`` (not those it imports)."""
+    module = namespace["__name__"]
+    for value in list(namespace.values()):
+        if inspect.isfunction(value) and value.__module__ == module:
+            fill_doc(value)

@@ -1,0 +1,185 @@
+"""Problems found in a log: one row each of file, line, column, value, severity, code, message.
+
+Every problem is made here, from its code (``footstats.core.codes``): the code decides the
+severity, so one kind of problem is always equally severe.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from pandas.api.types import union_categoricals
+
+from footstats.columns import (
+    CODE,
+    COLUMN,
+    ERROR,
+    FILE,
+    LINE,
+    MESSAGE,
+    NOTICE,
+    PROBLEM_COLUMNS,
+    SEVERITY,
+    VALUE,
+    WARNING,
+)
+from footstats.core.codes import CODES, SEVERITY_OF, Code
+
+SEVERITY_ORDER = {ERROR: 0, WARNING: 1, NOTICE: 2}
+
+
+def problem(file, line, column, value, code: Code, message) -> dict:
+    """One problem as a record; ``line`` None for a whole-file problem, column "-" for a line."""
+    return {
+        FILE: file,
+        LINE: line,
+        COLUMN: column,
+        VALUE: value,
+        SEVERITY: code.severity,
+        CODE: code.id,
+        MESSAGE: message,
+    }
+
+
+_TEXT = tuple(c for c in PROBLEM_COLUMNS if c != LINE)
+
+
+def problems_frame(records=(), frames=()) -> pd.DataFrame:
+    """A problems table from records and/or problem frames, sorted by line then severity.
+
+    The text columns are put together as categoricals (a code per problem, each distinct
+    text once: a million problems of a few kinds hold a few texts) and only the sorted
+    table is turned into text.
+    """
+    records, frames = list(records), [f for f in frames if len(f)]
+    if not records and not frames:  # most files of a folder: built once, copied
+        return _NO_PROBLEMS.copy()
+    if not records and len(frames) == 1 and _is_table(frames[0]):
+        return frames[0]  # already a sorted table of text
+    parts = frames
+    if records:
+        parts = [pd.DataFrame.from_records(records, columns=list(PROBLEM_COLUMNS)), *frames]
+    lines = pd.array(
+        np.concatenate([part[LINE].to_numpy(dtype="float64", na_value=np.nan) for part in parts]),
+        dtype="Int64",
+    )
+    text = {
+        column: union_categoricals([_categorical(part[column]) for part in parts])
+        for column in _TEXT
+    }
+    rank = pd.Series(text[SEVERITY]).map(SEVERITY_ORDER).to_numpy()
+    order = np.lexsort((np.arange(len(lines)), rank, lines.to_numpy(dtype="float64", na_value=0)))
+    table = {LINE: lines[order]} | {c: text[c].take(order).astype("str") for c in _TEXT}
+    return pd.DataFrame({column: table[column] for column in PROBLEM_COLUMNS})
+
+
+def _is_table(frame: pd.DataFrame) -> bool:
+    """Whether ``frame`` is a table made by :func:`problems_frame` (sorted, text columns)."""
+    return not any(isinstance(frame[c].dtype, pd.CategoricalDtype) for c in _TEXT)
+
+
+def _categorical(values: pd.Series) -> pd.Categorical:
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.array
+    return pd.Categorical(values.astype("str"))
+
+
+def _empty_problems() -> pd.DataFrame:
+    table = pd.DataFrame({column: pd.Series(dtype="str") for column in PROBLEM_COLUMNS})
+    return table.astype({LINE: "Int64"})
+
+
+_NO_PROBLEMS = _empty_problems()
+
+
+def cell_problems(file, lines, column, values, codes, messages) -> pd.DataFrame:
+    """Problems for many cells at once (vectorised): equal-length lines/values/messages;
+    ``codes`` is one :class:`~footstats.core.codes.Code` or one code id per cell.
+
+    The text columns are categoricals: a value or message repeated over many rows is held
+    once (see :func:`problems_frame`).
+    """
+    n = len(lines)
+    if isinstance(codes, Code):
+        ids, severities = _same(codes.id, n), _same(codes.severity, n)
+    else:
+        ids = pd.Categorical(np.asarray(codes, dtype=object))
+        of_id, kinds = pd.factorize(np.array([SEVERITY_OF[c] for c in ids.categories], object))
+        severities = pd.Categorical.from_codes(of_id[ids.codes], kinds.astype("str"))
+    return pd.DataFrame(
+        {
+            FILE: _same(str(file), n),
+            LINE: pd.array(lines, dtype="Int64"),
+            COLUMN: _same(str(column), n),
+            VALUE: _texts(values),
+            SEVERITY: severities,
+            CODE: ids,
+            MESSAGE: _texts(messages),
+        }
+    )
+
+
+def _same(text: str, n: int) -> pd.Categorical:
+    return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), [text])
+
+
+def _texts(values) -> pd.Categorical:
+    """Texts as a categorical; one broadcast text (numpy stride 0) costs nothing per row."""
+    values = np.asarray(values, dtype=object)
+    if values.ndim == 1 and len(values) > 1 and values.strides[0] == 0:
+        return _same(str(values[0]), len(values))
+    codes, uniques = pd.factorize(values)
+    texts = pd.Index(pd.array(uniques, dtype="str"))
+    if not texts.is_unique:  # 3 and "3": the texts are compared, not the objects
+        return pd.Categorical(pd.array(values, dtype="str"))
+    return pd.Categorical.from_codes(codes, texts)
+
+
+def format_problems(problems: pd.DataFrame, limit: int | None = None) -> list[str]:
+    """``FILE:LINE:COLUMN: severity: message [CODE]`` lines (``-`` for a missing line)."""
+    rows = problems if limit is None else problems.head(limit)
+    out = []
+    for file, line, column, severity, message, code in zip(
+        rows[FILE], rows[LINE], rows[COLUMN], rows[SEVERITY], rows[MESSAGE], rows[CODE], strict=True
+    ):
+        where = "-" if pd.isna(line) else str(int(line))
+        out.append(f"{file}:{where}:{column}: {severity}: {message} [{code}]")
+    return out
+
+
+def code_patterns(text: str | None, option: str = "codes") -> tuple[str, ...]:
+    """``"FS2, FS101"`` as patterns; raises ValueError naming a pattern no code matches.
+
+    >>> code_patterns("fs2,FS101")
+    ('FS2', 'FS101')
+    """
+    patterns = tuple(p.strip().upper() for p in (text or "").split(",") if p.strip())
+    for pattern in patterns:
+        if not any(code.startswith(pattern) for code in CODES):
+            raise ValueError(
+                f"{option}: {pattern!r} is not a problem code or the start of one (codes "
+                "look like FS203; a prefix such as FS2 selects every FS2xx code); the list is in "
+                "docs/problem-codes.md"
+            )
+    return patterns
+
+
+def select_problems(problems: pd.DataFrame, select=(), ignore=()) -> pd.DataFrame:
+    """The problems whose code starts with one of ``select`` (all when empty) and with
+    none of ``ignore``; ``select``/``ignore`` are patterns of :func:`code_patterns`."""
+    codes = problems[CODE].astype("str")
+    keep = codes.str.startswith(tuple(select)) if select else pd.Series(True, index=codes.index)
+    if ignore:
+        keep &= ~codes.str.startswith(tuple(ignore))
+    return problems[keep.to_numpy(dtype=bool)]
+
+
+def count_by_severity(problems: pd.DataFrame) -> dict[str, int]:
+    counts = problems[SEVERITY].value_counts()
+    return {s: int(counts.get(s, 0)) for s in (ERROR, WARNING, NOTICE)}
+
+
+def line_list(lines, most: int = 10) -> str:
+    """``"2, 5, 9"``, or the first ``most`` lines and how many more."""
+    shown = ", ".join(str(int(n)) for n in lines[:most])
+    return shown + (f" and {len(lines) - most} more" if len(lines) > most else "")

@@ -1,0 +1,1110 @@
+"""Weekly metrics of a tidy exercise log: frequency, set completion and pain.
+
+Every function takes the tidy log of :func:`footstats.read_log` first (other parameters are
+keyword-only), returns a new DataFrame and never changes its input, so they chain with
+``.pipe``: ``log.pipe(weekly_frequency, program=prog)``. When the log has a ``participant``
+column every metric is computed per participant, each over their own follow-up window, and
+the result starts with a ``participant`` column. Every metric takes the window's options
+``weeks=``, ``until=`` and ``participants=`` (see :func:`follow_up`).
+
+Definitions (also in docs/metrics.md):
+
+session
+    One calendar day of one participant with at least one row of a program exercise with
+    sets > 0, or a ``session_done`` row (a habit tracker's "done" without per-exercise
+    detail). Two workouts on one day (07:30 and 18:00, or two app workouts) are one session:
+    the routine prescribes sessions per week, and a second workout that day is not a second
+    session; :func:`session_table` keeps the number of ``workouts`` of each day. Rows with
+    pain only are check-ins.
+follow-up window
+    Per participant a first and a last day (AdhereR's follow-up window, which is also the
+    observation window here). start: the participant's ``start`` in the participants table,
+    otherwise the day of their first row (check-ins included). end, the first that applies:
+    the table's ``end`` or ``start`` + its ``weeks``; ``weeks=N``; the routine's
+    ``weeks``; ``until=``; otherwise the day of the last row of the log (of anyone: the data
+    cut-off). N weeks end on the Sunday of the N-th ISO week from the start's week. Rows
+    outside the window stay in the log and are left out of every metric.
+week
+    ISO week, Monday to Sunday, labelled by its Monday at midnight. A participant's weeks run
+    from the week of the window's start to the week of its end; a week without a session is
+    a row with 0 sessions, not a missing row, so the weeks after someone stopped count as
+    missed. The study week (``week_index``) numbers them 1, 2, ... from the start's week, to
+    compare participants who started on different dates week by week.
+frequency
+    Sessions per week; the target is met when sessions >= the program's minimum.
+    Adherence % = mean over weeks of min(sessions / minimum, 1) x 100. Streaks are runs of
+    consecutive weeks with the target met: the current one ends in the last week.
+set completion
+    Per session and program exercise (an exercise missing from a session counts 0 sets),
+    with p the prescribed sets (the low end of the routine's range): completion =
+    min(done / p, 1). Per-side exercises: a ``both`` row counts for each side, each side is
+    capped at p, completion = (min(left, p) + min(right, p)) / 2p and sets_done = left +
+    right. A week's completion is the mean of its sessions' capped completions. Sessions
+    known only from ``session_done`` rows have no set detail and are left out of set tables.
+pain
+    A report is one value per site per date as written (a session's rows, or a check-in),
+    however many rows repeat it; two workouts of one day each give their own report.
+    Baseline = mean of a site's reports in the 14 calendar days starting on the day of its
+    first report; latest = mean of those in the 14 days ending on the day of its last.
+    change = latest - baseline, change_pct = change / baseline x 100 (undefined when the
+    baseline is 0). Clinically important improvement (Farrar 2001): change <= -2 points or
+    change_pct <= -30. IMMPACT bands of the reduction (-change_pct): < 10 % none, 10-30 %
+    minimal, 30-50 % moderate, >= 50 % substantial.
+adherence vs pain
+    Weekly sessions beside weekly mean pain, also lagged: pain in week w against sessions in
+    week w - k. An association, never evidence that the routine caused a change.
+
+Why one module of about a thousand lines: the eleven public metrics share one set of array
+helpers (exercise codes, session keys, set cells, pain reports; at the end of the module),
+and :func:`summarize` uses them all, so splitting the metrics by topic would scatter those
+helpers across modules that import each other. What stands apart is apart: the follow-up
+window in ``_followup.py``, the week grid in ``_weeks.py``, the input guards in
+``_guards.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from footstats.columns import (
+    COMPLETION,
+    COUNT,
+    DATE,
+    EXERCISE,
+    IN_PROGRAM,
+    LINE,
+    MINUTES,
+    PAIN_PREFIX,
+    PARTICIPANT,
+    SESSION_DONE,
+    SESSIONS,
+    SETS,
+    SETS_DONE,
+    SETS_PRESCRIBED,
+    SIDE,
+    SITE,
+    TARGET_MAX,
+    TARGET_MET,
+    TARGET_MIN,
+    VALUE_MAX,
+    VALUE_MEAN,
+    VALUE_MIN,
+    WEEK,
+    pain_columns,
+)
+from footstats.core.docstrings import fill_docs
+from footstats.core.guards import expect_log, expect_table
+
+# The follow-up window lives in its own module; its names stay importable from here.
+from footstats.metrics.followup import END as END
+from footstats.metrics.followup import GROUP as GROUP
+from footstats.metrics.followup import ROWS_AFTER as ROWS_AFTER
+from footstats.metrics.followup import ROWS_BEFORE as ROWS_BEFORE
+from footstats.metrics.followup import STALE_DAYS as STALE_DAYS
+from footstats.metrics.followup import START as START
+from footstats.metrics.followup import (
+    WEEKS,
+    _finish,
+    _prepare,
+    _with_participant,
+    follow_up,
+    stale_notice,
+    window_notices,
+)
+from footstats.metrics.weeks import Keys, WeekGrid
+from footstats.routine import Program, resolve_program
+
+__all__ = [
+    "adherence_vs_pain",
+    "follow_up",
+    "frequency_summary",
+    "pain_association",
+    "pain_change",
+    "pain_reports",
+    "session_sets",
+    "session_table",
+    "stale_notice",
+    "summarize",
+    "weekly_frequency",
+    "window_notices",
+    "weekly_pain",
+    "weekly_sets",
+]
+
+# Column names new in this module (candidates for _columns.py).
+EXERCISES = "exercises"
+PAIN = "pain"
+ADHERENCE_PCT = "adherence_pct"
+CURRENT_STREAK = "current_streak"
+LONGEST_STREAK = "longest_streak"
+BASELINE = "baseline"
+LATEST = "latest"
+CHANGE = "change"
+CHANGE_PCT = "change_pct"
+CLINICALLY_IMPORTANT = "clinically_important"
+BAND = "band"
+FIRST_DATE = "first_date"
+LAST_DATE = "last_date"
+LAG = "lag"
+LAG_PREFIX = "sessions_lag"
+N_WEEKS = "n_weeks"
+SPEARMAN = "spearman"
+WORKOUTS = "workouts"
+WEEK_INDEX = "week_index"
+
+WINDOW_DAYS = 14
+IMPORTANT_POINTS = -2  # Farrar 2001
+IMPORTANT_PCT = -30
+BANDS = ("none", "minimal", "moderate", "substantial")  # IMMPACT
+BAND_EDGES = (10, 30, 50)
+MIN_WEEKS_FOR_CORRELATION = 3
+# Rounding change and change_pct to this many decimals removes float noise, so a change of
+# exactly -30 % is classified as -30 % and not as -29.999999999999996 %.
+_DECIMALS = 9
+
+
+def session_table(
+    log: pd.DataFrame,
+    *,
+    program: Program | None = None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> pd.DataFrame:
+    """One row per session: a participant's calendar day with a routine exercise done.
+
+    Parameters
+    ----------
+    {log}
+    {program}
+    {window}
+
+    Returns
+    -------
+    DataFrame
+        ``[participant], date, week, exercises, sets_done, [minutes], workouts, line``:
+        the day (at midnight), the number of distinct program exercises done (sets > 0),
+        their total sets, the day's minutes (per workout the largest value on its rows,
+        summed over the day's workouts, when the log has minutes), the number of workouts
+        that day (distinct dates as written, e.g. 07:30 and 18:00) and the first line.
+        Sorted by participant and date.
+
+    Examples
+    --------
+    >>> import footstats
+    >>> log = footstats.load_sample()
+    >>> sessions = log.pipe(footstats.session_table)
+    >>> list(sessions.columns[:3])
+    ['date', 'week', 'exercises']
+    """
+    expect_log(log, "session_table")
+    program = resolve_program(program, log)
+    log, had, keys, _ = _prepare(log, program, weeks, until, participants)
+    exercise, sets = _exercise_codes(log, program), _sets(log)
+    exercised = (exercise >= 0) & (sets > 0)
+    is_session = exercised | _session_done(log)
+    session_keys = keys.session[is_session]
+    sessions = _sorted_unique(session_keys)
+    row = np.searchsorted(sessions, session_keys)
+    done, exercise = exercised[is_session], exercise[is_session]
+    n_exercises = len(program.ids)
+    distinct = _sorted_unique(row[done] * n_exercises + exercise[done]) // n_exercises
+    line = np.full(len(sessions), np.iinfo("int64").max)
+    np.minimum.at(line, row, log[LINE].to_numpy("int64")[is_session])
+    moments = keys.moment[is_session]
+    workouts = np.searchsorted(sessions, _session_of_moment(keys, _sorted_unique(moments)))
+    out = pd.DataFrame(
+        {
+            **keys.columns(sessions),
+            EXERCISES: np.bincount(distinct, minlength=len(sessions)),
+            **_counts_and_sums(
+                row, len(sessions), **{SETS_DONE: np.where(done, sets[is_session], 0)}
+            ),
+        }
+    ).drop(columns="n")
+    if MINUTES in log.columns:
+        # a workout's minutes are repeated on its rows: the largest per workout, summed per day
+        per_workout = log[MINUTES][is_session].groupby(moments).max()
+        day_row = np.searchsorted(sessions, _session_of_moment(keys, per_workout.index.to_numpy()))
+        out[MINUTES] = per_workout.groupby(day_row).sum(min_count=1).array
+    out[WORKOUTS] = np.bincount(workouts)  # every session has a workout, the last one too
+    out[LINE] = line
+    return _finish(out, had, program)
+
+
+def weekly_frequency(
+    log: pd.DataFrame,
+    *,
+    program: Program | None = None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+    week_index: bool = False,
+) -> pd.DataFrame:
+    """Sessions per ISO week, every week of each participant's window, zeros included.
+
+    Parameters
+    ----------
+    {log}
+    {program}
+    {window}
+    week_index : bool, default False
+        Add ``week_index``, the study week (1 = the week of the participant's start), so
+        participants who started on different dates can be compared week by week.
+
+    Returns
+    -------
+    DataFrame
+        ``[participant], week, [week_index], sessions, target_min, target_max,
+        target_met``, one row per week from the week of the window's start to the week of
+        its end; a week without a session has 0 sessions.
+
+    Examples
+    --------
+    >>> import footstats
+    >>> weekly = footstats.load_sample().pipe(footstats.weekly_frequency)
+    >>> list(weekly.columns)
+    ['week', 'sessions', 'target_min', 'target_max', 'target_met']
+    """
+    expect_log(log, "weekly_frequency")
+    program = resolve_program(program, log)
+    log, had, keys, window = _prepare(log, program, weeks, until, participants)
+    grid = WeekGrid.of(keys, window)
+    sessions = _weekly_sessions(log, program, keys, grid)
+    target = program.sessions_per_week
+    out = pd.DataFrame(
+        {
+            PARTICIPANT: keys.participants.take(grid.participant),
+            WEEK: grid.week.view(keys.dtype),
+            **({WEEK_INDEX: grid.index} if week_index else {}),
+            SESSIONS: sessions,
+        }
+    ).assign(
+        **{
+            TARGET_MIN: _number(target.low),
+            TARGET_MAX: _number(target.high),
+            TARGET_MET: sessions >= target.low,
+        }
+    )
+    return _finish(out, had, program)
+
+
+def frequency_summary(weekly: pd.DataFrame) -> pd.DataFrame:
+    """Adherence and streaks from :func:`weekly_frequency`'s table.
+
+    Parameters
+    ----------
+    weekly : DataFrame
+        The output of :func:`weekly_frequency`.
+
+    Returns
+    -------
+    DataFrame
+        ``[participant], weeks, sessions, adherence_pct, current_streak, longest_streak``:
+        adherence_pct = mean over weeks of min(sessions / target_min, 1) x 100 (NaN for no
+        weeks); current_streak is the run of target-met weeks ending in the last week. One
+        row per participant, or a single row when there is no participant column.
+
+    Examples
+    --------
+    >>> import footstats
+    >>> log = footstats.load_sample()
+    >>> summary = log.pipe(footstats.weekly_frequency).pipe(footstats.frequency_summary)
+    >>> len(summary)
+    1
+    """
+    expect_table(weekly, "frequency_summary", "weekly_frequency")
+    weekly, had = _with_participant(weekly)
+    weekly = weekly.sort_values([PARTICIPANT, WEEK], kind="stable")
+    met = weekly[TARGET_MET].astype(bool)
+    target = weekly[TARGET_MIN]
+    # A target of 0 sessions is always met.
+    share = (weekly[SESSIONS] / target).clip(upper=1).where(target > 0, 1.0)
+    # Each week that misses the target starts a new run; the running count of met weeks
+    # inside a run is the streak so far.
+    run = (~met).groupby(weekly[PARTICIPANT], dropna=False).cumsum()
+    streak = met.astype("int64").groupby([weekly[PARTICIPANT], run], dropna=False).cumsum()
+    parts = pd.DataFrame(
+        {PARTICIPANT: weekly[PARTICIPANT], SESSIONS: weekly[SESSIONS], "share": share}
+    ).assign(streak=streak)
+    out = (
+        _group(parts, [PARTICIPANT])
+        .agg(
+            **{
+                WEEKS: (SESSIONS, "size"),
+                SESSIONS: (SESSIONS, "sum"),
+                ADHERENCE_PCT: ("share", "mean"),
+                CURRENT_STREAK: ("streak", "last"),
+                LONGEST_STREAK: ("streak", "max"),
+            }
+        )
+        .reset_index()
+    )
+    out[ADHERENCE_PCT] = out[ADHERENCE_PCT] * 100
+    if not had and out.empty:
+        out = pd.DataFrame(
+            {
+                PARTICIPANT: [""],
+                WEEKS: [0],
+                SESSIONS: [0],
+                ADHERENCE_PCT: [np.nan],
+                CURRENT_STREAK: [0],
+                LONGEST_STREAK: [0],
+            }
+        )
+    return _finish(out, had)
+
+
+def session_sets(
+    log: pd.DataFrame,
+    *,
+    program: Program | None = None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> pd.DataFrame:
+    """Sets done against the prescription, per session and program exercise.
+
+    Parameters
+    ----------
+    {log}
+    {program}
+    {window}
+
+    Returns
+    -------
+    DataFrame
+        ``[participant], date, week, exercise, sets_done, sets_prescribed, completion``: every
+        program exercise for every session with exercise rows (missing exercises count 0),
+        ``exercise`` a category of the program's ids in program order. Per-side exercises
+        count ``both`` rows for each side and prescribe 2p sets; completion is capped at 1,
+        sets_done is not. Empty when the log has no exercise rows (e.g. a habit tracker's
+        "done" rows only).
+
+    Examples
+    --------
+    >>> import footstats
+    >>> sets = footstats.load_sample().pipe(footstats.session_sets)
+    >>> list(sets.columns[3:])
+    ['sets_done', 'sets_prescribed', 'completion']
+    """
+    expect_log(log, "session_sets")
+    program = resolve_program(program, log)
+    log, had, keys, _ = _prepare(log, program, weeks, until, participants)
+    sessions, cells = _session_set_cells(log, program, keys)
+    n_exercises = len(program.ids)
+    exercise = np.tile(np.arange(n_exercises), len(sessions))
+    out = pd.DataFrame(
+        {
+            **keys.columns(np.repeat(sessions, n_exercises)),
+            EXERCISE: pd.Categorical.from_codes(exercise, dtype=pd.CategoricalDtype(program.ids)),
+            **cells,
+        }
+    )
+    return _finish(out, had, program)
+
+
+def weekly_sets(
+    log: pd.DataFrame,
+    *,
+    program: Program | None = None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> pd.DataFrame:
+    """Sets per ISO week and program exercise, for weeks with at least one session.
+
+    Parameters
+    ----------
+    {log}
+    {program}
+    {window}
+
+    Returns
+    -------
+    DataFrame
+        ``[participant], week, exercise, sets_done, sets_prescribed, completion``: sums of
+        :func:`session_sets` over the week's sessions (so sets_prescribed is sessions done x
+        the per-session prescription) and the mean of the per-session capped completions.
+
+    Examples
+    --------
+    >>> import footstats
+    >>> weekly = footstats.load_sample().pipe(footstats.weekly_sets)
+    >>> list(weekly.columns)
+    ['week', 'exercise', 'sets_done', 'sets_prescribed', 'completion']
+    """
+    expect_log(log, "weekly_sets")
+    program = resolve_program(program, log)
+    log, had, keys, _ = _prepare(log, program, weeks, until, participants)
+    sessions, cells = _session_set_cells(log, program, keys)
+    n_exercises = len(program.ids)
+    first = _week_starts(keys, sessions)
+    exercise = np.tile(np.arange(n_exercises), len(sessions))
+    group = np.repeat(np.cumsum(first) - 1, n_exercises) * n_exercises + exercise
+    n_groups = int(first.sum()) * n_exercises
+    sums = _counts_and_sums(group, n_groups, **{c: cells[c] for c in (SETS_DONE, SETS_PRESCRIBED)})
+    # pandas' grouped mean (compensated summation) over sessions in date order, as a groupby
+    # of session_sets does: completions then agree with it to the last bit.
+    completion = pd.Series(cells[COMPLETION]).groupby(group).mean().to_numpy()
+    out = pd.DataFrame(
+        {
+            **keys.columns(np.repeat(sessions[first], n_exercises), date=False),
+            EXERCISE: pd.Categorical.from_codes(
+                exercise[:n_groups], dtype=pd.CategoricalDtype(program.ids)
+            ),
+            SETS_DONE: sums[SETS_DONE],
+            SETS_PRESCRIBED: sums[SETS_PRESCRIBED],
+            COMPLETION: completion,
+        }
+    )
+    return _finish(out, had, program)
+
+
+def pain_reports(
+    log: pd.DataFrame,
+    *,
+    program: Program | None = None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> pd.DataFrame:
+    """One pain report per site per session or check-in.
+
+    A value repeated on several rows of one session (same participant and date) is one
+    report; :func:`footstats.read_log` has already rejected two different values.
+
+    Parameters
+    ----------
+    log : DataFrame
+        The tidy log of :func:`footstats.read_log`; its ``pain_<site>`` columns are used.
+    {program}
+    {window}
+
+    Returns
+    -------
+    DataFrame
+        ``[participant], date, week, site, pain, line``: ``site`` a category of the log's
+        sites in column order (``"back"``, not ``"pain_back"``), ``pain`` the 0-10 rating,
+        ``line`` the first line giving it.
+
+    Examples
+    --------
+    >>> import footstats
+    >>> reports = footstats.load_sample().pipe(footstats.pain_reports)
+    >>> list(reports.columns)
+    ['date', 'week', 'site', 'pain', 'line']
+    """
+    expect_log(log, "pain_reports", (LINE, DATE))
+    log, had, keys, _ = _prepare(log, resolve_program(program, log), weeks, until, participants)
+    sites, reports = _pain_reports(log, keys)
+    out = pd.DataFrame(
+        {
+            **keys.moment_columns(reports["moment"]),
+            SITE: pd.Categorical.from_codes(reports[SITE], categories=sites),
+            PAIN: reports[PAIN],
+            LINE: reports[LINE],
+        }
+    )
+    return _finish(out, had)
+
+
+def weekly_pain(
+    log: pd.DataFrame,
+    *,
+    program: Program | None = None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> pd.DataFrame:
+    """Pain per ISO week and site: mean, min, max and number of reports.
+
+    Parameters
+    ----------
+    {log}
+    {program}
+    {window}
+
+    Returns
+    -------
+    DataFrame
+        ``[participant], week, site, mean, min, max, n`` for weeks with at least one report
+        at that site (see :func:`pain_reports` for what a report is).
+
+    Examples
+    --------
+    >>> import footstats
+    >>> weekly = footstats.load_sample().pipe(footstats.weekly_pain)
+    >>> list(weekly.columns)
+    ['week', 'site', 'mean', 'min', 'max', 'n']
+    """
+    expect_log(log, "weekly_pain", (LINE, DATE))
+    log, had, keys, _ = _prepare(log, resolve_program(program, log), weeks, until, participants)
+    sites, weekly = _weekly_pain(log, keys)
+    out = pd.DataFrame(
+        {
+            PARTICIPANT: keys.participants.take(weekly[PARTICIPANT]),
+            WEEK: weekly[WEEK].view(keys.dtype),
+            SITE: pd.Categorical.from_codes(weekly[SITE], categories=sites),
+            **{c: weekly[c] for c in (VALUE_MEAN, VALUE_MIN, VALUE_MAX, COUNT)},
+        }
+    )
+    return _finish(out, had)
+
+
+def pain_change(
+    log: pd.DataFrame,
+    *,
+    program: Program | None = None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> pd.DataFrame:
+    """Change of pain per site from the first two weeks of reports to the last two.
+
+    Parameters
+    ----------
+    {log}
+    {program}
+    {window}
+
+    Returns
+    -------
+    DataFrame
+        ``[participant], site, baseline, latest, change, change_pct, clinically_important,
+        band, first_date, last_date, n``. baseline is the mean of the site's reports dated
+        on the day of its first report up to 13 days later, latest the mean of those from 13
+        days before the day of its last report up to that day (the windows overlap when the
+        reports span less than 4 weeks). change_pct is NaN when the baseline is 0, and so is
+        ``band`` (an ordered category: none < minimal < moderate < substantial, from the
+        reduction -change_pct). clinically_important: change <= -2 or change_pct <= -30.
+        n is the number of reports.
+
+    Examples
+    --------
+    >>> import footstats
+    >>> change = footstats.load_sample().pipe(footstats.pain_change)
+    >>> list(change.columns[:4])
+    ['site', 'baseline', 'latest', 'change']
+    """
+    expect_log(log, "pain_change", (LINE, DATE))
+    log, had, keys, _ = _prepare(log, resolve_program(program, log), weeks, until, participants)
+    sites, reports = _pain_reports(log, keys)
+    n_sites = max(len(sites), 1)
+    participant, date = keys.split_moment(reports["moment"])
+    group = participant * n_sites + reports[SITE]
+    size = len(keys.participants) * n_sites
+    first = np.full(size, len(keys.dates))
+    last = np.full(size, -1)
+    np.minimum.at(first, group, date)
+    np.maximum.at(last, group, date)
+    days = keys.day[keys.day_of_date]
+    window = (WINDOW_DAYS - 1) * keys.day_step
+    in_baseline = days[date] <= days[first[group]] + window
+    in_latest = days[date] >= days[last[group]] - window
+    pain = reports[PAIN]
+    sums = _counts_and_sums(
+        group,
+        size,
+        baseline=np.where(in_baseline, pain, 0),
+        baseline_n=in_baseline,
+        latest=np.where(in_latest, pain, 0),
+        latest_n=in_latest,
+    )
+    present = np.flatnonzero(sums["n"])
+    sums = {name: column[present] for name, column in sums.items()}
+    out = pd.DataFrame(
+        {
+            PARTICIPANT: keys.participants.take(present // n_sites),
+            SITE: pd.Categorical.from_codes(present % n_sites, categories=sites),
+            # integer sums are exact, so these means equal pandas' to the last bit
+            BASELINE: sums["baseline"] / sums["baseline_n"],
+            LATEST: sums["latest"] / sums["latest_n"],
+            FIRST_DATE: keys.dates.take(first[present]),
+            LAST_DATE: keys.dates.take(last[present]),
+            COUNT: sums["n"],
+        }
+    )
+    change = out[LATEST] - out[BASELINE]
+    change_pct = (change * 100 / out[BASELINE]).where(out[BASELINE] != 0).round(_DECIMALS)
+    change = change.round(_DECIMALS)
+    important = (change <= IMPORTANT_POINTS) | (change_pct <= IMPORTANT_PCT)
+    band = pd.cut(-change_pct, bins=[-np.inf, *BAND_EDGES, np.inf], right=False, labels=list(BANDS))
+    out.insert(4, CHANGE, change)
+    out.insert(5, CHANGE_PCT, change_pct)
+    out.insert(6, CLINICALLY_IMPORTANT, important)
+    out.insert(7, BAND, band)
+    return _finish(out, had)
+
+
+def adherence_vs_pain(
+    log: pd.DataFrame,
+    *,
+    program: Program | None = None,
+    lags: Iterable[int] = (0, 1, 2),
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> pd.DataFrame:
+    """Weekly sessions beside weekly mean pain, with sessions of earlier weeks.
+
+    This shows an association, not a cause: pain can fall for many reasons, and people may
+    exercise more in weeks when it hurts less.
+
+    Parameters
+    ----------
+    {log}
+    {program}
+    lags : iterable of int, default (0, 1, 2)
+        Week offsets k >= 0; each adds ``sessions_lag{k}``, the sessions in week w - k.
+    {window}
+
+    Returns
+    -------
+    DataFrame
+        ``[participant], week, sessions, <site>..., sessions_lag{k}...``: every week of
+        :func:`weekly_frequency`, the mean pain of each site (NaN in weeks without a
+        report) and the lagged sessions (<NA> before the participant's first week).
+
+    Examples
+    --------
+    >>> import footstats
+    >>> table = footstats.load_sample().pipe(footstats.adherence_vs_pain, lags=(0, 1))
+    >>> list(table.columns[-2:])
+    ['sessions_lag0', 'sessions_lag1']
+    """
+    expect_log(log, "adherence_vs_pain")
+    lags = _check_lags(lags)
+    program = resolve_program(program, log)
+    log, had, keys, window = _prepare(log, program, weeks, until, participants)
+    grid = WeekGrid.of(keys, window)
+    sessions = _weekly_sessions(log, program, keys, grid)
+    sites, weekly = _weekly_pain(log, keys)
+    means = np.full((len(grid), len(sites)), np.nan)
+    means[grid.cell(weekly[PARTICIPANT], weekly[WEEK]), weekly[SITE]] = weekly[VALUE_MEAN]
+    out = pd.DataFrame(
+        {
+            PARTICIPANT: keys.participants.take(grid.participant),
+            WEEK: grid.week.view(keys.dtype),
+            SESSIONS: sessions,
+            **{site: means[:, i] for i, site in enumerate(sites)},
+        }
+    )
+    cell = np.arange(len(grid))
+    for lag in lags:
+        # sessions of week w - lag, unknown before the participant's first week
+        known = cell - lag >= grid.start[grid.participant]
+        lagged = np.where(known, sessions[np.maximum(cell - lag, 0)], 0)
+        out[f"{LAG_PREFIX}{lag}"] = pd.arrays.IntegerArray(lagged, ~known)
+    return _finish(out, had)
+
+
+def pain_association(
+    log: pd.DataFrame,
+    *,
+    program: Program | None = None,
+    lags: Iterable[int] = (0, 1, 2),
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> pd.DataFrame:
+    """Rank correlation of weekly pain with sessions k weeks earlier: an association only.
+
+    A negative value means weeks with more sessions k weeks before tended to have less
+    pain. It does not show that the routine caused the change (few weeks, no control,
+    other treatments, regression to the mean, pain itself changing how much people train).
+
+    Parameters
+    ----------
+    {log}
+    {program}
+    lags : iterable of int, default (0, 1, 2)
+        Week offsets k >= 0.
+    {window}
+
+    Returns
+    -------
+    DataFrame
+        ``[participant], site, lag, n_weeks, spearman``: Spearman's rho (Pearson correlation
+        of average ranks) over the n_weeks weeks having both a pain report at the site and a
+        known session count k weeks earlier; NaN when n_weeks < 3 or either side does not
+        vary.
+
+    Examples
+    --------
+    >>> import footstats
+    >>> assoc = footstats.load_sample().pipe(footstats.pain_association)
+    >>> list(assoc.columns)
+    ['site', 'lag', 'n_weeks', 'spearman']
+    """
+    expect_log(log, "pain_association")
+    lags = _check_lags(lags)
+    log, had = _with_participant(log)
+    sites = _sites(pain_columns(log.columns))
+    table = adherence_vs_pain(
+        log,
+        program=program,
+        lags=lags,
+        weeks=weeks,
+        until=until,
+        participants=participants,
+    )
+    keys = [PARTICIPANT, WEEK]
+    # x: sessions k weeks earlier, y: the week's mean pain; a pair counts when both are known.
+    pain = table.melt(id_vars=keys, value_vars=sites, var_name=SITE, value_name="y")
+    lagged = table.melt(
+        id_vars=keys, value_vars=[f"{LAG_PREFIX}{k}" for k in lags], var_name=LAG, value_name="x"
+    )
+    lagged[LAG] = lagged[LAG].str.removeprefix(LAG_PREFIX).astype("int64")
+    pairs = pain.merge(lagged, on=keys)
+    pairs[SITE] = pd.Categorical(pairs[SITE], categories=sites)
+    valid = pairs["x"].notna() & pairs["y"].notna()
+    pairs = pairs.assign(
+        x=pairs["x"].astype("float64").where(valid),
+        y=pairs["y"].where(valid),
+        n=valid.astype("int64"),
+    )
+    groups = [PARTICIPANT, SITE, LAG]
+    ranked = _group(pairs, groups)
+    pairs = pairs.assign(x=ranked["x"].rank(), y=ranked["y"].rank())
+    pairs = pairs.assign(xx=pairs["x"] ** 2, yy=pairs["y"] ** 2, xy=pairs["x"] * pairs["y"])
+    sums = _group(pairs, groups)[["n", "x", "y", "xx", "yy", "xy"]].sum()
+    n = sums["n"]
+    # n * sum(xy) - sum(x) * sum(y) stays exact for ranks (multiples of 1/2), so "no
+    # variation" is an exact 0 and not a float residue: a side that does not vary gives a
+    # spread of 0 and a covariance of 0, and 0 / 0 is NaN.
+    covariance = n * sums["xy"] - sums["x"] * sums["y"]
+    spread = (n * sums["xx"] - sums["x"] ** 2) * (n * sums["yy"] - sums["y"] ** 2)
+    enough = n >= MIN_WEEKS_FOR_CORRELATION
+    rho = (covariance / np.sqrt(spread.where(enough))).clip(-1, 1)
+    out = pd.DataFrame({N_WEEKS: n, SPEARMAN: rho}).reset_index()
+    return _finish(out, had)
+
+
+def summarize(
+    log: pd.DataFrame,
+    *,
+    program: Program | None = None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> dict:
+    """The headline figures as a JSON-ready dict (for ``summary.json``).
+
+    Parameters
+    ----------
+    {log}
+    {program}
+    {window}
+
+    Returns
+    -------
+    dict
+        Plain Python values (no NaN: missing values are None). Without participants:
+        ``weeks, sessions, adherence_pct, current_streak, longest_streak, first_date,
+        last_date`` (``weeks`` the weeks of the follow-up window, see :func:`follow_up`;
+        the dates those of the first and last rows inside it) and ``pain``:
+        ``{site: {baseline, latest, change, change_pct, clinically_important, band}}``.
+        With participants: ``{"participants": [{"participant": id, ...the same keys...}],
+        "cohort": {"participants", "median_adherence_pct", "share_clinically_important"}}``,
+        where the share is a fraction (0-1) of the participants with at least one pain
+        report: those with a clinically important improvement at any site (None when no
+        participant reported pain).
+
+    Examples
+    --------
+    >>> import footstats
+    >>> summary = footstats.summarize(footstats.load_sample())
+    >>> sorted(summary)[:3]
+    ['adherence_pct', 'current_streak', 'first_date']
+    """
+    expect_log(log, "summarize")
+    program = resolve_program(program, log)
+    had = PARTICIPANT in log.columns
+    window = {"program": program, "weeks": weeks, "until": until, "participants": participants}
+    frequency = frequency_summary(weekly_frequency(log, **window))
+    change = pain_change(log, **window)
+    dated, _, _, _ = _prepare(log, program, weeks, until, participants)
+    if not had:
+        frequency, change = (t.assign(**{PARTICIPANT: ""}) for t in (frequency, change))
+    spans = _group(dated, [PARTICIPANT])[DATE].agg(["min", "max"])
+    pain: dict = {}
+    figures = (BASELINE, LATEST, CHANGE, CHANGE_PCT, CLINICALLY_IMPORTANT, BAND)
+    for who, site, row in zip(
+        change[PARTICIPANT].tolist(),
+        change[SITE].tolist(),
+        _plain_records(change, figures),
+        strict=True,
+    ):
+        pain.setdefault(who, {})[str(site)] = row
+    # Each row's first and last date looked up at once (NaT for a participant without rows).
+    bounds = spans.reindex(pd.Index(frequency[PARTICIPANT]))
+    entries = []
+    columns = [column for column in frequency.columns if column != PARTICIPANT]
+    for participant, entry, first, last in zip(
+        frequency[PARTICIPANT].tolist(),
+        _plain_records(frequency, columns),
+        bounds["min"],
+        bounds["max"],
+        strict=True,
+    ):
+        entry[FIRST_DATE], entry[LAST_DATE] = _iso_date(first), _iso_date(last)
+        entry[PAIN] = pain.get(participant, {})
+        entries.append({PARTICIPANT: _plain(participant), **entry} if had else entry)
+    if not had:
+        return entries[0]
+    return {"participants": entries, "cohort": _cohort(entries)}
+
+
+def _cohort(entries: list[dict]) -> dict:
+    adherence = [e[ADHERENCE_PCT] for e in entries if e[ADHERENCE_PCT] is not None]
+    with_pain = [e[PAIN] for e in entries if e[PAIN]]
+    improved = [any(site[CLINICALLY_IMPORTANT] for site in p.values()) for p in with_pain]
+    return {
+        "participants": len(entries),
+        "median_adherence_pct": float(np.median(adherence)) if adherence else None,
+        "share_clinically_important": sum(improved) / len(improved) if improved else None,
+    }
+
+
+def _group(frame: pd.DataFrame, keys: list[str]):
+    # dropna=False: a blank participant is still a participant; observed=True: categorical
+    # keys give only the combinations present.
+    return frame.groupby(
+        keys,
+        dropna=False,
+        observed=True,  # pragma: no mutate (pandas 3's default, not 2.2's)
+    )
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    # Hashing first and sorting only the distinct values beats np.unique's full sort.
+    return np.sort(pd.unique(values))
+
+
+def _exercise_codes(log: pd.DataFrame, program: Program) -> np.ndarray:
+    """Each row's index into ``program.ids``; -1 for rows not of a program exercise.
+
+    Rows the reader flagged as not in the program (``in_program``) are -1 too.
+    """
+    exercise, ids = log[EXERCISE], pd.Index(program.ids)
+    if isinstance(exercise.dtype, pd.CategoricalDtype):
+        # look up the few categories, not the million rows; code -1 (missing) stays -1
+        lookup = np.append(ids.get_indexer(exercise.cat.categories), -1)
+        codes = lookup[exercise.cat.codes.to_numpy()]
+    else:
+        codes = ids.get_indexer(exercise)
+    if IN_PROGRAM in log.columns:
+        codes = np.where(log[IN_PROGRAM].fillna(False).astype(bool).to_numpy(), codes, -1)
+    return codes
+
+
+def _sets(log: pd.DataFrame) -> np.ndarray:
+    return log[SETS].to_numpy("int64", na_value=0)
+
+
+def _session_done(log: pd.DataFrame) -> np.ndarray | bool:
+    if SESSION_DONE not in log.columns:
+        return False
+    return log[SESSION_DONE].fillna(False).astype(bool).to_numpy()
+
+
+def _sessions(log: pd.DataFrame, program: Program, keys: Keys) -> np.ndarray:
+    """Sorted session keys: rows of a program exercise with sets > 0, or ``session_done``."""
+    exercised = (_exercise_codes(log, program) >= 0) & (_sets(log) > 0)
+    return _sorted_unique(keys.session[exercised | _session_done(log)])
+
+
+def _counts_and_sums(groups: np.ndarray, size: int, **values: np.ndarray) -> dict:
+    """Rows per group (``n``) and sums of integer ``values`` per group, for groups 0..size-1.
+
+    The sums go through float64, exact for integers below 2**53.
+    """
+    out = {"n": np.bincount(groups, minlength=size)}
+    for name, column in values.items():
+        out[name] = np.bincount(groups, weights=column, minlength=size).astype("int64")
+    return out
+
+
+def _weekly_sessions(log: pd.DataFrame, program: Program, keys: Keys, grid: WeekGrid) -> np.ndarray:
+    """Sessions in each week of the grid."""
+    participant, day = keys.split(_sessions(log, program, keys))
+    return np.bincount(grid.cell(participant, keys.week[day]), minlength=len(grid))
+
+
+def _week_starts(keys: Keys, sessions: np.ndarray, *, moments: bool = False) -> np.ndarray:
+    """True where sorted session (or moment) keys start a new (participant, week)."""
+    if moments:
+        participant, date = keys.split_moment(sessions)
+        week = keys.week[keys.day_of_date[date]]
+    else:
+        participant, day = keys.split(sessions)
+        week = keys.week[day]
+    starts = np.ones(len(sessions), dtype=bool)
+    starts[1:] = (participant[1:] != participant[:-1]) | (week[1:] != week[:-1])
+    return starts
+
+
+def _session_set_cells(
+    log: pd.DataFrame, program: Program, keys: Keys
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Sets per session with exercise rows and program exercise (session-major).
+
+    Returns the sorted session keys and ``sets_done``, ``sets_prescribed`` and
+    ``completion`` arrays of len(sessions) x len(program.ids) cells.
+    """
+    exercise, sets = _exercise_codes(log, program), _sets(log)
+    session = keys.session
+    sessions = _sorted_unique(session[(exercise >= 0) & (sets > 0)])
+    rows = np.flatnonzero(exercise >= 0)
+    # Program rows with sets 0 only, on a (participant, day) without a session, drop out.
+    position = np.searchsorted(sessions, session[rows])
+    found = position < len(sessions)
+    found[found] = sessions[position[found]] == session[rows[found]]
+    rows, position = rows[found], position[found]
+    n_exercises = len(program.ids)
+    # A missing side is the reader's default, "both": it counts for each side.
+    side = log[SIDE] if SIDE in log.columns else pd.Series(index=log.index)  # all missing
+    row_sets = sets[rows]
+    sums = _counts_and_sums(
+        position * n_exercises + exercise[rows],
+        len(sessions) * n_exercises,
+        total=row_sets,
+        left=np.where((side == "right").to_numpy(bool, na_value=False)[rows], 0, row_sets),
+        right=np.where((side == "left").to_numpy(bool, na_value=False)[rows], 0, row_sets),
+    )
+    total, left, right = sums["total"], sums["left"], sums["right"]
+    prescribed = np.tile([e.prescribed_sets for e in program.exercises], len(sessions))
+    per_side = np.tile([e.per_side for e in program.exercises], len(sessions))
+    capped_sides = np.minimum(left, prescribed) + np.minimum(right, prescribed)
+    return sessions, {
+        SETS_DONE: np.where(per_side, left + right, total),
+        SETS_PRESCRIBED: np.where(per_side, 2 * prescribed, prescribed),
+        COMPLETION: np.where(
+            per_side, capped_sides / (2 * prescribed), np.minimum(total / prescribed, 1.0)
+        ),
+    }
+
+
+def _pain_reports(log: pd.DataFrame, keys: Keys) -> tuple[list[str], dict[str, np.ndarray]]:
+    """The log's pain sites and its reports as arrays ``moment, site, pain, line``.
+
+    One report per moment key (participant and date as written) and site, from its first
+    line, sorted by participant, date, site and line.
+    """
+    columns = pain_columns(log.columns)
+    n_sites = max(len(columns), 1)
+    present = np.zeros((len(log), len(columns)), dtype=bool)
+    values = np.zeros((len(log), len(columns)), dtype="int64")
+    for i, column in enumerate(columns):
+        present[:, i] = log[column].notna().to_numpy()
+        values[:, i] = log[column].to_numpy("int64", na_value=0)
+    row, site = np.nonzero(present)
+    key = keys.moment[row] * n_sites + site
+    line = log[LINE].to_numpy("int64")[row]
+    pain = values[row, site]
+    step = np.diff(key)
+    # a shortcut for reports already in order (sorting them again would change nothing, so
+    # its mutants that sort more often are equivalent)
+    if (step < 0).any() or (np.diff(line)[step == 0] < 0).any():  # pragma: no mutate
+        order = np.lexsort((line, key))  # stable: equal lines keep the log's order
+        key, line, pain = key[order], line[order], pain[order]
+    first = np.ones(len(key), dtype=bool)
+    first[1:] = key[1:] != key[:-1]
+    moment, site = np.divmod(key[first], n_sites)
+    sites = _sites(columns)
+    return sites, {"moment": moment, SITE: site, PAIN: pain[first], LINE: line[first]}
+
+
+def _weekly_pain(log: pd.DataFrame, keys: Keys) -> tuple[list[str], dict[str, np.ndarray]]:
+    """The pain sites and per (participant, week, site) with reports, in that order:
+    participant code, week (int64), site code, mean, min, max and n."""
+    sites, reports = _pain_reports(log, keys)
+    n_sites = max(len(sites), 1)
+    first = _week_starts(keys, reports["moment"], moments=True)
+    group = (np.cumsum(first) - 1) * n_sites + reports[SITE]
+    size = int(first.sum()) * n_sites
+    pain = reports[PAIN]
+    sums = _counts_and_sums(group, size, total=pain)
+    low = np.full(size, np.iinfo("int64").max)
+    high = np.full(size, np.iinfo("int64").min)
+    np.minimum.at(low, group, pain)
+    np.maximum.at(high, group, pain)
+    present = np.flatnonzero(sums["n"])
+    participant, date = keys.split_moment(reports["moment"][first][present // n_sites])
+    n = sums["n"][present]
+    return sites, {
+        PARTICIPANT: participant,
+        WEEK: keys.week[keys.day_of_date[date]],
+        SITE: present % n_sites,
+        # integer sums are exact, so the mean equals pandas' to the last bit
+        VALUE_MEAN: sums["total"][present] / n,
+        VALUE_MIN: low[present],
+        VALUE_MAX: high[present],
+        COUNT: n,
+    }
+
+
+def _sites(columns: list[str]) -> list[str]:
+    return [c.removeprefix(PAIN_PREFIX) for c in columns]
+
+
+def _check_lags(lags: Iterable[int]) -> list[int]:
+    lags = list(lags)
+    if not all(isinstance(k, int | np.integer) and k >= 0 for k in lags):
+        raise ValueError(f"lags must be whole numbers of weeks >= 0, got {lags!r}")
+    return [int(k) for k in lags]
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def _plain(value):
+    """A JSON-ready Python value: None for missing, int/float/bool/str otherwise."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    if isinstance(value, int | np.integer):
+        return int(value)
+    if isinstance(value, float | np.floating):
+        return float(value)
+    return str(value)
+
+
+def _plain_records(frame: pd.DataFrame, columns) -> list[dict]:
+    """The rows of ``frame`` as dicts of ``columns``, each value as :func:`_plain` makes it,
+    a column at a time (NumPy integers, floats and booleans convert in bulk)."""
+    values = [_plain_column(frame[column]) for column in columns]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def _plain_column(column: pd.Series) -> list:
+    # Fast paths for NumPy columns; _plain gives the same values one at a time, so a mutant
+    # that takes another path is equivalent (hence no mutants of these three lines).
+    kind = column.dtype.kind if isinstance(column.dtype, np.dtype) else None  # pragma: no mutate
+    if kind in ("i", "u", "b"):  # pragma: no mutate
+        return column.tolist()
+    if kind == "f":  # pragma: no mutate
+        return [None if value != value else value for value in column.tolist()]  # NaN: None
+    return [_plain(value) for value in column]
+
+
+def _iso_date(value) -> str | None:
+    return None if value is None or pd.isna(value) else value.date().isoformat()
+
+
+# -- the follow-up window ---------------------------------------------------------------------
+
+
+def _session_of_moment(keys: Keys, moments: np.ndarray) -> np.ndarray:
+    """The session key (participant, day) of moment keys (participant, date as written)."""
+    participant, date = keys.split_moment(moments)
+    return participant * len(keys.days) + keys.day_of_date[date]
+
+
+fill_docs(globals())  # after the definitions, not a decorator: see footstats.core.docstrings

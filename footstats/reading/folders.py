@@ -1,0 +1,342 @@
+"""Folders of logs: every CSV in a folder is one participant (a clinic's or a study's data).
+
+:func:`read_logs` combines them into one tidy log with a ``participant`` column first;
+:func:`check_logs` lists the problems of every file; :func:`validate_logs` returns both.
+Each file is read as :func:`footstats.validate_log` reads it, so any format it recognises
+(a footstats log, a Strong or Hevy export, ...) can sit in the folder. Small footstats logs
+with the same header are validated together, with the same result (``footstats.reading.batch``):
+5,000 two-row logs take seconds, not minutes.
+"""
+
+from __future__ import annotations
+
+import errno
+import stat
+from os import PathLike
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from footstats.columns import EXERCISE, PARTICIPANT, SOURCE
+from footstats.core.codes import (
+    ENTRY_UNREADABLE,
+    FOLDER_UNREADABLE,
+    NO_CSV_FILES,
+    NOT_A_LOG_FILE,
+    SHARED_PARTICIPANT,
+    Code,
+)
+from footstats.core.problems import problem, problems_frame
+from footstats.importers.loop import export_checkmarks
+from footstats.reading.batch import Entry, Piece, read_batched
+from footstats.reading.log import LoadedLog, _check_on_invalid, validate_log
+from footstats.routine import Program, resolve_program
+
+__all__ = ["check_logs", "read_logs", "validate_logs"]
+
+_SUFFIX = ".csv"
+
+
+def validate_logs(
+    folder: str | PathLike, *, program: Program | str | PathLike | None = None, **options
+) -> LoadedLog:
+    """Read every CSV in ``folder``, keep the valid rows and report every problem.
+
+    The files are the folder's ``*.csv`` (any case of the extension), sorted by name, not
+    those in sub-folders. Each file is one participant named by its stem (``p01.csv`` ->
+    ``p01``), unless the file has its own ``participant`` column. An unzipped Loop Habit
+    Tracker export folder is one participant named by the folder: its ``Checkmarks.csv``
+    is read (with ``habit=``), not each of its files. Never raises for bad data.
+
+    Parameters
+    ----------
+    folder : str or path-like
+        The folder.
+    program : Program or path, optional
+        The routine; the packaged foot routine by default.
+    **options
+        Passed to :func:`footstats.validate_log` for every file (``dayfirst``,
+        ``date_format``, ``encoding``, ``format``, ``exercise_map``, ``habit``, ...).
+
+    Returns
+    -------
+    LoadedLog
+        ``.log``: the combined tidy log of the rows that loaded, with ``participant`` and
+        ``source`` (the file each row came from) first; ``.problems``: every file's
+        problems, each naming its file, in file order; ``.format``: the formats read
+        (``"footstats"``, or e.g. ``"footstats, strong"``); ``.readable`` is False when
+        the folder itself cannot be read. ``.log.attrs["formats"]`` maps file -> format.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "p01.csv").write_text("date,exercise,sets\\n2026-03-02,Heel raises,2\\n")
+    >>> _ = (folder / "p02.csv").write_text("date,exercise,sets\\n2026-03-03,Toe walk,x\\n")
+    >>> loaded = validate_logs(folder)
+    >>> loaded.log["participant"].tolist(), loaded.errors["line"].tolist()
+    (['p01'], [2])
+    """
+    label = str(folder)
+    program = resolve_program(program)
+    export = export_checkmarks(folder)  # an unzipped Loop export: one participant's log
+    try:
+        files, skipped = ([export], []) if export is not folder else _csv_files(Path(folder), label)
+    except _NoFiles as exc:
+        return LoadedLog(_no_rows(), problems_frame([exc.record]), label, readable=False)
+    if export is not folder:  # one participant named by the folder
+        pieces = [_one_by_one([Entry(0, export, Path(folder).resolve().name)], program, options)]
+    else:
+        entries = [Entry(rank, path, path.stem) for rank, path in enumerate(files)]
+        pieces = read_batched(
+            entries, program, options, lambda alone: _one_by_one(alone, program, options)
+        )
+    log, problems, formats, extents = _merge(pieces, files, program)
+    problems = _concat_problems([problems_frame(skipped), problems, _shared_participants([log])])
+    log.attrs.update(source=label, formats=formats, program=program)
+    return LoadedLog(
+        log, problems, label, ", ".join(dict.fromkeys(formats.values())), extents=extents
+    )
+
+
+def read_logs(
+    folder: str | PathLike,
+    *,
+    program: Program | str | PathLike | None = None,
+    on_invalid: str = "raise",
+    **options,
+) -> pd.DataFrame:
+    """Read every CSV in ``folder`` (one participant each) into one tidy log.
+
+    Parameters
+    ----------
+    folder : str or path-like
+        The folder; see :func:`validate_logs` for which files are read and how each
+        file's participant is named.
+    program : Program or path, optional
+        The routine; the packaged foot routine by default.
+    on_invalid : {"raise", "drop"}, default "raise"
+        "raise": an error in any file raises :class:`footstats.LogError` whose
+        ``.problems`` lists every file's problems (each naming its file). "drop": return
+        the valid rows of every file and warn (:class:`footstats.reading.log.LogWarning`) which
+        files had errors; :func:`check_logs` lists them.
+    **options
+        Passed to :func:`footstats.read_log` for every file.
+
+    Returns
+    -------
+    DataFrame
+        The tidy log with ``participant`` and ``source`` (the row's file) first, then the
+        columns of :func:`footstats.read_log`.
+
+    Raises
+    ------
+    LogError
+        With ``on_invalid="raise"`` when any file has errors, or when the folder cannot
+        be read or holds no CSV file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "p01.csv").write_text("date,exercise,sets\\n2026-03-02,Heel raises,2\\n")
+    >>> _ = (folder / "p02.csv").write_text("date,exercise,sets\\n2026-03-03,Toe walk,6\\n")
+    >>> read_logs(folder)[["participant", "exercise", "sets"]].values.tolist()
+    [['p01', 'heel_raises', 2], ['p02', 'toe_walking', 6]]
+    """
+    _check_on_invalid(on_invalid)
+    loaded = validate_logs(folder, program=program, **options)
+    return loaded.valid_log(on_invalid, stacklevel=3)
+
+
+def check_logs(
+    folder: str | PathLike, *, program: Program | str | PathLike | None = None, **options
+) -> pd.DataFrame:
+    """Every problem of every CSV in ``folder``, as one DataFrame, without raising.
+
+    Columns: file, line, column, value, severity, code, message (``file`` names each problem's
+    file). Options are those of :func:`read_logs`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "p01.csv").write_text("date,exercise,sets\\n2026-03-02,Heel raises,two\\n")
+    >>> check_logs(folder)[["line", "column", "severity"]].values.tolist()
+    [[2, 'sets', 'error']]
+    """
+    return validate_logs(folder, program=program, **options).problems
+
+
+def read_group(
+    files: list[Path], program: Program, options: dict, names: list[str] | None = None
+) -> tuple[list[LoadedLog], list[pd.DataFrame]]:
+    """Each file read by :func:`footstats.validate_log`, and its log with ``participant``
+    (``names``, by default each file's stem, unless the log has its own) and ``source``
+    first (also footstats.dask's)."""
+    loaded = [validate_log(path, program=program, **options) for path in files]
+    names = [path.stem for path in files] if names is None else names
+    logs = [
+        _with_participant(one.log, name, one.file) for name, one in zip(names, loaded, strict=True)
+    ]
+    return loaded, logs
+
+
+def _one_by_one(entries: list[Entry], program: Program, options: dict) -> Piece:
+    """A :class:`~footstats.reading.batch.Piece` of files each read alone (:func:`read_group`)."""
+    ranks = [entry.rank for entry in entries]
+    paths, names = [entry.path for entry in entries], [entry.name for entry in entries]
+    loaded, logs = read_group(paths, program, options, names)
+    return Piece(
+        [(rank, np.full(len(log), rank), log) for rank, log in zip(ranks, logs, strict=True)],
+        _concat_problems([one.problems for one in loaded]),
+        np.repeat(ranks, [len(one.problems) for one in loaded]).astype(int),
+        {one.file: one.format for one in loaded},
+        {file: extent for one in loaded for file, extent in one.extents.items()},
+    )
+
+
+def _merge(pieces: list[Piece], files: list[Path], program: Program):
+    """One log, problems, formats and extents from pieces, in the order of the files."""
+    parts = sorted((part for piece in pieces for part in piece.logs), key=lambda part: part[0])
+    log = _combine([part[2] for part in parts], program)
+    log = _in_file_order(log, [part[1] for part in parts])
+    problems = _concat_problems([piece.problems for piece in pieces])
+    problems = _in_file_order(problems, [piece.problem_rank for piece in pieces])
+    formats = {file: format for piece in pieces for file, format in piece.formats.items()}
+    formats = {str(path): formats[str(path)] for path in files}
+    extents = {file: extent for piece in pieces for file, extent in piece.extents.items()}
+    return log, problems, formats, extents
+
+
+def _in_file_order(table: pd.DataFrame, ranks: list[np.ndarray]) -> pd.DataFrame:
+    """``table``'s rows sorted by their file's rank (stable: each file's order is kept)."""
+    rank = np.concatenate(ranks) if ranks else np.zeros(0, dtype=int)
+    if not (np.diff(rank) < 0).any():
+        return table
+    return table.iloc[np.argsort(rank, kind="stable")].reset_index(drop=True)
+
+
+class _NoFiles(Exception):
+    """The folder cannot be listed or holds no CSV file; ``record`` is the problem."""
+
+    def __init__(self, label: str, code: Code, message: str):
+        super().__init__(message)
+        self.record = problem(label, None, "-", "", code, message)
+
+
+def _csv_files(folder: Path, label: str) -> tuple[list[Path], list[dict]]:
+    """The CSV files of ``folder`` sorted by name, and a problem for each ``*.csv`` entry
+    that is not a readable file; raises :class:`_NoFiles` when there is no CSV file."""
+    try:
+        if not folder.is_dir():
+            reason = "is a file, not a folder (read it with read_log)"
+            if not folder.exists():
+                reason = "no such folder"
+            raise NotADirectoryError(20, reason)
+        entries = sorted(
+            (p for p in folder.iterdir() if p.suffix.lower() == _SUFFIX), key=lambda p: p.name
+        )
+    except OSError as exc:
+        raise _NoFiles(
+            label, FOLDER_UNREADABLE, f"cannot read {label}: {exc.strerror or exc}"
+        ) from None
+    files, skipped = [], []
+    for entry in entries:
+        kind = _not_a_file(entry)
+        if kind is None:
+            files.append(entry)
+        else:
+            code, why = kind
+            skipped.append(problem(str(entry), None, "-", "", code, f"skipped: {why}"))
+    if not files:
+        raise _NoFiles(
+            label, NO_CSV_FILES, f"no .csv files in {label}: expected one log per participant"
+        )
+    return files, skipped
+
+
+def _not_a_file(entry: Path) -> tuple[Code, str] | None:
+    """None for a regular file (or a link to one); else the problem code and why it is skipped."""
+    try:
+        mode = entry.stat().st_mode
+    except OSError as exc:  # a dangling or looping symbolic link: a log that cannot be read
+        reason = "a broken symbolic link" if entry.is_symlink() else (exc.strerror or str(exc))
+        if exc.errno == errno.ELOOP:
+            reason = "a symbolic link that loops"
+        return ENTRY_UNREADABLE, f"cannot read it: {reason}"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return NOT_A_LOG_FILE, "a folder, not a log (sub-folders are not read)"
+    return NOT_A_LOG_FILE, "not a regular file (a pipe or a device), not a log"
+
+
+def _with_participant(log: pd.DataFrame, stem: str, file: str) -> pd.DataFrame:
+    """``log`` with ``participant`` (the stem unless it has its own) and ``source`` first."""
+    participant = log[PARTICIPANT] if PARTICIPANT in log else pd.Series(stem, index=log.index)
+    rest = log.drop(columns=[PARTICIPANT], errors="ignore")
+    front = pd.DataFrame(
+        {
+            PARTICIPANT: participant.astype("str"),
+            SOURCE: pd.Series(file, index=log.index, dtype="str"),
+        }
+    )
+    return pd.concat([front, rest], axis=1)
+
+
+def _shared_participants(logs: list[pd.DataFrame]) -> pd.DataFrame:
+    """A warning for each participant whose rows come from more than one file."""
+    owners = pd.concat(
+        [log[[PARTICIPANT, SOURCE]].drop_duplicates() for log in logs], ignore_index=True
+    )
+    shared = owners[owners.duplicated(PARTICIPANT, keep=False)]
+    records = [
+        problem(
+            files.iloc[-1],
+            None,
+            PARTICIPANT,
+            who,
+            SHARED_PARTICIPANT,
+            f"participant {who!r} is also in {', '.join(files.iloc[:-1])}: "
+            "their rows are combined as one participant",
+        )
+        for who, files in shared.groupby(PARTICIPANT, sort=False)[SOURCE]
+    ]
+    return problems_frame(records)
+
+
+def _combine(logs: list[pd.DataFrame], program: Program) -> pd.DataFrame:
+    """One log from many, with the dtypes each file had (concat loses categories)."""
+    combined = pd.concat(logs, ignore_index=True) if logs else _no_rows()
+    dtypes = {}
+    for log in logs:
+        for column, dtype in log.dtypes.items():
+            dtypes.setdefault(column, dtype)
+    for column, dtype in dtypes.items():
+        if column == EXERCISE:
+            names = combined[column].astype("str")
+            others = sorted(set(names.dropna()) - set(program.ids))
+            combined[column] = pd.Categorical(names, categories=[*program.ids, *others])
+        elif isinstance(dtype, pd.CategoricalDtype):
+            combined[column] = combined[column].astype(dtype)
+        elif combined[column].dtype != dtype:
+            # a column some files lack is NA there: bool must become nullable, not True
+            nullable = pd.api.types.is_bool_dtype(dtype) and combined[column].isna().any()
+            combined[column] = combined[column].astype("boolean" if nullable else dtype)
+    return combined
+
+
+def _concat_problems(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The files' problem tables one after another (each already in line order)."""
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return problems_frame()
+    return pd.concat(frames, ignore_index=True)
+
+
+def _no_rows() -> pd.DataFrame:
+    return pd.DataFrame(
+        {PARTICIPANT: pd.Series([], dtype="str"), SOURCE: pd.Series([], dtype="str")}
+    )

@@ -1,0 +1,900 @@
+"""Exports: the weekly tables (CSV, JSON), the charts (PNG, SVG, PDF) and a PDF report.
+
+This is what ``footstats report LOG -o DIR`` writes (docs/cli.md):
+
+``frequency.csv``
+    ``[participant,] week, sessions, target_min, target_max, target_met``: every week.
+``sets.csv``
+    ``[participant,] week, exercise, sets_done, sets_prescribed, completion``: program
+    exercises by id, weeks with at least one session.
+``pain.csv``
+    ``[participant,] week, site, mean, min, max, n``.
+``summary.json``
+    :func:`footstats.summarize`: the headline figures (per participant and for the cohort
+    when the log has participants).
+charts
+    ``frequency``, ``calendar``, ``completion``, ``sets``, ``pain``, ``adherence_vs_pain``
+    and ``dashboard``, one file per chart and format (``dashboard.png``: the PNGs of the
+    dashboard's four charts two by two under its title). With several participants the
+    charts show the cohort (see :mod:`footstats.charts.plots`).
+``report.pdf``
+    For a physiotherapist: a page of figures in words, then the charts, two to an A4 page,
+    as the images of their PNG files (each chart is drawn and compressed once, see
+    ``_render.py`` and ``_pdf_images.py``).
+
+With a ``participant`` column (a cohort) also:
+
+``participants.csv``
+    :func:`footstats.cohort_table`: per participant the window, sessions, adherence,
+    streaks, last session, drop-out week, pain change and group.
+``study_weeks.csv``
+    :func:`footstats.study_week_adherence`: per study week the participants observed and
+    the share on target.
+cohort charts
+    ``study_weeks``, ``adherence_spread``, ``pain_waterfall`` and
+    ``adherence_vs_pain_change`` (see :mod:`footstats.charts.cohort_plots`), also on the PDF's
+    cohort pages.
+``participants/<id>/``
+    With ``per_participant=True`` (``--per-participant``): each participant's own report,
+    over the same window, in a folder named after the id made safe as a file name.
+
+Every metric counts the follow-up window (:func:`footstats.follow_up`): ``weeks``,
+``until`` and ``participants`` are passed on to the metrics.
+
+Weeks are ISO dates of their Monday. Every file is written atomically (a temporary file in
+the same folder, then ``os.replace``), CSV text cells are neutralised against formula
+injection, and nothing is written over or next to the input log.
+
+Every number in ``summary.json`` and the CSVs is rounded to 4 decimal places
+(:data:`footstats.metrics.readable.DECIMALS`); whole numbers stay whole.
+
+The folder holds one report at a time: a run writes into a hidden staging folder and moves
+the files into place only when all of them were written; a second run into the same folder
+waits for the first (a lock file, :func:`lock_path`; :func:`export_report` takes it too);
+leftovers of a killed run are removed by the next one; files of an earlier report that this
+one does not write are removed, personal reports in ``participants/`` included.
+
+Why one module of about 850 lines: the tables, the charts, the PDF and the per-participant
+folders of one report share the ``_Report`` cache of metric tables and chart pixels and the
+staged, locked write of one folder. The chart list is in :mod:`footstats.charts.registry`, the words
+of the PDF in ``_pdf_text.py``, the pixels' reuse in ``_render.py``, the PDF's chart pages
+in ``_pdf_images.py``.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import re
+import shutil
+import signal
+import tempfile
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cached_property
+from io import BytesIO
+from os import PathLike
+from pathlib import Path
+
+import pandas as pd
+
+from footstats.charts import registry as charts
+from footstats.charts import render as _render
+from footstats.columns import (
+    COMPLETION,
+    EXERCISE,
+    PARTICIPANT,
+    SESSION_DONE,
+    SETS_DONE,
+    SETS_PRESCRIBED,
+    WEEK,
+)
+from footstats.core.docstrings import fill_docs
+from footstats.core.guards import expect_log
+from footstats.metrics import tables as metrics
+from footstats.metrics.readable import round_numbers, round_table
+from footstats.report.pdf_images import append_image_pages
+from footstats.report.pdf_text import (
+    _dropout_sentence,
+    _long_date,
+    _participant_line,
+    _person_blocks,
+    _program_blocks,
+    _text_pages,
+)
+from footstats.routine import Program, resolve_program
+from footstats.writing.files import (
+    atomic_path,
+    check_not_input,
+    check_output_folder,
+    make_staging,
+    remove_leftovers,
+    write_csv,
+    write_json,
+)
+
+__all__ = [
+    "CHARTS",
+    "FORMATS",
+    "export_charts",
+    "export_report",
+    "export_tables",
+    "write_report",
+]
+
+# Chart names, sizes, plot functions and PDF pages: the registry of footstats.charts.registry.
+CHARTS = charts.chart_names()
+COHORT_CHARTS = charts.chart_names(cohort=True)
+FORMATS = ("png", "svg", "pdf")
+REPORT_PDF = "report.pdf"
+PARTICIPANTS_FOLDER = "participants"
+
+# Charts of the PDF, two to a page.
+_PDF_CHART_PAGES = charts.pdf_pages()
+_PDF_COHORT_PAGES = charts.pdf_pages(cohort=True)
+_MAX_LISTED_PARTICIPANTS = 100  # beyond this the PDF refers to summary.json
+DPI = 150  # the PNG files' resolution, and the PDF's chart pages'
+_DASHBOARD_GAP = 0.15  # inches between the charts of the dashboard's PNG
+
+
+# -- public functions -------------------------------------------------------------------------
+
+
+def export_tables(
+    log: pd.DataFrame,
+    out_dir: str | PathLike,
+    *,
+    program=None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> list[Path]:
+    """Write ``frequency.csv``, ``sets.csv``, ``pain.csv`` and ``summary.json`` to ``out_dir``.
+
+    Parameters
+    ----------
+    {log}
+    out_dir : str or path-like
+        The output folder (created when missing); not the input log's folder.
+    {program}
+    {window}
+
+    Returns
+    -------
+    list of Path
+        The files written, in the order above.
+
+    Examples
+    --------
+    >>> import footstats, tempfile
+    >>> paths = export_tables(footstats.load_sample(), tempfile.mkdtemp())
+    >>> [p.name for p in paths]
+    ['frequency.csv', 'sets.csv', 'pain.csv', 'summary.json']
+    """
+    expect_log(log, "export_tables")
+    report = _Report(log, program, _window(weeks, until, participants))
+    return _write_staged(_output_folder(log, out_dir), report.write_tables)
+
+
+def export_charts(
+    log: pd.DataFrame,
+    out_dir: str | PathLike,
+    *,
+    program=None,
+    formats=("png",),
+    dpi: int = DPI,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> list[Path]:
+    """Write every chart to ``out_dir``, one file per chart and format.
+
+    Parameters
+    ----------
+    {log}
+    out_dir : str or path-like
+        The output folder (created when missing); not the input log's folder.
+    {program}
+    formats : sequence of {"png", "svg", "pdf"}, default ("png",)
+        File formats; the file extension selects the format.
+    dpi : int, default 150
+        Resolution of the PNG files.
+    {window}
+
+    Returns
+    -------
+    list of Path
+        ``<chart>.<format>`` for every chart of :data:`CHARTS`, chart by chart.
+
+    Examples
+    --------
+    >>> import footstats, tempfile
+    >>> paths = export_charts(footstats.load_sample(), tempfile.mkdtemp(), formats=("svg",))
+    >>> paths[0].name
+    'frequency.svg'
+    """
+    expect_log(log, "export_charts")
+    formats = _check_formats(formats)
+    report = _Report(log, program, _window(weeks, until, participants))
+    folder = _output_folder(log, out_dir)
+    return _write_staged(folder, lambda staging: report.write_charts(staging, formats, dpi))
+
+
+def export_report(
+    log: pd.DataFrame,
+    path: str | PathLike,
+    *,
+    program=None,
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+) -> Path:
+    """Write a multi-page PDF report for a physiotherapist.
+
+    Page 1 gives, in words and numbers, the period, the sessions, the session adherence,
+    the streaks, the sets done against the prescription, the change of pain per site
+    (Farrar 2001 and IMMPACT), and the routine's prescription; with participants, the
+    cohort figures and one line per participant. The next pages hold the charts, two to
+    an A4 page. The PDF's Title, Author ("footstats"), Subject and CreationDate are set.
+
+    Parameters
+    ----------
+    {log}
+    path : str or path-like
+        The PDF file (its folder is created when missing); not next to the input log.
+    {program}
+    {window}
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Examples
+    --------
+    >>> import footstats, tempfile
+    >>> out = Path(tempfile.mkdtemp()) / "report.pdf"
+    >>> export_report(footstats.load_sample(), out).read_bytes()[:4]
+    b'%PDF'
+    """
+    expect_log(log, "export_report")
+    _check_target(path, "path")
+    report = _Report(log, program, _window(weeks, until, participants))
+    target = Path(path)
+    check_not_input(target, _inputs(log))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with _folder_lock(target.parent):  # as every report writing into that folder
+        return report.write_pdf(target)
+
+
+def write_report(
+    log: pd.DataFrame,
+    out_dir: str | PathLike,
+    *,
+    program=None,
+    formats=("png",),
+    weeks: int | None = None,
+    until=None,
+    participants=None,
+    per_participant: bool = False,
+) -> list[Path]:
+    """Write the tables, the charts and ``report.pdf`` into ``out_dir``.
+
+    With ``per_participant=True`` (a log with participants), also each participant's own
+    report into ``out_dir/participants/<id>/``, over the same follow-up window.
+
+    This is what ``footstats report LOG -o DIR`` does. The metrics are computed once for
+    all the files.
+
+    Parameters
+    ----------
+    {log}
+    out_dir : str or path-like
+        The output folder, created when missing; not the input log's folder.
+    {program}
+    formats : sequence of {"png", "svg", "pdf"}, default ("png",)
+        Chart file formats.
+    {window}
+    per_participant : bool, default False
+        Also write one personal report per participant (see above).
+
+    Returns
+    -------
+    list of Path
+        Every file written: the tables, the charts, then ``report.pdf`` (then the
+        per-participant reports).
+
+    Examples
+    --------
+    >>> import footstats, tempfile
+    >>> paths = write_report(footstats.load_sample(), tempfile.mkdtemp())
+    >>> paths[-1].name
+    'report.pdf'
+    """
+    expect_log(log, "write_report")
+    formats = _check_formats(formats)
+    if per_participant and PARTICIPANT not in log.columns:
+        raise ValueError("per_participant needs a log with a participant column")
+    report = _Report(log, program, _window(weeks, until, participants))
+
+    def write(staging: Path) -> list[Path]:
+        written = [
+            *report.write_tables(staging),
+            *report.write_charts(staging, formats, DPI),
+            report.write_pdf(staging / REPORT_PDF),
+        ]
+        if per_participant:
+            written += report.write_personal_reports(staging / PARTICIPANTS_FOLDER, formats)
+        return written
+
+    return _write_staged(_output_folder(log, out_dir), write, replaces=_REPORT_FILES)
+
+
+def _window(weeks, until, participants) -> dict:
+    """The window's keyword arguments that were given (see :func:`footstats.follow_up`)."""
+    given = {"weeks": weeks, "until": until, "participants": participants}
+    return {name: value for name, value in given.items() if value is not None}
+
+
+# -- output folder ----------------------------------------------------------------------------
+
+
+def _inputs(log: pd.DataFrame) -> list[Path]:
+    """The input log file or folder the reader recorded, when it exists on disk."""
+    source = log.attrs.get("source")
+    if not source:
+        return []
+    path = Path(source)
+    return [path] if path.exists() else []
+
+
+def _check_target(out: str | PathLike, what: str) -> None:
+    if not str(out).strip():
+        raise ValueError(f"{what} is empty: give the folder to write into (it is created)")
+
+
+def _output_folder(log: pd.DataFrame, out_dir: str | PathLike) -> Path:
+    _check_target(out_dir, "out_dir")
+    folder = Path(out_dir)
+    check_output_folder(folder, _inputs(log))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _check_formats(formats) -> tuple[str, ...]:
+    if isinstance(formats, str):
+        formats = (formats,)
+    chosen = tuple(f.lower().lstrip(".") for f in formats)
+    unknown = sorted(set(chosen) - set(FORMATS))
+    if unknown or not chosen:
+        raise ValueError(f"formats must be among {', '.join(FORMATS)}; got {formats!r}")
+    return tuple(dict.fromkeys(chosen))
+
+
+# -- one consistent folder --------------------------------------------------------------------
+
+LOCK_TIMEOUT = 600.0  # seconds a report waits for another one writing into the same folder
+_TABLES = ("frequency.csv", "sets.csv", "pain.csv", "summary.json")
+_COHORT_TABLES = ("participants.csv", "study_weeks.csv")
+# Every file a full report may write: what it does not write this time is stale.
+_REPORT_FILES = (
+    *_TABLES,
+    *_COHORT_TABLES,
+    *(f"{chart}.{fmt}" for chart in CHARTS + COHORT_CHARTS for fmt in FORMATS),
+    REPORT_PDF,
+)
+# Every file of a personal report in participants/<id>/ (--per-participant).
+_PERSONAL_FILES = (*_TABLES, *(f"{c}.{fmt}" for c in CHARTS for fmt in FORMATS), REPORT_PDF)
+LOCK_FOLDER = "footstats-report-locks"  # in the temporary folder: every report's lock file
+
+
+def _write_staged(folder: Path, write, *, replaces=()) -> list[Path]:
+    """Run ``write(staging)`` in a hidden staging folder, then move its files into ``folder``.
+
+    One writer at a time (a lock file, :func:`lock_path`; another report waits up to
+    :data:`LOCK_TIMEOUT` seconds, then refuses). Leftovers of killed runs (hidden temporary
+    files and staging folders) are removed first. A run that fails or is interrupted before
+    the move changes nothing; the move itself is not interrupted by Ctrl-C or SIGTERM. After
+    the move, the files of ``replaces`` that this run did not write are removed, and so are
+    the personal reports in ``participants/`` it did not write, so the folder never mixes
+    two reports.
+    """
+    with _folder_lock(folder):
+        remove_leftovers(folder)
+        staging = make_staging(folder)
+        try:
+            staged = write(staging)
+            with _signals_deferred():
+                written = []
+                for path in staged:
+                    target = folder / path.relative_to(staging)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(path, target)
+                    written.append(target)
+                if replaces:
+                    _remove_stale(folder, replaces, set(written))
+            return written
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _remove_stale(folder: Path, replaces, written: set[Path]) -> None:
+    """Remove the report files in ``folder`` that this run did not write: the names of
+    ``replaces``, and the personal reports' files in ``participants/*/`` (then the folders
+    left empty). Only footstats' file names are touched; symbolic links are not followed."""
+    for name in replaces:
+        _remove_file(folder / name, written)
+    personal = folder / PARTICIPANTS_FOLDER
+    if personal.is_symlink() or not personal.is_dir():
+        return
+    for own in personal.iterdir():
+        if own.is_dir() and not own.is_symlink():
+            for name in _PERSONAL_FILES:
+                _remove_file(own / name, written)
+            _remove_if_empty(own)
+    _remove_if_empty(personal)
+
+
+def _remove_file(path: Path, written: set[Path]) -> None:
+    if path not in written and (path.is_symlink() or path.is_file()):
+        path.unlink()
+
+
+def _remove_if_empty(folder: Path) -> None:
+    if not any(folder.iterdir()):
+        folder.rmdir()
+
+
+def lock_path(folder: str | PathLike) -> Path:
+    """The lock file of an output folder, keyed by the folder's real path (any path to it
+    shares the lock), so the output folder holds only the report.
+
+    Every lock file is in one folder, :data:`LOCK_FOLDER` in the temporary folder: an empty
+    file per output folder ever written, kept after the report (deleting a lock file that
+    another report may be opening would let two reports write at once). Removing that
+    folder is safe while no report runs.
+    """
+    key = hashlib.sha256(str(Path(folder).resolve()).encode("utf-8")).hexdigest()[:20]
+    return Path(tempfile.gettempdir()) / LOCK_FOLDER / f"{key}.lock"
+
+
+@contextmanager
+def _folder_lock(folder: Path):
+    from filelock import FileLock, Timeout
+
+    path = lock_path(folder)
+    path.parent.mkdir(exist_ok=True)
+    lock = FileLock(path, timeout=LOCK_TIMEOUT)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise OSError(
+            errno.EBUSY,
+            f"another footstats report has been writing into it for {LOCK_TIMEOUT:g} s; "
+            "try again when it has finished",
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+@contextmanager
+def _signals_deferred():
+    """Hold Ctrl-C and SIGTERM until the block ends (a move is never cut in half).
+
+    Only the main thread can handle signals; elsewhere the block runs as is. A Ctrl-C that
+    arrived meanwhile is raised afterwards, saying the report had been written.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    held = (signal.SIGINT, signal.SIGTERM)
+    previous = {signum: signal.signal(signum, lambda n, _: received.append(n)) for signum in held}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if signal.SIGTERM in received:
+        signal.raise_signal(signal.SIGTERM)
+    if received:
+        raise KeyboardInterrupt("the report had been written when it stopped")
+
+
+# -- the report -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Report:
+    """A log, its routine, its follow-up window and its metric tables, each computed once
+    when first needed. ``window`` holds the keyword arguments ``weeks``, ``until`` and
+    ``participants`` of the metrics (see :func:`footstats.follow_up`)."""
+
+    log: pd.DataFrame
+    program: Program | None = None
+    window: dict = field(default_factory=dict)
+    # Each chart's pixels by (chart, dpi), rendered once (see pixels).
+    _pixels: dict = field(default_factory=dict, init=False, repr=False)
+    # Each chart's compressed pixels by (chart, dpi), compressed once (see image).
+    _images: dict = field(default_factory=dict, init=False, repr=False)
+    # Each chart's figure, made once (see figure).
+    _figures: dict = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self):
+        self.program = resolve_program(self.program, self.log)
+        # A metric's table by the metric function's name, each computed once.
+        self.table = charts.tables_of(self.log, **self.options)
+
+    @property
+    def options(self) -> dict:
+        """The keyword arguments of every metric: the routine and the window."""
+        return {"program": self.program, **self.window}
+
+    @property
+    def follow_up(self) -> pd.DataFrame:
+        return self.table("follow_up")
+
+    @property
+    def weekly(self) -> pd.DataFrame:
+        return self.table("weekly_frequency")
+
+    @property
+    def sessions(self) -> pd.DataFrame:
+        return self.table("session_table")
+
+    @property
+    def weekly_sets(self) -> pd.DataFrame:
+        return self.table("weekly_sets")
+
+    @property
+    def weekly_pain(self) -> pd.DataFrame:
+        return self.table("weekly_pain")
+
+    @property
+    def change(self) -> pd.DataFrame:
+        return self.table("pain_change")
+
+    @property
+    def adherence(self) -> pd.DataFrame:
+        return self.table("adherence_vs_pain")
+
+    @cached_property
+    def summary(self) -> dict:
+        return metrics.summarize(self.log, **self.options)
+
+    @property
+    def participants(self) -> int:
+        if PARTICIPANT not in self.log.columns:
+            return 0
+        return int(self.log[PARTICIPANT].nunique())
+
+    @property
+    def is_cohort(self) -> bool:
+        """A log with a participant column and at least one participant (with rows, or
+        enrolled in the participants table) gets the cohort files too."""
+        return PARTICIPANT in self.log.columns and len(self.follow_up) > 0
+
+    @property
+    def cohort_table(self) -> pd.DataFrame:
+        return self.table("cohort_table")
+
+    @property
+    def study_weeks(self) -> pd.DataFrame:
+        return self.table("study_week_adherence")
+
+    @property
+    def charts(self) -> tuple[str, ...]:
+        return CHARTS + (COHORT_CHARTS if self.is_cohort else ())
+
+    # -- tables
+
+    def write_tables(self, folder: Path, *, cohort: bool = True) -> list[Path]:
+        # One rounding rule for every number in the files (footstats.metrics.readable.DECIMALS).
+        written = [
+            write_csv(round_table(_iso_weeks(self.weekly)), folder / "frequency.csv"),
+            write_csv(round_table(_iso_weeks(self.weekly_sets)), folder / "sets.csv"),
+            write_csv(round_table(_iso_weeks(self.weekly_pain)), folder / "pain.csv"),
+            write_json(round_numbers(self.summary), folder / "summary.json"),
+        ]
+        if cohort and self.is_cohort:
+            written += [
+                write_csv(round_table(self.cohort_table), folder / "participants.csv"),
+                write_csv(round_table(self.study_weeks), folder / "study_weeks.csv"),
+            ]
+        return written
+
+    # -- one report per participant
+
+    def write_personal_reports(self, folder: Path, formats: tuple[str, ...]) -> list[Path]:
+        """Each participant's own report in ``folder/<safe id>/``, over their window here."""
+        if PARTICIPANT not in self.log.columns:
+            raise ValueError("per_participant needs a log with a participant column")
+        written: list[Path] = []
+        taken: set[str] = set()
+        spans = self.follow_up
+        for row in spans.itertuples(index=False):
+            participant = getattr(row, PARTICIPANT)
+            target = _inside(folder, _safe_name(participant, taken))
+            own = self.log[self.log[PARTICIPANT] == participant]
+            if isinstance(own[PARTICIPANT].dtype, pd.CategoricalDtype):
+                own = own.assign(**{PARTICIPANT: own[PARTICIPANT].astype("str")})
+            table = pd.DataFrame(
+                {
+                    PARTICIPANT: [str(participant)],
+                    metrics.START: [row.start],
+                    metrics.END: [row.end],
+                }
+            )
+            personal = _Report(own, self.program, {"participants": table})
+            target.mkdir(parents=True, exist_ok=True)
+            written += [
+                *personal.write_tables(target, cohort=False),
+                *personal.write_charts(target, formats, DPI, cohort=False),
+                personal.write_pdf(target / REPORT_PDF, cohort=False),
+            ]
+        return written
+
+    # -- charts
+
+    def write_charts(
+        self, folder: Path, formats: tuple[str, ...], dpi: int, *, cohort: bool = True
+    ) -> list[Path]:
+        written = []
+        for chart in self.charts if cohort else CHARTS:
+            for fmt in formats:
+                target = folder / f"{chart}.{fmt}"
+                with atomic_path(target) as tmp:
+                    if fmt == "png":
+                        _render.write_png(self.image(chart, dpi), tmp, dpi)
+                    else:  # a vector format draws the chart's figure itself
+                        self.figure(chart).savefig(tmp, dpi=dpi)
+                written.append(target)
+        return written
+
+    def image(self, chart: str, dpi: int = DPI) -> _render.Image:
+        """``chart``'s pixels compressed once: its PNG file and its image in the PDF."""
+        key = (chart, dpi)
+        if key not in self._images:
+            self._images[key] = _render.compress(self.pixels(chart, dpi))
+        return self._images[key]
+
+    def pixels(self, chart: str, dpi: int = DPI):
+        """``chart`` rendered once at ``dpi`` (RGB pixels): its PNG file, a tile of the
+        dashboard's PNG and an image of the PDF's chart pages."""
+        key = (chart, dpi)
+        if key not in self._pixels:
+            if chart == charts.DASHBOARD:
+                tiles = [self.pixels(each.name, dpi) for each in charts.dashboard_charts()]
+                gap = round(_DASHBOARD_GAP * dpi)
+                width = 2 * max(tile.shape[1] for tile in tiles) + gap
+                title = _render.title_strip(self.dashboard_title, width, dpi)
+                self._pixels[key] = _render.mosaic(tiles, columns=2, gap=gap, title=title)
+            else:
+                figure = self.figure(chart)  # at DPI, drawn as it is made
+                if key not in self._pixels:
+                    self._pixels[key] = _render.render(figure, dpi)
+        return self._pixels[key]
+
+    def figure(self, chart: str):
+        """The (pyplot-free) figure holding ``chart``, made once.
+
+        Its subplots are placed by one measuring pass (:func:`_render.fit`), then it is
+        drawn at :data:`DPI`; when the pass finds no room or that drawing reaches the
+        figure's edge (texts tied to the data, or wider than their subplot, move with the
+        subplots: one pass may not place them), the chart is made again with constrained
+        layout, as drawn before this pass existed. The dashboard's four charts are placed
+        by constrained layout.
+        """
+        if chart not in self._figures:
+            if chart == charts.DASHBOARD:
+                self._figures[chart] = self._new_figure(chart, layout="constrained")
+            else:
+                figure = self._new_figure(chart)
+                fitted = _render.fit(figure, DPI)
+                pixels = _render.render(figure, DPI) if fitted else None
+                if pixels is None or _render.reaches_edge(pixels):
+                    figure = self._new_figure(chart, layout="constrained")
+                    pixels = _render.render(figure, DPI)
+                self._figures[chart] = figure
+                self._pixels[(chart, DPI)] = pixels
+        return self._figures[chart]
+
+    def _new_figure(self, chart: str, layout: str | None = None):
+        from matplotlib.figure import Figure
+
+        size = charts.figsize(chart, len(self.program.exercises))
+        figure = Figure(figsize=size, layout=layout)
+        if chart == charts.DASHBOARD:
+            from footstats.charts.plots import draw_dashboard
+
+            draw_dashboard(figure, self.table, program=self.program, title=self.dashboard_title)
+        else:
+            self.draw(chart, figure.add_subplot())
+        return figure
+
+    @property
+    def dashboard_title(self) -> str:
+        from footstats.charts.plots import dashboard_title
+
+        return dashboard_title(self.log, self.program, None, self.follow_up)
+
+    def draw(self, chart: str, ax) -> None:
+        charts.draw(chart, ax, self.table, program=self.program)
+
+    # -- PDF
+
+    def write_pdf(self, target: Path, *, cohort: bool = True) -> Path:
+        from matplotlib.backends.backend_pdf import PdfPages
+
+        pages = _PDF_CHART_PAGES + (_PDF_COHORT_PAGES if cohort and self.is_cohort else ())
+        words = BytesIO()
+        with PdfPages(words) as pdf:
+            for page in _text_pages(self.summary_blocks()):
+                pdf.savefig(page)
+            info = pdf.infodict()
+            info["Title"] = f"footstats report: {self.program.name}"
+            info["Author"] = "footstats"
+            info["Subject"] = self.subject
+            info["Keywords"] = "home exercise, adherence, sets, pain"
+            info["CreationDate"] = datetime.now(UTC)
+        # The charts as compressed for their PNG files, two to a page.
+        images = [[self.image(name) for name in names] for names in pages]
+        with atomic_path(target) as tmp:
+            tmp.write_bytes(append_image_pages(words.getvalue(), images, DPI))
+        return target
+
+    @property
+    def subject(self) -> str:
+        period = self.period_text or "no sessions yet"
+        who = f", {self.participants} participants" if self.participants > 1 else ""
+        return f"Sessions, sets and pain{who}: {period}"
+
+    @property
+    def period_text(self) -> str | None:
+        """The follow-up window in words: its first and last day and its weeks."""
+        spans = self.follow_up
+        if spans.empty or "date" not in self.log.columns or self.log.empty:
+            return None
+        first, last = spans[metrics.START].min(), spans[metrics.END].max()
+        weeks = max((last.to_period("W") - first.to_period("W")).n + 1, 0)
+        return f"{_long_date(first)} to {_long_date(last)} ({weeks} weeks)"
+
+    def summary_blocks(self) -> list[tuple[str, str]]:
+        """Page-1 content as (style, text) blocks; see :func:`_text_pages` for the styles."""
+        blocks = [
+            ("title", "Home-exercise report"),
+            ("subtitle", self.program.name),
+            ("body", f"Period: {self.period_text or 'nothing logged yet'}."),
+        ]
+        entries = self.summary.get("participants", [self.summary])
+        if len(entries) == 1:  # one person, with or without a participant column
+            blocks += _person_blocks(entries[0], self.weekly, self.program)
+            blocks += self._sets_blocks()
+        else:
+            blocks += self._cohort_blocks()
+        blocks += _program_blocks(self.program)
+        blocks += [
+            (
+                "note",
+                "Baseline = mean of a site's pain reports in its first 14 days, latest = mean "
+                "of those in its last 14 days. Clinically important improvement (Farrar 2001): "
+                "a fall of at least 2 points or 30 %. IMMPACT bands of reduction: < 10 % none, "
+                "10-30 % minimal, 30-50 % moderate, >= 50 % substantial. Sessions and pain are "
+                "shown side by side: an association, not evidence that the routine caused a "
+                "change.",
+            ),
+            ("note", f"Made by footstats on {_long_date(datetime.now())}."),
+        ]
+        return blocks
+
+    def _sets_blocks(self) -> list[tuple[str, str]]:
+        blocks = [("heading", "Sets (in the sessions done)")]
+        if self.weekly_sets.empty:
+            habit_only = SESSION_DONE in self.log.columns
+            text = (
+                "This log records whole sessions only (a habit-tracker export), so there are "
+                "no per-exercise sets to show."
+                if habit_only
+                else "No sets logged yet."
+            )
+            return [*blocks, ("body", text)]
+        totals = self.weekly_sets.groupby(EXERCISE, observed=False, sort=True)[
+            [SETS_DONE, SETS_PRESCRIBED]
+        ].sum()
+        mean_completion = self.weekly_sets[COMPLETION].mean() * 100
+        blocks.append(
+            (
+                "body",
+                f"Mean completion {mean_completion:.0f} % of the prescribed sets per session "
+                "(more than prescribed counts as 100 %).",
+            )
+        )
+        names = {e.id: e.name for e in self.program.exercises}
+        for exercise, row in totals.iterrows():
+            done, prescribed = int(row[SETS_DONE]), int(row[SETS_PRESCRIBED])
+            share = f" ({done / prescribed * 100:.0f} %)" if prescribed else ""
+            blocks.append(
+                (
+                    "item",
+                    f"{names.get(exercise, exercise)}: {done} of {prescribed} sets{share}",
+                )
+            )
+        return blocks
+
+    def _cohort_blocks(self) -> list[tuple[str, str]]:
+        cohort = self.summary["cohort"]
+        entries = self.summary["participants"]
+        median = cohort["median_adherence_pct"]
+        share = cohort["share_clinically_important"]
+        blocks = [
+            ("heading", "Cohort"),
+            ("body", f"Participants: {cohort['participants']}."),
+            (
+                "body",
+                "Median session adherence: "
+                + ("not available" if median is None else f"{median:.0f} %")
+                + ".",
+            ),
+            (
+                "body",
+                "Clinically important improvement of pain at one site or more: "
+                + (
+                    "no pain reports"
+                    if share is None
+                    else f"{share * 100:.0f} % of the participants who reported pain"
+                )
+                + ".",
+            ),
+            ("body", _dropout_sentence(self.cohort_table)),
+            ("heading", "Participants"),
+        ]
+        for entry in entries[:_MAX_LISTED_PARTICIPANTS]:
+            blocks.append(("item", _participant_line(entry)))
+        if len(entries) > _MAX_LISTED_PARTICIPANTS:
+            rest = len(entries) - _MAX_LISTED_PARTICIPANTS
+            blocks.append(("note", f"... and {rest} more participants: see summary.json."))
+        return blocks
+
+
+def _iso_weeks(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with its week column as ISO date text (``2026-03-02``)."""
+    if WEEK not in table.columns:
+        return table
+    return table.assign(**{WEEK: table[WEEK].dt.strftime("%Y-%m-%d")})
+
+
+# -- per-participant folders ------------------------------------------------------------------
+
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10))}
+_RESERVED |= {f"LPT{i}" for i in range(10)}
+
+
+def _safe_name(participant, taken: set[str]) -> str:
+    """A folder name for a participant id: letters, digits, ``.``, ``_`` and ``-`` only,
+    no leading dot, not a reserved device name, unique (case-insensitively) in ``taken``."""
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", "" if pd.isna(participant) else str(participant))
+    name = name.strip("._-")[:80] or "participant"
+    if name.split(".")[0].upper() in _RESERVED:
+        name = f"_{name}"
+    unique, n = name, 1
+    while unique.lower() in taken:
+        n += 1
+        unique = f"{name}-{n}"
+    taken.add(unique.lower())
+    return unique
+
+
+def _inside(folder: Path, name: str) -> Path:
+    """``folder / name``, checked to stay inside ``folder``."""
+    target = folder / name
+    if not target.resolve().is_relative_to(folder.resolve()):
+        raise ValueError(f"participant folder {name!r} would leave {folder}")
+    return target
+
+
+fill_docs(globals())  # after the definitions, not a decorator: see footstats.core.docstrings
