@@ -11,6 +11,7 @@ Public names are imported lazily, so ``import footstats`` costs little more than
 ``import pandas`` and matplotlib is only imported when a chart is drawn.
 """
 
+import warnings
 from importlib import import_module
 
 __version__ = "0.1.0"
@@ -18,10 +19,10 @@ __version__ = "0.1.0"
 # public name -> module that defines it (one explicit table, no star imports)
 _EXPORTS = {
     "Exercise": "routine",
-    "Program": "routine",
-    "ProgramError": "routine",
     "Range": "routine",
-    "load_program": "routine",
+    "Routine": "routine",
+    "RoutineError": "routine",
+    "load_routine": "routine",
     "LogError": "reading.log",
     "LoadedLog": "reading.log",
     "check_log": "reading.log",
@@ -78,8 +79,21 @@ _EXPORTS = {
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
 
+# Old names, still importable with a DeprecationWarning (not in __all__): the routine was
+# called a program before.
+_RENAMED = {"Program": "Routine", "ProgramError": "RoutineError", "load_program": "load_routine"}
+
 
 def __getattr__(name: str):
+    if name in _RENAMED:
+        new = _RENAMED[name]
+        warnings.warn(
+            f"footstats.{name} is deprecated: use footstats.{new} (the routine was called a "
+            "program before)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return __getattr__(new)
     try:
         module = _EXPORTS[name]
     except KeyError:

@@ -12,7 +12,7 @@ Everything shown comes from :func:`footstats.write_report`, run once per choice 
 temporary folder: the charts on the page are its PNG files, the download is its PDF and
 the zip holds its tables and charts; the folder is deleted afterwards. The user's files are
 only read. The log given on the command line reaches the notebook through the environment
-variable ``FOOTSTATS_APP_LOG`` (and a routine through ``FOOTSTATS_APP_PROGRAM``).
+variable ``FOOTSTATS_APP_LOG`` (and a routine through ``FOOTSTATS_APP_ROUTINE``).
 """
 
 from __future__ import annotations
@@ -35,13 +35,13 @@ from footstats.metrics.readable import headline_table
 from footstats.reading.log import SAMPLE, LoadedLog, validate_log
 from footstats.reading.participants import select_participant
 from footstats.report.write import REPORT_PDF, write_report
-from footstats.routine import Program, ProgramError, load_program, resolve_program
+from footstats.routine import Routine, RoutineError, load_routine, resolve_routine
 
 __all__ = [
     "APP_NOTEBOOK",
     "CHART_GUIDES",
     "LOG_ENV",
-    "PROGRAM_ENV",
+    "ROUTINE_ENV",
     "AppOutputs",
     "loaded_in_words",
     "make_outputs",
@@ -52,7 +52,7 @@ __all__ = [
 
 APP_NOTEBOOK = Path(__file__).with_name("data") / "footstats.ipynb"
 LOG_ENV = "FOOTSTATS_APP_LOG"
-PROGRAM_ENV = "FOOTSTATS_APP_PROGRAM"
+ROUTINE_ENV = "FOOTSTATS_APP_ROUTINE"
 SAMPLE_CHOICE = "The sample log (made-up data)"
 EVERYONE = "Everyone (the cohort)"
 
@@ -141,7 +141,7 @@ def problems_in_words(problems: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def loaded_in_words(loaded: LoadedLog, program: Program | None = None) -> str:
+def loaded_in_words(loaded: LoadedLog, routine: Routine | None = None) -> str:
     """One or two sentences: what loaded, over which days, and what to do about problems.
 
     Examples
@@ -158,7 +158,7 @@ def loaded_in_words(loaded: LoadedLog, program: Program | None = None) -> str:
     rows = len(loaded.log)
     text = f"{name}: {_plural(rows, 'row')} loaded"
     if rows:
-        sessions = len(metrics.session_table(loaded.log, program=program))
+        sessions = len(metrics.session_table(loaded.log, routine=routine))
         first, last = loaded.log["date"].min(), loaded.log["date"].max()
         text += f", {_plural(sessions, 'session')} from {_day(first)} to {_day(last)}"
     text += "."
@@ -195,18 +195,18 @@ class AppOutputs:
 
 
 def make_outputs(
-    log: pd.DataFrame, program: Program | None = None, participant=None, **window
+    log: pd.DataFrame, routine: Routine | None = None, participant=None, **window
 ) -> AppOutputs:
     """Run :func:`footstats.write_report` into a temporary folder and keep its files in memory.
 
     With ``participant``, only that participant's rows are reported. ``window`` is the
     follow-up window (``weeks=``, ``until=``, see :func:`footstats.follow_up`).
     """
-    program = resolve_program(program, log)
+    routine = resolve_routine(routine, log)
     log = select_participant(log, participant)
-    summary = metrics.summarize(log, program=program, **window)
+    summary = metrics.summarize(log, routine=routine, **window)
     with tempfile.TemporaryDirectory(prefix="footstats-app-") as tmp:
-        written = write_report(log, Path(tmp) / "report", program=program, **window)
+        written = write_report(log, Path(tmp) / "report", routine=routine, **window)
         charts = {p.stem: p.read_bytes() for p in written if p.suffix == ".png"}
         pdf = next(p for p in written if p.name == REPORT_PDF).read_bytes()
         buffer = io.BytesIO()
@@ -256,7 +256,7 @@ def voila_command(
 class _App:
     """The widgets of the page and what happens when a choice changes."""
 
-    def __init__(self, log_path: str | None, program_path: str | None):
+    def __init__(self, log_path: str | None, routine_path: str | None):
         import ipywidgets as widgets
 
         self.widgets = widgets
@@ -265,8 +265,8 @@ class _App:
             self.sources[Path(log_path).name or log_path] = log_path
         sample = resources.files("footstats") / "data" / SAMPLE
         self.sources[SAMPLE_CHOICE] = (SAMPLE, sample.read_bytes())
-        self.program_path = program_path
-        self.program: Program | None = None
+        self.routine_path = routine_path
+        self.routine: Routine | None = None
         self.loaded: LoadedLog | None = None
         self.quiet = False  # True while the code itself changes a dropdown
 
@@ -333,7 +333,7 @@ class _App:
             layout=widgets.Layout(max_width="1000px", padding="0 1em"),
         )
         self.page.add_class("footstats-app")
-        self._load_program(program_path)
+        self._load_routine(routine_path)
         self._load(self.sources[self.choice.value])
 
     # -- events
@@ -365,7 +365,7 @@ class _App:
         with tempfile.TemporaryDirectory(prefix="footstats-app-") as tmp:
             path = Path(tmp) / name
             path.write_bytes(bytes(uploaded["content"]))
-            self._load_program(path, label=name)
+            self._load_routine(path, label=name)
         self._load(self.sources[self.choice.value])
 
     def _on_participant(self, change):
@@ -374,34 +374,34 @@ class _App:
 
     # -- steps
 
-    def _load_program(self, path, label: str | None = None) -> None:
+    def _load_routine(self, path, label: str | None = None) -> None:
         try:
-            self.program = load_program(path)
-        except ProgramError as exc:
+            self.routine = load_routine(path)
+        except RoutineError as exc:
             message = str(exc).replace(str(path), label) if label else str(exc)
-            self.program = self.program or load_program()
+            self.routine = self.routine or load_routine()
             self.routine_text.value = _paragraph(
-                f"This routine file cannot be used: {message}. Still using: {self.program.name}.",
+                f"This routine file cannot be used: {message}. Still using: {self.routine.name}.",
                 error=True,
             )
             return
-        self.routine_text.value = _paragraph(f"Routine: {self.program.name}.")
+        self.routine_text.value = _paragraph(f"Routine: {self.routine.name}.")
 
     def _load(self, source: str | tuple[str, bytes]) -> None:
         if isinstance(source, tuple):
             name, content = source
             buffer = io.BytesIO(content)
             buffer.name = name  # problems then name the file the person picked
-            self.loaded = validate_log(buffer, program=self.program)
+            self.loaded = validate_log(buffer, routine=self.routine)
         elif Path(source).is_dir():  # a folder of logs, one participant a file
             from footstats.reading.folders import validate_logs
 
-            self.loaded = validate_logs(source, program=self.program)
+            self.loaded = validate_logs(source, routine=self.routine)
         else:
-            self.loaded = validate_log(source, program=self.program)
+            self.loaded = validate_log(source, routine=self.routine)
         loaded = self.loaded
         self.status.value = _paragraph(
-            loaded_in_words(loaded, self.program), error=not loaded.ok or not loaded.readable
+            loaded_in_words(loaded, self.routine), error=not loaded.ok or not loaded.readable
         )
         if len(loaded.problems):
             table = problems_in_words(loaded.problems).to_html(index=False, escape=True)
@@ -421,7 +421,7 @@ class _App:
 
     def _window_notices(self, window: dict) -> list[str]:
         log = select_participant(self.loaded.log, self.participant.value)
-        spans = metrics.follow_up(log, program=self.program, **window)
+        spans = metrics.follow_up(log, routine=self.routine, **window)
         notices = metrics.window_notices(spans)
         stale = None if "until" in window else metrics.stale_notice(log)
         if stale:
@@ -459,7 +459,7 @@ class _App:
         window = self.window()
         try:
             self.window_text.value = _paragraph(" ".join(self._window_notices(window)))
-            outputs = make_outputs(log, self.program, self.participant.value, **window)
+            outputs = make_outputs(log, self.routine, self.participant.value, **window)
         except (ValueError, OSError) as exc:
             self.results.children = [
                 widgets.HTML(_paragraph(f"The report could not be made: {exc}", error=True))
@@ -497,11 +497,11 @@ class _App:
         self.results.children = children
 
 
-def show(log: str | None = None, program: str | None = None):
+def show(log: str | None = None, routine: str | None = None):
     """Build the app's page (the notebook's one cell); defaults from the environment."""
     log = log or os.environ.get(LOG_ENV) or None
-    program = program or os.environ.get(PROGRAM_ENV) or None
-    return _App(log, program).page
+    routine = routine or os.environ.get(ROUTINE_ENV) or None
+    return _App(log, routine).page
 
 
 _STYLE = """<style>

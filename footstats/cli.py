@@ -53,7 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
     reading.add_argument(
         "log", metavar="LOG", help="the log CSV (or a folder of them, or an unzipped Loop export)"
     )
-    reading.add_argument("--program", metavar="TOML", help="your own routine file")
+    reading.add_argument(
+        "--routine",
+        "--program",
+        metavar="TOML",
+        help="your own routine file (--program: its old name)",
+    )
     reading.add_argument(
         "--dayfirst", action="store_true", help="dates are day first (03/04/2026 = 3 April)"
     )
@@ -130,7 +135,12 @@ def build_parser() -> argparse.ArgumentParser:
     app.add_argument(
         "log", metavar="LOG", nargs="?", help="a log (or a folder of logs) to open first"
     )
-    app.add_argument("--program", metavar="TOML", help="your own routine file")
+    app.add_argument(
+        "--routine",
+        "--program",
+        metavar="TOML",
+        help="your own routine file (--program: its old name)",
+    )
     app.add_argument(
         "--port",
         type=int,
@@ -176,7 +186,12 @@ def _add_parser(commands) -> None:
         help="add the whole routine as prescribed, one row per exercise and side",
     )
     add.add_argument("--yes", "-y", action="store_true", help="--session: do not ask first")
-    add.add_argument("--program", metavar="TOML", help="your own routine file")
+    add.add_argument(
+        "--routine",
+        "--program",
+        metavar="TOML",
+        help="your own routine file (--program: its old name)",
+    )
     add.add_argument("--encoding", metavar="ENC", help="the log's encoding when not UTF-8")
     add.add_argument(
         "--dayfirst", action="store_true", help="the log's dates are day first (03/04/2026)"
@@ -236,14 +251,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _read_options(args) -> dict:
-    from footstats.routine import ProgramError, load_program
+    from footstats.routine import RoutineError, load_routine
 
     try:
-        program = load_program(args.program)
-    except ProgramError as exc:
+        routine = load_routine(args.routine)
+    except RoutineError as exc:
         raise _UsageError(str(exc)) from None
     return {
-        "program": program,
+        "routine": routine,
         "dayfirst": args.dayfirst,
         "date_format": args.date_format,
         "encoding": args.encoding,
@@ -281,10 +296,10 @@ def _load(args):
         if path is None:
             from footstats.reading.folders import validate_logs
 
-            return validate_logs(args.log, **options), options["program"]
+            return validate_logs(args.log, **options), options["routine"]
         from footstats.reading.log import validate_log
 
-        return validate_log(path, **options), options["program"]
+        return validate_log(path, **options), options["routine"]
     except ValueError as exc:  # an option that does not fit (unknown format, bad map)
         raise _UsageError(str(exc)) from None
 
@@ -356,7 +371,7 @@ def run_report(args) -> int:
     if not formats or set(formats) - set(FORMATS):
         raise _UsageError(f"--format: expected {', '.join(FORMATS)}, got {args.format!r}")
     _code_filter(args)
-    loaded, program = _load(args)
+    loaded, routine = _load(args)
     errors, hidden = _selected(loaded.errors, args)
     _print_problems(errors, args.all, sys.stderr)
     if not loaded.readable:
@@ -377,14 +392,14 @@ def run_report(args) -> int:
         if loaded.log.empty:
             print(f"{_one_line(loaded.file)}: not reported: no valid rows remain", file=sys.stderr)
             return EXIT_INVALID
-    window = _window(args, loaded, program)
+    window = _window(args, loaded, routine)
     if window is None:
         return EXIT_INVALID
     try:
         written = write_report(
             loaded.log,
             args.out,
-            program=program,
+            routine=routine,
             formats=formats,
             per_participant=args.per_participant,
             **window,
@@ -403,12 +418,12 @@ def run_add(args) -> int:
 
     from footstats.columns import DEFAULT_PAIN_SITES
     from footstats.reading.log import validate_log
-    from footstats.routine import ProgramError, load_program
+    from footstats.routine import RoutineError, load_routine
     from footstats.writing.append import AppendError, plan_append, session_rows, week_so_far
 
     try:
-        program = load_program(args.program)
-    except ProgramError as exc:
+        routine = load_routine(args.routine)
+    except RoutineError as exc:
         raise _UsageError(str(exc)) from None
     day = args.date or date.today().isoformat()
     pain = {site: getattr(args, f"pain_{site}") for site in DEFAULT_PAIN_SITES}
@@ -432,11 +447,11 @@ def run_add(args) -> int:
             "add: nothing to add: give --exercise NAME --sets N, --session, or a pain value "
             "(--pain-back N) for a check-in"
         )
-    rows = session_rows(day, program=program, done=done, **extras)
+    rows = session_rows(day, routine=routine, done=done, **extras)
     options = {"encoding": args.encoding, "dayfirst": args.dayfirst}
     options["date_format"] = args.date_format
     try:
-        plan = plan_append(args.log, rows, program=program, **options)
+        plan = plan_append(args.log, rows, routine=routine, **options)
         for line in plan.messages():
             print(line)
         if not plan.ok:
@@ -453,9 +468,9 @@ def run_add(args) -> int:
     done_text = plan.preview().replace("Add ", "Added ", 1).replace("Create ", "Created ", 1)
     shown = args.session and not args.yes
     print(done_text.splitlines()[0] if shown else done_text)
-    log = validate_log(args.log, program=program, **options).log
+    log = validate_log(args.log, routine=routine, **options).log
     if not log.empty:
-        print(week_so_far(log, day, program=program, participant=args.participant))
+        print(week_so_far(log, day, routine=routine, participant=args.participant))
     return EXIT_OK
 
 
@@ -470,12 +485,12 @@ def run_app(args) -> int:
     import importlib.util
     import os
 
-    from footstats.app import LOG_ENV, PROGRAM_ENV, voila_command
+    from footstats.app import LOG_ENV, ROUTINE_ENV, voila_command
 
     if importlib.util.find_spec("voila") is None:
         raise _UsageError("the app needs Voilà: pip install 'footstats[app]'")
     env = dict(os.environ)
-    for name, value in ((LOG_ENV, args.log), (PROGRAM_ENV, args.program)):
+    for name, value in ((LOG_ENV, args.log), (ROUTINE_ENV, args.routine)):
         if value is not None and not Path(value).exists():
             raise _UsageError(f"{value}: no such file")
         env[name] = str(Path(value).resolve()) if value else ""
@@ -487,7 +502,7 @@ def run_app(args) -> int:
     return EXIT_OK  # pragma: no cover
 
 
-def _window(args, loaded, program) -> dict | None:
+def _window(args, loaded, routine) -> dict | None:
     """The window options of ``report``, after printing their notices; None when the
     participants table has errors (printed)."""
     from footstats.metrics.tables import follow_up, stale_notice, window_notices
@@ -516,7 +531,7 @@ def _window(args, loaded, program) -> dict | None:
         window["participants"] = table.table
     window = {name: value for name, value in window.items() if value is not None}
     try:
-        spans = follow_up(loaded.log, program=program, **window)
+        spans = follow_up(loaded.log, routine=routine, **window)
     except ValueError as exc:
         raise _UsageError(str(exc)) from None
     notices = window_notices(spans)

@@ -8,10 +8,10 @@ column             dtype            meaning
 ``line``           int64            physical line of the row in its file (1 = header)
 ``participant``    string           only when the input has participants
 ``date``           datetime64       date, or date and time, as written
-``exercise``       category         program exercise id; the name as written (stripped)
-                                    when it is not in the program; <NA> for a check-in
+``exercise``       category         routine exercise id; the name as written (stripped)
+                                    when it is not in the routine; <NA> for a check-in
 ``exercise_name``  string           the exercise as written; <NA> for a check-in
-``in_program``     bool             the exercise matched the program
+``in_program``     bool             the exercise matched the routine
 ``sets``           Int64            completed sets
 ``reps``           Int64            reps per set
 ``seconds``        Float64          seconds per set or hold
@@ -71,6 +71,43 @@ SETS_PRESCRIBED = "sets_prescribed"
 COMPLETION = "completion"
 SITE = "site"
 VALUE_MEAN, VALUE_MIN, VALUE_MAX, COUNT = "mean", "min", "max", "n"
+
+# Metric tables: the follow-up window (footstats.follow_up).
+WEEKS = "weeks"
+START = "start"
+END = "end"
+GROUP = "group"
+ROWS_BEFORE = "rows_before"
+ROWS_AFTER = "rows_after"
+
+# Metric tables: frequency, sets, pain, adherence vs pain, summary.
+EXERCISES = "exercises"
+PAIN = "pain"
+ADHERENCE_PCT = "adherence_pct"
+CURRENT_STREAK = "current_streak"
+LONGEST_STREAK = "longest_streak"
+BASELINE = "baseline"
+LATEST = "latest"
+CHANGE = "change"
+CHANGE_PCT = "change_pct"
+CLINICALLY_IMPORTANT = "clinically_important"
+BAND = "band"
+FIRST_DATE = "first_date"
+LAST_DATE = "last_date"
+LAG = "lag"
+LAG_PREFIX = "sessions_lag"
+N_WEEKS = "n_weeks"
+SPEARMAN = "spearman"
+WORKOUTS = "workouts"
+WEEK_INDEX = "week_index"
+
+# The cohort view (footstats.cohort_table, footstats.study_week_adherence).
+LAST_SESSION = "last_session"
+DROPOUT_WEEK = "dropout_week"
+OBSERVED = "observed"
+ON_TARGET = "on_target"
+SHARE_ON_TARGET = "share_on_target"
+IMPORTANT = "important"
 
 
 def header_key(name: str) -> str:

@@ -37,19 +37,19 @@ import pandas as pd
 
 from footstats.columns import DATE, EXERCISE, PARTICIPANT, SOURCE
 from footstats.core.problems import problems_frame
-from footstats.metrics.tables import _cohort
+from footstats.metrics.tables import cohort_figures
 from footstats.metrics.tables import summarize as _summarize
 from footstats.reading.folders import (
-    _combine,
-    _concat_problems,
-    _csv_files,
-    _no_rows,
-    _NoFiles,
-    _shared_participants,
+    NoFiles,
+    combine_logs,
+    concat_problems,
+    csv_files,
+    no_rows,
     read_group,
+    shared_participants,
 )
-from footstats.reading.log import LoadedLog, _check_on_invalid, validate_log
-from footstats.routine import Program, resolve_program
+from footstats.reading.log import LoadedLog, check_on_invalid, validate_log
+from footstats.routine import Routine, deprecated_program, resolve_routine
 
 __all__ = ["per_participant", "read_logs", "summarize", "validate_logs"]
 
@@ -84,9 +84,10 @@ class _Facts:
 def validate_logs(
     source: str | PathLike,
     *,
-    program: Program | str | PathLike | None = None,
+    routine: Routine | str | PathLike | None = None,
     files_per_partition: int = FILES_PER_PARTITION,
     npartitions: int | None = None,
+    program: Routine | str | PathLike | None = None,
     **options,
 ) -> LoadedLog:
     """Read a folder of logs (or one log) on the cluster, keep the valid rows, report every
@@ -99,7 +100,7 @@ def validate_logs(
         :func:`footstats.validate_logs` reads them) or one log file (read as
         :func:`footstats.validate_log` reads it; a cohort in one file has a
         ``participant`` column).
-    program : Program or path, optional
+    routine : Routine or path, optional
         The routine; the packaged foot routine by default.
     files_per_partition : int, default 200
         A folder's files are read in groups of this many, one task and one partition each.
@@ -131,7 +132,8 @@ def validate_logs(
     >>> loaded.errors["line"].tolist()
     [2]
     """
-    program = resolve_program(program)
+    routine = deprecated_program(routine, program)
+    routine = resolve_routine(routine)
     label = str(source)
     path = Path(source)
     single = not path.is_dir() and (path.is_file() or path.suffix.lower() == ".csv")
@@ -140,43 +142,44 @@ def validate_logs(
         groups = [[path]]
     else:
         try:
-            files, skipped = _csv_files(path, label)
-        except _NoFiles as exc:
+            files, skipped = csv_files(path, label)
+        except NoFiles as exc:
             return LoadedLog(_no_log(), problems_frame([exc.record]), label, readable=False)
         step = max(int(files_per_partition), 1)
         groups = [files[i : i + step] for i in range(0, len(files), step)]
     parts = dask.persist(
-        *(dask.delayed(_read)(group, program, options, single) for group in groups)
+        *(dask.delayed(_read)(group, routine, options, single) for group in groups)
     )
     facts = dask.compute(*(dask.delayed(_facts)(part) for part in parts))
     problems = [problems_frame(skipped), *(frame for fact in facts for frame in fact.problems)]
     if not single:
-        problems.append(_shared_participants([fact.owners for fact in facts]))
+        problems.append(shared_participants([fact.owners for fact in facts]))
     formats = {file: name for fact in facts for file, name in fact.formats.items()}
     loaded = dict(
-        problems=_concat_problems(problems),
+        problems=concat_problems(problems),
         file=label,
         format=", ".join(dict.fromkeys(formats.values())),
         readable=all(fact.readable for fact in facts),
     )
     if single and npartitions is None:
         npartitions = math.ceil(facts[0].rows / ROWS_PER_PARTITION)
-    log = _dask_log(parts, facts, program, npartitions)
+    log = _dask_log(parts, facts, routine, npartitions)
     return LoadedLog(log, **loaded)
 
 
 def read_logs(
     source: str | PathLike,
     *,
-    program: Program | str | PathLike | None = None,
+    routine: Routine | str | PathLike | None = None,
     on_invalid: str = "raise",
+    program: Routine | str | PathLike | None = None,
     **options,
 ) -> dd.DataFrame:
     """Read a folder of logs (or one log) on the cluster into a Dask DataFrame.
 
     Parameters
     ----------
-    source, program
+    source, routine
         As for :func:`validate_logs`.
     on_invalid : {"raise", "drop"}, default "raise"
         As for :func:`footstats.read_logs`: "raise" raises :class:`footstats.LogError`
@@ -200,8 +203,9 @@ def read_logs(
     >>> log.npartitions, log.compute()[["participant", "sets"]].values.tolist()
     (2, [['p01', 2], ['p02', 6]])
     """
-    _check_on_invalid(on_invalid)
-    loaded = validate_logs(source, program=program, **options)
+    routine = deprecated_program(routine, program)
+    check_on_invalid(on_invalid)
+    loaded = validate_logs(source, routine=routine, **options)
     return loaded.valid_log(on_invalid, stacklevel=3)
 
 
@@ -216,7 +220,7 @@ def per_participant(log: dd.DataFrame, metric: Callable[..., pd.DataFrame], **kw
         A metric of :mod:`footstats.metrics.tables` that takes the tidy log first, e.g.
         ``footstats.weekly_frequency``; it runs on the workers, once per partition.
     **kwargs
-        Passed to ``metric`` (``program=...``, ``lags=...``).
+        Passed to ``metric`` (``routine=...``, ``lags=...``).
 
     Returns
     -------
@@ -242,7 +246,9 @@ def per_participant(log: dd.DataFrame, metric: Callable[..., pd.DataFrame], **kw
     return out
 
 
-def summarize(log: dd.DataFrame, *, program: Program | None = None, **kwargs) -> dict:
+def summarize(
+    log: dd.DataFrame, *, routine: Routine | None = None, program: Routine | None = None, **kwargs
+) -> dict:
     """:func:`footstats.summarize` of the whole cohort: per participant on the workers, the
     cohort figures (median adherence, share clinically important) over all of them.
 
@@ -250,7 +256,7 @@ def summarize(log: dd.DataFrame, *, program: Program | None = None, **kwargs) ->
     ----------
     log : dask.dataframe.DataFrame
         From :func:`read_logs`.
-    program : Program, optional
+    routine : Routine, optional
         The routine; None means the default routine.
     **kwargs
         Passed to :func:`footstats.summarize`.
@@ -268,10 +274,11 @@ def summarize(log: dd.DataFrame, *, program: Program | None = None, **kwargs) ->
     >>> summarize(read_logs(folder))["cohort"]["participants"]
     1
     """
+    routine = deprecated_program(routine, program)
     parts = log.to_delayed()
     kwargs = _with_cut_off(log, kwargs)
     results = dask.compute(
-        *(dask.delayed(_summarize)(part, program=program, **kwargs) for part in parts)
+        *(dask.delayed(_summarize)(part, routine=routine, **kwargs) for part in parts)
     )
     if PARTICIPANT not in log.columns:
         if len(results) != 1:
@@ -280,7 +287,7 @@ def summarize(log: dd.DataFrame, *, program: Program | None = None, **kwargs) ->
     entries = [entry for result in results for entry in result["participants"]]
     order = pd.Series([entry[PARTICIPANT] for entry in entries], dtype="str")
     entries = [entries[i] for i in order.sort_values(kind="stable").index]
-    return {"participants": entries, "cohort": _cohort(entries)}
+    return {"participants": entries, "cohort": cohort_figures(entries)}
 
 
 def _with_cut_off(log: dd.DataFrame, kwargs: dict) -> dict:
@@ -295,15 +302,15 @@ def _with_cut_off(log: dd.DataFrame, kwargs: dict) -> dict:
     return kwargs if pd.isna(last) else {**kwargs, "until": last.normalize()}
 
 
-def _read(files: list[Path], program: Program, options: dict, single: bool) -> _Part:
+def _read(files: list[Path], routine: Routine, options: dict, single: bool) -> _Part:
     """Read a group of files as footstats.validate_logs does (one file: as validate_log)."""
     if single:
         (path,) = files
-        one = validate_log(path, program=program, **options)
+        one = validate_log(path, routine=routine, **options)
         return _Part(one.log, [one.problems], {one.file: one.format}, one.readable)
-    loaded, logs = read_group(files, program, options)
+    loaded, logs = read_group(files, routine, options)
     formats = {one.file: one.format for one in loaded}
-    return _Part(_combine(logs, program), [one.problems for one in loaded], formats)
+    return _Part(combine_logs(logs, routine), [one.problems for one in loaded], formats)
 
 
 def _facts(part: _Part) -> _Facts:
@@ -327,10 +334,10 @@ def _facts(part: _Part) -> _Facts:
     )
 
 
-def _dask_log(parts, facts: list[_Facts], program: Program, npartitions: int | None):
+def _dask_log(parts, facts: list[_Facts], routine: Routine, npartitions: int | None):
     """The parts as one Dask DataFrame of one schema, each participant in one partition."""
     folder = facts[0].owners is not None
-    meta = _schema(facts, program) if folder else facts[0].head
+    meta = _schema(facts, routine) if folder else facts[0].head
     kept = [(part, fact) for part, fact in zip(parts, facts, strict=True) if fact.rows]
     kept = kept or [(parts[0], facts[0])]
     starts, total = [], 0
@@ -357,13 +364,13 @@ def _dask_log(parts, facts: list[_Facts], program: Program, npartitions: int | N
     return log.persist()
 
 
-def _schema(facts: list[_Facts], program: Program) -> pd.DataFrame:
+def _schema(facts: list[_Facts], routine: Routine) -> pd.DataFrame:
     """The combined log's columns and dtypes, as footstats.read_logs makes them (no rows)."""
     heads = [fact.head for fact in facts]
-    meta = _combine(heads, program)
+    meta = combine_logs(heads, routine)
     if EXERCISE in meta.columns:
-        others = sorted(frozenset().union(*(fact.exercises for fact in facts)) - set(program.ids))
-        meta[EXERCISE] = pd.Categorical([], categories=[*program.ids, *others])
+        others = sorted(frozenset().union(*(fact.exercises for fact in facts)) - set(routine.ids))
+        meta[EXERCISE] = pd.Categorical([], categories=[*routine.ids, *others])
     for column in meta.columns:
         # a bool column some files lack is NA there, as read_logs makes it
         lacking = any(column not in head or head[column].dtype == "boolean" for head in heads)
@@ -387,4 +394,4 @@ def _in_row_order(log: pd.DataFrame) -> pd.DataFrame:
 
 
 def _no_log() -> dd.DataFrame:
-    return dd.from_pandas(_no_rows(), npartitions=1)
+    return dd.from_pandas(no_rows(), npartitions=1)

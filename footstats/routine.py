@@ -10,6 +10,7 @@ import difflib
 import math
 import re
 import tomllib
+import warnings
 from dataclasses import dataclass
 from importlib import resources
 from os import PathLike
@@ -17,7 +18,8 @@ from pathlib import Path
 
 from footstats.columns import EXERCISE, IN_PROGRAM, header_key
 
-__all__ = ["Exercise", "Program", "ProgramError", "Range", "load_program", "name_key"]
+__all__ = ["Exercise", "Range", "Routine", "RoutineError", "load_routine", "name_key"]
+__all__ += ["deprecated_program", "load_program", "resolve_routine"]
 
 DEFAULT_PROGRAM = "foot_routine.toml"
 # The largest plausible value of each number of a routine (inf, nan or 1e300 are typos).
@@ -30,7 +32,7 @@ _MOST = {
 _MOST_DEFAULT = 86_400  # seconds, hold_seconds, rest_seconds: a day
 
 
-class ProgramError(ValueError):
+class RoutineError(ValueError):
     """A routine file that cannot be used; the message names the file and the key."""
 
 
@@ -91,7 +93,7 @@ def name_key(name: str) -> str:
 
 
 @dataclass(frozen=True)
-class Program:
+class Routine:
     """A routine: its exercises and how often it should be done."""
 
     name: str
@@ -101,7 +103,7 @@ class Program:
     source: str | None = None
     weeks: int | None = None  # the programme's length: the follow-up window's default
 
-    def __deepcopy__(self, memo) -> Program:
+    def __deepcopy__(self, memo) -> Routine:
         # Immutable all the way down; pandas deep-copies a table's attrs (which carry the
         # routine) on every operation, so a copy would only cost time.
         return self
@@ -138,7 +140,7 @@ class Program:
         return labels[close[0]] if close else None
 
 
-def load_program(path: str | PathLike | None = None) -> Program:
+def load_routine(path: str | PathLike | None = None) -> Routine:
     """Load a routine from a TOML file, or the packaged foot routine when ``path`` is None.
 
     Parameters
@@ -149,17 +151,17 @@ def load_program(path: str | PathLike | None = None) -> Program:
 
     Returns
     -------
-    Program
+    Routine
 
     Raises
     ------
-    ProgramError
+    RoutineError
         The file is missing, not TOML, or a key is missing or has the wrong type; the
         message names the file and the key.
 
     Examples
     --------
-    >>> prog = load_program()
+    >>> prog = load_routine()
     >>> prog.ids
     ('toe_walking', 'heel_raises', 'tibialis_anterior', 'ankle_circles', 'toe_curls')
     >>> prog["heel_raises"].dose()
@@ -173,27 +175,27 @@ def load_program(path: str | PathLike | None = None) -> Program:
         try:
             text = Path(path).read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ProgramError(f"{label}: cannot read the routine file: {exc}") from None
+            raise RoutineError(f"{label}: cannot read the routine file: {exc}") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ProgramError(f"{label}: not valid TOML: {exc}") from None
+        raise RoutineError(f"{label}: not valid TOML: {exc}") from None
     except RecursionError:
-        raise ProgramError(f"{label}: not a routine: its values are nested too deeply") from None
-    return _program_from_dict(data, label)
+        raise RoutineError(f"{label}: not a routine: its values are nested too deeply") from None
+    return _routine_from_dict(data, label)
 
 
-def resolve_program(program: Program | str | PathLike | None = None, log=None) -> Program:
+def resolve_routine(routine: Routine | str | PathLike | None = None, log=None) -> Routine:
     """The routine a function works with: the one given, else the log's own, else the default.
 
     A log read by :func:`footstats.read_log` carries the routine it was read with in
-    ``log.attrs["program"]``, so the metrics, charts and reports of a log read with your own
+    ``log.attrs["routine"]``, so the metrics, charts and reports of a log read with your own
     routine use that routine without being told again.
 
     Parameters
     ----------
-    program : Program or path, optional
-        The routine asked for; a path is loaded with :func:`load_program`.
+    routine : Routine or path, optional
+        The routine asked for; a path is loaded with :func:`load_routine`.
     log : DataFrame, optional
         The tidy log the routine is for.
 
@@ -207,20 +209,69 @@ def resolve_program(program: Program | str | PathLike | None = None, log=None) -
     --------
     >>> import footstats
     >>> log = footstats.load_sample()
-    >>> resolve_program(None, log).name == log.attrs["program"].name
+    >>> resolve_routine(None, log).name == log.attrs["routine"].name
     True
     """
-    if program is not None and not isinstance(program, Program):
-        program = load_program(program)
-    carried = None if log is None else log.attrs.get("program")
-    chosen = program if program is not None else carried
-    chosen = chosen if chosen is not None else load_program()
+    if routine is not None and not isinstance(routine, Routine):
+        routine = load_routine(routine)
+    carried = None if log is None else log.attrs.get("routine")
+    chosen = routine if routine is not None else carried
+    chosen = chosen if chosen is not None else load_routine()
     if log is not None:
         _check_log_matches(chosen, log, carried)
     return chosen
 
 
-def _check_log_matches(program: Program, log, carried: Program | None) -> None:
+def load_program(path: str | PathLike | None = None) -> Routine:
+    """Deprecated alias of :func:`load_routine` (the routine was called a program before).
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     same = load_program().name == load_routine().name
+    >>> same, caught[0].category.__name__
+    (True, 'DeprecationWarning')
+    """
+    _warn_renamed("load_program", "load_routine")
+    return load_routine(path)
+
+
+def deprecated_program(routine, program):
+    """``routine``, or the deprecated ``program=`` given instead (with a DeprecationWarning).
+
+    Every public function that takes ``routine=`` still takes ``program=``, its old name.
+
+    >>> deprecated_program("mine.toml", None)
+    'mine.toml'
+    """
+    if program is None:
+        return routine
+    if routine is not None:
+        raise TypeError("give routine= (program= is its deprecated old name), not both")
+    _warn_renamed("program=", "routine=", stacklevel=4)
+    return program
+
+
+def _warn_renamed(old: str, new: str, stacklevel: int = 3) -> None:
+    warnings.warn(
+        f"{old} is deprecated: use {new} (the routine was called a program before)",
+        DeprecationWarning,
+        stacklevel=stacklevel,
+    )
+
+
+# The old names of the routine's classes, still importable with a DeprecationWarning.
+_RENAMED = {"Program": "Routine", "ProgramError": "RoutineError"}
+
+
+def __getattr__(name: str):
+    if name in _RENAMED:
+        _warn_renamed(name, _RENAMED[name], stacklevel=3)
+        return globals()[_RENAMED[name]]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _check_log_matches(routine: Routine, log, carried: Routine | None) -> None:
     if EXERCISE not in getattr(log, "columns", ()):
         return
     exercise = log[EXERCISE]
@@ -228,9 +279,9 @@ def _check_log_matches(program: Program, log, carried: Program | None) -> None:
         exercise = exercise[log[IN_PROGRAM].fillna(False).astype(bool)]
     names = {str(name) for name in exercise.dropna().unique()}
     if IN_PROGRAM in log.columns:
-        unknown = sorted(names - set(program.ids))
+        unknown = sorted(names - set(routine.ids))
     else:  # a table made by hand: refuse only when nothing at all matches
-        unknown = sorted(names) if names and not names & set(program.ids) else []
+        unknown = sorted(names) if names and not names & set(routine.ids) else []
     if not unknown:
         return
     read_with = (
@@ -239,18 +290,18 @@ def _check_log_matches(program: Program, log, carried: Program | None) -> None:
         else ""
     )
     raise ValueError(
-        f"the routine {program.name!r} (exercises {', '.join(program.ids)}) does not match "
+        f"the routine {routine.name!r} (exercises {', '.join(routine.ids)}) does not match "
         f"this log: its exercises {', '.join(map(repr, unknown))} are not in that "
-        f"routine{read_with}. Pass the routine the log was read with, or leave program= out "
+        f"routine{read_with}. Pass the routine the log was read with, or leave routine= out "
         f"to use the log's own."
     )
 
 
-def _program_from_dict(data: dict, label: str) -> Program:
+def _routine_from_dict(data: dict, label: str) -> Routine:
     spec = _Spec(data, label, "")
     raw_exercises = spec.get("exercise", list, required=True)
     if not raw_exercises:
-        raise ProgramError(f"{label}: 'exercise': the routine has no exercises")
+        raise RoutineError(f"{label}: 'exercise': the routine has no exercises")
     exercises = tuple(
         _exercise_from_dict(_Spec(item, label, f"exercise[{i}]."))
         for i, item in enumerate(raw_exercises)
@@ -258,9 +309,9 @@ def _program_from_dict(data: dict, label: str) -> Program:
     seen: set[str] = set()
     for i, exercise in enumerate(exercises):
         if exercise.id in seen:
-            raise ProgramError(f"{label}: 'exercise[{i}].id': {exercise.id!r} is used twice")
+            raise RoutineError(f"{label}: 'exercise[{i}].id': {exercise.id!r} is used twice")
         seen.add(exercise.id)
-    program = Program(
+    routine = Routine(
         name=spec.get("name", str, required=True),
         exercises=exercises,
         sessions_per_week=spec.range("sessions_per_week", required=True),
@@ -268,8 +319,8 @@ def _program_from_dict(data: dict, label: str) -> Program:
         source=spec.get("source", str),
         weeks=_programme_weeks(spec),
     )
-    _check_names_unambiguous(program, label)
-    return program
+    _check_names_unambiguous(routine, label)
+    return routine
 
 
 def _minutes(spec: _Spec) -> float | None:
@@ -309,13 +360,13 @@ def _exercise_from_dict(spec: _Spec) -> Exercise:
     )
 
 
-def _check_names_unambiguous(program: Program, label: str) -> None:
+def _check_names_unambiguous(routine: Routine, label: str) -> None:
     owner: dict[str, tuple[str, str]] = {}
-    for exercise in program.exercises:
+    for exercise in routine.exercises:
         for name in (exercise.id, exercise.name, *exercise.aliases):
             other_id, other_name = owner.setdefault(name_key(name), (exercise.id, name))
             if other_id != exercise.id:
-                raise ProgramError(
+                raise RoutineError(
                     f"{label}: the name {name!r} of {exercise.id!r} matches {other_name!r} "
                     f"of {other_id!r}; rename one of them"
                 )
@@ -329,12 +380,12 @@ class _Spec:
     label: str
     prefix: str
 
-    def error(self, key: str, expected: str) -> ProgramError:
-        return ProgramError(f"{self.label}: '{self.prefix}{key}': {expected}")
+    def error(self, key: str, expected: str) -> RoutineError:
+        return RoutineError(f"{self.label}: '{self.prefix}{key}': {expected}")
 
     def get(self, key, types, *, required=False):
         if not isinstance(self.data, dict):
-            raise ProgramError(f"{self.label}: '{self.prefix.removesuffix('.')}': expected a table")
+            raise RoutineError(f"{self.label}: '{self.prefix.removesuffix('.')}': expected a table")
         if key not in self.data:
             if required:
                 raise self.error(key, "missing (a required key)")

@@ -60,7 +60,7 @@ from footstats.columns import (
     SIDE,
     pain_column,
 )
-from footstats.routine import load_program
+from footstats.routine import load_routine
 from footstats.writing.files import atomic_path
 
 __all__ = [
@@ -226,9 +226,9 @@ def _pain(rng, prof: _Profiles, participant, day, weeks) -> np.ndarray:
     return np.clip(np.rint(level), 0, 10).astype(np.int64)
 
 
-def _dose_table(program):
+def _dose_table(routine):
     """Per exercise: sets low/high, reps low/high (-1 = none), seconds (-1 = none)."""
-    exercises = program.exercises
+    exercises = routine.exercises
     reps = [e.reps for e in exercises]
     seconds = [e.seconds or e.hold_seconds for e in exercises]
     return {
@@ -241,14 +241,14 @@ def _dose_table(program):
     }
 
 
-def _session_rows(rng, prof: _Profiles, program, s_p: np.ndarray) -> dict[str, np.ndarray]:
+def _session_rows(rng, prof: _Profiles, routine, s_p: np.ndarray) -> dict[str, np.ndarray]:
     """The exercise rows of every session, session by session, in routine order.
 
     Each session is a row of a (sessions x slots) grid: one slot per routine exercise, a
     second heel-raise slot for the right side, and a slot for the extra exercise.
     """
-    n_sessions, n_exercises = len(s_p), len(program.exercises)
-    dose = _dose_table(program)
+    n_sessions, n_exercises = len(s_p), len(routine.exercises)
+    dose = _dose_table(routine)
 
     note_rank = _random_rank(rng, s_p)
     note = np.where(note_rank < prof.notes[s_p], note_rank % len(NOTE_TEXTS), -1)
@@ -284,7 +284,7 @@ def _session_rows(rng, prof: _Profiles, program, s_p: np.ndarray) -> dict[str, n
     side = np.broadcast_to(dose["side"], shape)
 
     # Heel raises by side: the left row takes the heel-raise slot, the right row a new one.
-    j = program.ids.index(SPLIT_EXERCISE)
+    j = routine.ids.index(SPLIT_EXERCISE)
     strong = np.maximum(sets[:, j], dose["sets_low"][j])
     left = np.where(imbalanced, np.where(weak_is_left, strong - 1, strong), sets[:, j])
     right = np.where(imbalanced, np.where(weak_is_left, strong, strong - 1), sets[:, j])
@@ -400,7 +400,7 @@ def generate_log(
     if participants is not None and participants < 1:
         raise ValueError(f"participants must be at least 1 or None, got {participants}")
     start_day = _start_date(start)
-    program = load_program()
+    routine = load_routine()
     rng = np.random.default_rng(seed)
     if participants is None:
         prof = _personal_profile(weeks)
@@ -426,7 +426,7 @@ def generate_log(
 
     s_week, s_dow = np.nonzero(day_rank < sessions[:, None])
     s_p, s_day = week_p[s_week], week_day0[s_week] + s_dow
-    rows = _session_rows(rng, prof, program, s_p)
+    rows = _session_rows(rng, prof, routine, s_p)
     row_p, row_day = s_p[rows["session"]], s_day[rows["session"]]
     pain = np.where(
         rows["first"][:, None], _pain(rng, prof, s_p, s_day, weeks)[rows["session"]], -1
@@ -446,7 +446,7 @@ def generate_log(
     # Stable: a session's rows keep their routine order.
     order = np.lexsort((day, participant))
 
-    exercise_names = np.array([e.name for e in program.exercises] + [EXTRA_EXERCISE, ""], object)
+    exercise_names = np.array([e.name for e in routine.exercises] + [EXTRA_EXERCISE, ""], object)
     columns = {}
     if participants is not None:
         width = max(4, len(str(participants)))

@@ -19,9 +19,9 @@ from footstats.columns import (
     SIDES,
     pain_column,
 )
-from footstats.routine import load_program
+from footstats.routine import load_routine
 
-PROGRAM = load_program()
+PROGRAM = load_routine()
 
 # The metrics computed from a tidy log (footstats.metrics.tables), shared by the tests of their
 # guards (test_misuse adds the functions of a log outside footstats.metrics.tables).
@@ -42,7 +42,7 @@ METRICS_OF_A_LOG = (
 def tidy_log(rows: list[dict], *, sites=DEFAULT_PAIN_SITES) -> pd.DataFrame:
     """A tidy log from ``rows`` of dicts, the first one on file line 2.
 
-    Keys: ``date`` (ISO text), ``exercise`` (program id, another name, or absent for a
+    Keys: ``date`` (ISO text), ``exercise`` (routine id, another name, or absent for a
     check-in), ``sets``, ``side`` (default "both"), ``back``/``hip``/``knee`` pain, and
     optionally ``participant``, ``minutes``, ``session_done``. A participant, minutes or
     session_done column exists only when some row has that key.

@@ -50,7 +50,9 @@ def imports(name: str, path: Path) -> list[tuple[str, str, int]]:
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
-            found += [(a.name, "", node.lineno) for a in node.names if a.name.startswith("footstats")]
+            found += [
+                (a.name, "", node.lineno) for a in node.names if a.name.startswith("footstats")
+            ]
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
@@ -133,11 +135,15 @@ def test_no_import_cycle():
     assert cycles == []
 
 
+def _private(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
 def test_no_private_name_from_another_subpackage():
     private = [
         f"{source}:{line} imports {target}.{imported}"
         for source, target, imported, line in edges()
-        if (imported.startswith("_") or any(p.startswith("_") for p in target.split(".")[1:]))
+        if (_private(imported) or any(_private(p) for p in target.split(".")[1:]))
         and layer(target)[0] != layer(source)[0]
     ]
     assert private == []

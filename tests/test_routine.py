@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 import footstats
-from footstats.routine import Exercise, Program, ProgramError, Range, load_program, name_key
+from footstats.routine import Exercise, Range, Routine, RoutineError, load_routine, name_key
 
 IDS = ("toe_walking", "heel_raises", "tibialis_anterior", "ankle_circles", "toe_curls")
 
 
 @pytest.fixture(scope="module")
-def routine() -> Program:
-    return load_program()
+def routine() -> Routine:
+    return load_routine()
 
 
 # -- the packaged foot routine ------------------------------------------------------------
@@ -76,8 +76,8 @@ def test_unknown_id_is_a_key_error(routine):
 
 
 def test_load_program_is_public():
-    assert footstats.load_program is load_program
-    assert footstats.Program is Program and footstats.ProgramError is ProgramError
+    assert footstats.load_routine is load_routine
+    assert footstats.Routine is Routine and footstats.RoutineError is RoutineError
 
 
 @pytest.mark.parametrize(
@@ -140,7 +140,7 @@ def test_program_objects_are_immutable(routine):
 
 
 def test_each_load_is_equal_but_independent():
-    assert load_program() == load_program()
+    assert load_routine() == load_routine()
 
 
 # -- a user's routine file ----------------------------------------------------------------
@@ -173,35 +173,35 @@ def write(tmp_path: Path, text: str, name: str = "mine.toml") -> Path:
 
 
 def test_user_routine_loads(tmp_path):
-    program = load_program(write(tmp_path, MINE))
-    assert program.name == "Knee rehab"
-    assert program.ids == ("wall_sit", "step_ups")
-    assert (program.sessions_per_week.low, program.sessions_per_week.high) == (3, 5)
-    assert program.session_minutes == 15.5
-    assert program["wall_sit"].prescribed_sets == 3
-    assert program["wall_sit"].seconds == Range(30, 30)
-    assert program["step_ups"].per_side and program["step_ups"].reps == Range(8, 12)
-    assert program.match("wall squats") == "wall_sit"
-    assert load_program(str(write(tmp_path, MINE))) == program
+    routine = load_routine(write(tmp_path, MINE))
+    assert routine.name == "Knee rehab"
+    assert routine.ids == ("wall_sit", "step_ups")
+    assert (routine.sessions_per_week.low, routine.sessions_per_week.high) == (3, 5)
+    assert routine.session_minutes == 15.5
+    assert routine["wall_sit"].prescribed_sets == 3
+    assert routine["wall_sit"].seconds == Range(30, 30)
+    assert routine["step_ups"].per_side and routine["step_ups"].reps == Range(8, 12)
+    assert routine.match("wall squats") == "wall_sit"
+    assert load_routine(str(write(tmp_path, MINE))) == routine
 
 
 def test_optional_keys_default(tmp_path):
-    program = load_program(
+    routine = load_routine(
         write(
             tmp_path,
             'name = "x"\nsessions_per_week = 2\n[[exercise]]\nid = "a"\nname = "A"\nsets = 1\n',
         )
     )
-    exercise = program["a"]
+    exercise = routine["a"]
     assert exercise == Exercise(id="a", name="A", sets=Range(1, 1))
-    assert program.sessions_per_week == Range(2, 2) and program.session_minutes is None
+    assert routine.sessions_per_week == Range(2, 2) and routine.session_minutes is None
 
 
-# -- broken routine files: ProgramError naming the file and the key -----------------------
+# -- broken routine files: RoutineError naming the file and the key -----------------------
 def broken(tmp_path, text) -> str:
     path = write(tmp_path, text, "broken.toml")
-    with pytest.raises(ProgramError) as caught:
-        load_program(path)
+    with pytest.raises(RoutineError) as caught:
+        load_routine(path)
     message = str(caught.value)
     assert str(path) in message
     return message
@@ -251,19 +251,19 @@ def test_not_toml(tmp_path):
 def test_not_utf8(tmp_path):
     path = tmp_path / "latin.toml"
     path.write_bytes(MINE.replace("Wall sit", "Wall sît").encode("cp1252"))
-    with pytest.raises(ProgramError, match="latin.toml"):
-        load_program(path)
+    with pytest.raises(RoutineError, match="latin.toml"):
+        load_routine(path)
 
 
 def test_missing_file(tmp_path):
     path = tmp_path / "nope.toml"
-    with pytest.raises(ProgramError, match="nope.toml"):
-        load_program(path)
+    with pytest.raises(RoutineError, match="nope.toml"):
+        load_routine(path)
 
 
 def test_folder_instead_of_file(tmp_path):
-    with pytest.raises(ProgramError, match=re.escape(str(tmp_path))):
-        load_program(tmp_path)
+    with pytest.raises(RoutineError, match=re.escape(str(tmp_path))):
+        load_routine(tmp_path)
 
 
 def test_no_exercises(tmp_path):
@@ -290,4 +290,4 @@ def test_ambiguous_alias(tmp_path):
 
 
 def test_program_error_is_a_value_error():
-    assert issubclass(ProgramError, ValueError)
+    assert issubclass(RoutineError, ValueError)

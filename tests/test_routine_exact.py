@@ -7,7 +7,7 @@ limit fails a test (``make mutate``). No mutant is left alive (506 of 506 killed
 ``# pragma: no mutate``), as their mutants are equivalent:
 
 - ``read_text("utf-8")`` mutated to ``read_text(None)`` or ``read_text("UTF-8")`` (both in
-  ``load_program``): the same codec on a machine with a UTF-8 locale, where the tests run.
+  ``load_routine``): the same codec on a machine with a UTF-8 locale, where the tests run.
 - ``"{:g}"`` mutated to ``"{:G}"`` in ``Range.__str__``: the two differ only in exponents and
   in inf/nan (``1E+06``, ``INF``), which no routine count or length reaches.
 
@@ -27,12 +27,12 @@ import pytest
 
 from footstats.routine import (
     Exercise,
-    Program,
-    ProgramError,
     Range,
-    load_program,
+    Routine,
+    RoutineError,
+    load_routine,
     name_key,
-    resolve_program,
+    resolve_routine,
 )
 
 FULL = """\
@@ -69,18 +69,18 @@ def write(tmp_path: Path, text: str) -> Path:
 
 def error_of(tmp_path: Path, text: str) -> str:
     path = write(tmp_path, text)
-    with pytest.raises(ProgramError) as caught:
-        load_program(path)
+    with pytest.raises(RoutineError) as caught:
+        load_routine(path)
     return str(caught.value).replace(str(path), "FILE")
 
 
 def test_the_packaged_routine_names_its_source():
-    assert load_program().source.startswith("Foot exercises for back, hip and knee pain")
+    assert load_routine().source.startswith("Foot exercises for back, hip and knee pain")
 
 
 @pytest.fixture
-def full(tmp_path) -> Program:
-    return load_program(write(tmp_path, FULL))
+def full(tmp_path) -> Routine:
+    return load_routine(write(tmp_path, FULL))
 
 
 def test_full_routine_equals_the_hand_built_program(full):
@@ -101,7 +101,7 @@ def test_full_routine_equals_the_hand_built_program(full):
     assert step_ups == Exercise(
         id="step_ups", name="Step ups", sets=Range(2, 2), per_side=True, reps=Range(8, 12)
     )
-    assert full == Program(
+    assert full == Routine(
         name="Knee rehab",
         exercises=(wall_sit, step_ups),
         sessions_per_week=Range(0, 2.5),
@@ -131,7 +131,7 @@ def test_name_key_drops_one_trailing_s_from_two_letters_on():
 
 
 def test_suggest_ignores_equipment_in_brackets_and_needs_three_quarters_alike():
-    routine = load_program()
+    routine = load_routine()
     # "heelrai" is close to "heelraise" (ratio 2 x 7 / 16 = 0.875); "heelrai(dumbbell)" is
     # not (2 x 7 / 26 = 0.54), nor is the bracket replaced by anything ("heelraixxxx": 0.7)
     assert routine.suggest("Heel rai (Dumbbell)") == "Heel raises"
@@ -232,12 +232,12 @@ def test_values_nested_too_deeply_are_refused_with_a_message(tmp_path):
 def test_unreadable_files_name_the_file_first(tmp_path):
     assert error_of(tmp_path, "name = \n").startswith("FILE: not valid TOML: ")
     missing = tmp_path / "nope.toml"
-    with pytest.raises(ProgramError) as caught:
-        load_program(missing)
+    with pytest.raises(RoutineError) as caught:
+        load_routine(missing)
     assert str(caught.value).startswith(f"{missing}: cannot read the routine file: ")
 
 
-# -- resolve_program: which logs it checks against the routine --------------------------------
+# -- resolve_routine: which logs it checks against the routine --------------------------------
 def _table(exercises, in_program=None):
     columns = {"exercise": pd.Series(exercises, dtype="string")}
     if in_program is not None:
@@ -246,46 +246,46 @@ def _table(exercises, in_program=None):
 
 
 def test_a_log_read_with_a_routine_is_checked_on_its_matched_exercises_only():
-    routine = load_program()
+    routine = load_routine()
     # "Plank" was matched (True): refused; "Jumping jacks" was not (False) and the blank
     # flag (<NA>) is not a match either: both are left alone
     with pytest.raises(ValueError, match=r"its exercises 'Plank' are not in that routine\."):
-        resolve_program(routine, _table(["Plank", "Jumping jacks"], [True, False]))
-    assert resolve_program(routine, _table(["Plank", "Jumping jacks"], [None, False])) is routine
+        resolve_routine(routine, _table(["Plank", "Jumping jacks"], [True, False]))
+    assert resolve_routine(routine, _table(["Plank", "Jumping jacks"], [None, False])) is routine
 
 
 def test_a_table_made_by_hand_is_refused_only_when_no_exercise_matches():
-    routine = load_program()
+    routine = load_routine()
     # no in_program column: refused when none of its exercises is in the routine, naming
     # them sorted; one routine exercise among them is enough
     with pytest.raises(ValueError, match=r"its exercises 'Plank', 'Squat' are not in that"):
-        resolve_program(routine, _table(["Squat", "Plank", "Squat"]))
-    assert resolve_program(routine, _table(["Squat", "toe_walking"])) is routine
-    assert resolve_program(routine, _table([None])) is routine  # no exercise at all
+        resolve_routine(routine, _table(["Squat", "Plank", "Squat"]))
+    assert resolve_routine(routine, _table(["Squat", "toe_walking"])) is routine
+    assert resolve_routine(routine, _table([None])) is routine  # no exercise at all
 
 
 def test_something_without_columns_is_not_checked():
-    routine = load_program()
-    assert resolve_program(routine, pd.Series(["Plank"])) is routine
+    routine = load_routine()
+    assert resolve_routine(routine, pd.Series(["Plank"])) is routine
 
 
 def test_the_whole_message_names_both_routines():
-    routine = load_program()
+    routine = load_routine()
     both = (routine["toe_walking"], routine["heel_raises"])
     walking = dataclasses.replace(routine, name="Walking", exercises=both)
     log = _table(["Plank", "toe_curls"], [True, True])
     ids = "toe_walking, heel_raises, tibialis_anterior, ankle_circles, toe_curls"
-    advice = " Pass the routine the log was read with, or leave program= out to use the log's own."
+    advice = " Pass the routine the log was read with, or leave routine= out to use the log's own."
     with pytest.raises(ValueError) as caught:
-        resolve_program(walking, log)
+        resolve_routine(walking, log)
     assert str(caught.value) == (
         "the routine 'Walking' (exercises toe_walking, heel_raises) does not match this log: "
         "its exercises "
         "'Plank', 'toe_curls' are not in that routine." + advice
     )
-    log.attrs["program"] = routine
+    log.attrs["routine"] = routine
     with pytest.raises(ValueError) as caught:
-        resolve_program(walking, log)
+        resolve_routine(walking, log)
     assert str(caught.value) == (
         "the routine 'Walking' (exercises toe_walking, heel_raises) does not match this log: "
         "its exercises "
@@ -316,25 +316,25 @@ def test_session_minutes_and_weeks_messages(tmp_path, new, message):
 def test_the_routines_weeks_and_minutes_are_read(tmp_path):
     # both sides of the limits: 1440 minutes and 1 week are accepted
     text = FULL.replace("session_minutes = 15\n", "session_minutes = 1440\nweeks = 1\n")
-    routine = load_program(write(tmp_path, text))
+    routine = load_routine(write(tmp_path, text))
     assert (routine.session_minutes, routine.weeks) == (1440, 1)
 
 
 def test_resolve_program_loads_a_routine_given_by_its_path(tmp_path):
     path = write(tmp_path, FULL)
-    assert resolve_program(str(path)).name == "Knee rehab"
-    assert resolve_program(path, _table(["wall_sit"], [True])).ids == ("wall_sit", "step_ups")
+    assert resolve_routine(str(path)).name == "Knee rehab"
+    assert resolve_routine(path, _table(["wall_sit"], [True])).ids == ("wall_sit", "step_ups")
 
 
 def test_resolve_program_without_a_routine_takes_the_logs_own_else_the_default():
-    routine = load_program()
+    routine = load_routine()
     walking = dataclasses.replace(routine, name="Walking", exercises=(routine["toe_walking"],))
     log = _table(["toe_walking"], [True])
     # no routine carried: the packaged one (the log's toe_walking is in it)
-    assert resolve_program(None, log) == routine
-    assert resolve_program() == routine
+    assert resolve_routine(None, log) == routine
+    assert resolve_routine() == routine
     # the routine the log was read with, not the packaged one
-    log.attrs["program"] = walking
-    assert resolve_program(None, log) is walking
+    log.attrs["routine"] = walking
+    assert resolve_routine(None, log) is walking
     # a routine given wins over the log's own
-    assert resolve_program(routine, log) is routine
+    assert resolve_routine(routine, log) is routine

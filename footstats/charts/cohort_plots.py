@@ -19,11 +19,17 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from footstats.charts.plots import PALETTE, _empty, as_written
 from footstats.charts.registry import figsize
-from footstats.columns import PARTICIPANT
+from footstats.columns import (
+    ADHERENCE_PCT,
+    GROUP,
+    IMPORTANT,
+    OBSERVED,
+    PARTICIPANT,
+    SHARE_ON_TARGET,
+    WEEK_INDEX,
+)
 from footstats.core.docstrings import fill_docs
 from footstats.core.guards import expect_table
-from footstats.metrics.cohort import IMPORTANT, OBSERVED, SHARE_ON_TARGET
-from footstats.metrics.tables import ADHERENCE_PCT, GROUP, WEEK_INDEX
 
 __all__ = [
     "plot_adherence_spread",

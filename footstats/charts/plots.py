@@ -59,7 +59,7 @@ from footstats.columns import (
 )
 from footstats.core.docstrings import fill_docs
 from footstats.core.guards import expect_log, expect_table
-from footstats.routine import Program, resolve_program
+from footstats.routine import Routine, deprecated_program, resolve_routine
 
 __all__ = [
     "PALETTE",
@@ -225,8 +225,8 @@ def as_written(text) -> str:
     return str(text).replace("$", r"\$")
 
 
-def _exercise_labels(ids, program: Program) -> list[str]:
-    names = {e.id: e.name for e in program.exercises}
+def _exercise_labels(ids, routine: Routine) -> list[str]:
+    names = {e.id: e.name for e in routine.exercises}
     return [as_written(names.get(str(i), str(i))) for i in ids]
 
 
@@ -379,7 +379,7 @@ def _target(weekly: pd.DataFrame, target) -> tuple[float, float]:
         return float(low), float(high)
     if {TARGET_MIN, TARGET_MAX} <= set(weekly.columns) and not weekly.empty:
         return float(weekly[TARGET_MIN].iloc[0]), float(weekly[TARGET_MAX].iloc[0])
-    spw = resolve_program(None, weekly).sessions_per_week
+    spw = resolve_routine(None, weekly).sessions_per_week
     return float(spw.low), float(spw.high)
 
 
@@ -389,7 +389,8 @@ def _range(low: float, high: float) -> str:
 
 def _streak_text(weekly: pd.DataFrame, low: float) -> str:
     """ "target met in 14 of 16 weeks · current streak 3 · longest streak 10"."""
-    from footstats.metrics.tables import CURRENT_STREAK, LONGEST_STREAK, frequency_summary
+    from footstats.columns import CURRENT_STREAK, LONGEST_STREAK
+    from footstats.metrics.tables import frequency_summary
 
     rescored = weekly.assign(**{TARGET_MET: weekly[SESSIONS] >= low})
     summary = frequency_summary(rescored).iloc[0]
@@ -485,7 +486,7 @@ def plot_calendar(sessions: pd.DataFrame, *, participant=None, ax=None, **kwargs
 
 
 def plot_completion(
-    weekly_sets: pd.DataFrame, *, program=None, participant=None, ax=None, **kwargs
+    weekly_sets: pd.DataFrame, *, routine=None, participant=None, ax=None, program=None, **kwargs
 ):
     """Heatmap of set completion (0-100 %) by exercise (rows) and week (columns).
 
@@ -513,6 +514,7 @@ def plot_completion(
     >>> ax.get_yticklabels()[0].get_text()
     'Toe walking'
     """
+    routine = deprecated_program(routine, program)
     expect_table(weekly_sets, "plot_completion", "weekly_sets")
     data, n_participants = _select(weekly_sets, participant)
     ax = _axes(ax, "completion", _n_exercises(data))
@@ -550,7 +552,7 @@ def plot_completion(
         _annotate_cells(ax, values, (edges[:-1] + edges[1:]) / 2, ".0f", dark_below=55)
     ax.set_yticks(
         np.arange(len(table)) + 0.5,
-        _exercise_labels(table.index, resolve_program(program, weekly_sets)),
+        _exercise_labels(table.index, resolve_routine(routine, weekly_sets)),
     )
     ax.set_ylim(len(table), 0)  # routine order, top to bottom
     ax.tick_params(axis="y", length=0)
@@ -565,7 +567,7 @@ def plot_completion(
 
 
 def _n_exercises(weekly_sets: pd.DataFrame) -> int:
-    """Rows of the exercise charts: every program exercise (the category), done or not."""
+    """Rows of the exercise charts: every routine exercise (the category), done or not."""
     if EXERCISE not in weekly_sets.columns:
         return 0
     exercises = weekly_sets[EXERCISE]
@@ -574,7 +576,9 @@ def _n_exercises(weekly_sets: pd.DataFrame) -> int:
     return int(exercises.nunique())
 
 
-def plot_sets(weekly_sets: pd.DataFrame, *, program=None, participant=None, ax=None, **kwargs):
+def plot_sets(
+    weekly_sets: pd.DataFrame, *, routine=None, participant=None, ax=None, program=None, **kwargs
+):
     """Sets done against sets prescribed, per exercise, totalled over the period.
 
     The outlined bar is the prescription (for the sessions done), the filled bar what was
@@ -604,6 +608,7 @@ def plot_sets(weekly_sets: pd.DataFrame, *, program=None, participant=None, ax=N
     >>> ax.get_xlabel()
     'sets (total over the period)'
     """
+    routine = deprecated_program(routine, program)
     expect_table(weekly_sets, "plot_sets", "weekly_sets")
     data, n_participants = _select(weekly_sets, participant)
     ax = _axes(ax, "sets", _n_exercises(data))
@@ -643,7 +648,7 @@ def plot_sets(weekly_sets: pd.DataFrame, *, program=None, participant=None, ax=N
             max(d, p) + right * 0.01, row, f"{d:g} / {p:g}{share}", va="center", fontsize="small"
         )
     ax.set_xlim(0, right * 1.22 or 1)
-    ax.set_yticks(y, _exercise_labels(totals.index, resolve_program(program, weekly_sets)))
+    ax.set_yticks(y, _exercise_labels(totals.index, resolve_routine(routine, weekly_sets)))
     ax.set_ylim(len(totals) - 0.4, -1.5)  # the top row is left free for the legend
     ax.set_xlabel("sets (total over the period)")
     ax.legend(loc="upper center", fontsize="small", ncols=3, frameon=False)
@@ -867,19 +872,20 @@ def plot_adherence_vs_pain(table: pd.DataFrame, *, participant=None, ax=None, **
 def plot_dashboard(
     log: pd.DataFrame,
     *,
-    program=None,
+    routine=None,
     participant=None,
     fig=None,
     weeks: int | None = None,
     until=None,
     participants=None,
+    program=None,
 ):
     """The four key charts of a log on one figure: frequency, completion, pain, adherence.
 
     Parameters
     ----------
     {log}
-    {program}
+    {routine}
     {participant}
     fig : matplotlib Figure, optional
         An empty figure to draw on; a new one is made when None.
@@ -896,21 +902,22 @@ def plot_dashboard(
     >>> len(fig.axes) >= 4
     True
     """
+    routine = deprecated_program(routine, program)
     expect_log(log, "plot_dashboard")
     from footstats.metrics import tables as metrics
 
-    program = resolve_program(program, log)
+    routine = resolve_routine(routine, log)
     if participant is not None:
         log, _ = _select(log, participant)
     if fig is None:
         fig = plt.figure(figsize=figsize(DASHBOARD), layout="constrained")
-    window = {"program": program, "weeks": weeks, "until": until, "participants": participants}
+    window = {"routine": routine, "weeks": weeks, "until": until, "participants": participants}
     spans = metrics.follow_up(log, **window)
-    title = dashboard_title(log, program, participant, spans)
-    return draw_dashboard(fig, tables_of(log, **window), program=program, title=title)
+    title = dashboard_title(log, routine, participant, spans)
+    return draw_dashboard(fig, tables_of(log, **window), routine=routine, title=title)
 
 
-def draw_dashboard(fig, tables, *, program=None, title: str = ""):
+def draw_dashboard(fig, tables, *, routine=None, title: str = ""):
     """Draw the dashboard's charts (:func:`footstats.charts.registry.dashboard_charts`) two by two
     on the empty figure ``fig``, from tables already computed, and return ``fig``.
 
@@ -919,18 +926,18 @@ def draw_dashboard(fig, tables, *, program=None, title: str = ""):
     """
     axes = fig.subplots(2, 2)
     for ax, chart in zip(axes.ravel(), dashboard_charts(), strict=True):
-        draw(chart.name, ax, tables, program=program)
+        draw(chart.name, ax, tables, routine=routine)
     fig.suptitle(title, fontsize="x-large", fontweight="bold")
     return fig
 
 
 def dashboard_title(
-    log: pd.DataFrame, program: Program | None, participant=None, spans: pd.DataFrame | None = None
+    log: pd.DataFrame, routine: Routine | None, participant=None, spans: pd.DataFrame | None = None
 ) -> str:
     """The dashboard's title: the routine's name, who and the period; the period is the
     follow-up window's (``spans``, from :func:`footstats.follow_up`) when given, else the
     log's first to last row."""
-    name = as_written(resolve_program(program, log).name)
+    name = as_written(resolve_routine(routine, log).name)
     if log.empty:
         return f"{name}: no sessions yet"
     dates = log[DATE]

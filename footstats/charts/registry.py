@@ -47,7 +47,7 @@ class Chart:
     ``table`` and the values of ``keywords`` name public metric functions of ``footstats``
     (``keywords`` maps a keyword of the plot function to the metric that fills it, e.g.
     ``change`` of :func:`footstats.plot_pain`); ``routine``: the plot function also takes
-    ``program=``. The size is ``width`` by ``height`` inches, plus ``height_per_row`` for
+    ``routine=``. The size is ``width`` by ``height`` inches, plus ``height_per_row`` for
     each exercise of the routine (at least three). ``pdf_page`` numbers the PDF's chart
     pages (two charts to a page); None: not in the PDF.
     """
@@ -179,11 +179,11 @@ def dashboard_charts() -> tuple[Chart, ...]:
     return tuple(chart for chart in REGISTRY.values() if chart.dashboard)
 
 
-def draw(name: str, ax, tables: Callable[[str], pd.DataFrame], *, program=None):
+def draw(name: str, ax, tables: Callable[[str], pd.DataFrame], *, routine=None):
     """Draw chart ``name`` on ``ax`` with its public plot function.
 
     ``tables`` gives the table of a metric function by its name (the caller computes each
-    table once); ``program`` is passed to the plot functions that name exercises.
+    table once); ``routine`` is passed to the plot functions that name exercises.
     """
     chart = _chart(name)
     if chart.table is None:
@@ -191,7 +191,7 @@ def draw(name: str, ax, tables: Callable[[str], pd.DataFrame], *, program=None):
     plot = getattr(import_module("footstats"), chart.plot)
     options = {keyword: tables(metric) for keyword, metric in chart.keywords.items()}
     if chart.routine:
-        options["program"] = program
+        options["routine"] = routine
     return plot(tables(chart.table), ax=ax, **options)
 
 

@@ -2,7 +2,7 @@
 
 Every problem footstats reports carries one of these codes in the ``code`` column of the
 problems table (and at the end of each ``footstats check`` line, in brackets), so that
-people and programs can filter problems without matching message text. A code's number
+people and routines can filter problems without matching message text. A code's number
 and name never change meaning; a new kind of problem gets a new code.
 
 The hundreds say where the problem was found:

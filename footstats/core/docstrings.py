@@ -3,13 +3,13 @@
 A docstring names a shared parameter by a line holding only its key in braces, indented as
 the parameter would be::
 
-    def weekly_pain(log, *, program=None, weeks=None, until=None, participants=None):
+    def weekly_pain(log, *, routine=None, weeks=None, until=None, participants=None):
         '''Pain per ISO week and site.
 
         Parameters
         ----------
         {log}
-        {program}
+        {routine}
         {window}
         '''
 
@@ -38,17 +38,21 @@ log : DataFrame
     "cohort_log": """\
 log : DataFrame
     The tidy log of :func:`footstats.read_log`, with a ``participant`` column.""",
-    "program": """\
-program : Program, optional
-    The routine; None means the one the log was read with (``log.attrs["program"]``),
-    otherwise the packaged foot routine.""",
+    "routine": """\
+routine : Routine, optional
+    The routine; None means the one the log was read with (``log.attrs["routine"]``),
+    otherwise the packaged foot routine.
+program : Routine, optional
+    Deprecated: the old name of ``routine`` (a DeprecationWarning).""",
     "window": """\
 weeks, until, participants : optional
     The follow-up window (see :func:`footstats.follow_up`); rows dated outside it are
     not counted.""",
     "exercise_names": """\
-program : Program, optional
-    The routine, for readable exercise names (None: the one the table was counted with).""",
+routine : Routine, optional
+    The routine, for readable exercise names (None: the one the table was counted with).
+program : Routine, optional
+    Deprecated: the old name of ``routine`` (a DeprecationWarning).""",
     "participant": """\
 participant : str, optional
     Draw this participant only; with several participants and none chosen, the cohort

@@ -17,36 +17,42 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from footstats.columns import DATE, PARTICIPANT, SESSIONS, SITE, TARGET_MET
-from footstats.core.docstrings import fill_docs
-from footstats.core.guards import expect_log
-from footstats.metrics.tables import (
+from footstats.columns import (
     ADHERENCE_PCT,
     BASELINE,
     CHANGE,
     CLINICALLY_IMPORTANT,
     CURRENT_STREAK,
+    DATE,
+    DROPOUT_WEEK,
     GROUP,
+    IMPORTANT,
+    LAST_SESSION,
     LATEST,
     LONGEST_STREAK,
+    OBSERVED,
+    ON_TARGET,
+    PARTICIPANT,
+    SESSIONS,
+    SHARE_ON_TARGET,
+    SITE,
+    TARGET_MET,
     WEEK_INDEX,
+)
+from footstats.core.docstrings import fill_docs
+from footstats.core.guards import expect_log
+from footstats.metrics.tables import (
     follow_up,
     frequency_summary,
     pain_change,
     session_table,
     weekly_frequency,
 )
-from footstats.routine import Program
+from footstats.routine import Routine, deprecated_program
 
 __all__ = ["cohort_table", "study_week_adherence"]
 
-LAST_SESSION = "last_session"
-DROPOUT_WEEK = "dropout_week"
-OBSERVED = "observed"
-ON_TARGET = "on_target"
-SHARE_ON_TARGET = "share_on_target"
 PAIN_FIELDS = {BASELINE: "baseline", LATEST: "latest", CHANGE: "change"}
-IMPORTANT = "important"
 # The examples' cohort: p1 keeps going into its second week, p2 stops after one session.
 EXAMPLE = b"""participant,date,exercise,sets
 p1,2026-03-02,Toe walking,6
@@ -59,17 +65,18 @@ p1,2026-03-10,Toe walking,6
 def cohort_table(
     log: pd.DataFrame,
     *,
-    program: Program | None = None,
+    routine: Routine | None = None,
     weeks: int | None = None,
     until=None,
     participants=None,
+    program: Routine | None = None,
 ) -> pd.DataFrame:
     """One row per participant: their window, sessions, adherence, streaks, drop-out, pain.
 
     Parameters
     ----------
     {cohort_log}
-    {program}
+    {routine}
     {window}
 
     Returns
@@ -92,9 +99,10 @@ def cohort_table(
     0          p1      2         3          <NA>
     1          p2      2         1             1
     """
+    routine = deprecated_program(routine, program)
     expect_log(log, "cohort_table")
     _require_participants(log)
-    window = {"program": program, "weeks": weeks, "until": until, "participants": participants}
+    window = {"routine": routine, "weeks": weeks, "until": until, "participants": participants}
     spans = follow_up(log, **window)
     weekly = weekly_frequency(log, **window, week_index=True)
     frequency = frequency_summary(weekly).set_index(PARTICIPANT)
@@ -119,17 +127,18 @@ def cohort_table(
 def study_week_adherence(
     log: pd.DataFrame,
     *,
-    program: Program | None = None,
+    routine: Routine | None = None,
     weeks: int | None = None,
     until=None,
     participants=None,
+    program: Routine | None = None,
 ) -> pd.DataFrame:
     """Per study week: how many participants are still observed, and the share on target.
 
     Parameters
     ----------
     {cohort_log}
-    {program}
+    {routine}
     {window}
 
     Returns
@@ -149,9 +158,10 @@ def study_week_adherence(
     0           1         2          1              0.5
     1           2         2          0              0.0
     """
+    routine = deprecated_program(routine, program)
     expect_log(log, "study_week_adherence")
     _require_participants(log)
-    window = {"program": program, "weeks": weeks, "until": until, "participants": participants}
+    window = {"routine": routine, "weeks": weeks, "until": until, "participants": participants}
     weekly = weekly_frequency(log, **window, week_index=True)
     keys = [WEEK_INDEX]
     spans = follow_up(log, **window)

@@ -16,29 +16,23 @@ from os import PathLike
 import numpy as np
 import pandas as pd
 
-from footstats.columns import DATE, PARTICIPANT
+from footstats.columns import DATE, END, GROUP, PARTICIPANT, ROWS_AFTER, ROWS_BEFORE, START, WEEKS
 from footstats.core.docstrings import fill_docs
 from footstats.core.guards import expect_log, expect_table
 from footstats.metrics.weeks import Keys, Window
-from footstats.routine import Program, resolve_program
+from footstats.routine import Routine, deprecated_program, resolve_routine
 
 __all__ = ["follow_up", "stale_notice", "window_notices"]
-
-WEEKS = "weeks"
-START = "start"
-END = "end"
-GROUP = "group"
-ROWS_BEFORE = "rows_before"
-ROWS_AFTER = "rows_after"
 
 
 def follow_up(
     log: pd.DataFrame,
     *,
-    program: Program | None = None,
+    routine: Routine | None = None,
     weeks: int | None = None,
     until=None,
     participants=None,
+    program: Routine | None = None,
 ) -> pd.DataFrame:
     """Each participant's follow-up window: the days the metrics count.
 
@@ -58,7 +52,7 @@ def follow_up(
     Parameters
     ----------
     {log}
-    program : Program, optional
+    routine : Routine, optional
         The routine; its optional ``weeks`` is a programme length. None: the log's own.
     weeks : int, optional
         A programme of ``weeks`` weeks from each participant's start (>= 1).
@@ -90,12 +84,13 @@ def follow_up(
     >>> window[["weeks", "rows_after"]].to_dict("records")
     [{'weeks': 20, 'rows_after': 0}]
     """
+    routine = deprecated_program(routine, program)
     expect_log(log, "follow_up", (DATE,))
-    program = resolve_program(program, log)
+    routine = resolve_routine(routine, log)
     log, had = _with_participant(log)
     table = _participants_table(participants, had)
     keys = Keys.of(log, None if table is None else table.index)
-    window = _window(keys, program, weeks, until, table)
+    window = _window(keys, routine, weeks, until, table)
     grid_weeks = np.maximum(
         (keys.monday(window.end) - keys.monday(window.start)) // keys.week_step + 1, 0
     )
@@ -165,14 +160,14 @@ def stale_notice(log: pd.DataFrame, *, today: date | None = None) -> str | None:
     )
 
 
-def _prepare(log, program: Program, weeks, until, participants):
+def _prepare(log, routine: Routine, weeks, until, participants):
     """The log with a participant column and only the rows inside the window, whether it
     had a participant column, its keys and the window."""
     log, had = _with_participant(log)
     table = _participants_table(participants, had)
     keys = Keys.of(log, None if table is None else table.index)
-    window = _window(keys, program, weeks, until, table)
-    by_default = table is None and weeks is None and until is None and program.weeks is None
+    window = _window(keys, routine, weeks, until, table)
+    by_default = table is None and weeks is None and until is None and routine.weeks is None
     if by_default:  # from each one's first row to the log's last: every row is inside
         return log, had, keys, window
     inside = window.inside(keys)
@@ -181,7 +176,7 @@ def _prepare(log, program: Program, weeks, until, participants):
     return log, had, keys, window
 
 
-def _window(keys: Keys, program: Program, weeks, until, table: pd.DataFrame | None) -> Window:
+def _window(keys: Keys, routine: Routine, weeks, until, table: pd.DataFrame | None) -> Window:
     n = len(keys.participants)
     none = np.iinfo("int64").min
     day = keys.day[keys.row_day]
@@ -203,7 +198,7 @@ def _window(keys: Keys, program: Program, weeks, until, table: pd.DataFrame | No
         end = np.where(
             by_weeks, _programme_end(keys, start, np.nan_to_num(table_weeks).astype("int64")), end
         )
-    programme = _check_weeks(weeks) if weeks is not None else program.weeks
+    programme = _check_weeks(weeks) if weeks is not None else routine.weeks
     if programme is not None:
         end = np.where(end == none, _programme_end(keys, start, programme), end)
     last_day = _until(until, keys) if until is not None else (day.max() if len(day) else none)
@@ -292,17 +287,17 @@ def _with_participant(frame: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
     return frame.assign(**{PARTICIPANT: ""}), False
 
 
-def _finish(out: pd.DataFrame, had_participant: bool, program: Program | None = None):
+def _finish(out: pd.DataFrame, had_participant: bool, routine: Routine | None = None):
     """The result table, without the placeholder participant.
 
-    The routine it was counted against goes into ``attrs["program"]``, so a chart of the
+    The routine it was counted against goes into ``attrs["routine"]``, so a chart of the
     table names the exercises without being told the routine again.
     """
     if not had_participant:
         out = out.drop(columns=PARTICIPANT)
     out = out.reset_index(drop=True)
-    if program is not None:
-        out.attrs["program"] = program
+    if routine is not None:
+        out.attrs["routine"] = routine
     return out
 
 

@@ -22,6 +22,7 @@ import math
 import pandas as pd
 
 from footstats.core.guards import expect_summary
+from footstats.routine import deprecated_program
 
 __all__ = ["DECIMALS", "headline_table", "key_figures", "round_numbers", "round_table"]
 
@@ -218,7 +219,7 @@ def _day(iso: str) -> str:
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def key_figures(table: pd.DataFrame, chart: str, *, program=None) -> str:
+def key_figures(table: pd.DataFrame, chart: str, *, routine=None, program=None) -> str:
     """One sentence of the key figures of ``chart``, from the table the chart is drawn from.
 
     Parameters
@@ -230,7 +231,7 @@ def key_figures(table: pd.DataFrame, chart: str, *, program=None) -> str:
         :func:`footstats.cohort_table` for ``"adherence_spread"`` and ``"pain_waterfall"``.
     chart : {"calendar", "completion", "study_weeks", "adherence_spread", "pain_waterfall"}
         The chart the sentence goes with.
-    program : Program, optional
+    routine : Routine, optional
         The routine, for exercise names (None: the one the table was counted with).
 
     Returns
@@ -248,6 +249,7 @@ def key_figures(table: pd.DataFrame, chart: str, *, program=None) -> str:
     >>> gap
     'the longest time between two sessions: 12 days (22 May to 3 Jun).'
     """
+    routine = deprecated_program(routine, program)
     sentences = {
         "calendar": _calendar_figures,
         "completion": _completion_figures,
@@ -261,7 +263,7 @@ def key_figures(table: pd.DataFrame, chart: str, *, program=None) -> str:
     if table.empty:
         return "Nothing to show yet."
     if chart == "completion":
-        return _completion_figures(table, program)
+        return _completion_figures(table, routine)
     return sentences[chart](table)
 
 
@@ -280,10 +282,10 @@ def _calendar_figures(sessions: pd.DataFrame) -> str:
     )
 
 
-def _completion_figures(weekly_sets: pd.DataFrame, program) -> str:
-    from footstats.routine import resolve_program
+def _completion_figures(weekly_sets: pd.DataFrame, routine) -> str:
+    from footstats.routine import resolve_routine
 
-    names = {e.id: e.name for e in resolve_program(program, weekly_sets).exercises}
+    names = {e.id: e.name for e in resolve_routine(routine, weekly_sets).exercises}
     per_exercise = weekly_sets.groupby("exercise", observed=True)["completion"].mean() * 100
     best, worst = per_exercise.idxmax(), per_exercise.idxmin()
     return (

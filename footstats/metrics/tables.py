@@ -2,7 +2,7 @@
 
 Every function takes the tidy log of :func:`footstats.read_log` first (other parameters are
 keyword-only), returns a new DataFrame and never changes its input, so they chain with
-``.pipe``: ``log.pipe(weekly_frequency, program=prog)``. When the log has a ``participant``
+``.pipe``: ``log.pipe(weekly_frequency, routine=prog)``. When the log has a ``participant``
 column every metric is computed per participant, each over their own follow-up window, and
 the result starts with a ``participant`` column. Every metric takes the window's options
 ``weeks=``, ``until=`` and ``participants=`` (see :func:`follow_up`).
@@ -10,7 +10,7 @@ the result starts with a ``participant`` column. Every metric takes the window's
 Definitions (also in docs/metrics.md):
 
 session
-    One calendar day of one participant with at least one row of a program exercise with
+    One calendar day of one participant with at least one row of a routine exercise with
     sets > 0, or a ``session_done`` row (a habit tracker's "done" without per-exercise
     detail). Two workouts on one day (07:30 and 18:00, or two app workouts) are one session:
     the routine prescribes sessions per week, and a second workout that day is not a second
@@ -31,11 +31,11 @@ week
     missed. The study week (``week_index``) numbers them 1, 2, ... from the start's week, to
     compare participants who started on different dates week by week.
 frequency
-    Sessions per week; the target is met when sessions >= the program's minimum.
+    Sessions per week; the target is met when sessions >= the routine's minimum.
     Adherence % = mean over weeks of min(sessions / minimum, 1) x 100. Streaks are runs of
     consecutive weeks with the target met: the current one ends in the last week.
 set completion
-    Per session and program exercise (an exercise missing from a session counts 0 sets),
+    Per session and routine exercise (an exercise missing from a session counts 0 sets),
     with p the prescribed sets (the low end of the routine's range): completion =
     min(done / p, 1). Per-side exercises: a ``both`` row counts for each side, each side is
     capped at p, completion = (min(left, p) + min(right, p)) / 2p and sets_done = left +
@@ -70,13 +70,29 @@ import numpy as np
 import pandas as pd
 
 from footstats.columns import (
+    ADHERENCE_PCT,
+    BAND,
+    BASELINE,
+    CHANGE,
+    CHANGE_PCT,
+    CLINICALLY_IMPORTANT,
     COMPLETION,
     COUNT,
+    CURRENT_STREAK,
     DATE,
     EXERCISE,
+    EXERCISES,
+    FIRST_DATE,
     IN_PROGRAM,
+    LAG,
+    LAG_PREFIX,
+    LAST_DATE,
+    LATEST,
     LINE,
+    LONGEST_STREAK,
     MINUTES,
+    N_WEEKS,
+    PAIN,
     PAIN_PREFIX,
     PARTICIPANT,
     SESSION_DONE,
@@ -86,6 +102,7 @@ from footstats.columns import (
     SETS_PRESCRIBED,
     SIDE,
     SITE,
+    SPEARMAN,
     TARGET_MAX,
     TARGET_MET,
     TARGET_MIN,
@@ -93,20 +110,15 @@ from footstats.columns import (
     VALUE_MEAN,
     VALUE_MIN,
     WEEK,
+    WEEK_INDEX,
+    WEEKS,
+    WORKOUTS,
     pain_columns,
 )
 from footstats.core.docstrings import fill_docs
 from footstats.core.guards import expect_log, expect_table
-
-# The follow-up window lives in its own module; its names stay importable from here.
-from footstats.metrics.followup import END as END
-from footstats.metrics.followup import GROUP as GROUP
-from footstats.metrics.followup import ROWS_AFTER as ROWS_AFTER
-from footstats.metrics.followup import ROWS_BEFORE as ROWS_BEFORE
 from footstats.metrics.followup import STALE_DAYS as STALE_DAYS
-from footstats.metrics.followup import START as START
 from footstats.metrics.followup import (
-    WEEKS,
     _finish,
     _prepare,
     _with_participant,
@@ -115,7 +127,7 @@ from footstats.metrics.followup import (
     window_notices,
 )
 from footstats.metrics.weeks import Keys, WeekGrid
-from footstats.routine import Program, resolve_program
+from footstats.routine import Routine, deprecated_program, resolve_routine
 
 __all__ = [
     "adherence_vs_pain",
@@ -135,25 +147,6 @@ __all__ = [
 ]
 
 # Column names new in this module (candidates for _columns.py).
-EXERCISES = "exercises"
-PAIN = "pain"
-ADHERENCE_PCT = "adherence_pct"
-CURRENT_STREAK = "current_streak"
-LONGEST_STREAK = "longest_streak"
-BASELINE = "baseline"
-LATEST = "latest"
-CHANGE = "change"
-CHANGE_PCT = "change_pct"
-CLINICALLY_IMPORTANT = "clinically_important"
-BAND = "band"
-FIRST_DATE = "first_date"
-LAST_DATE = "last_date"
-LAG = "lag"
-LAG_PREFIX = "sessions_lag"
-N_WEEKS = "n_weeks"
-SPEARMAN = "spearman"
-WORKOUTS = "workouts"
-WEEK_INDEX = "week_index"
 
 WINDOW_DAYS = 14
 IMPORTANT_POINTS = -2  # Farrar 2001
@@ -169,24 +162,25 @@ _DECIMALS = 9
 def session_table(
     log: pd.DataFrame,
     *,
-    program: Program | None = None,
+    routine: Routine | None = None,
     weeks: int | None = None,
     until=None,
     participants=None,
+    program: Routine | None = None,
 ) -> pd.DataFrame:
     """One row per session: a participant's calendar day with a routine exercise done.
 
     Parameters
     ----------
     {log}
-    {program}
+    {routine}
     {window}
 
     Returns
     -------
     DataFrame
         ``[participant], date, week, exercises, sets_done, [minutes], workouts, line``:
-        the day (at midnight), the number of distinct program exercises done (sets > 0),
+        the day (at midnight), the number of distinct routine exercises done (sets > 0),
         their total sets, the day's minutes (per workout the largest value on its rows,
         summed over the day's workouts, when the log has minutes), the number of workouts
         that day (distinct dates as written, e.g. 07:30 and 18:00) and the first line.
@@ -200,17 +194,18 @@ def session_table(
     >>> list(sessions.columns[:3])
     ['date', 'week', 'exercises']
     """
+    routine = deprecated_program(routine, program)
     expect_log(log, "session_table")
-    program = resolve_program(program, log)
-    log, had, keys, _ = _prepare(log, program, weeks, until, participants)
-    exercise, sets = _exercise_codes(log, program), _sets(log)
+    routine = resolve_routine(routine, log)
+    log, had, keys, _ = _prepare(log, routine, weeks, until, participants)
+    exercise, sets = _exercise_codes(log, routine), _sets(log)
     exercised = (exercise >= 0) & (sets > 0)
     is_session = exercised | _session_done(log)
     session_keys = keys.session[is_session]
     sessions = _sorted_unique(session_keys)
     row = np.searchsorted(sessions, session_keys)
     done, exercise = exercised[is_session], exercise[is_session]
-    n_exercises = len(program.ids)
+    n_exercises = len(routine.ids)
     distinct = _sorted_unique(row[done] * n_exercises + exercise[done]) // n_exercises
     line = np.full(len(sessions), np.iinfo("int64").max)
     np.minimum.at(line, row, log[LINE].to_numpy("int64")[is_session])
@@ -232,24 +227,25 @@ def session_table(
         out[MINUTES] = per_workout.groupby(day_row).sum(min_count=1).array
     out[WORKOUTS] = np.bincount(workouts)  # every session has a workout, the last one too
     out[LINE] = line
-    return _finish(out, had, program)
+    return _finish(out, had, routine)
 
 
 def weekly_frequency(
     log: pd.DataFrame,
     *,
-    program: Program | None = None,
+    routine: Routine | None = None,
     weeks: int | None = None,
     until=None,
     participants=None,
     week_index: bool = False,
+    program: Routine | None = None,
 ) -> pd.DataFrame:
     """Sessions per ISO week, every week of each participant's window, zeros included.
 
     Parameters
     ----------
     {log}
-    {program}
+    {routine}
     {window}
     week_index : bool, default False
         Add ``week_index``, the study week (1 = the week of the participant's start), so
@@ -269,12 +265,13 @@ def weekly_frequency(
     >>> list(weekly.columns)
     ['week', 'sessions', 'target_min', 'target_max', 'target_met']
     """
+    routine = deprecated_program(routine, program)
     expect_log(log, "weekly_frequency")
-    program = resolve_program(program, log)
-    log, had, keys, window = _prepare(log, program, weeks, until, participants)
+    routine = resolve_routine(routine, log)
+    log, had, keys, window = _prepare(log, routine, weeks, until, participants)
     grid = WeekGrid.of(keys, window)
-    sessions = _weekly_sessions(log, program, keys, grid)
-    target = program.sessions_per_week
+    sessions = _weekly_sessions(log, routine, keys, grid)
+    target = routine.sessions_per_week
     out = pd.DataFrame(
         {
             PARTICIPANT: keys.participants.take(grid.participant),
@@ -289,7 +286,7 @@ def weekly_frequency(
             TARGET_MET: sessions >= target.low,
         }
     )
-    return _finish(out, had, program)
+    return _finish(out, had, routine)
 
 
 def frequency_summary(weekly: pd.DataFrame) -> pd.DataFrame:
@@ -361,25 +358,26 @@ def frequency_summary(weekly: pd.DataFrame) -> pd.DataFrame:
 def session_sets(
     log: pd.DataFrame,
     *,
-    program: Program | None = None,
+    routine: Routine | None = None,
     weeks: int | None = None,
     until=None,
     participants=None,
+    program: Routine | None = None,
 ) -> pd.DataFrame:
-    """Sets done against the prescription, per session and program exercise.
+    """Sets done against the prescription, per session and routine exercise.
 
     Parameters
     ----------
     {log}
-    {program}
+    {routine}
     {window}
 
     Returns
     -------
     DataFrame
         ``[participant], date, week, exercise, sets_done, sets_prescribed, completion``: every
-        program exercise for every session with exercise rows (missing exercises count 0),
-        ``exercise`` a category of the program's ids in program order. Per-side exercises
+        routine exercise for every session with exercise rows (missing exercises count 0),
+        ``exercise`` a category of the routine's ids in routine order. Per-side exercises
         count ``both`` rows for each side and prescribe 2p sets; completion is capped at 1,
         sets_done is not. Empty when the log has no exercise rows (e.g. a habit tracker's
         "done" rows only).
@@ -391,36 +389,38 @@ def session_sets(
     >>> list(sets.columns[3:])
     ['sets_done', 'sets_prescribed', 'completion']
     """
+    routine = deprecated_program(routine, program)
     expect_log(log, "session_sets")
-    program = resolve_program(program, log)
-    log, had, keys, _ = _prepare(log, program, weeks, until, participants)
-    sessions, cells = _session_set_cells(log, program, keys)
-    n_exercises = len(program.ids)
+    routine = resolve_routine(routine, log)
+    log, had, keys, _ = _prepare(log, routine, weeks, until, participants)
+    sessions, cells = _session_set_cells(log, routine, keys)
+    n_exercises = len(routine.ids)
     exercise = np.tile(np.arange(n_exercises), len(sessions))
     out = pd.DataFrame(
         {
             **keys.columns(np.repeat(sessions, n_exercises)),
-            EXERCISE: pd.Categorical.from_codes(exercise, dtype=pd.CategoricalDtype(program.ids)),
+            EXERCISE: pd.Categorical.from_codes(exercise, dtype=pd.CategoricalDtype(routine.ids)),
             **cells,
         }
     )
-    return _finish(out, had, program)
+    return _finish(out, had, routine)
 
 
 def weekly_sets(
     log: pd.DataFrame,
     *,
-    program: Program | None = None,
+    routine: Routine | None = None,
     weeks: int | None = None,
     until=None,
     participants=None,
+    program: Routine | None = None,
 ) -> pd.DataFrame:
-    """Sets per ISO week and program exercise, for weeks with at least one session.
+    """Sets per ISO week and routine exercise, for weeks with at least one session.
 
     Parameters
     ----------
     {log}
-    {program}
+    {routine}
     {window}
 
     Returns
@@ -437,11 +437,12 @@ def weekly_sets(
     >>> list(weekly.columns)
     ['week', 'exercise', 'sets_done', 'sets_prescribed', 'completion']
     """
+    routine = deprecated_program(routine, program)
     expect_log(log, "weekly_sets")
-    program = resolve_program(program, log)
-    log, had, keys, _ = _prepare(log, program, weeks, until, participants)
-    sessions, cells = _session_set_cells(log, program, keys)
-    n_exercises = len(program.ids)
+    routine = resolve_routine(routine, log)
+    log, had, keys, _ = _prepare(log, routine, weeks, until, participants)
+    sessions, cells = _session_set_cells(log, routine, keys)
+    n_exercises = len(routine.ids)
     first = _week_starts(keys, sessions)
     exercise = np.tile(np.arange(n_exercises), len(sessions))
     group = np.repeat(np.cumsum(first) - 1, n_exercises) * n_exercises + exercise
@@ -454,23 +455,24 @@ def weekly_sets(
         {
             **keys.columns(np.repeat(sessions[first], n_exercises), date=False),
             EXERCISE: pd.Categorical.from_codes(
-                exercise[:n_groups], dtype=pd.CategoricalDtype(program.ids)
+                exercise[:n_groups], dtype=pd.CategoricalDtype(routine.ids)
             ),
             SETS_DONE: sums[SETS_DONE],
             SETS_PRESCRIBED: sums[SETS_PRESCRIBED],
             COMPLETION: completion,
         }
     )
-    return _finish(out, had, program)
+    return _finish(out, had, routine)
 
 
 def pain_reports(
     log: pd.DataFrame,
     *,
-    program: Program | None = None,
+    routine: Routine | None = None,
     weeks: int | None = None,
     until=None,
     participants=None,
+    program: Routine | None = None,
 ) -> pd.DataFrame:
     """One pain report per site per session or check-in.
 
@@ -481,7 +483,7 @@ def pain_reports(
     ----------
     log : DataFrame
         The tidy log of :func:`footstats.read_log`; its ``pain_<site>`` columns are used.
-    {program}
+    {routine}
     {window}
 
     Returns
@@ -498,8 +500,9 @@ def pain_reports(
     >>> list(reports.columns)
     ['date', 'week', 'site', 'pain', 'line']
     """
+    routine = deprecated_program(routine, program)
     expect_log(log, "pain_reports", (LINE, DATE))
-    log, had, keys, _ = _prepare(log, resolve_program(program, log), weeks, until, participants)
+    log, had, keys, _ = _prepare(log, resolve_routine(routine, log), weeks, until, participants)
     sites, reports = _pain_reports(log, keys)
     out = pd.DataFrame(
         {
@@ -515,17 +518,18 @@ def pain_reports(
 def weekly_pain(
     log: pd.DataFrame,
     *,
-    program: Program | None = None,
+    routine: Routine | None = None,
     weeks: int | None = None,
     until=None,
     participants=None,
+    program: Routine | None = None,
 ) -> pd.DataFrame:
     """Pain per ISO week and site: mean, min, max and number of reports.
 
     Parameters
     ----------
     {log}
-    {program}
+    {routine}
     {window}
 
     Returns
@@ -541,8 +545,9 @@ def weekly_pain(
     >>> list(weekly.columns)
     ['week', 'site', 'mean', 'min', 'max', 'n']
     """
+    routine = deprecated_program(routine, program)
     expect_log(log, "weekly_pain", (LINE, DATE))
-    log, had, keys, _ = _prepare(log, resolve_program(program, log), weeks, until, participants)
+    log, had, keys, _ = _prepare(log, resolve_routine(routine, log), weeks, until, participants)
     sites, weekly = _weekly_pain(log, keys)
     out = pd.DataFrame(
         {
@@ -558,17 +563,18 @@ def weekly_pain(
 def pain_change(
     log: pd.DataFrame,
     *,
-    program: Program | None = None,
+    routine: Routine | None = None,
     weeks: int | None = None,
     until=None,
     participants=None,
+    program: Routine | None = None,
 ) -> pd.DataFrame:
     """Change of pain per site from the first two weeks of reports to the last two.
 
     Parameters
     ----------
     {log}
-    {program}
+    {routine}
     {window}
 
     Returns
@@ -590,8 +596,9 @@ def pain_change(
     >>> list(change.columns[:4])
     ['site', 'baseline', 'latest', 'change']
     """
+    routine = deprecated_program(routine, program)
     expect_log(log, "pain_change", (LINE, DATE))
-    log, had, keys, _ = _prepare(log, resolve_program(program, log), weeks, until, participants)
+    log, had, keys, _ = _prepare(log, resolve_routine(routine, log), weeks, until, participants)
     sites, reports = _pain_reports(log, keys)
     n_sites = max(len(sites), 1)
     participant, date = keys.split_moment(reports["moment"])
@@ -643,11 +650,12 @@ def pain_change(
 def adherence_vs_pain(
     log: pd.DataFrame,
     *,
-    program: Program | None = None,
+    routine: Routine | None = None,
     lags: Iterable[int] = (0, 1, 2),
     weeks: int | None = None,
     until=None,
     participants=None,
+    program: Routine | None = None,
 ) -> pd.DataFrame:
     """Weekly sessions beside weekly mean pain, with sessions of earlier weeks.
 
@@ -657,7 +665,7 @@ def adherence_vs_pain(
     Parameters
     ----------
     {log}
-    {program}
+    {routine}
     lags : iterable of int, default (0, 1, 2)
         Week offsets k >= 0; each adds ``sessions_lag{k}``, the sessions in week w - k.
     {window}
@@ -676,12 +684,13 @@ def adherence_vs_pain(
     >>> list(table.columns[-2:])
     ['sessions_lag0', 'sessions_lag1']
     """
+    routine = deprecated_program(routine, program)
     expect_log(log, "adherence_vs_pain")
     lags = _check_lags(lags)
-    program = resolve_program(program, log)
-    log, had, keys, window = _prepare(log, program, weeks, until, participants)
+    routine = resolve_routine(routine, log)
+    log, had, keys, window = _prepare(log, routine, weeks, until, participants)
     grid = WeekGrid.of(keys, window)
-    sessions = _weekly_sessions(log, program, keys, grid)
+    sessions = _weekly_sessions(log, routine, keys, grid)
     sites, weekly = _weekly_pain(log, keys)
     means = np.full((len(grid), len(sites)), np.nan)
     means[grid.cell(weekly[PARTICIPANT], weekly[WEEK]), weekly[SITE]] = weekly[VALUE_MEAN]
@@ -705,11 +714,12 @@ def adherence_vs_pain(
 def pain_association(
     log: pd.DataFrame,
     *,
-    program: Program | None = None,
+    routine: Routine | None = None,
     lags: Iterable[int] = (0, 1, 2),
     weeks: int | None = None,
     until=None,
     participants=None,
+    program: Routine | None = None,
 ) -> pd.DataFrame:
     """Rank correlation of weekly pain with sessions k weeks earlier: an association only.
 
@@ -720,7 +730,7 @@ def pain_association(
     Parameters
     ----------
     {log}
-    {program}
+    {routine}
     lags : iterable of int, default (0, 1, 2)
         Week offsets k >= 0.
     {window}
@@ -740,13 +750,14 @@ def pain_association(
     >>> list(assoc.columns)
     ['site', 'lag', 'n_weeks', 'spearman']
     """
+    routine = deprecated_program(routine, program)
     expect_log(log, "pain_association")
     lags = _check_lags(lags)
     log, had = _with_participant(log)
     sites = _sites(pain_columns(log.columns))
     table = adherence_vs_pain(
         log,
-        program=program,
+        routine=routine,
         lags=lags,
         weeks=weeks,
         until=until,
@@ -787,17 +798,18 @@ def pain_association(
 def summarize(
     log: pd.DataFrame,
     *,
-    program: Program | None = None,
+    routine: Routine | None = None,
     weeks: int | None = None,
     until=None,
     participants=None,
+    program: Routine | None = None,
 ) -> dict:
     """The headline figures as a JSON-ready dict (for ``summary.json``).
 
     Parameters
     ----------
     {log}
-    {program}
+    {routine}
     {window}
 
     Returns
@@ -821,13 +833,14 @@ def summarize(
     >>> sorted(summary)[:3]
     ['adherence_pct', 'current_streak', 'first_date']
     """
+    routine = deprecated_program(routine, program)
     expect_log(log, "summarize")
-    program = resolve_program(program, log)
+    routine = resolve_routine(routine, log)
     had = PARTICIPANT in log.columns
-    window = {"program": program, "weeks": weeks, "until": until, "participants": participants}
+    window = {"routine": routine, "weeks": weeks, "until": until, "participants": participants}
     frequency = frequency_summary(weekly_frequency(log, **window))
     change = pain_change(log, **window)
-    dated, _, _, _ = _prepare(log, program, weeks, until, participants)
+    dated, _, _, _ = _prepare(log, routine, weeks, until, participants)
     if not had:
         frequency, change = (t.assign(**{PARTICIPANT: ""}) for t in (frequency, change))
     spans = _group(dated, [PARTICIPANT])[DATE].agg(["min", "max"])
@@ -856,10 +869,10 @@ def summarize(
         entries.append({PARTICIPANT: _plain(participant), **entry} if had else entry)
     if not had:
         return entries[0]
-    return {"participants": entries, "cohort": _cohort(entries)}
+    return {"participants": entries, "cohort": cohort_figures(entries)}
 
 
-def _cohort(entries: list[dict]) -> dict:
+def cohort_figures(entries: list[dict]) -> dict:
     adherence = [e[ADHERENCE_PCT] for e in entries if e[ADHERENCE_PCT] is not None]
     with_pain = [e[PAIN] for e in entries if e[PAIN]]
     improved = [any(site[CLINICALLY_IMPORTANT] for site in p.values()) for p in with_pain]
@@ -885,12 +898,12 @@ def _sorted_unique(values: np.ndarray) -> np.ndarray:
     return np.sort(pd.unique(values))
 
 
-def _exercise_codes(log: pd.DataFrame, program: Program) -> np.ndarray:
-    """Each row's index into ``program.ids``; -1 for rows not of a program exercise.
+def _exercise_codes(log: pd.DataFrame, routine: Routine) -> np.ndarray:
+    """Each row's index into ``routine.ids``; -1 for rows not of a routine exercise.
 
-    Rows the reader flagged as not in the program (``in_program``) are -1 too.
+    Rows the reader flagged as not in the routine (``in_program``) are -1 too.
     """
-    exercise, ids = log[EXERCISE], pd.Index(program.ids)
+    exercise, ids = log[EXERCISE], pd.Index(routine.ids)
     if isinstance(exercise.dtype, pd.CategoricalDtype):
         # look up the few categories, not the million rows; code -1 (missing) stays -1
         lookup = np.append(ids.get_indexer(exercise.cat.categories), -1)
@@ -912,9 +925,9 @@ def _session_done(log: pd.DataFrame) -> np.ndarray | bool:
     return log[SESSION_DONE].fillna(False).astype(bool).to_numpy()
 
 
-def _sessions(log: pd.DataFrame, program: Program, keys: Keys) -> np.ndarray:
-    """Sorted session keys: rows of a program exercise with sets > 0, or ``session_done``."""
-    exercised = (_exercise_codes(log, program) >= 0) & (_sets(log) > 0)
+def _sessions(log: pd.DataFrame, routine: Routine, keys: Keys) -> np.ndarray:
+    """Sorted session keys: rows of a routine exercise with sets > 0, or ``session_done``."""
+    exercised = (_exercise_codes(log, routine) >= 0) & (_sets(log) > 0)
     return _sorted_unique(keys.session[exercised | _session_done(log)])
 
 
@@ -929,9 +942,9 @@ def _counts_and_sums(groups: np.ndarray, size: int, **values: np.ndarray) -> dic
     return out
 
 
-def _weekly_sessions(log: pd.DataFrame, program: Program, keys: Keys, grid: WeekGrid) -> np.ndarray:
+def _weekly_sessions(log: pd.DataFrame, routine: Routine, keys: Keys, grid: WeekGrid) -> np.ndarray:
     """Sessions in each week of the grid."""
-    participant, day = keys.split(_sessions(log, program, keys))
+    participant, day = keys.split(_sessions(log, routine, keys))
     return np.bincount(grid.cell(participant, keys.week[day]), minlength=len(grid))
 
 
@@ -949,23 +962,23 @@ def _week_starts(keys: Keys, sessions: np.ndarray, *, moments: bool = False) -> 
 
 
 def _session_set_cells(
-    log: pd.DataFrame, program: Program, keys: Keys
+    log: pd.DataFrame, routine: Routine, keys: Keys
 ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """Sets per session with exercise rows and program exercise (session-major).
+    """Sets per session with exercise rows and routine exercise (session-major).
 
     Returns the sorted session keys and ``sets_done``, ``sets_prescribed`` and
-    ``completion`` arrays of len(sessions) x len(program.ids) cells.
+    ``completion`` arrays of len(sessions) x len(routine.ids) cells.
     """
-    exercise, sets = _exercise_codes(log, program), _sets(log)
+    exercise, sets = _exercise_codes(log, routine), _sets(log)
     session = keys.session
     sessions = _sorted_unique(session[(exercise >= 0) & (sets > 0)])
     rows = np.flatnonzero(exercise >= 0)
-    # Program rows with sets 0 only, on a (participant, day) without a session, drop out.
+    # Routine rows with sets 0 only, on a (participant, day) without a session, drop out.
     position = np.searchsorted(sessions, session[rows])
     found = position < len(sessions)
     found[found] = sessions[position[found]] == session[rows[found]]
     rows, position = rows[found], position[found]
-    n_exercises = len(program.ids)
+    n_exercises = len(routine.ids)
     # A missing side is the reader's default, "both": it counts for each side.
     side = log[SIDE] if SIDE in log.columns else pd.Series(index=log.index)  # all missing
     row_sets = sets[rows]
@@ -977,8 +990,8 @@ def _session_set_cells(
         right=np.where((side == "left").to_numpy(bool, na_value=False)[rows], 0, row_sets),
     )
     total, left, right = sums["total"], sums["left"], sums["right"]
-    prescribed = np.tile([e.prescribed_sets for e in program.exercises], len(sessions))
-    per_side = np.tile([e.per_side for e in program.exercises], len(sessions))
+    prescribed = np.tile([e.prescribed_sets for e in routine.exercises], len(sessions))
+    per_side = np.tile([e.per_side for e in routine.exercises], len(sessions))
     capped_sides = np.minimum(left, prescribed) + np.minimum(right, prescribed)
     return sessions, {
         SETS_DONE: np.where(per_side, left + right, total),

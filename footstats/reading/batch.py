@@ -42,7 +42,7 @@ from footstats.importers import FOOTSTATS, detect_format
 from footstats.reading.csvfile import MAX_COLUMNS, MAX_HEADER_CHARS, sniff_delimiter
 from footstats.reading.log import validate_log
 from footstats.reading.validation import canonical_column
-from footstats.routine import Program
+from footstats.routine import Routine
 
 _TAG = "participant"  # the column that tells a group's files apart
 _ROWS_COMPARED = {C.DUPLICATE_ROW.id, C.PAIN_CONFLICT.id, C.ISOLATED_DATE.id}
@@ -82,7 +82,7 @@ class Entry:
     body: str = ""  # every line ends with a line break; held only while its group is read
 
 
-def read_batched(entries: list[Entry], program: Program, options: dict, one_by_one) -> list:
+def read_batched(entries: list[Entry], routine: Routine, options: dict, one_by_one) -> list:
     """Pieces covering the files: groups read at once, the others by ``one_by_one(entries)``,
     which returns a :class:`Piece` of files each read alone."""
     if any(options.get(option) is not None for option in _PER_FILE_OPTIONS) or (
@@ -113,7 +113,7 @@ def read_batched(entries: list[Entry], program: Program, options: dict, one_by_o
         for run in _bounded(members):
             loaded = [m for m in run if _load(m, header, header_like)]
             alone += [m for m in run if not m.body]
-            pieces += _read_group(loaded, header, own, program, options, alone)
+            pieces += _read_group(loaded, header, own, routine, options, alone)
             for member in run:
                 member.body = ""
     if alone:
@@ -201,7 +201,7 @@ def _header_like(names: list[str]) -> re.Pattern:
     return re.compile(rf'(?:^|,)"?{invisible}(?:{either}){invisible}"?(?=,|$)', re.MULTILINE)
 
 
-def _read_group(members, header, own, program, options, alone) -> list[Piece]:
+def _read_group(members, header, own, routine, options, alone) -> list[Piece]:
     """Pieces for the files of one header; files that must be read alone go to ``alone``."""
     if len(members) < 2:
         alone += members
@@ -213,13 +213,13 @@ def _read_group(members, header, own, program, options, alone) -> list[Piece]:
     )
     buffer = StringIO(text)
     buffer.name = "<group>"
-    loaded = validate_log(buffer, program=program, format=FOOTSTATS, **options)
+    loaded = validate_log(buffer, routine=routine, format=FOOTSTATS, **options)
     problems = loaded.problems
     codes = problems[CODE].astype("str")
     if codes.str.startswith("FS0").any() or codes.isin(_SPLIT).any():
         half = len(members) // 2
-        return _read_group(members[:half], header, own, program, options, alone) + _read_group(
-            members[half:], header, own, program, options, alone
+        return _read_group(members[:half], header, own, routine, options, alone) + _read_group(
+            members[half:], header, own, routine, options, alone
         )
     lines = problems[LINE].to_numpy(dtype="float64", na_value=0)
     whole = lines < 2

@@ -30,8 +30,8 @@ from footstats.core.codes import (
 from footstats.core.problems import problem, problems_frame
 from footstats.importers.loop import export_checkmarks
 from footstats.reading.batch import Entry, Piece, read_batched
-from footstats.reading.log import LoadedLog, _check_on_invalid, validate_log
-from footstats.routine import Program, resolve_program
+from footstats.reading.log import LoadedLog, check_on_invalid, validate_log
+from footstats.routine import Routine, deprecated_program, resolve_routine
 
 __all__ = ["check_logs", "read_logs", "validate_logs"]
 
@@ -39,7 +39,11 @@ _SUFFIX = ".csv"
 
 
 def validate_logs(
-    folder: str | PathLike, *, program: Program | str | PathLike | None = None, **options
+    folder: str | PathLike,
+    *,
+    routine: Routine | str | PathLike | None = None,
+    program: Routine | str | PathLike | None = None,
+    **options,
 ) -> LoadedLog:
     """Read every CSV in ``folder``, keep the valid rows and report every problem.
 
@@ -53,7 +57,7 @@ def validate_logs(
     ----------
     folder : str or path-like
         The folder.
-    program : Program or path, optional
+    routine : Routine or path, optional
         The routine; the packaged foot routine by default.
     **options
         Passed to :func:`footstats.validate_log` for every file (``dayfirst``,
@@ -78,23 +82,24 @@ def validate_logs(
     >>> loaded.log["participant"].tolist(), loaded.errors["line"].tolist()
     (['p01'], [2])
     """
+    routine = deprecated_program(routine, program)
     label = str(folder)
-    program = resolve_program(program)
+    routine = resolve_routine(routine)
     export = export_checkmarks(folder)  # an unzipped Loop export: one participant's log
     try:
-        files, skipped = ([export], []) if export is not folder else _csv_files(Path(folder), label)
-    except _NoFiles as exc:
-        return LoadedLog(_no_rows(), problems_frame([exc.record]), label, readable=False)
+        files, skipped = ([export], []) if export is not folder else csv_files(Path(folder), label)
+    except NoFiles as exc:
+        return LoadedLog(no_rows(), problems_frame([exc.record]), label, readable=False)
     if export is not folder:  # one participant named by the folder
-        pieces = [_one_by_one([Entry(0, export, Path(folder).resolve().name)], program, options)]
+        pieces = [_one_by_one([Entry(0, export, Path(folder).resolve().name)], routine, options)]
     else:
         entries = [Entry(rank, path, path.stem) for rank, path in enumerate(files)]
         pieces = read_batched(
-            entries, program, options, lambda alone: _one_by_one(alone, program, options)
+            entries, routine, options, lambda alone: _one_by_one(alone, routine, options)
         )
-    log, problems, formats, extents = _merge(pieces, files, program)
-    problems = _concat_problems([problems_frame(skipped), problems, _shared_participants([log])])
-    log.attrs.update(source=label, formats=formats, program=program)
+    log, problems, formats, extents = _merge(pieces, files, routine)
+    problems = concat_problems([problems_frame(skipped), problems, shared_participants([log])])
+    log.attrs.update(source=label, formats=formats, routine=routine)
     return LoadedLog(
         log, problems, label, ", ".join(dict.fromkeys(formats.values())), extents=extents
     )
@@ -103,8 +108,9 @@ def validate_logs(
 def read_logs(
     folder: str | PathLike,
     *,
-    program: Program | str | PathLike | None = None,
+    routine: Routine | str | PathLike | None = None,
     on_invalid: str = "raise",
+    program: Routine | str | PathLike | None = None,
     **options,
 ) -> pd.DataFrame:
     """Read every CSV in ``folder`` (one participant each) into one tidy log.
@@ -114,7 +120,7 @@ def read_logs(
     folder : str or path-like
         The folder; see :func:`validate_logs` for which files are read and how each
         file's participant is named.
-    program : Program or path, optional
+    routine : Routine or path, optional
         The routine; the packaged foot routine by default.
     on_invalid : {"raise", "drop"}, default "raise"
         "raise": an error in any file raises :class:`footstats.LogError` whose
@@ -145,13 +151,18 @@ def read_logs(
     >>> read_logs(folder)[["participant", "exercise", "sets"]].values.tolist()
     [['p01', 'heel_raises', 2], ['p02', 'toe_walking', 6]]
     """
-    _check_on_invalid(on_invalid)
-    loaded = validate_logs(folder, program=program, **options)
+    routine = deprecated_program(routine, program)
+    check_on_invalid(on_invalid)
+    loaded = validate_logs(folder, routine=routine, **options)
     return loaded.valid_log(on_invalid, stacklevel=3)
 
 
 def check_logs(
-    folder: str | PathLike, *, program: Program | str | PathLike | None = None, **options
+    folder: str | PathLike,
+    *,
+    routine: Routine | str | PathLike | None = None,
+    program: Routine | str | PathLike | None = None,
+    **options,
 ) -> pd.DataFrame:
     """Every problem of every CSV in ``folder``, as one DataFrame, without raising.
 
@@ -166,16 +177,17 @@ def check_logs(
     >>> check_logs(folder)[["line", "column", "severity"]].values.tolist()
     [[2, 'sets', 'error']]
     """
-    return validate_logs(folder, program=program, **options).problems
+    routine = deprecated_program(routine, program)
+    return validate_logs(folder, routine=routine, **options).problems
 
 
 def read_group(
-    files: list[Path], program: Program, options: dict, names: list[str] | None = None
+    files: list[Path], routine: Routine, options: dict, names: list[str] | None = None
 ) -> tuple[list[LoadedLog], list[pd.DataFrame]]:
     """Each file read by :func:`footstats.validate_log`, and its log with ``participant``
     (``names``, by default each file's stem, unless the log has its own) and ``source``
     first (also footstats.dask's)."""
-    loaded = [validate_log(path, program=program, **options) for path in files]
+    loaded = [validate_log(path, routine=routine, **options) for path in files]
     names = [path.stem for path in files] if names is None else names
     logs = [
         _with_participant(one.log, name, one.file) for name, one in zip(names, loaded, strict=True)
@@ -183,26 +195,26 @@ def read_group(
     return loaded, logs
 
 
-def _one_by_one(entries: list[Entry], program: Program, options: dict) -> Piece:
+def _one_by_one(entries: list[Entry], routine: Routine, options: dict) -> Piece:
     """A :class:`~footstats.reading.batch.Piece` of files each read alone (:func:`read_group`)."""
     ranks = [entry.rank for entry in entries]
     paths, names = [entry.path for entry in entries], [entry.name for entry in entries]
-    loaded, logs = read_group(paths, program, options, names)
+    loaded, logs = read_group(paths, routine, options, names)
     return Piece(
         [(rank, np.full(len(log), rank), log) for rank, log in zip(ranks, logs, strict=True)],
-        _concat_problems([one.problems for one in loaded]),
+        concat_problems([one.problems for one in loaded]),
         np.repeat(ranks, [len(one.problems) for one in loaded]).astype(int),
         {one.file: one.format for one in loaded},
         {file: extent for one in loaded for file, extent in one.extents.items()},
     )
 
 
-def _merge(pieces: list[Piece], files: list[Path], program: Program):
+def _merge(pieces: list[Piece], files: list[Path], routine: Routine):
     """One log, problems, formats and extents from pieces, in the order of the files."""
     parts = sorted((part for piece in pieces for part in piece.logs), key=lambda part: part[0])
-    log = _combine([part[2] for part in parts], program)
+    log = combine_logs([part[2] for part in parts], routine)
     log = _in_file_order(log, [part[1] for part in parts])
-    problems = _concat_problems([piece.problems for piece in pieces])
+    problems = concat_problems([piece.problems for piece in pieces])
     problems = _in_file_order(problems, [piece.problem_rank for piece in pieces])
     formats = {file: format for piece in pieces for file, format in piece.formats.items()}
     formats = {str(path): formats[str(path)] for path in files}
@@ -218,7 +230,7 @@ def _in_file_order(table: pd.DataFrame, ranks: list[np.ndarray]) -> pd.DataFrame
     return table.iloc[np.argsort(rank, kind="stable")].reset_index(drop=True)
 
 
-class _NoFiles(Exception):
+class NoFiles(Exception):
     """The folder cannot be listed or holds no CSV file; ``record`` is the problem."""
 
     def __init__(self, label: str, code: Code, message: str):
@@ -226,9 +238,9 @@ class _NoFiles(Exception):
         self.record = problem(label, None, "-", "", code, message)
 
 
-def _csv_files(folder: Path, label: str) -> tuple[list[Path], list[dict]]:
+def csv_files(folder: Path, label: str) -> tuple[list[Path], list[dict]]:
     """The CSV files of ``folder`` sorted by name, and a problem for each ``*.csv`` entry
-    that is not a readable file; raises :class:`_NoFiles` when there is no CSV file."""
+    that is not a readable file; raises :class:`NoFiles` when there is no CSV file."""
     try:
         if not folder.is_dir():
             reason = "is a file, not a folder (read it with read_log)"
@@ -239,7 +251,7 @@ def _csv_files(folder: Path, label: str) -> tuple[list[Path], list[dict]]:
             (p for p in folder.iterdir() if p.suffix.lower() == _SUFFIX), key=lambda p: p.name
         )
     except OSError as exc:
-        raise _NoFiles(
+        raise NoFiles(
             label, FOLDER_UNREADABLE, f"cannot read {label}: {exc.strerror or exc}"
         ) from None
     files, skipped = [], []
@@ -251,7 +263,7 @@ def _csv_files(folder: Path, label: str) -> tuple[list[Path], list[dict]]:
             code, why = kind
             skipped.append(problem(str(entry), None, "-", "", code, f"skipped: {why}"))
     if not files:
-        raise _NoFiles(
+        raise NoFiles(
             label, NO_CSV_FILES, f"no .csv files in {label}: expected one log per participant"
         )
     return files, skipped
@@ -286,7 +298,7 @@ def _with_participant(log: pd.DataFrame, stem: str, file: str) -> pd.DataFrame:
     return pd.concat([front, rest], axis=1)
 
 
-def _shared_participants(logs: list[pd.DataFrame]) -> pd.DataFrame:
+def shared_participants(logs: list[pd.DataFrame]) -> pd.DataFrame:
     """A warning for each participant whose rows come from more than one file."""
     owners = pd.concat(
         [log[[PARTICIPANT, SOURCE]].drop_duplicates() for log in logs], ignore_index=True
@@ -307,9 +319,9 @@ def _shared_participants(logs: list[pd.DataFrame]) -> pd.DataFrame:
     return problems_frame(records)
 
 
-def _combine(logs: list[pd.DataFrame], program: Program) -> pd.DataFrame:
+def combine_logs(logs: list[pd.DataFrame], routine: Routine) -> pd.DataFrame:
     """One log from many, with the dtypes each file had (concat loses categories)."""
-    combined = pd.concat(logs, ignore_index=True) if logs else _no_rows()
+    combined = pd.concat(logs, ignore_index=True) if logs else no_rows()
     dtypes = {}
     for log in logs:
         for column, dtype in log.dtypes.items():
@@ -317,8 +329,8 @@ def _combine(logs: list[pd.DataFrame], program: Program) -> pd.DataFrame:
     for column, dtype in dtypes.items():
         if column == EXERCISE:
             names = combined[column].astype("str")
-            others = sorted(set(names.dropna()) - set(program.ids))
-            combined[column] = pd.Categorical(names, categories=[*program.ids, *others])
+            others = sorted(set(names.dropna()) - set(routine.ids))
+            combined[column] = pd.Categorical(names, categories=[*routine.ids, *others])
         elif isinstance(dtype, pd.CategoricalDtype):
             combined[column] = combined[column].astype(dtype)
         elif combined[column].dtype != dtype:
@@ -328,7 +340,7 @@ def _combine(logs: list[pd.DataFrame], program: Program) -> pd.DataFrame:
     return combined
 
 
-def _concat_problems(frames: list[pd.DataFrame]) -> pd.DataFrame:
+def concat_problems(frames: list[pd.DataFrame]) -> pd.DataFrame:
     """The files' problem tables one after another (each already in line order)."""
     frames = [f for f in frames if len(f)]
     if not frames:
@@ -336,7 +348,7 @@ def _concat_problems(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _no_rows() -> pd.DataFrame:
+def no_rows() -> pd.DataFrame:
     return pd.DataFrame(
         {PARTICIPANT: pd.Series([], dtype="str"), SOURCE: pd.Series([], dtype="str")}
     )

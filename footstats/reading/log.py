@@ -45,7 +45,7 @@ from footstats.reading.validation import (
     empty_log,
     holds_whole_numbers,
 )
-from footstats.routine import Program, resolve_program
+from footstats.routine import Routine, deprecated_program, resolve_routine
 
 __all__ = ["LoadedLog", "LogError", "LogWarning", "check_log", "load_sample", "read_log"]
 __all__ += ["validate_log"]
@@ -156,7 +156,7 @@ class LoadedLog:
         return self.log
 
 
-def _check_on_invalid(on_invalid: str) -> None:
+def check_on_invalid(on_invalid: str) -> None:
     if on_invalid not in ("raise", "drop"):
         raise ValueError(f"on_invalid must be 'raise' or 'drop', got {on_invalid!r}")
 
@@ -164,7 +164,7 @@ def _check_on_invalid(on_invalid: str) -> None:
 def validate_log(
     path_or_buffer,
     *,
-    program: Program | str | PathLike | None = None,
+    routine: Routine | str | PathLike | None = None,
     dayfirst: bool = False,
     date_format: str | None = None,
     encoding: str | None = None,
@@ -173,6 +173,7 @@ def validate_log(
     habit: str | None = None,
     excel_dates: bool = False,
     today: date | None = None,
+    program: Routine | str | PathLike | None = None,
 ) -> LoadedLog:
     """Read a log, keep its valid rows and report every problem; never raises for bad data.
 
@@ -192,7 +193,8 @@ def validate_log(
     >>> len(loaded.log), int(first["line"]), first["column"], first["severity"]
     (1, 3, 'sets', 'error')
     """
-    program = resolve_program(program)
+    routine = deprecated_program(routine, program)
+    routine = resolve_routine(routine)
     path_or_buffer = export_checkmarks(path_or_buffer)  # an unzipped Loop export folder
     label = source_label(path_or_buffer)
     data, text = b"", None
@@ -225,12 +227,12 @@ def validate_log(
     folder = Path(path_or_buffer).parent if isinstance(path_or_buffer, str | PathLike) else None
     reading = Reading(dayfirst, date_format, excel_dates, folder)
     header, columns, lines, written, problems = _as_footstats(raw, chosen, habit, reading, text)
-    options = Options(program, dayfirst, date_format, excel_dates, today, raw.delimiter == ";")
+    options = Options(routine, dayfirst, date_format, excel_dates, today, raw.delimiter == ";")
     validation = Validation(label, header, columns, lines, options, exercise_map, written)
     # "only a header" is said of a file with no rows at all, not of rows that did not load
     validation.header_only = raw.frame.empty and not any(p[SEVERITY] == ERROR for p in raw.problems)
     log, more = validation.run()
-    log.attrs.update(source=label, format=chosen, dialect=raw.dialect, program=program)
+    log.attrs.update(source=label, format=chosen, dialect=raw.dialect, routine=routine)
     extents = {label: (raw.lines, raw.spans)}
     return LoadedLog(
         log, problems_frame(problems, [more]), label, chosen, raw.dialect, extents=extents
@@ -246,7 +248,7 @@ def read_log(path_or_buffer, *, on_invalid: str = "raise", **options) -> pd.Data
         The log. Its format is recognised from the header (footstats' own, or an app's
         export such as Strong); the one used is in ``log.attrs["format"]``. An unzipped
         Loop Habit Tracker export folder is read as its ``Checkmarks.csv`` (with ``habit=``).
-    program : Program or path, optional
+    routine : Routine or path, optional
         The routine exercises are matched against; the packaged foot routine by default.
     dayfirst : bool, default False
         Accept day-first dates such as ``03/04/2026`` (3 April). Without it, and without
@@ -288,7 +290,7 @@ def read_log(path_or_buffer, *, on_invalid: str = "raise", **options) -> pd.Data
     >>> log[["date", "exercise", "sets", "pain_back"]].to_dict("records")[0]["exercise"]
     'heel_raises'
     """
-    _check_on_invalid(on_invalid)
+    check_on_invalid(on_invalid)
     return validate_log(path_or_buffer, **options).valid_log(on_invalid, stacklevel=3)
 
 

@@ -23,12 +23,22 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from footstats.columns import DATE, ERROR, LINE, PARTICIPANT, SEVERITY, header_key
+from footstats.columns import (
+    DATE,
+    END,
+    ERROR,
+    GROUP,
+    LINE,
+    PARTICIPANT,
+    SEVERITY,
+    START,
+    WEEKS,
+    header_key,
+)
 from footstats.core import codes as C
 from footstats.core.guards import expect_log
 from footstats.core.problems import cell_problems, problem, problems_frame
 from footstats.core.values import INVISIBLE, parse_dates, parse_whole, strip_cells
-from footstats.metrics.tables import END, GROUP, START, WEEKS
 from footstats.reading.csvfile import (
     NotALog,
     Unreadable,

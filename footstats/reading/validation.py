@@ -58,7 +58,7 @@ from footstats.core.values import (
 )
 from footstats.importers import closest_format
 from footstats.reading.typed import is_typed, text_codes
-from footstats.routine import Program, name_key
+from footstats.routine import Routine, name_key
 
 # header key (lower case, no spaces/hyphens/underscores) -> tidy column
 _KNOWN_COLUMNS = {
@@ -116,7 +116,7 @@ def holds_whole_numbers(name: str) -> bool:
 
 @dataclass(frozen=True)
 class Options:
-    program: Program
+    routine: Routine
     dayfirst: bool
     date_format: str | None
     excel_dates: bool
@@ -180,7 +180,7 @@ class Validation:
         self.file = file
         self.written = written  # tidy column -> the header it came from, for converted exports
         self.options = options
-        self.exercise_map = _normalise_map(exercise_map, options.program)
+        self.exercise_map = _normalise_map(exercise_map, options.routine)
         self.header = header
         self.columns = columns
         self.lines = np.asarray(lines, dtype="int64")
@@ -417,19 +417,19 @@ class Validation:
         return stripped, typed
 
     def match_exercises(self, named: dict, stripped: dict, typed: dict) -> None:
-        program = self.options.program
+        routine = self.options.routine
         if EXERCISE not in named:
             blank = pd.Series(pd.NA, index=range(len(self.lines)), dtype="str")
-            typed.update({EXERCISE: pd.Series(pd.Categorical(blank, categories=list(program.ids)))})
+            typed.update({EXERCISE: pd.Series(pd.Categorical(blank, categories=list(routine.ids)))})
             typed.update({EXERCISE_NAME: blank, IN_PROGRAM: pd.Series(False, index=blank.index)})
             return
         cells = named[EXERCISE]
         names = stripped[EXERCISE].mask(stripped[EXERCISE] == "")
-        keys = {**program.name_keys, **self.exercise_map}
+        keys = {**routine.name_keys, **self.exercise_map}
         ids = pd.Series([keys.get(name_key(n)) if n == n else None for n in names], dtype="str")
         unknown = names.notna() & ids.isna()
         extra = sorted(set(names[unknown]))
-        categories = [*program.ids, *extra]
+        categories = [*routine.ids, *extra]
         position = {c: i for i, c in enumerate(categories)}
         code = ids.fillna(names).map(position).fillna(-1).astype("int64").to_numpy()
         typed[EXERCISE] = pd.Series(pd.Categorical.from_codes(code[cells.codes], categories))
@@ -437,7 +437,7 @@ class Validation:
         typed[IN_PROGRAM] = pd.Series(cells.rows(ids.notna()))
         for name in extra:
             rows = self.lines[cells.rows(names == name)]
-            suggestion = program.suggest(name)
+            suggestion = routine.suggest(name)
             hint = f" Did you mean {suggestion!r}?" if suggestion else ""
             shown = ", ".join(map(str, rows[:5])) + (", ..." if len(rows) > 5 else "")
             where = f"on {len(rows)} rows (lines {shown})" if len(rows) > 1 else "on this line"
@@ -671,16 +671,16 @@ def _extra_name(written: str, named: dict) -> str:
     return name
 
 
-def _normalise_map(exercise_map: dict[str, str] | None, program: Program) -> dict[str, str]:
+def _normalise_map(exercise_map: dict[str, str] | None, routine: Routine) -> dict[str, str]:
     if not exercise_map:
         return {}
     out = {}
     for name, target in exercise_map.items():
-        exercise_id = target if target in program.ids else program.match(target)
+        exercise_id = target if target in routine.ids else routine.match(target)
         if exercise_id is None:
             raise ValueError(
                 f"exercise_map: {name!r} maps to {target!r}, which is not an exercise of the "
-                f"routine (expected one of {', '.join(program.ids)})"
+                f"routine (expected one of {', '.join(routine.ids)})"
             )
         out[name_key(name)] = exercise_id
     return out

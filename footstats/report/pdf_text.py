@@ -11,7 +11,7 @@ import textwrap
 import pandas as pd
 
 from footstats.columns import TARGET_MET
-from footstats.routine import Program
+from footstats.routine import Routine
 
 _A4_PORTRAIT = (8.27, 11.69)
 
@@ -19,7 +19,7 @@ _A4_PORTRAIT = (8.27, 11.69)
 def _dropout_sentence(table: pd.DataFrame) -> str:
     """E.g. "Still active at the end of their window: 15 of 24. Stopped: 8 (median drop-out
     study week 5). No session at all: 1." (drop-out week: :mod:`footstats.metrics.cohort`)."""
-    from footstats.metrics.cohort import DROPOUT_WEEK
+    from footstats.columns import DROPOUT_WEEK
 
     week = table[DROPOUT_WEEK]
     active, never = int(week.isna().sum()), int((week == 0).sum())
@@ -38,8 +38,8 @@ def _dropout_sentence(table: pd.DataFrame) -> str:
 # -- page 1 in words --------------------------------------------------------------------------
 
 
-def _person_blocks(summary: dict, weekly: pd.DataFrame, program: Program) -> list[tuple[str, str]]:
-    target = program.sessions_per_week
+def _person_blocks(summary: dict, weekly: pd.DataFrame, routine: Routine) -> list[tuple[str, str]]:
+    target = routine.sessions_per_week
     blocks = [("heading", "Sessions")]
     weeks, sessions = summary["weeks"], summary["sessions"]
     met = int(weekly[TARGET_MET].sum())
@@ -110,13 +110,13 @@ def _participant_line(entry: dict) -> str:
     return "; ".join(parts)
 
 
-def _program_blocks(program: Program) -> list[tuple[str, str]]:
-    minutes = f", about {program.session_minutes:g} minutes" if program.session_minutes else ""
+def _routine_blocks(routine: Routine) -> list[tuple[str, str]]:
+    minutes = f", about {routine.session_minutes:g} minutes" if routine.session_minutes else ""
     blocks = [
         ("heading", "The routine (prescription per session)"),
-        ("body", f"{program.sessions_per_week} sessions a week{minutes}."),
+        ("body", f"{routine.sessions_per_week} sessions a week{minutes}."),
     ]
-    for exercise in program.exercises:
+    for exercise in routine.exercises:
         equipment = f" (with {exercise.equipment})" if exercise.equipment else ""
         blocks.append(("item", f"{exercise.name}: {exercise.dose()}{equipment}"))
     return blocks

@@ -5,7 +5,7 @@ This is what ``footstats report LOG -o DIR`` writes (docs/cli.md):
 ``frequency.csv``
     ``[participant,] week, sessions, target_min, target_max, target_met``: every week.
 ``sets.csv``
-    ``[participant,] week, exercise, sets_done, sets_prescribed, completion``: program
+    ``[participant,] week, exercise, sets_done, sets_prescribed, completion``: routine
     exercises by id, weeks with at least one session.
 ``pain.csv``
     ``[participant,] week, site, mean, min, max, n``.
@@ -85,11 +85,13 @@ from footstats.charts import registry as charts
 from footstats.charts import render as _render
 from footstats.columns import (
     COMPLETION,
+    END,
     EXERCISE,
     PARTICIPANT,
     SESSION_DONE,
     SETS_DONE,
     SETS_PRESCRIBED,
+    START,
     WEEK,
 )
 from footstats.core.docstrings import fill_docs
@@ -102,10 +104,10 @@ from footstats.report.pdf_text import (
     _long_date,
     _participant_line,
     _person_blocks,
-    _program_blocks,
+    _routine_blocks,
     _text_pages,
 )
-from footstats.routine import Program, resolve_program
+from footstats.routine import Routine, deprecated_program, resolve_routine
 from footstats.writing.files import (
     atomic_path,
     check_not_input,
@@ -147,10 +149,11 @@ def export_tables(
     log: pd.DataFrame,
     out_dir: str | PathLike,
     *,
-    program=None,
+    routine=None,
     weeks: int | None = None,
     until=None,
     participants=None,
+    program=None,
 ) -> list[Path]:
     """Write ``frequency.csv``, ``sets.csv``, ``pain.csv`` and ``summary.json`` to ``out_dir``.
 
@@ -159,7 +162,7 @@ def export_tables(
     {log}
     out_dir : str or path-like
         The output folder (created when missing); not the input log's folder.
-    {program}
+    {routine}
     {window}
 
     Returns
@@ -174,8 +177,9 @@ def export_tables(
     >>> [p.name for p in paths]
     ['frequency.csv', 'sets.csv', 'pain.csv', 'summary.json']
     """
+    routine = deprecated_program(routine, program)
     expect_log(log, "export_tables")
-    report = _Report(log, program, _window(weeks, until, participants))
+    report = _Report(log, routine, _window(weeks, until, participants))
     return _write_staged(_output_folder(log, out_dir), report.write_tables)
 
 
@@ -183,12 +187,13 @@ def export_charts(
     log: pd.DataFrame,
     out_dir: str | PathLike,
     *,
-    program=None,
+    routine=None,
     formats=("png",),
     dpi: int = DPI,
     weeks: int | None = None,
     until=None,
     participants=None,
+    program=None,
 ) -> list[Path]:
     """Write every chart to ``out_dir``, one file per chart and format.
 
@@ -197,7 +202,7 @@ def export_charts(
     {log}
     out_dir : str or path-like
         The output folder (created when missing); not the input log's folder.
-    {program}
+    {routine}
     formats : sequence of {"png", "svg", "pdf"}, default ("png",)
         File formats; the file extension selects the format.
     dpi : int, default 150
@@ -216,9 +221,10 @@ def export_charts(
     >>> paths[0].name
     'frequency.svg'
     """
+    routine = deprecated_program(routine, program)
     expect_log(log, "export_charts")
     formats = _check_formats(formats)
-    report = _Report(log, program, _window(weeks, until, participants))
+    report = _Report(log, routine, _window(weeks, until, participants))
     folder = _output_folder(log, out_dir)
     return _write_staged(folder, lambda staging: report.write_charts(staging, formats, dpi))
 
@@ -227,10 +233,11 @@ def export_report(
     log: pd.DataFrame,
     path: str | PathLike,
     *,
-    program=None,
+    routine=None,
     weeks: int | None = None,
     until=None,
     participants=None,
+    program=None,
 ) -> Path:
     """Write a multi-page PDF report for a physiotherapist.
 
@@ -245,7 +252,7 @@ def export_report(
     {log}
     path : str or path-like
         The PDF file (its folder is created when missing); not next to the input log.
-    {program}
+    {routine}
     {window}
 
     Returns
@@ -260,9 +267,10 @@ def export_report(
     >>> export_report(footstats.load_sample(), out).read_bytes()[:4]
     b'%PDF'
     """
+    routine = deprecated_program(routine, program)
     expect_log(log, "export_report")
     _check_target(path, "path")
-    report = _Report(log, program, _window(weeks, until, participants))
+    report = _Report(log, routine, _window(weeks, until, participants))
     target = Path(path)
     check_not_input(target, _inputs(log))
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -274,12 +282,13 @@ def write_report(
     log: pd.DataFrame,
     out_dir: str | PathLike,
     *,
-    program=None,
+    routine=None,
     formats=("png",),
     weeks: int | None = None,
     until=None,
     participants=None,
     per_participant: bool = False,
+    program=None,
 ) -> list[Path]:
     """Write the tables, the charts and ``report.pdf`` into ``out_dir``.
 
@@ -294,7 +303,7 @@ def write_report(
     {log}
     out_dir : str or path-like
         The output folder, created when missing; not the input log's folder.
-    {program}
+    {routine}
     formats : sequence of {"png", "svg", "pdf"}, default ("png",)
         Chart file formats.
     {window}
@@ -314,11 +323,12 @@ def write_report(
     >>> paths[-1].name
     'report.pdf'
     """
+    routine = deprecated_program(routine, program)
     expect_log(log, "write_report")
     formats = _check_formats(formats)
     if per_participant and PARTICIPANT not in log.columns:
         raise ValueError("per_participant needs a log with a participant column")
-    report = _Report(log, program, _window(weeks, until, participants))
+    report = _Report(log, routine, _window(weeks, until, participants))
 
     def write(staging: Path) -> list[Path]:
         written = [
@@ -516,7 +526,7 @@ class _Report:
     ``participants`` of the metrics (see :func:`footstats.follow_up`)."""
 
     log: pd.DataFrame
-    program: Program | None = None
+    routine: Routine | None = None
     window: dict = field(default_factory=dict)
     # Each chart's pixels by (chart, dpi), rendered once (see pixels).
     _pixels: dict = field(default_factory=dict, init=False, repr=False)
@@ -526,14 +536,14 @@ class _Report:
     _figures: dict = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self):
-        self.program = resolve_program(self.program, self.log)
+        self.routine = resolve_routine(self.routine, self.log)
         # A metric's table by the metric function's name, each computed once.
         self.table = charts.tables_of(self.log, **self.options)
 
     @property
     def options(self) -> dict:
         """The keyword arguments of every metric: the routine and the window."""
-        return {"program": self.program, **self.window}
+        return {"routine": self.routine, **self.window}
 
     @property
     def follow_up(self) -> pd.DataFrame:
@@ -626,11 +636,11 @@ class _Report:
             table = pd.DataFrame(
                 {
                     PARTICIPANT: [str(participant)],
-                    metrics.START: [row.start],
-                    metrics.END: [row.end],
+                    START: [row.start],
+                    END: [row.end],
                 }
             )
-            personal = _Report(own, self.program, {"participants": table})
+            personal = _Report(own, self.routine, {"participants": table})
             target.mkdir(parents=True, exist_ok=True)
             written += [
                 *personal.write_tables(target, cohort=False),
@@ -707,12 +717,12 @@ class _Report:
     def _new_figure(self, chart: str, layout: str | None = None):
         from matplotlib.figure import Figure
 
-        size = charts.figsize(chart, len(self.program.exercises))
+        size = charts.figsize(chart, len(self.routine.exercises))
         figure = Figure(figsize=size, layout=layout)
         if chart == charts.DASHBOARD:
             from footstats.charts.plots import draw_dashboard
 
-            draw_dashboard(figure, self.table, program=self.program, title=self.dashboard_title)
+            draw_dashboard(figure, self.table, routine=self.routine, title=self.dashboard_title)
         else:
             self.draw(chart, figure.add_subplot())
         return figure
@@ -721,10 +731,10 @@ class _Report:
     def dashboard_title(self) -> str:
         from footstats.charts.plots import dashboard_title
 
-        return dashboard_title(self.log, self.program, None, self.follow_up)
+        return dashboard_title(self.log, self.routine, None, self.follow_up)
 
     def draw(self, chart: str, ax) -> None:
-        charts.draw(chart, ax, self.table, program=self.program)
+        charts.draw(chart, ax, self.table, routine=self.routine)
 
     # -- PDF
 
@@ -737,7 +747,7 @@ class _Report:
             for page in _text_pages(self.summary_blocks()):
                 pdf.savefig(page)
             info = pdf.infodict()
-            info["Title"] = f"footstats report: {self.program.name}"
+            info["Title"] = f"footstats report: {self.routine.name}"
             info["Author"] = "footstats"
             info["Subject"] = self.subject
             info["Keywords"] = "home exercise, adherence, sets, pain"
@@ -760,7 +770,7 @@ class _Report:
         spans = self.follow_up
         if spans.empty or "date" not in self.log.columns or self.log.empty:
             return None
-        first, last = spans[metrics.START].min(), spans[metrics.END].max()
+        first, last = spans[START].min(), spans[END].max()
         weeks = max((last.to_period("W") - first.to_period("W")).n + 1, 0)
         return f"{_long_date(first)} to {_long_date(last)} ({weeks} weeks)"
 
@@ -768,16 +778,16 @@ class _Report:
         """Page-1 content as (style, text) blocks; see :func:`_text_pages` for the styles."""
         blocks = [
             ("title", "Home-exercise report"),
-            ("subtitle", self.program.name),
+            ("subtitle", self.routine.name),
             ("body", f"Period: {self.period_text or 'nothing logged yet'}."),
         ]
         entries = self.summary.get("participants", [self.summary])
         if len(entries) == 1:  # one person, with or without a participant column
-            blocks += _person_blocks(entries[0], self.weekly, self.program)
+            blocks += _person_blocks(entries[0], self.weekly, self.routine)
             blocks += self._sets_blocks()
         else:
             blocks += self._cohort_blocks()
-        blocks += _program_blocks(self.program)
+        blocks += _routine_blocks(self.routine)
         blocks += [
             (
                 "note",
@@ -814,7 +824,7 @@ class _Report:
                 "(more than prescribed counts as 100 %).",
             )
         )
-        names = {e.id: e.name for e in self.program.exercises}
+        names = {e.id: e.name for e in self.routine.exercises}
         for exercise, row in totals.iterrows():
             done, prescribed = int(row[SETS_DONE]), int(row[SETS_PRESCRIBED])
             share = f" ({done / prescribed * 100:.0f} %)" if prescribed else ""

@@ -63,7 +63,7 @@ from footstats.reading.csvfile import NotALog
 from footstats.reading.dialect import DEFAULT, Dialect, sniff
 from footstats.reading.log import validate_log
 from footstats.reading.validation import canonical_column
-from footstats.routine import Program, load_program
+from footstats.routine import Routine, deprecated_program, load_routine
 from footstats.writing.files import atomic_path, file_lock, stale_temps
 
 __all__ = [
@@ -232,7 +232,7 @@ class Append:
             )
 
 
-def append_rows(path: str | PathLike, rows, *, program=None, **options) -> Append:
+def append_rows(path: str | PathLike, rows, *, routine=None, program=None, **options) -> Append:
     """Add rows at the end of a log, keeping its format; the old lines are never touched.
 
     Parameters
@@ -244,7 +244,7 @@ def append_rows(path: str | PathLike, rows, *, program=None, **options) -> Appen
         ``seconds``, ``side``, ``pain_back`` ..., ``minutes``, ``notes``, ``participant``,
         or a column as written in the log's header). Dates may be ``date`` objects or text;
         None and NaN leave a cell blank.
-    program : Program or path, optional
+    routine : Routine or path, optional
         The routine the rows are checked against (default: the packaged one).
     **options
         Reading options of :func:`footstats.read_log` for this log: ``encoding``,
@@ -276,15 +276,16 @@ def append_rows(path: str | PathLike, rows, *, program=None, **options) -> Appen
     >>> added.lines
     range(3, 4)
     """
+    routine = deprecated_program(routine, program)
     target = _target(path)
     _check_folder(str(path), target)
     with _write_errors(str(path), target), file_lock(target):
         # Planned and written under one lock, so a second writer waits for the first one
         # and then adds its rows to the file as the first one left it.
-        return plan_append(path, rows, program=program, **options)._write_locked()
+        return plan_append(path, rows, routine=routine, **options)._write_locked()
 
 
-def plan_append(path: str | PathLike, rows, *, program=None, **options) -> Append:
+def plan_append(path: str | PathLike, rows, *, routine=None, program=None, **options) -> Append:
     """Prepare :func:`append_rows` without writing: check the rows and build the new file.
 
     Parameters and errors are those of :func:`append_rows`, except that rows with errors
@@ -301,9 +302,10 @@ def plan_append(path: str | PathLike, rows, *, program=None, **options) -> Appen
     >>> plan.ok, plan.messages()[0].split(":", 1)[1]
     (False, "2:sets: error: 'three' is not a number; expected a whole number ≥ 0 (sets) [FS208]")
     """
+    routine = deprecated_program(routine, program)
     label = str(path)
     target = _target(path)
-    program = program if isinstance(program, Program) else load_program(program)
+    routine = routine if isinstance(routine, Routine) else load_routine(routine)
     records = _records(rows)
     if not records:
         raise ValueError("no rows to add")
@@ -339,7 +341,7 @@ def plan_append(path: str | PathLike, rows, *, program=None, **options) -> Appen
         ) from None
     if not data.startswith(old):  # cannot happen: the old bytes are the new file's start
         raise AssertionError(f"{label}: the new file would not start with the old one")
-    problems = build.problems + _check(label, data, build.lines, program, options)
+    problems = build.problems + _check(label, data, build.lines, routine, options)
     before = _Snapshot.of(target, old) if old or target.exists() else None
     mode = stat.S_IMODE(target.stat().st_mode) if before is not None else None
     return Append(
@@ -358,12 +360,13 @@ def plan_append(path: str | PathLike, rows, *, program=None, **options) -> Appen
 def session_rows(
     day: date | str,
     *,
-    program=None,
+    routine=None,
     done: Iterable[Mapping] | None = None,
     pain: Mapping[str, int | None] | None = None,
     minutes: float | None = None,
     notes: str | None = None,
     participant: str | None = None,
+    program=None,
 ) -> list[dict]:
     """The rows of one session, for :func:`append_rows`.
 
@@ -371,7 +374,7 @@ def session_rows(
     ----------
     day : date or str
         The session's date.
-    program : Program or path, optional
+    routine : Routine or path, optional
         The routine (default: the packaged one).
     done : list of dicts, optional
         The exercises done, each with ``exercise`` and ``sets`` and optionally ``reps``,
@@ -394,8 +397,9 @@ def session_rows(
     >>> session_rows("2026-04-10", done=[], pain={"knee": 2})
     [{'date': '2026-04-10', 'pain_knee': 2}]
     """
-    program = program if isinstance(program, Program) else load_program(program)
-    exercises = _prescribed(program) if done is None else [dict(row) for row in done]
+    routine = deprecated_program(routine, program)
+    routine = routine if isinstance(routine, Routine) else load_routine(routine)
+    exercises = _prescribed(routine) if done is None else [dict(row) for row in done]
     first = {pain_column(site): value for site, value in (pain or {}).items() if value is not None}
     if minutes is not None:
         first[MINUTES] = minutes
@@ -411,7 +415,12 @@ def session_rows(
 
 
 def week_so_far(
-    log: pd.DataFrame, day: date | str, *, program=None, participant: str | None = None
+    log: pd.DataFrame,
+    day: date | str,
+    *,
+    routine=None,
+    participant: str | None = None,
+    program=None,
 ) -> str:
     """Where the week of ``day`` stands: sessions against the target, and the streak.
 
@@ -429,9 +438,10 @@ def week_so_far(
     >>> week_so_far(log, "2026-04-06")
     '1 of 2–3 sessions this week (week of Mon 6 Apr 2026); streak: 1 week at target'
     """
+    routine = deprecated_program(routine, program)
     from footstats.metrics.tables import frequency_summary, weekly_frequency
 
-    program = program if isinstance(program, Program) else load_program(program)
+    routine = routine if isinstance(routine, Routine) else load_routine(routine)
     if PARTICIPANT in log.columns:
         if participant is None and log[PARTICIPANT].nunique() > 1:
             raise ValueError("the log has several participants: say whose week (participant=)")
@@ -440,14 +450,14 @@ def week_so_far(
         log = log.drop(columns=PARTICIPANT)
     when = pd.Timestamp(day).normalize()
     monday = when - pd.Timedelta(days=when.day_of_week)
-    weekly = weekly_frequency(log, program=program)
+    weekly = weekly_frequency(log, routine=routine)
     weekly = weekly[weekly["week"] <= monday]
     this_week = weekly[weekly["week"] == monday]
     sessions = int(this_week["sessions"].sum())
     met = bool(this_week["target_met"].all()) and len(this_week) > 0
     history = weekly if met else weekly[weekly["week"] < monday]
     streak = int(frequency_summary(history)["current_streak"].iloc[0]) if len(history) else 0
-    target = program.sessions_per_week
+    target = routine.sessions_per_week
     target_text = str(target).replace("-", "–")
     return (
         f"{sessions} of {target_text} sessions this week (week of {monday:%a} "
@@ -552,9 +562,9 @@ def _new_header(records: list[dict]) -> list[str]:
     return header
 
 
-def _prescribed(program: Program) -> list[dict]:
+def _prescribed(routine: Routine) -> list[dict]:
     rows = []
-    for exercise in program.exercises:
+    for exercise in routine.exercises:
         dose = {EXERCISE: exercise.name, SETS: exercise.prescribed_sets}
         if exercise.reps is not None:
             dose[REPS] = _whole(exercise.reps.low)
@@ -609,11 +619,11 @@ def _refuse_app_export(label: str, header: list[str]) -> None:
         )
 
 
-def _check(label: str, data: bytes, lines: list[int], program, options) -> list[dict]:
+def _check(label: str, data: bytes, lines: list[int], routine, options) -> list[dict]:
     """Problems of the new rows: the reader run on the whole new file, as ``check`` does."""
     buffer = io.BytesIO(data)
     buffer.name = label
-    loaded = validate_log(buffer, program=program, **options)
+    loaded = validate_log(buffer, routine=routine, **options)
     problems = loaded.problems
     first = lines[0]
     line = problems[LINE_COLUMN]

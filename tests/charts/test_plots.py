@@ -294,7 +294,7 @@ def test_plot_completion_uses_the_given_programs_names(log):
         ),
         sessions_per_week=PROGRAM.sessions_per_week,
     )
-    ax = plots.plot_completion(metrics.weekly_sets(log), program=renamed)
+    ax = plots.plot_completion(metrics.weekly_sets(log), routine=renamed)
     assert ax.get_yticklabels()[0].get_text() == "TOE_WALKING"
 
 

@@ -53,20 +53,20 @@ date,exercise,sets,pain_knee
 def routine(tmp_path):
     path = tmp_path / "knee.toml"
     path.write_text(ROUTINE)
-    return footstats.load_program(path)
+    return footstats.load_routine(path)
 
 
 @pytest.fixture
 def log(routine):
-    return footstats.read_log(StringIO(LOG), program=routine)
+    return footstats.read_log(StringIO(LOG), routine=routine)
 
 
 def test_the_log_carries_its_routine(log, routine):
-    assert log.attrs["program"] == routine
+    assert log.attrs["routine"] == routine
 
 
 def test_metrics_use_the_routine_the_log_was_read_with(log):
-    weekly = footstats.weekly_frequency(log)  # no program=: the trap of a silent 0
+    weekly = footstats.weekly_frequency(log)  # no routine=: the trap of a silent 0
     assert weekly["sessions"].tolist() == [2, 1]
     assert weekly["target_min"].tolist() == [3, 3]
     assert footstats.summarize(log)["sessions"] == 3
@@ -74,7 +74,7 @@ def test_metrics_use_the_routine_the_log_was_read_with(log):
 
 def test_set_tables_name_the_routine_they_were_counted_with(log, routine):
     weekly_sets = footstats.weekly_sets(log)
-    assert weekly_sets.attrs["program"] == routine
+    assert weekly_sets.attrs["routine"] == routine
     # week 1: squat 2 + 1 = 3 sets done of 2 x 2 prescribed; bridge 1 of 2
     week1 = weekly_sets[weekly_sets["week"] == pd.Timestamp("2026-03-02")]
     assert week1.set_index("exercise")["sets_done"].to_dict() == {"squat": 3, "bridge": 1}
@@ -84,16 +84,16 @@ def test_set_tables_name_the_routine_they_were_counted_with(log, routine):
 
 
 def test_a_routine_that_does_not_match_the_log_is_an_error_naming_both(log):
-    foot = footstats.load_program()
+    foot = footstats.load_routine()
     with pytest.raises(ValueError) as caught:
-        footstats.weekly_frequency(log, program=foot)
+        footstats.weekly_frequency(log, routine=foot)
     message = str(caught.value)
     assert "Foot routine" in message and "Knee routine" in message
     assert "'squat'" in message and "'bridge'" in message
 
 
 def test_an_explicit_matching_routine_still_works(log, routine):
-    weekly = footstats.weekly_frequency(log, program=routine)
+    weekly = footstats.weekly_frequency(log, routine=routine)
     assert weekly["sessions"].tolist() == [2, 1]
 
 

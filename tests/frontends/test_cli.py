@@ -109,7 +109,7 @@ def test_missing_file_exits_2_naming_it(tmp_path, capsys):
 def test_bad_routine_file_exits_2(tmp_path, capsys):
     routine = tmp_path / "mine.toml"
     routine.write_text("not toml [", encoding="utf-8")
-    code, out, err = run(["check", str(LOGS / "cli_good.csv"), "--program", str(routine)], capsys)
+    code, out, err = run(["check", str(LOGS / "cli_good.csv"), "--routine", str(routine)], capsys)
     assert code == 2
     assert "mine.toml" in err
 

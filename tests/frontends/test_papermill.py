@@ -66,9 +66,9 @@ def test_notebook_05_runs_on_another_log_for_one_participant(tmp_path):
         progress_bar=False,
     )
 
-    program = footstats.load_program(routine)
-    log = footstats.read_log(log_path, program=program, on_invalid="drop")
-    expected = footstats.summarize(footstats.select_participant(log, "p0002"), program=program)
+    routine = footstats.load_routine(routine)
+    log = footstats.read_log(log_path, routine=routine, on_invalid="drop")
+    expected = footstats.summarize(footstats.select_participant(log, "p0002"), routine=routine)
     sample = footstats.summarize(footstats.load_sample())
     shown = _outputs_text(nbformat.read(executed, as_version=4))
     written = json.loads((out / "summary.json").read_text("utf-8"))

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from footstats import check_log, load_program, read_log
+from footstats import check_log, load_routine, read_log
 from footstats.columns import (
     DATE,
     DEFAULT_PAIN_SITES,
@@ -36,7 +36,7 @@ from footstats.synthetic import (
 
 HEADER = "date,exercise,sets,reps,seconds,side,pain_back,pain_hip,pain_knee,minutes,notes"
 PAIN = [pain_column(site) for site in DEFAULT_PAIN_SITES]
-ROUTINE_NAMES = {e.name for e in load_program().exercises}
+ROUTINE_NAMES = {e.name for e in load_routine().exercises}
 
 
 @pytest.fixture(scope="module")
@@ -160,7 +160,7 @@ def test_sample_has_partial_sessions(sample):
         sample[sample[EXERCISE].isin(ROUTINE_NAMES)].groupby(DATE)[EXERCISE].nunique()
     )
     assert (exercises_per_session < 5).sum() >= 3
-    prescribed = {e.name: e.prescribed_sets for e in load_program().exercises}
+    prescribed = {e.name: e.prescribed_sets for e in load_routine().exercises}
     routine = sample[sample[EXERCISE].isin(ROUTINE_NAMES) & sample[SIDE].ne("left")]
     fewer = routine[SETS].astype(int) < routine[EXERCISE].map(prescribed)
     assert fewer.any()

@@ -12,16 +12,17 @@ import pytest
 from _tidy import PROGRAM, tidy_log
 
 from footstats.charts import cohort_plots
-from footstats.metrics.cohort import (
+from footstats.columns import (
+    ADHERENCE_PCT,
+    CURRENT_STREAK,
     DROPOUT_WEEK,
     LAST_SESSION,
     OBSERVED,
     ON_TARGET,
     SHARE_ON_TARGET,
-    cohort_table,
-    study_week_adherence,
+    WEEK_INDEX,
 )
-from footstats.metrics.tables import ADHERENCE_PCT, CURRENT_STREAK, WEEK_INDEX
+from footstats.metrics.cohort import cohort_table, study_week_adherence
 from footstats.report import write as report
 
 TOE = {"exercise": "toe_walking", "sets": 6}
@@ -54,7 +55,7 @@ def cohort():
 
 
 def test_cohort_table_by_hand():
-    table = cohort_table(cohort(), program=PROGRAM).set_index("participant")
+    table = cohort_table(cohort(), routine=PROGRAM).set_index("participant")
     assert table.index.tolist() == ["late", "quits", "stays"]
     assert table["weeks"].to_dict() == {"late": 2, "quits": 4, "stays": 4}
     assert table["sessions"].to_dict() == {"late": 4, "quits": 3, "stays": 8}
@@ -74,7 +75,7 @@ def test_cohort_table_by_hand():
 
 
 def test_study_week_adherence_aligns_participants_at_their_start():
-    study = study_week_adherence(cohort(), program=PROGRAM)
+    study = study_week_adherence(cohort(), routine=PROGRAM)
     assert study[WEEK_INDEX].tolist() == [1, 2, 3, 4]
     # late is observed in its weeks 1-2 only (its window ends on the log's last row)
     assert study[OBSERVED].tolist() == [3, 3, 2, 2]
@@ -92,13 +93,13 @@ def test_enrolled_without_rows_and_groups():
             "group": ["a", "a", "b", "b"],
         }
     )
-    people = cohort_table(cohort(), program=PROGRAM, participants=table).set_index("participant")
+    people = cohort_table(cohort(), routine=PROGRAM, participants=table).set_index("participant")
     assert people.columns[0] == "group"
     assert people.loc["never", ["sessions", ADHERENCE_PCT, DROPOUT_WEEK]].tolist() == [0, 0, 0]
     # late now has 4 weeks (16 March - 12 April) with sessions in the first two only
     assert people.loc["late", "weeks"] == 4
     assert people.loc["late", DROPOUT_WEEK] == 2
-    study = study_week_adherence(cohort(), program=PROGRAM, participants=table)
+    study = study_week_adherence(cohort(), routine=PROGRAM, participants=table)
     assert study[["group", WEEK_INDEX, OBSERVED]].values.tolist() == [
         ["a", 1, 2], ["a", 2, 2], ["a", 3, 2], ["a", 4, 2],
         ["b", 1, 2], ["b", 2, 2], ["b", 3, 1], ["b", 4, 1],
@@ -116,8 +117,8 @@ def test_the_cohort_view_needs_participants():
 
 
 def test_cohort_charts_draw_what_the_tables_say():
-    table = cohort_table(cohort(), program=PROGRAM)
-    study = study_week_adherence(cohort(), program=PROGRAM)
+    table = cohort_table(cohort(), routine=PROGRAM)
+    study = study_week_adherence(cohort(), routine=PROGRAM)
     fig, axes = plt.subplots(2, 2)
     try:
         ax = cohort_plots.plot_study_weeks(study, ax=axes[0, 0])
@@ -162,7 +163,7 @@ def test_safe_names_never_leave_the_folder(tmp_path):
 def test_write_report_per_participant(tmp_path):
     log = cohort()
     log["participant"] = log["participant"].replace({"quits": "../quits"})
-    paths = report.write_report(log, tmp_path, program=PROGRAM, per_participant=True)
+    paths = report.write_report(log, tmp_path, routine=PROGRAM, per_participant=True)
     names = {p.relative_to(tmp_path).as_posix() for p in paths}
     assert {"participants.csv", "study_weeks.csv", "study_weeks.png", "report.pdf"} <= names
     assert {"participants/quits/report.pdf", "participants/late/frequency.csv"} <= names

@@ -9,17 +9,30 @@ import pytest
 from _tidy import PROGRAM, tidy_log
 
 from footstats.columns import (
+    ADHERENCE_PCT,
+    BAND,
+    BASELINE,
+    CHANGE,
+    CHANGE_PCT,
+    CLINICALLY_IMPORTANT,
     COMPLETION,
     COUNT,
+    CURRENT_STREAK,
     DATE,
     EXERCISE,
+    EXERCISES,
+    LATEST,
     LINE,
+    LONGEST_STREAK,
     MINUTES,
+    N_WEEKS,
+    PAIN,
     PARTICIPANT,
     SESSIONS,
     SETS_DONE,
     SETS_PRESCRIBED,
     SITE,
+    SPEARMAN,
     TARGET_MAX,
     TARGET_MET,
     TARGET_MIN,
@@ -27,25 +40,10 @@ from footstats.columns import (
     VALUE_MEAN,
     VALUE_MIN,
     WEEK,
-)
-from footstats.metrics import tables as metrics
-from footstats.metrics.tables import (
-    ADHERENCE_PCT,
-    BAND,
-    BASELINE,
-    CHANGE,
-    CHANGE_PCT,
-    CLINICALLY_IMPORTANT,
-    CURRENT_STREAK,
-    EXERCISES,
-    LATEST,
-    LONGEST_STREAK,
-    N_WEEKS,
-    PAIN,
-    SPEARMAN,
     WEEKS,
     WORKOUTS,
 )
+from footstats.metrics import tables as metrics
 from footstats.routine import Range
 
 TOE_WALKING = {"exercise": "toe_walking", "sets": 6}
@@ -61,7 +59,7 @@ def test_session_table_counts_program_rows_with_sets_and_done_rows():
             {"date": "2026-03-02", "exercise": "heel_raises", "sets": 2, "side": "left"},
             {"date": "2026-03-02", "exercise": "heel_raises", "sets": 1, "side": "right"},
             {"date": "2026-03-03", "back": 3},  # check-in: not a session
-            {"date": "2026-03-04", "exercise": "Jumping jacks", "sets": 3},  # not in the program
+            {"date": "2026-03-04", "exercise": "Jumping jacks", "sets": 3},  # not in the routine
             {"date": "2026-03-05", "exercise": "toe_walking", "sets": 0},  # nothing done
             {"date": "2026-03-06 07:30", **TOE_WALKING, "minutes": 15},
             # a second workout on the same day: the same session (a session is a calendar day)
@@ -69,7 +67,7 @@ def test_session_table_counts_program_rows_with_sets_and_done_rows():
             {"date": "2026-03-08", "session_done": True},  # habit tracker's "done", a Sunday
         ]
     )
-    sessions = metrics.session_table(log, program=PROGRAM)
+    sessions = metrics.session_table(log, routine=PROGRAM)
     assert list(sessions.columns) == [DATE, WEEK, EXERCISES, SETS_DONE, MINUTES, WORKOUTS, LINE]
     assert sessions[DATE].tolist() == days("2026-03-02", "2026-03-06", "2026-03-08")
     assert sessions[WEEK].tolist() == days("2026-03-02") * 3  # all in the week of Monday 2 March
@@ -90,7 +88,7 @@ def test_weekly_frequency_has_zero_rows_for_missed_weeks():
             {"date": "2026-03-30", "back": 2},  # a check-in extends the range to its week
         ]
     )
-    weekly = metrics.weekly_frequency(log, program=PROGRAM)
+    weekly = metrics.weekly_frequency(log, routine=PROGRAM)
     assert list(weekly.columns) == [WEEK, SESSIONS, TARGET_MIN, TARGET_MAX, TARGET_MET]
     assert weekly[WEEK].tolist() == days(
         "2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23", "2026-03-30"
@@ -114,9 +112,9 @@ def test_weekly_frequency_has_zero_rows_for_missed_weeks():
 
 
 def test_weekly_frequency_uses_the_given_program_target():
-    program = dataclasses.replace(PROGRAM, sessions_per_week=Range(3, 4))
+    routine = dataclasses.replace(PROGRAM, sessions_per_week=Range(3, 4))
     log = tidy_log([{"date": "2026-03-02", **TOE_WALKING}, {"date": "2026-03-03", **TOE_WALKING}])
-    weekly = metrics.weekly_frequency(log, program=program)
+    weekly = metrics.weekly_frequency(log, routine=routine)
     # 2 sessions < 3
     assert weekly[[TARGET_MIN, TARGET_MAX, TARGET_MET]].to_dict("records") == [
         {TARGET_MIN: 3, TARGET_MAX: 4, TARGET_MET: False}
@@ -156,7 +154,7 @@ def test_weeks_across_the_year_end_and_iso_week_53():
             {"date": "2027-01-04", **TOE_WALKING},  # Monday: ISO week 1 of 2027
         ]
     )
-    weekly = metrics.weekly_frequency(log, program=PROGRAM)
+    weekly = metrics.weekly_frequency(log, routine=PROGRAM)
     assert weekly[WEEK].tolist() == days("2026-12-21", "2026-12-28", "2027-01-04")
     assert weekly[SESSIONS].tolist() == [1, 2, 1]
     assert pd.Timestamp("2026-12-28").isocalendar()[:2] == (2026, 53)
@@ -174,7 +172,7 @@ def test_session_sets_per_side_rule_and_cap():
             {"date": "2026-03-02", "exercise": "Jumping jacks", "sets": 4},  # ignored
         ]
     )
-    sets = metrics.session_sets(log, program=PROGRAM)
+    sets = metrics.session_sets(log, routine=PROGRAM)
     assert list(sets.columns) == [DATE, WEEK, EXERCISE, SETS_DONE, SETS_PRESCRIBED, COMPLETION]
     assert list(sets[EXERCISE].cat.categories) == list(PROGRAM.ids)
     assert sets[EXERCISE].tolist() == list(PROGRAM.ids)
@@ -198,7 +196,7 @@ def test_weekly_sets_sums_sets_and_averages_capped_completions():
             {"date": "2026-03-18", "back": 2},  # check-in: its week has no session
         ]
     )
-    weekly = metrics.weekly_sets(log, program=PROGRAM)
+    weekly = metrics.weekly_sets(log, routine=PROGRAM)
     assert list(weekly.columns) == [WEEK, EXERCISE, SETS_DONE, SETS_PRESCRIBED, COMPLETION]
     assert weekly[WEEK].tolist() == days("2026-03-02") * 5
     assert weekly[EXERCISE].tolist() == list(PROGRAM.ids)
@@ -239,7 +237,7 @@ def test_pain_is_one_report_per_session_and_check_ins_count():
     assert weekly[COUNT].tolist() == [2, 1, 1]
 
     # check-ins are not sessions but do extend the weeks
-    assert metrics.weekly_frequency(log, program=PROGRAM)[SESSIONS].tolist() == [1, 0]
+    assert metrics.weekly_frequency(log, routine=PROGRAM)[SESSIONS].tolist() == [1, 0]
 
 
 def test_pain_change_windows_and_classification():
@@ -315,7 +313,7 @@ def _four_weeks_log():
 
 
 def test_adherence_vs_pain_lags_sessions_within_the_weeks():
-    table = metrics.adherence_vs_pain(_four_weeks_log(), program=PROGRAM)
+    table = metrics.adherence_vs_pain(_four_weeks_log(), routine=PROGRAM)
     assert list(table.columns) == [
         WEEK, SESSIONS, "back", "hip", "knee", "sessions_lag0", "sessions_lag1", "sessions_lag2",
     ]  # fmt: skip
@@ -328,7 +326,7 @@ def test_adherence_vs_pain_lags_sessions_within_the_weeks():
 
 
 def test_pain_association_is_spearman_of_weekly_pain_and_lagged_sessions():
-    association = metrics.pain_association(_four_weeks_log(), program=PROGRAM)
+    association = metrics.pain_association(_four_weeks_log(), routine=PROGRAM)
     assert list(association.columns) == [SITE, "lag", N_WEEKS, SPEARMAN]
     back = association[association[SITE] == "back"].set_index("lag")
     # lag 0: pain 5 4 2 6 (ranks 3 2 1 4) vs sessions 1 2 3 0 (ranks 2 3 4 1): exactly reversed
@@ -347,7 +345,7 @@ def test_pain_association_is_spearman_of_weekly_pain_and_lagged_sessions():
 
 def test_lags_must_be_whole_weeks_not_negative():
     with pytest.raises(ValueError, match="lags"):
-        metrics.adherence_vs_pain(_four_weeks_log(), program=PROGRAM, lags=(-1,))
+        metrics.adherence_vs_pain(_four_weeks_log(), routine=PROGRAM, lags=(-1,))
 
 
 def _two_participants_log():
@@ -364,7 +362,7 @@ def _two_participants_log():
 
 def test_two_participants_each_from_their_start_to_the_logs_last_row():
     log = _two_participants_log()
-    weekly = metrics.weekly_frequency(log, program=PROGRAM)
+    weekly = metrics.weekly_frequency(log, routine=PROGRAM)
     assert weekly.columns[0] == PARTICIPANT
     # p2's last row is 2026-03-24 but the log's is p1's 2026-03-30: p2's window runs to the
     # log's last row too, so the week of 30 March counts as missed (it used to be left out)
@@ -381,18 +379,18 @@ def test_two_participants_each_from_their_start_to_the_logs_last_row():
     assert summary[LONGEST_STREAK].tolist() == [1, 0]
 
     for table in (
-        metrics.session_sets(log, program=PROGRAM),
-        metrics.weekly_sets(log, program=PROGRAM),
+        metrics.session_sets(log, routine=PROGRAM),
+        metrics.weekly_sets(log, routine=PROGRAM),
         metrics.weekly_pain(log),
         metrics.pain_change(log),
-        metrics.pain_association(log, program=PROGRAM),
+        metrics.pain_association(log, routine=PROGRAM),
     ):
         assert table.columns[0] == PARTICIPANT
         assert table[PARTICIPANT].is_monotonic_increasing
 
 
 def test_summarize_with_participants_is_json_ready():
-    summary = metrics.summarize(_two_participants_log(), program=PROGRAM)
+    summary = metrics.summarize(_two_participants_log(), routine=PROGRAM)
     json.dumps(summary, allow_nan=False)
     p1, p2 = summary["participants"]
     assert p1 == {
@@ -429,15 +427,15 @@ def test_summarize_with_participants_is_json_ready():
 
 def test_one_session_log():
     log = tidy_log([{"date": "2026-03-04", "exercise": "heel_raises", "sets": 3, "back": 5}])
-    weekly = metrics.weekly_frequency(log, program=PROGRAM)
+    weekly = metrics.weekly_frequency(log, routine=PROGRAM)
     assert weekly[[WEEK, SESSIONS, TARGET_MET]].to_dict("records") == [
         {WEEK: pd.Timestamp("2026-03-02"), SESSIONS: 1, TARGET_MET: False}
     ]
     # heel raises, both sides: 3 + 3 done of 2 + 2 -> sets_done 6 in full, completion 1
-    heel = metrics.session_sets(log, program=PROGRAM).set_index(EXERCISE).loc["heel_raises"]
+    heel = metrics.session_sets(log, routine=PROGRAM).set_index(EXERCISE).loc["heel_raises"]
     assert (heel[SETS_DONE], heel[SETS_PRESCRIBED], heel[COMPLETION]) == (6, 4, 1.0)
 
-    summary = metrics.summarize(log, program=PROGRAM)
+    summary = metrics.summarize(log, routine=PROGRAM)
     assert summary == {
         "weeks": 1,
         "sessions": 1,
@@ -470,9 +468,9 @@ def test_done_rows_without_exercises_give_sessions_and_empty_set_tables():
             {"date": "2026-03-05", "back": 3},
         ]
     )
-    assert metrics.weekly_frequency(log, program=PROGRAM)[SESSIONS].tolist() == [2]
-    sets = metrics.session_sets(log, program=PROGRAM)
-    weekly = metrics.weekly_sets(log, program=PROGRAM)
+    assert metrics.weekly_frequency(log, routine=PROGRAM)[SESSIONS].tolist() == [2]
+    sets = metrics.session_sets(log, routine=PROGRAM)
+    weekly = metrics.weekly_sets(log, routine=PROGRAM)
     assert sets.empty
     assert weekly.empty
     assert list(weekly.columns) == [WEEK, EXERCISE, SETS_DONE, SETS_PRESCRIBED, COMPLETION]
@@ -480,8 +478,8 @@ def test_done_rows_without_exercises_give_sessions_and_empty_set_tables():
 
 def test_empty_log_gives_empty_tables_and_a_null_summary():
     log = _four_weeks_log().iloc[:0]
-    assert metrics.weekly_frequency(log, program=PROGRAM).empty
-    summary = metrics.summarize(log, program=PROGRAM)
+    assert metrics.weekly_frequency(log, routine=PROGRAM).empty
+    summary = metrics.summarize(log, routine=PROGRAM)
     json.dumps(summary, allow_nan=False)
     assert (summary["weeks"], summary["adherence_pct"], summary["pain"]) == (0, None, {})
 
@@ -515,7 +513,7 @@ def test_input_unchanged_and_pipe_gives_the_same_result(function, make_log):
 
 
 def test_pipe_chain_to_frequency_summary_leaves_weekly_unchanged():
-    weekly = _two_participants_log().pipe(metrics.weekly_frequency, program=PROGRAM)
+    weekly = _two_participants_log().pipe(metrics.weekly_frequency, routine=PROGRAM)
     before = weekly.copy(deep=True)
     summary = weekly.pipe(metrics.frequency_summary)
     pd.testing.assert_frame_equal(weekly, before)
@@ -543,7 +541,7 @@ def test_row_order_and_a_text_exercise_column_do_not_change_results():
     # 2 March back pain is on lines 2 and 3: the report comes from line 2 in any row order
     assert reports[LINE].tolist() == [2, 4]
     assert reports[PAIN].tolist() == [4, 3]
-    sets = metrics.session_sets(shuffled, program=PROGRAM)
+    sets = metrics.session_sets(shuffled, routine=PROGRAM)
     # heel raises, 2 a side prescribed: left 2 + right 1 -> 3 of 4, (2 + 1) / 4
     heel = sets.set_index(EXERCISE).loc["heel_raises"]
     assert (heel[SETS_DONE], heel[SETS_PRESCRIBED], heel[COMPLETION]) == (3, 4, 0.75)

@@ -16,7 +16,7 @@ in ``[tool.mutmut]`` of pyproject.toml; these equivalent mutants are left alive 
 - ``pain_change``: ``pd.cut(..., right=None)``, as false as ``right=False``.
 - ``_counts_and_sums``: ``n`` without ``minlength``: the groups it may then lack at the end
   are groups without rows, which every caller drops.
-- ``_exercise_codes``: -2 instead of -1 for "not a program exercise" (callers test >= 0);
+- ``_exercise_codes``: -2 instead of -1 for "not a routine exercise" (callers test >= 0);
   ``astype(None)`` (float64) of the reader's flags, which np.where reads alike.
 - ``_sets``: ``to_numpy(None, na_value=0)`` or no dtype: the same whole numbers.
 
@@ -34,10 +34,20 @@ import pytest
 from _tidy import METRICS_OF_A_LOG, PROGRAM, tidy_log
 
 from footstats.columns import (
+    ADHERENCE_PCT,
+    BAND,
+    BASELINE,
+    CHANGE,
+    CHANGE_PCT,
+    CLINICALLY_IMPORTANT,
     COMPLETION,
     COUNT,
+    CURRENT_STREAK,
     EXERCISE,
+    EXERCISES,
     IN_PROGRAM,
+    LATEST,
+    LONGEST_STREAK,
     SESSIONS,
     SETS_DONE,
     SETS_PRESCRIBED,
@@ -49,21 +59,9 @@ from footstats.columns import (
     VALUE_MEAN,
     VALUE_MIN,
     WEEK,
-)
-from footstats.metrics import tables as metrics
-from footstats.metrics.tables import (
-    ADHERENCE_PCT,
-    BAND,
-    BASELINE,
-    CHANGE,
-    CHANGE_PCT,
-    CLINICALLY_IMPORTANT,
-    CURRENT_STREAK,
-    EXERCISES,
-    LATEST,
-    LONGEST_STREAK,
     WEEKS,
 )
+from footstats.metrics import tables as metrics
 from footstats.routine import Range
 
 TOE = {"exercise": "toe_walking", "sets": 6}
@@ -87,18 +85,18 @@ def test_a_session_needs_a_routine_exercise_with_at_least_one_set():
             {"date": "2026-03-10", "exercise": "toe_curls", "sets": 0},  # 0 sets in a session
         ]
     )
-    weekly = metrics.weekly_frequency(log, program=PROGRAM)
+    weekly = metrics.weekly_frequency(log, routine=PROGRAM)
     # week of 2 March: only the 2nd; week of 9 March: the 9th and the 10th
     assert weekly[SESSIONS].tolist() == [1, 2]
     assert weekly[TARGET_MET].tolist() == [False, True]
-    sessions = metrics.session_table(log, program=PROGRAM)
+    sessions = metrics.session_table(log, routine=PROGRAM)
     assert sessions["date"].tolist() == [pd.Timestamp(d) for d in ("2026-03-02", "2026-03-09")] + [
         pd.Timestamp("2026-03-10")
     ]
     assert sessions[EXERCISES].tolist() == [1, 1, 1]  # toe curls with 0 sets is not "done"
     assert sessions[SETS_DONE].tolist() == [1, 1, 1]
     # set tables hold the three sessions only; the 10th's toe curls count 0 of 10
-    sets = metrics.session_sets(log, program=PROGRAM)
+    sets = metrics.session_sets(log, routine=PROGRAM)
     assert len(sets) == 3 * len(PROGRAM.ids)
     tenth = sets[sets["date"] == pd.Timestamp("2026-03-10")].set_index(EXERCISE)
     assert tenth.loc["toe_curls", [SETS_DONE, SETS_PRESCRIBED]].tolist() == [0, 10]
@@ -113,7 +111,7 @@ def test_session_minutes_is_the_largest_on_its_rows_and_line_the_first():
             {"date": "2026-03-02", "exercise": "heel_raises", "sets": 2, "minutes": 5},
         ]
     )
-    sessions = metrics.session_table(log.iloc[::-1], program=PROGRAM)
+    sessions = metrics.session_table(log.iloc[::-1], routine=PROGRAM)
     assert sessions[["minutes", "line"]].to_dict("records") == [{"minutes": 25, "line": 2}]
     assert sessions[EXERCISES].tolist() == [3]
     assert sessions[SETS_DONE].tolist() == [18]  # 6 + 10 + 2
@@ -130,7 +128,7 @@ def test_completion_of_partial_and_one_sided_work():
             {"date": "2026-03-02", "exercise": "toe_curls", "sets": 3},
         ]
     )
-    sets = metrics.session_sets(log, program=PROGRAM).set_index(EXERCISE)
+    sets = metrics.session_sets(log, routine=PROGRAM).set_index(EXERCISE)
     # toe walking (6, not per side): 3 of 6 -> 0.5
     # heel raises (2 a side): left 3 (capped at 2), right 0 -> (2 + 0) / 4 = 0.5, not 3/4
     # tibialis anterior: not done -> 0 of 2
@@ -153,7 +151,7 @@ def test_weekly_sets_in_two_weeks_and_a_week_without_sessions():
             {"date": "2026-03-18", "exercise": "toe_curls", "sets": 5},
         ]
     )
-    weekly = metrics.weekly_sets(log, program=PROGRAM)
+    weekly = metrics.weekly_sets(log, routine=PROGRAM)
     walking = weekly[weekly[EXERCISE] == "toe_walking"]
     assert walking[WEEK].tolist() == [pd.Timestamp("2026-03-02"), pd.Timestamp("2026-03-16")]
     # week of 2 March: 3 + 6 = 9 of 2 x 6 = 12, completion mean(0.5, 1.0) = 0.75
@@ -206,7 +204,7 @@ def test_adherence_vs_pain_means_repeated_reports_once():
             {"date": "2026-03-03", "back": 3},
         ]
     )
-    table = metrics.adherence_vs_pain(log, program=PROGRAM, lags=(0,))
+    table = metrics.adherence_vs_pain(log, routine=PROGRAM, lags=(0,))
     assert table["back"].tolist() == [4.5]  # (6 + 3) / 2, not (6 + 6 + 3) / 3 = 5
     assert table["sessions_lag0"].tolist() == [1]
 
@@ -364,7 +362,7 @@ def _weeks_with(sessions_per_week: list[int]) -> pd.DataFrame:
 
 
 def test_a_target_of_zero_sessions_is_always_met():
-    weekly = metrics.weekly_frequency(_weeks_with([1, 0]), program=with_target(0, 2))
+    weekly = metrics.weekly_frequency(_weeks_with([1, 0]), routine=with_target(0, 2))
     assert weekly[[SESSIONS, TARGET_MIN, TARGET_MAX, TARGET_MET]].values.tolist() == [
         [1, 0, 2, True],
         [0, 0, 2, True],
@@ -374,12 +372,12 @@ def test_a_target_of_zero_sessions_is_always_met():
     assert summary[ADHERENCE_PCT] == 100.0
     assert (summary[CURRENT_STREAK], summary[LONGEST_STREAK]) == (2, 2)
     # also when no week has a session (0 / 0 is not "no data")
-    weekly = metrics.weekly_frequency(_weeks_with([0, 0]), program=with_target(0, 2))
+    weekly = metrics.weekly_frequency(_weeks_with([0, 0]), routine=with_target(0, 2))
     assert metrics.frequency_summary(weekly)[ADHERENCE_PCT].tolist() == [100.0]
 
 
 def test_a_target_of_one_session():
-    weekly = metrics.weekly_frequency(_weeks_with([2, 0, 1]), program=with_target(1, 1))
+    weekly = metrics.weekly_frequency(_weeks_with([2, 0, 1]), routine=with_target(1, 1))
     assert weekly[TARGET_MET].tolist() == [True, False, True]
     summary = metrics.frequency_summary(weekly).iloc[0]
     # min(2 / 1, 1) + 0 + 1 = 2 of 3 weeks
@@ -388,7 +386,7 @@ def test_a_target_of_one_session():
 
 
 def test_a_fractional_target():
-    weekly = metrics.weekly_frequency(_weeks_with([1, 2, 0, 1]), program=with_target(1.5, 2.5))
+    weekly = metrics.weekly_frequency(_weeks_with([1, 2, 0, 1]), routine=with_target(1.5, 2.5))
     assert weekly[TARGET_MIN].tolist() == [1.5] * 4
     assert weekly[TARGET_MAX].tolist() == [2.5] * 4
     assert weekly[TARGET_MET].tolist() == [False, True, False, False]
@@ -400,13 +398,13 @@ def test_a_fractional_target():
 
 
 def test_whole_float_targets_are_shown_as_whole_numbers():
-    weekly = metrics.weekly_frequency(_weeks_with([1]), program=with_target(2.0, 3.0))
+    weekly = metrics.weekly_frequency(_weeks_with([1]), routine=with_target(2.0, 3.0))
     assert weekly[TARGET_MIN].dtype == weekly[TARGET_MAX].dtype == "int64"
     assert weekly[[TARGET_MIN, TARGET_MAX]].values.tolist() == [[2, 3]]
 
 
 def test_longest_streak_and_current_streak_differ():
-    weekly = metrics.weekly_frequency(_weeks_with([2, 2, 2, 0, 2]), program=PROGRAM)
+    weekly = metrics.weekly_frequency(_weeks_with([2, 2, 2, 0, 2]), routine=PROGRAM)
     summary = metrics.frequency_summary(weekly).iloc[0]
     assert (summary[CURRENT_STREAK], summary[LONGEST_STREAK]) == (1, 3)
     assert summary[ADHERENCE_PCT] == pytest.approx(80.0)  # 4 of 5 weeks at 100 %
@@ -414,7 +412,7 @@ def test_longest_streak_and_current_streak_differ():
 
 def test_summarize_uses_the_given_routine():
     log = _weeks_with([1, 1, 0])
-    summary = metrics.summarize(log, program=with_target(1, 2))
+    summary = metrics.summarize(log, routine=with_target(1, 2))
     # target 1 a week: met, met, missed -> 2 of 3 weeks
     assert summary["adherence_pct"] == pytest.approx(200 / 3)
     assert (summary["current_streak"], summary["longest_streak"]) == (0, 2)
@@ -448,7 +446,7 @@ def test_cohort_median_and_share_of_those_with_pain_reports():
         {"participant": "p3", "date": "2026-01-05", "knee": 4, "hip": 4},
         {"participant": "p3", "date": "2026-01-07", "knee": 4, "hip": 3},
     ]
-    summary = metrics.summarize(tidy_log(rows), program=PROGRAM)
+    summary = metrics.summarize(tidy_log(rows), routine=PROGRAM)
     adherence = [p["adherence_pct"] for p in summary["participants"]]
     assert adherence == pytest.approx([20.0, 10.0, 50.0])
     assert summary["participants"][1]["pain"] == {}
@@ -469,7 +467,7 @@ def test_cohort_share_counts_a_participant_improved_at_any_site():
         {"participant": "p2", "date": "2026-01-05", "hip": 5},
         {"participant": "p2", "date": "2026-03-02", "hip": 5},
     ]
-    cohort = metrics.summarize(tidy_log(rows), program=PROGRAM)["cohort"]
+    cohort = metrics.summarize(tidy_log(rows), routine=PROGRAM)["cohort"]
     assert cohort["share_clinically_important"] == 0.5
     assert cohort["median_adherence_pct"] == 0.0
 
@@ -479,7 +477,7 @@ def test_cohort_without_any_pain_report_has_no_share():
         {"participant": "p1", "date": "2026-01-05", "exercise": "toe_walking", "sets": 6},
         {"participant": "p2", "date": "2026-01-05", "exercise": "toe_walking", "sets": 6},
     ]
-    cohort = metrics.summarize(tidy_log(rows), program=PROGRAM)["cohort"]
+    cohort = metrics.summarize(tidy_log(rows), routine=PROGRAM)["cohort"]
     assert cohort == {
         "participants": 2,
         "median_adherence_pct": 50.0,
@@ -489,7 +487,7 @@ def test_cohort_without_any_pain_report_has_no_share():
 
 def test_no_pain_reports_and_no_weeks():
     assert metrics.pain_change(_weeks_with([1])).empty  # sessions without any pain cell
-    empty = metrics.weekly_frequency(_weeks_with([1]).iloc[:0], program=PROGRAM)
+    empty = metrics.weekly_frequency(_weeks_with([1]).iloc[:0], routine=PROGRAM)
     assert math.isnan(metrics.frequency_summary(empty).iloc[0][ADHERENCE_PCT])
 
 
@@ -524,24 +522,24 @@ def test_every_metric_uses_the_given_routine():
     # the log as read with OWN: toe curls are not an exercise of that routine
     log = _own_log()
     log = log.assign(**{IN_PROGRAM: log[EXERCISE].isin(OWN.ids).to_numpy()})
-    sessions = metrics.session_table(log, program=OWN)
+    sessions = metrics.session_table(log, routine=OWN)
     assert sessions["date"].dt.day.tolist() == [9, 16, 17]  # toe curls do not count
-    assert metrics.weekly_frequency(log, program=OWN)[SESSIONS].tolist() == [0, 1, 2]
-    sets = metrics.session_sets(log, program=OWN)
+    assert metrics.weekly_frequency(log, routine=OWN)[SESSIONS].tolist() == [0, 1, 2]
+    sets = metrics.session_sets(log, routine=OWN)
     assert sets[EXERCISE].tolist() == ["toe_walking", "heel_raises"] * 3
     # toe walking 3 of 3 -> 1.0; heel raises 1 (both sides) -> 2 of 2 -> 1.0
     assert sets[SETS_PRESCRIBED].tolist() == [3, 2] * 3
     assert sets[COMPLETION].tolist() == [1.0, 0.0, 1.0, 0.0, 0.0, 1.0]
-    weekly = metrics.weekly_sets(log, program=OWN)
+    weekly = metrics.weekly_sets(log, routine=OWN)
     assert weekly[SETS_PRESCRIBED].tolist() == [3, 2, 6, 4]  # 1 session, then 2
     assert weekly[COMPLETION].tolist() == [1.0, 0.0, 0.5, 0.5]
-    table = metrics.adherence_vs_pain(log, program=OWN, lags=(0,))
+    table = metrics.adherence_vs_pain(log, routine=OWN, lags=(0,))
     assert table["sessions_lag0"].tolist() == [0, 1, 2]
     # pain 6, 5, 1 (ranks 3, 2, 1) against 0, 1, 2 sessions (ranks 1, 2, 3): -1 exactly
     # (the packaged routine counts 1, 1, 4 sessions: ranks 1.5, 1.5, 3, rho -0.87)
-    association = metrics.pain_association(log, program=OWN, lags=(0,))
+    association = metrics.pain_association(log, routine=OWN, lags=(0,))
     assert association.loc[association[SITE] == "back", "spearman"].tolist() == [-1.0]
-    summary = metrics.summarize(log, program=OWN)
+    summary = metrics.summarize(log, routine=OWN)
     # target 1 a week: 0, 1, 2 sessions -> (0 + 1 + 1) / 3
     assert summary["adherence_pct"] == pytest.approx(200 / 3)
     assert (summary["sessions"], summary["current_streak"]) == (3, 2)
@@ -553,7 +551,7 @@ def test_pain_association_ranks_the_sessions_too():
     rows = [{"date": "2026-03-02", "back": 3}, {"date": "2026-03-09", **TOE, "back": 2}]
     rows += [{"date": f"2026-03-{day}", **TOE} for day in (16, 17, 18, 19)]
     rows += [{"date": "2026-03-16", "back": 0}]
-    association = metrics.pain_association(tidy_log(rows), program=PROGRAM, lags=(0,))
+    association = metrics.pain_association(tidy_log(rows), routine=PROGRAM, lags=(0,))
     back = association[association[SITE] == "back"]
     assert back["spearman"].tolist() == [-1.0]
     assert association["spearman"].dtype == "float64"
@@ -562,7 +560,7 @@ def test_pain_association_ranks_the_sessions_too():
 
 def test_pain_association_with_lags_beyond_the_default_ones():
     rows = [{"date": f"2026-03-{day:02d}", **TOE, "back": 1} for day in (2, 9, 16, 23, 30)]
-    association = metrics.pain_association(tidy_log(rows), program=PROGRAM, lags=(4,))
+    association = metrics.pain_association(tidy_log(rows), routine=PROGRAM, lags=(4,))
     # only week 5 has a week 4 weeks before it
     assert association.loc[association[SITE] == "back", ["lag", "n_weeks"]].values.tolist() == [
         [4, 1]
@@ -577,12 +575,12 @@ def test_sites_keep_the_log_order_in_every_table():
         ],
         sites=("knee", "back"),
     )
-    assert metrics.pain_association(log, program=PROGRAM)[SITE].unique().tolist() == [
+    assert metrics.pain_association(log, routine=PROGRAM)[SITE].unique().tolist() == [
         "knee",
         "back",
     ]
     assert metrics.pain_change(log)[SITE].tolist() == ["knee", "back"]
-    table = metrics.adherence_vs_pain(log, program=PROGRAM, lags=(1,))
+    table = metrics.adherence_vs_pain(log, routine=PROGRAM, lags=(1,))
     assert list(table.columns) == [WEEK, SESSIONS, "knee", "back", "sessions_lag1"]
     assert table[WEEK].tolist() == [pd.Timestamp("2026-03-02"), pd.Timestamp("2026-03-09")]
     assert table["knee"].dtype == "float64"
@@ -596,7 +594,7 @@ def test_a_log_without_a_side_column_counts_each_row_for_both_sides():
             {"date": "2026-03-02", "exercise": "heel_raises", "sets": 1},
         ]
     )
-    sets = metrics.session_sets(log.drop(columns="side"), program=PROGRAM)
+    sets = metrics.session_sets(log.drop(columns="side"), routine=PROGRAM)
     heel = sets.set_index(EXERCISE).loc["heel_raises"]
     # 1 set both sides -> 2 of 2 * 2
     assert (heel[SETS_DONE], heel[SETS_PRESCRIBED], heel[COMPLETION]) == (2, 4, 0.5)
@@ -609,7 +607,7 @@ def test_program_rows_without_sets_after_the_last_session():
             {"date": "2026-03-03", "exercise": "toe_walking", "sets": 0},
         ]
     )
-    sets = metrics.session_sets(log, program=PROGRAM)
+    sets = metrics.session_sets(log, routine=PROGRAM)
     assert sets["date"].unique().tolist() == [pd.Timestamp("2026-03-02")]
 
 
@@ -623,7 +621,7 @@ def test_weeks_with_several_sessions_and_participants():
             {"participant": "p2", "date": "2026-03-04", **TOE, "back": 5},
         ]
     )
-    weekly = metrics.weekly_sets(log, program=PROGRAM)
+    weekly = metrics.weekly_sets(log, routine=PROGRAM)
     walking = weekly[weekly[EXERCISE] == "toe_walking"]
     assert walking[["participant", SETS_DONE]].values.tolist() == [
         ["p1", 6],
@@ -637,7 +635,7 @@ def test_weeks_with_several_sessions_and_participants():
         ["p2", 5.5, 2],
     ]
     assert metrics.pain_reports(log)["participant"].tolist() == ["p1"] * 3 + ["p2"] * 2
-    assert metrics.session_table(log, program=PROGRAM)["participant"].tolist() == (
+    assert metrics.session_table(log, routine=PROGRAM)["participant"].tolist() == (
         ["p1"] * 3 + ["p2"] * 2
     )
 
@@ -656,7 +654,7 @@ def test_a_missing_participant_is_a_participant_of_its_own():
             {"participant": None, "date": "2026-03-17", **TOE},
         ]
     )
-    summary = metrics.frequency_summary(metrics.weekly_frequency(log, program=PROGRAM))
+    summary = metrics.frequency_summary(metrics.weekly_frequency(log, routine=PROGRAM))
     assert summary["participant"].tolist()[0] == "p1" and pd.isna(summary["participant"][1])
     assert summary[WEEKS].tolist() == [3, 3]
     # p1: met, missed, missed; no participant: met, missed, met
@@ -673,16 +671,16 @@ def test_unused_participant_categories_give_no_rows():
         ]
     )
     log["participant"] = pd.Categorical(log["participant"], categories=["p1", "p2", "p3"])
-    summary = metrics.frequency_summary(metrics.weekly_frequency(log, program=PROGRAM))
+    summary = metrics.frequency_summary(metrics.weekly_frequency(log, routine=PROGRAM))
     assert summary["participant"].tolist() == ["p1", "p2"]
-    association = metrics.pain_association(log, program=PROGRAM, lags=(0,))
+    association = metrics.pain_association(log, routine=PROGRAM, lags=(0,))
     assert association["participant"].unique().tolist() == ["p1", "p2"]
     assert [p["participant"] for p in metrics.summarize(log)["participants"]] == ["p1", "p2"]
 
 
 def test_empty_logs_give_zeros_and_nones():
     empty = _weeks_with([1]).iloc[:0]
-    summary = metrics.summarize(empty, program=PROGRAM)
+    summary = metrics.summarize(empty, routine=PROGRAM)
     assert summary == {
         "weeks": 0,
         "sessions": 0,
@@ -694,7 +692,7 @@ def test_empty_logs_give_zeros_and_nones():
         "pain": {},
     }
     with_participants = tidy_log([{"participant": "p1", "date": "2026-03-02", **TOE}]).iloc[:0]
-    assert metrics.summarize(with_participants, program=PROGRAM) == {
+    assert metrics.summarize(with_participants, routine=PROGRAM) == {
         "participants": [],
         "cohort": {
             "participants": 0,
@@ -726,8 +724,8 @@ def test_a_done_mark_left_blank_is_not_a_session():
         ]
     )
     log.loc[2, "session_done"] = pd.NA  # the check-in's done cell is blank, not "no"
-    assert metrics.weekly_frequency(log, program=PROGRAM)[SESSIONS].tolist() == [2]
-    assert len(metrics.session_table(log, program=PROGRAM)) == 2
+    assert metrics.weekly_frequency(log, routine=PROGRAM)[SESSIONS].tolist() == [2]
+    assert len(metrics.session_table(log, routine=PROGRAM)) == 2
 
 
 def test_rows_the_reader_flagged_or_left_without_sets_are_not_sessions():
@@ -741,14 +739,14 @@ def test_rows_the_reader_flagged_or_left_without_sets_are_not_sessions():
         ]
     )
     log["in_program"] = pd.array([False, None, True, False, True], dtype="boolean")
-    assert metrics.session_table(log, program=PROGRAM)["date"].tolist() == [
+    assert metrics.session_table(log, routine=PROGRAM)["date"].tolist() == [
         pd.Timestamp("2026-03-06")
     ]
-    # without the reader's flags, the program's names decide: the 2nd, 3rd and 6th
-    sessions = metrics.session_table(log.drop(columns="in_program"), program=PROGRAM)
+    # without the reader's flags, the routine's names decide: the 2nd, 3rd and 6th
+    sessions = metrics.session_table(log.drop(columns="in_program"), routine=PROGRAM)
     assert sessions["date"].dt.day.tolist() == [2, 3, 6]
     assert sessions[SETS_DONE].dtype == "int64"
-    sets = metrics.weekly_sets(log.drop(columns="in_program"), program=PROGRAM)
+    sets = metrics.weekly_sets(log.drop(columns="in_program"), routine=PROGRAM)
     assert sets[SETS_DONE].dtype == sets[SETS_PRESCRIBED].dtype == "int64"
 
 
@@ -778,7 +776,7 @@ def test_each_metric_refuses_a_routine_without_the_logs_exercises(name):
     # _own_log has toe curls, an exercise of the packaged routine (the reader matched it)
     # and not of OWN
     with pytest.raises(ValueError, match=r"^the routine .* does not match this log"):
-        getattr(metrics, name)(_own_log(), program=OWN)
+        getattr(metrics, name)(_own_log(), routine=OWN)
 
 
 def _first_two_weeks(log):
@@ -788,7 +786,7 @@ def _first_two_weeks(log):
 TWO_WEEKS = {
     "weeks": {"weeks": 2},
     "until": {"until": "2026-03-15"},
-    "routine": {"program": dataclasses.replace(PROGRAM, weeks=2)},
+    "routine": {"routine": dataclasses.replace(PROGRAM, weeks=2)},
     "participants": {
         "participants": pd.DataFrame({"participant": ["a"], "start": ["2026-03-02"], "weeks": [2]})
     },
@@ -802,9 +800,9 @@ def test_each_metric_keeps_to_a_window_of_two_weeks(name, option):
     # Sunday 15 March, which gives what the rows of the first two weeks alone give
     log = _own_log().assign(participant="a")
     metric = getattr(metrics, name)
-    program = TWO_WEEKS[option].get("program", PROGRAM)
+    routine = TWO_WEEKS[option].get("routine", PROGRAM)
     got = metric(log, **TWO_WEEKS[option])
-    expected = metric(_first_two_weeks(log), program=program)
+    expected = metric(_first_two_weeks(log), routine=routine)
     if name == "summarize":
         assert got == expected
         # the packaged routine's sessions on 2 and 9 March; not those of 16 to 19 March
@@ -819,7 +817,7 @@ def test_each_metric_keeps_to_a_window_of_two_weeks(name, option):
 def test_tables_counted_against_a_routine_carry_it(name):
     log = _own_log()
     log = log.assign(**{IN_PROGRAM: log[EXERCISE].isin(OWN.ids).to_numpy()})
-    assert getattr(metrics, name)(log, program=OWN).attrs["program"] is OWN
+    assert getattr(metrics, name)(log, routine=OWN).attrs["routine"] is OWN
 
 
 def test_workouts_and_minutes_of_the_second_participant():
@@ -833,7 +831,7 @@ def test_workouts_and_minutes_of_the_second_participant():
         {"participant": "b", "date": "2026-03-10T07:30", "exercise": "toe_curls", "sets": 10},
         {"participant": "b", "date": "2026-03-10T18:00", **TOE, "minutes": 5},
     ]
-    sessions = metrics.session_table(tidy_log(rows), program=PROGRAM)
+    sessions = metrics.session_table(tidy_log(rows), routine=PROGRAM)
     assert sessions["participant"].tolist() == ["a", "a", "b", "b"]
     assert sessions[metrics.WORKOUTS].tolist() == [1, 1, 1, 2]
     assert sessions["minutes"].tolist() == [20, 30, 25, 15]
@@ -843,7 +841,7 @@ def test_a_baseline_of_zero_gives_no_band_in_the_summary():
     # back 0 then 3, 15 days apart: change +3, change_pct undefined (0 baseline), so its
     # band is missing: None in the JSON-ready dict, not NaN
     rows = [{"date": "2026-03-02", **TOE, "back": 0}, {"date": "2026-03-17", **TOE, "back": 3}]
-    back = metrics.summarize(tidy_log(rows), program=PROGRAM)["pain"]["back"]
+    back = metrics.summarize(tidy_log(rows), routine=PROGRAM)["pain"]["back"]
     assert back == {
         "baseline": 0.0,
         "latest": 3.0,
@@ -897,7 +895,7 @@ def test_weekly_sets_of_two_workouts_on_a_sunday():
         {"date": "2026-03-08T18:00", "exercise": "toe_walking", "sets": 3},
         {"date": "2026-03-09T09:00", "exercise": "toe_walking", "sets": 6},
     ]
-    weekly = metrics.weekly_sets(tidy_log(rows), program=PROGRAM)
+    weekly = metrics.weekly_sets(tidy_log(rows), routine=PROGRAM)
     walking = weekly[weekly[EXERCISE] == "toe_walking"]
     assert walking[WEEK].tolist() == [pd.Timestamp("2026-03-02"), pd.Timestamp("2026-03-09")]
     assert walking[SETS_DONE].tolist() == [6, 6]
@@ -906,13 +904,13 @@ def test_weekly_sets_of_two_workouts_on_a_sunday():
 
 @pytest.mark.parametrize("name", METRICS_OF_A_LOG)
 def test_each_metric_uses_the_routine_the_log_was_read_with(name):
-    # read with OWN (toe curls not matched), no program= given: OWN, not the packaged
+    # read with OWN (toe curls not matched), no routine= given: OWN, not the packaged
     # routine, under which the toe curls rows would be sessions (see the test above)
     log = _own_log()
     log = log.assign(**{IN_PROGRAM: log[EXERCISE].isin(OWN.ids).to_numpy()})
-    log.attrs["program"] = OWN
+    log.attrs["routine"] = OWN
     metric = getattr(metrics, name)
-    got, expected = metric(log), metric(log, program=OWN)
+    got, expected = metric(log), metric(log, routine=OWN)
     if name == "summarize":
         assert got == expected
         assert got["sessions"] == 3  # 9, 16 and 17 March

@@ -15,20 +15,23 @@ from _tidy import PROGRAM, tidy_log
 
 import footstats
 from footstats.cli import main
-from footstats.columns import PARTICIPANT, SESSIONS, TARGET_MET, WEEK
-from footstats.metrics import followup as _followup
-from footstats.metrics import tables as metrics
-from footstats.metrics.tables import (
+from footstats.columns import (
     ADHERENCE_PCT,
     CURRENT_STREAK,
     END,
     LONGEST_STREAK,
+    PARTICIPANT,
     ROWS_AFTER,
     ROWS_BEFORE,
+    SESSIONS,
     START,
+    TARGET_MET,
+    WEEK,
     WEEK_INDEX,
     WEEKS,
 )
+from footstats.metrics import followup as _followup
+from footstats.metrics import tables as metrics
 from footstats.reading.participants import (
     enrolment_problems,
     read_participants,
@@ -78,7 +81,7 @@ def dropout_cohort():
 
 def test_a_drop_out_counts_the_empty_weeks_up_to_the_logs_last_row():
     log = dropout_cohort()
-    weekly = metrics.weekly_frequency(log, program=PROGRAM)
+    weekly = metrics.weekly_frequency(log, routine=PROGRAM)
     # quit: weeks of 2, 9, 16, 23 March (the log's last row is 25 March): 2, 0, 0, 0
     assert by_participant(weekly, SESSIONS) == {"quit": [2, 0, 0, 0], "stays": [2, 2, 2, 2]}
     summary = metrics.frequency_summary(weekly).set_index(PARTICIPANT)
@@ -88,17 +91,17 @@ def test_a_drop_out_counts_the_empty_weeks_up_to_the_logs_last_row():
     assert summary.loc["quit", LONGEST_STREAK] == 1
     assert summary.loc["stays", ADHERENCE_PCT] == pytest.approx(100.0)
     assert summary.loc["stays", CURRENT_STREAK] == 4
-    cohort = metrics.summarize(log, program=PROGRAM)["cohort"]
+    cohort = metrics.summarize(log, routine=PROGRAM)["cohort"]
     assert cohort["median_adherence_pct"] == pytest.approx((25 + 100) / 2)
 
 
 def test_a_personal_drop_out_shows_with_until():
     log = tidy_log([session("2026-03-02"), session("2026-03-04")])
     # until Sunday 22 March: weeks of 2, 9 and 16 March
-    weekly = metrics.weekly_frequency(log, program=PROGRAM, until="2026-03-22")
+    weekly = metrics.weekly_frequency(log, routine=PROGRAM, until="2026-03-22")
     assert weekly[WEEK].tolist() == days("2026-03-02", "2026-03-09", "2026-03-16")
     assert weekly[SESSIONS].tolist() == [2, 0, 0]
-    summary = metrics.summarize(log, program=PROGRAM, until=date(2026, 3, 22))
+    summary = metrics.summarize(log, routine=PROGRAM, until=date(2026, 3, 22))
     # (1 + 0 + 0) / 3 = 33.3 %; the current streak ends in the empty last week
     assert (summary["weeks"], summary["sessions"]) == (3, 2)
     assert summary["adherence_pct"] == pytest.approx(100 / 3)
@@ -114,7 +117,7 @@ def test_until_today(monkeypatch):
 
     monkeypatch.setattr(_followup, "date", Today)  # where the window reads today
     log = tidy_log([session("2026-03-02")])
-    weekly = metrics.weekly_frequency(log, program=PROGRAM, until="today")
+    weekly = metrics.weekly_frequency(log, routine=PROGRAM, until="today")
     assert weekly[WEEK].tolist() == days("2026-03-02", "2026-03-09", "2026-03-16")
 
 
@@ -125,11 +128,11 @@ def test_the_readme_example():
         ({"until": "2026-03-29"}, [2, 1, 0, 0], 37.5),
         ({"weeks": 6}, [2, 1, 0, 0, 0, 0], 25.0),
     ):
-        weekly = metrics.weekly_frequency(log, program=PROGRAM, **options)
+        weekly = metrics.weekly_frequency(log, routine=PROGRAM, **options)
         assert weekly[SESSIONS].tolist() == sessions
         summary = metrics.frequency_summary(weekly)
         assert summary[ADHERENCE_PCT].tolist() == [pytest.approx(adherence)]
-    window = metrics.follow_up(log, program=PROGRAM, weeks=6)
+    window = metrics.follow_up(log, routine=PROGRAM, weeks=6)
     assert window[END].tolist() == days("2026-04-12")
 
 
@@ -153,7 +156,7 @@ def late_starter_cohort():
 
 def test_a_late_starter_with_weeks_counts_a_programme_from_each_start():
     log = late_starter_cohort()
-    weekly = metrics.weekly_frequency(log, program=PROGRAM, weeks=3, week_index=True)
+    weekly = metrics.weekly_frequency(log, routine=PROGRAM, weeks=3, week_index=True)
     assert list(weekly.columns[:4]) == [PARTICIPANT, WEEK, WEEK_INDEX, SESSIONS]
     # 3 weeks each from the week of the start: early 2, 9, 16 March; late 16, 23, 30 March
     assert by_participant(weekly, WEEK) == {
@@ -163,7 +166,7 @@ def test_a_late_starter_with_weeks_counts_a_programme_from_each_start():
     assert by_participant(weekly, WEEK_INDEX) == {"early": [1, 2, 3], "late": [1, 2, 3]}
     # study week by study week the two are alike: 2, 1, 0
     assert by_participant(weekly, SESSIONS) == {"early": [2, 1, 0], "late": [2, 1, 0]}
-    window = metrics.follow_up(log, program=PROGRAM, weeks=3).set_index(PARTICIPANT)
+    window = metrics.follow_up(log, routine=PROGRAM, weeks=3).set_index(PARTICIPANT)
     # the Sunday of the third ISO week
     assert window.loc["early", END] == pd.Timestamp("2026-03-22")
     assert window.loc["late", START] == pd.Timestamp("2026-03-18")
@@ -173,25 +176,25 @@ def test_a_late_starter_with_weeks_counts_a_programme_from_each_start():
 
 def test_without_weeks_the_late_starter_has_fewer_weeks():
     log = late_starter_cohort()
-    window = metrics.follow_up(log, program=PROGRAM).set_index(PARTICIPANT)
+    window = metrics.follow_up(log, routine=PROGRAM).set_index(PARTICIPANT)
     # both end on the log's last row, Tuesday 24 March: early 4 weeks, late 2
     assert window[END].tolist() == days("2026-03-24", "2026-03-24")
     assert window[WEEKS].tolist() == [4, 2]
 
 
 def test_the_routines_weeks_key_is_the_default_programme():
-    program = dataclasses.replace(PROGRAM, weeks=2)
+    routine = dataclasses.replace(PROGRAM, weeks=2)
     log = late_starter_cohort()
-    weekly = metrics.weekly_frequency(log, program=program)
+    weekly = metrics.weekly_frequency(log, routine=routine)
     assert by_participant(weekly, SESSIONS) == {"early": [2, 1], "late": [2, 1]}
     # weeks= wins over the routine's key
-    weekly = metrics.weekly_frequency(log, program=program, weeks=1)
+    weekly = metrics.weekly_frequency(log, routine=routine, weeks=1)
     assert by_participant(weekly, SESSIONS) == {"early": [2], "late": [2]}
 
 
 def test_weeks_wins_over_until():
     log = late_starter_cohort()
-    window = metrics.follow_up(log, program=PROGRAM, weeks=1, until="2026-04-30")
+    window = metrics.follow_up(log, routine=PROGRAM, weeks=1, until="2026-04-30")
     assert window[END].tolist() == days("2026-03-08", "2026-03-22")
 
 
@@ -220,30 +223,30 @@ def test_rows_after_the_window_are_kept_in_the_log_but_not_counted():
         ]
     )
     before = log.copy()
-    weekly = metrics.weekly_frequency(log, program=PROGRAM, until="2026-03-15")
+    weekly = metrics.weekly_frequency(log, routine=PROGRAM, until="2026-03-15")
     assert weekly[SESSIONS].tolist() == [2, 1]
     pain = metrics.pain_change(log, until="2026-03-15")
     # baseline 2-15 March: (6 + 5) / 2; latest the same 14 days: the late 1s are not counted
     assert pain[["baseline", "latest"]].to_dict("records") == [{"baseline": 5.5, "latest": 5.5}]
-    window = metrics.follow_up(log, program=PROGRAM, until="2026-03-15")
+    window = metrics.follow_up(log, routine=PROGRAM, until="2026-03-15")
     assert (window[ROWS_BEFORE].sum(), window[ROWS_AFTER].sum()) == (0, 2)
     assert metrics.window_notices(window) == [
         "2 rows after the window's end are not counted (they stay in the log)"
     ]
     pd.testing.assert_frame_equal(log, before)  # the log itself keeps every row
-    assert len(metrics.session_table(log, program=PROGRAM, until="2026-03-15")) == 3
+    assert len(metrics.session_table(log, routine=PROGRAM, until="2026-03-15")) == 3
     assert len(metrics.pain_reports(log, until="2026-03-15")) == 2
 
 
 def test_a_start_after_the_first_row_leaves_earlier_rows_out():
     log = tidy_log([session("2026-03-02", "p1"), session("2026-03-10", "p1")])
     table = pd.DataFrame({"participant": ["p1"], "start": ["2026-03-09"]})
-    window = metrics.follow_up(log, program=PROGRAM, participants=table)
+    window = metrics.follow_up(log, routine=PROGRAM, participants=table)
     assert window[[ROWS_BEFORE, ROWS_AFTER]].to_dict("records") == [{ROWS_BEFORE: 1, ROWS_AFTER: 0}]
     assert metrics.window_notices(window) == [
         "1 row before the window's start is not counted (they stay in the log)"
     ]
-    weekly = metrics.weekly_frequency(log, program=PROGRAM, participants=table)
+    weekly = metrics.weekly_frequency(log, routine=PROGRAM, participants=table)
     assert weekly[WEEK].tolist() == days("2026-03-09")
     assert weekly[SESSIONS].tolist() == [1]
 
@@ -260,7 +263,7 @@ def test_a_participants_table_overrides_the_start_and_enrols_someone_without_row
             "p2,2026-03-09,2026-03-22,,clinic\n"  # enrolled, no rows at all
         )
     )
-    weekly = metrics.weekly_frequency(log, program=PROGRAM, participants=table)
+    weekly = metrics.weekly_frequency(log, routine=PROGRAM, participants=table)
     # p1: weeks of 2, 9 and 16 March (3 weeks from the start); p2: 9 and 16 March, empty
     assert by_participant(weekly, WEEK) == {
         "p1": days("2026-03-02", "2026-03-09", "2026-03-16"),
@@ -275,7 +278,7 @@ def test_a_participants_table_overrides_the_start_and_enrols_someone_without_row
     }
     assert entries["p2"]["sessions"] == 0
     assert (entries["p2"]["first_date"], entries["p2"]["last_date"]) == (None, None)
-    window = metrics.follow_up(log, program=PROGRAM, participants=table)
+    window = metrics.follow_up(log, routine=PROGRAM, participants=table)
     assert window["group"].tolist() == ["home", "clinic"]
 
 
@@ -335,7 +338,7 @@ def test_iso_week_53_inside_a_window():
             session("2027-01-05"),
         ]
     )
-    weekly = metrics.weekly_frequency(log, program=PROGRAM, until="2027-01-17")
+    weekly = metrics.weekly_frequency(log, routine=PROGRAM, until="2027-01-17")
     assert weekly[WEEK].tolist() == days("2026-12-21", "2026-12-28", "2027-01-04", "2027-01-11")
     assert [w.isocalendar()[:2] for w in weekly[WEEK]] == [
         (2026, 52),
@@ -345,7 +348,7 @@ def test_iso_week_53_inside_a_window():
     ]
     assert weekly[SESSIONS].tolist() == [1, 2, 1, 0]
     assert weekly[TARGET_MET].tolist() == [False, True, False, False]
-    window = metrics.follow_up(log, program=PROGRAM, weeks=2)
+    window = metrics.follow_up(log, routine=PROGRAM, weeks=2)
     assert window[END].tolist() == days("2027-01-03")  # the Sunday of week 53
 
 
@@ -360,9 +363,9 @@ def test_two_workouts_on_one_day_are_one_session():
             session("2026-03-04"),
         ]
     )
-    weekly = metrics.weekly_frequency(log, program=PROGRAM)
+    weekly = metrics.weekly_frequency(log, routine=PROGRAM)
     assert weekly[SESSIONS].tolist() == [2]  # 2 March and 4 March
-    sets = metrics.session_sets(log, program=PROGRAM)
+    sets = metrics.session_sets(log, routine=PROGRAM)
     toe = sets[sets["exercise"] == "toe_walking"]
     # the day's 6 + 6 sets against one prescription of 6: completion capped at 1
     assert toe["sets_done"].tolist() == [12, 6]
@@ -532,7 +535,7 @@ def test_the_dashboard_counts_the_window():
     import matplotlib.pyplot as plt
 
     log = tidy_log([session("2026-03-02"), session("2026-03-04")])
-    fig = footstats.plot_dashboard(log, program=PROGRAM, until="2026-03-22")
+    fig = footstats.plot_dashboard(log, routine=PROGRAM, until="2026-03-22")
     try:
         assert fig.get_suptitle().endswith("2 Mar – 22 Mar 2026 (3 weeks)")
         assert (

@@ -31,9 +31,8 @@ import pandas as pd
 import pytest
 from _tidy import PROGRAM, tidy_log
 
-from footstats.columns import PARTICIPANT, SESSIONS, WEEK
+from footstats.columns import END, PARTICIPANT, SESSIONS, START, WEEK, WEEKS
 from footstats.metrics import tables as metrics
-from footstats.metrics.tables import END, START, WEEKS
 from footstats.metrics.weeks import Keys
 
 
@@ -72,18 +71,18 @@ def test_enrolled_participants_without_a_missing_one():
 def test_a_window_that_ends_before_it_starts_has_no_weeks():
     log = tidy_log([session("2026-03-09"), session("2026-03-10")])
     # until Sunday 8 March, the day before the first row: 0 weeks, both rows after the end
-    window = metrics.follow_up(log, program=PROGRAM, until="2026-03-08")
+    window = metrics.follow_up(log, routine=PROGRAM, until="2026-03-08")
     assert window[[WEEKS, "rows_before", "rows_after"]].values.tolist() == [[0, 0, 2]]
-    assert metrics.weekly_frequency(log, program=PROGRAM, until="2026-03-08").empty
+    assert metrics.weekly_frequency(log, routine=PROGRAM, until="2026-03-08").empty
 
 
 def test_a_window_of_one_day_has_one_week():
     log = tidy_log([session("2026-03-09"), session("2026-03-10")])
-    window = metrics.follow_up(log, program=PROGRAM, until="2026-03-09")
+    window = metrics.follow_up(log, routine=PROGRAM, until="2026-03-09")
     assert window[[START, END, WEEKS]].values.tolist() == [
         [pd.Timestamp("2026-03-09"), pd.Timestamp("2026-03-09"), 1]
     ]
-    weekly = metrics.weekly_frequency(log, program=PROGRAM, until="2026-03-09")
+    weekly = metrics.weekly_frequency(log, routine=PROGRAM, until="2026-03-09")
     assert weekly[[WEEK, SESSIONS]].values.tolist() == [[pd.Timestamp("2026-03-09"), 1]]
 
 
@@ -159,20 +158,20 @@ def test_until_names_the_value_given(until):
 def test_weeks_and_the_routines_weeks_leave_later_rows_out_of_every_table():
     # sessions on Monday 2 and Tuesday 10 March: a programme of 1 week ends Sunday 8 March
     log = tidy_log([session("2026-03-02"), session("2026-03-10")])
-    assert metrics.session_table(log, program=PROGRAM, weeks=1)["date"].tolist() == days(
+    assert metrics.session_table(log, routine=PROGRAM, weeks=1)["date"].tolist() == days(
         "2026-03-02"
     )
     one_week = dataclasses.replace(PROGRAM, weeks=1)
-    assert metrics.session_table(log, program=one_week)["date"].tolist() == days("2026-03-02")
+    assert metrics.session_table(log, routine=one_week)["date"].tolist() == days("2026-03-02")
     # without a programme the window runs to the last row: both sessions
-    assert len(metrics.session_table(log, program=PROGRAM)) == 2
+    assert len(metrics.session_table(log, routine=PROGRAM)) == 2
 
 
 def test_the_routine_goes_with_the_tables_counted_against_it_only():
     log = tidy_log([session("2026-03-02")])
     one_week = dataclasses.replace(PROGRAM, weeks=1)
-    assert metrics.weekly_frequency(log, program=one_week).attrs["program"] is one_week
-    assert "program" not in metrics.follow_up(log, program=one_week).attrs
+    assert metrics.weekly_frequency(log, routine=one_week).attrs["routine"] is one_week
+    assert "routine" not in metrics.follow_up(log, routine=one_week).attrs
 
 
 def test_follow_up_names_itself_and_the_columns_it_reads():
@@ -187,7 +186,7 @@ def test_follow_up_names_itself_and_the_columns_it_reads():
 def test_follow_up_takes_the_routine_given_else_the_logs_own():
     # rows on Mondays 2, 9 and 16 March; the log was read with a routine of 2 weeks
     log = tidy_log([session("2026-03-02"), session("2026-03-09"), session("2026-03-16")])
-    log.attrs["program"] = dataclasses.replace(PROGRAM, weeks=2)
+    log.attrs["routine"] = dataclasses.replace(PROGRAM, weeks=2)
     columns = [END, WEEKS, "rows_before", "rows_after"]
     # the log's own: 2 weeks, to Sunday 15 March; the row of the 16th is after the end
     assert metrics.follow_up(log)[columns].values.tolist() == [
@@ -195,10 +194,10 @@ def test_follow_up_takes_the_routine_given_else_the_logs_own():
     ]
     # one given of 1 week, to Sunday 8 March; the packaged one has no weeks: to the last row
     one_week = dataclasses.replace(PROGRAM, weeks=1)
-    assert metrics.follow_up(log, program=one_week)[columns].values.tolist() == [
+    assert metrics.follow_up(log, routine=one_week)[columns].values.tolist() == [
         [pd.Timestamp("2026-03-08"), 1, 0, 2]
     ]
-    assert metrics.follow_up(log, program=PROGRAM)[columns].values.tolist() == [
+    assert metrics.follow_up(log, routine=PROGRAM)[columns].values.tolist() == [
         [pd.Timestamp("2026-03-16"), 3, 0, 0]
     ]
 
@@ -290,7 +289,7 @@ def test_weeks_keep_the_unit_of_the_logs_dates(unit):
     # weeks were computed in another unit than the days they index
     log = tidy_log([session("2026-03-04"), session("2026-03-10")])
     log["date"] = log["date"].astype(f"datetime64[{unit}]")
-    weekly = metrics.weekly_frequency(log, program=PROGRAM)
+    weekly = metrics.weekly_frequency(log, routine=PROGRAM)
     assert weekly[WEEK].dtype == f"datetime64[{unit}]"
     assert weekly[[WEEK, SESSIONS]].values.tolist() == [
         [pd.Timestamp("2026-03-02"), 1],

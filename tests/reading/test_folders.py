@@ -64,7 +64,7 @@ def test_on_invalid_drop_loads_the_other_files_and_warns():
 def test_combined_log_keeps_each_files_dtypes():
     log = validate_logs(COHORT).log
     assert isinstance(log[EXERCISE].dtype, pd.CategoricalDtype)
-    assert list(log[EXERCISE].cat.categories) == list(footstats.load_program().ids)
+    assert list(log[EXERCISE].cat.categories) == list(footstats.load_routine().ids)
     assert log[SETS].dtype == "Int64"
     # pain_back only in p01.csv, pain_knee only in p02.csv: missing elsewhere, still Int64
     assert log["pain_back"].dtype == "Int64" and log["pain_knee"].dtype == "Int64"

@@ -28,7 +28,7 @@ from footstats.cli import SHOWN_PROBLEMS, main
 from footstats.columns import CODE, ERROR, LINE, MESSAGE, NOTES, SETS, SEVERITY, WARNING
 from footstats.reading.csvfile import MAX_COLUMNS, parse_table
 from footstats.report.write import _Report, _text_pages, export_report, write_report
-from footstats.routine import load_program, name_key
+from footstats.routine import load_routine, name_key
 from footstats.writing.files import neutralise_formulas
 
 HEADER = "date,exercise,sets,notes\n"
@@ -217,10 +217,10 @@ def test_5_dollar_names_report_and_are_drawn_as_written(tmp_path, capsys):
     log.write_text(MATH_LOG)
     routine.write_text(MATH_ROUTINE)
     out = tmp_path / "out"
-    code, _, err = run(["report", str(log), "-o", str(out), "--program", str(routine)], capsys)
+    code, _, err = run(["report", str(log), "-o", str(out), "--routine", str(routine)], capsys)
     assert code == 0, err
     assert (out / "report.pdf").read_bytes().startswith(b"%PDF")
-    report = _Report(read_log(log, program=load_program(routine)), load_program(routine))
+    report = _Report(read_log(log, routine=load_routine(routine)), load_routine(routine))
     for chart in ("completion", "sets", "pain", "adherence_vs_pain", "dashboard"):
         fig = report.figure(chart)
         fig.canvas.draw()
@@ -299,7 +299,7 @@ def test_3_whatever_check_accepts_report_draws(data):
         log, routine = Path(folder) / "log.csv", Path(folder) / "routine.toml"
         log.write_text(text, encoding="utf-8")
         routine.write_text(routine_text, encoding="utf-8")
-        options = ["--program", str(routine)]
+        options = ["--routine", str(routine)]
         with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()) as err:
             checked = main(["check", str(log), *options])
             assert checked in (0, 1), err.getvalue()
@@ -338,7 +338,7 @@ def test_4_routine_numbers_must_be_finite_and_plausible(tmp_path, capsys, line, 
     assert line in text
     routine = tmp_path / "routine.toml"
     routine.write_text(text.replace(line, f"{line.split(' = ')[0]} = {value}", 1))
-    code, _, err = run(["check", str(SAMPLE), "--program", str(routine)], capsys)
+    code, _, err = run(["check", str(SAMPLE), "--routine", str(routine)], capsys)
     assert code == 2 and "Traceback" not in err
     assert f"'{key}': expected a number from 0 to" in err
 
@@ -346,7 +346,7 @@ def test_4_routine_numbers_must_be_finite_and_plausible(tmp_path, capsys, line, 
 def test_4_deeply_nested_routine_and_map_are_usage_errors(tmp_path, capsys):
     deep = tmp_path / "deep.toml"
     deep.write_text("x = " + "[" * 5000 + "]" * 5000 + "\n")
-    code, _, err = run(["check", str(SAMPLE), "--program", str(deep)], capsys)
+    code, _, err = run(["check", str(SAMPLE), "--routine", str(deep)], capsys)
     assert code == 2 and "nested too deeply" in err
     code, _, err = run(["check", str(SAMPLE), "--map", str(deep)], capsys)
     assert code == 2 and "nested too deeply" in err

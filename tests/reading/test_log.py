@@ -47,9 +47,9 @@ from footstats.columns import (
     pain_column,
 )
 from footstats.reading.log import LogWarning
-from footstats.routine import load_program
+from footstats.routine import load_routine
 
-PROGRAM = load_program()
+PROGRAM = load_routine()
 LOGS = Path(__file__).parents[1] / "data" / "logs"
 PAIN_BACK = pain_column("back")
 PAIN_HIP = pain_column("hip")
@@ -163,7 +163,7 @@ def test_tiny_log_loads_to_the_tidy_schema():
 
 def test_exercise_categories_include_every_program_id():
     log = read(csv_text("date,exercise,sets", "2026-03-02,Heel raises,2"))
-    # so that grouping by exercise shows program exercises never done as zero rows
+    # so that grouping by exercise shows routine exercises never done as zero rows
     assert set(PROGRAM.ids) <= set(log[EXERCISE].cat.categories)
 
 
@@ -267,7 +267,7 @@ def test_program_may_be_a_routine_file(tmp_path):
     assert loaded.log[IN_PROGRAM].tolist() == [False, True]  # the packaged routine
     mine = validate(
         csv_text("date,exercise,sets", "2026-03-02,plank,3", "2026-03-02,Heel raises,2"),
-        program=routine,
+        routine=routine,
     )
     assert mine.log[IN_PROGRAM].tolist() == [True, False]
     assert mine.log[EXERCISE].astype("str").tolist() == ["plank", "Heel raises"]
@@ -474,7 +474,7 @@ def test_bad_01_unreadable(tmp_path, monkeypatch):
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
     monkeypatch.setattr(Path, "open", refuse)
-    loaded = validate_log(path, program=PROGRAM)  # the routine is read before the patch
+    loaded = validate_log(path, routine=PROGRAM)  # the routine is read before the patch
     assert not loaded.readable
     problem = only_error(loaded)
     assert str(path) in problem[MESSAGE] and "Permission denied" in problem[MESSAGE]
@@ -1056,7 +1056,7 @@ CORRUPT = {
 
 @st.composite
 def spelled_exercise(draw) -> tuple[str, str]:
-    """A program exercise written in one of the spellings the reader must match."""
+    """A routine exercise written in one of the spellings the reader must match."""
     label = draw(st.sampled_from(LABELS))
     words = re.split(r"[\s_\-]+", label)
     text = draw(st.sampled_from([" ", "-", "_", "", "  "])).join(words)

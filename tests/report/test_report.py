@@ -386,7 +386,7 @@ def _long_named_program(tmp_path, name):
     routine = resources.files("footstats").joinpath("data", "foot_routine.toml").read_text()
     path = tmp_path / "routine.toml"
     path.write_text(routine.replace('name = "Heel raises"', f'name = "{name}"'))
-    return footstats.load_program(path)
+    return footstats.load_routine(path)
 
 
 def test_charts_whose_texts_one_pass_cannot_place_get_constrained_layout(log, tmp_path):
