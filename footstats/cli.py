@@ -10,14 +10,19 @@ import argparse
 import sys
 import tomllib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from footstats import __version__
+from footstats.columns import CODE
+from footstats.core.codes import CODES
 from footstats.core.problems import (
-    code_patterns,
     count_by_severity,
     format_problems,
-    select_problems,
 )
+from footstats.errors import UsageError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # the shell's code for a Ctrl-C
@@ -541,6 +546,38 @@ def _window(args, loaded, routine) -> dict | None:
     for notice in notices:
         print(f"{_one_line(loaded.file)}: notice: {notice}", file=sys.stderr)
     return window
+
+
+# -- choosing problems by code (--select, --ignore) ------------------------------------------
+
+
+def code_patterns(text: str | None, option: str = "codes") -> tuple[str, ...]:
+    """``"FS2, FS101"`` as patterns; raises ValueError naming a pattern no code matches.
+
+    >>> code_patterns("fs2,FS101")
+    ('FS2', 'FS101')
+    """
+    patterns = tuple(p.strip().upper() for p in (text or "").split(",") if p.strip())
+    for pattern in patterns:
+        if not any(code.startswith(pattern) for code in CODES):
+            raise UsageError(
+                f"{option}: {pattern!r} is not a problem code or the start of one (codes "
+                "look like FS203; a prefix such as FS2 selects every FS2xx code); the list is in "
+                "docs/problem-codes.md"
+            )
+    return patterns
+
+
+def select_problems(problems: pd.DataFrame, select=(), ignore=()) -> pd.DataFrame:
+    """The problems whose code starts with one of ``select`` (all when empty) and with
+    none of ``ignore``; ``select``/``ignore`` are patterns of :func:`code_patterns`."""
+    import pandas as pd  # here: `footstats --help` and `add` start without pandas
+
+    codes = problems[CODE].astype("str")
+    keep = codes.str.startswith(tuple(select)) if select else pd.Series(True, index=codes.index)
+    if ignore:
+        keep &= ~codes.str.startswith(tuple(ignore))
+    return problems[keep.to_numpy(dtype=bool)]
 
 
 if __name__ == "__main__":

@@ -37,6 +37,7 @@ import pandas as pd
 
 from footstats.columns import DATE, EXERCISE, PARTICIPANT, SOURCE
 from footstats.core.problems import problems_frame
+from footstats.errors import UsageError
 from footstats.metrics.tables import cohort_figures
 from footstats.metrics.tables import summarize as _summarize
 from footstats.reading.folders import (
@@ -282,7 +283,7 @@ def summarize(
     )
     if PARTICIPANT not in log.columns:
         if len(results) != 1:
-            raise ValueError("a log without participants must be in one partition")
+            raise UsageError("a log without participants must be in one partition")
         return results[0]
     entries = [entry for result in results for entry in result["participants"]]
     order = pd.Series([entry[PARTICIPANT] for entry in entries], dtype="str")

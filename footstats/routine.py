@@ -17,6 +17,7 @@ from os import PathLike
 from pathlib import Path
 
 from footstats.columns import EXERCISE, IN_PROGRAM, header_key
+from footstats.errors import RoutineError
 
 __all__ = ["Exercise", "Range", "Routine", "RoutineError", "load_routine", "name_key"]
 __all__ += ["deprecated_program", "load_program", "resolve_routine"]
@@ -30,10 +31,6 @@ _MOST = {
     "session_minutes": 1440,
 }
 _MOST_DEFAULT = 86_400  # seconds, hold_seconds, rest_seconds: a day
-
-
-class RoutineError(ValueError):
-    """A routine file that cannot be used; the message names the file and the key."""
 
 
 @dataclass(frozen=True)
@@ -289,7 +286,7 @@ def _check_log_matches(routine: Routine, log, carried: Routine | None) -> None:
         if carried is not None
         else ""
     )
-    raise ValueError(
+    raise RoutineError(
         f"the routine {routine.name!r} (exercises {', '.join(routine.ids)}) does not match "
         f"this log: its exercises {', '.join(map(repr, unknown))} are not in that "
         f"routine{read_with}. Pass the routine the log was read with, or leave routine= out "

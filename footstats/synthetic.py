@@ -60,6 +60,7 @@ from footstats.columns import (
     SIDE,
     pain_column,
 )
+from footstats.errors import UsageError
 from footstats.routine import load_routine
 from footstats.writing.files import atomic_path
 
@@ -343,7 +344,7 @@ def _dates_text(start: dt.date, day: np.ndarray, time_code: np.ndarray) -> np.nd
 def _start_date(start) -> dt.date:
     day = pd.Timestamp(start).date()
     if day.weekday() != 0:
-        raise ValueError(f"start must be a Monday (weeks are ISO weeks), got {day} ({day:%A})")
+        raise UsageError(f"start must be a Monday (weeks are ISO weeks), got {day} ({day:%A})")
     return day
 
 
@@ -396,9 +397,9 @@ def generate_log(
     ['p0001', 'p0002', 'p0003']
     """
     if weeks < 1:
-        raise ValueError(f"weeks must be at least 1, got {weeks}")
+        raise UsageError(f"weeks must be at least 1, got {weeks}")
     if participants is not None and participants < 1:
-        raise ValueError(f"participants must be at least 1 or None, got {participants}")
+        raise UsageError(f"participants must be at least 1 or None, got {participants}")
     start_day = _start_date(start)
     routine = load_routine()
     rng = np.random.default_rng(seed)
@@ -413,7 +414,7 @@ def generate_log(
     sessions = _sessions_per_week(rng, prof, week_p, week_i, weeks)
     if dropout:
         if participants is None or not 0 <= dropout <= 1:
-            raise ValueError(f"dropout is a share 0-1 of a cohort's participants, got {dropout}")
+            raise UsageError(f"dropout is a share 0-1 of a cohort's participants, got {dropout}")
         stop = _stop_weeks(np.random.default_rng([seed, 1]), n_people, weeks, dropout)
         sessions = np.where(week_i < stop[week_p], sessions, 0)
     # Session days: the week's first `sessions` days in a random order of its 7 days;
@@ -561,7 +562,7 @@ def write_cohort(
     'date,exercise,sets,reps,seconds,side,pain_back,pain_hip,pain_knee,minutes,notes'
     """
     if participants < 1 or chunk < 1:
-        raise ValueError(f"participants and chunk must be at least 1, got {participants}, {chunk}")
+        raise UsageError(f"participants and chunk must be at least 1, got {participants}, {chunk}")
     width = max(4, len(str(participants)))
     Path(folder).mkdir(parents=True, exist_ok=True)
     written = []

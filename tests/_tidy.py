@@ -76,3 +76,19 @@ def tidy_log(rows: list[dict], *, sites=DEFAULT_PAIN_SITES) -> pd.DataFrame:
             [row.get(SESSION_DONE, False) for row in rows], dtype="boolean"
         )
     return pd.DataFrame({k: pd.Series(v).reset_index(drop=True) for k, v in columns.items()})
+
+
+# A small log of three weeks (Mondays 2, 9, 16 March 2026), pain at two sites: the charts'
+# and the report's tests draw it.
+SITES = ("back", "hip")
+ROWS = [
+    {"date": "2026-03-02", "exercise": "toe_walking", "sets": 6, "back": 6, "hip": 4},
+    {"date": "2026-03-02", "exercise": "heel_raises", "sets": 2},
+    {"date": "2026-03-02", "exercise": "tibialis_anterior", "sets": 1},
+    {"date": "2026-03-02", "exercise": "ankle_circles", "sets": 5},
+    {"date": "2026-03-02", "exercise": "toe_curls", "sets": 10},
+    {"date": "2026-03-04", "exercise": "toe_walking", "sets": 3, "back": 4},
+    {"date": "2026-03-04", "exercise": "heel_raises", "sets": 3},
+    {"date": "2026-03-10", "back": 5, "hip": 2},
+    {"date": "2026-03-18", "exercise": "heel_raises", "sets": 3, "back": 2, "hip": 2},
+]

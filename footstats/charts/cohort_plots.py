@@ -30,6 +30,7 @@ from footstats.columns import (
 )
 from footstats.core.docstrings import fill_docs
 from footstats.core.guards import expect_table
+from footstats.errors import UsageError
 
 __all__ = [
     "plot_adherence_spread",
@@ -86,7 +87,7 @@ def _site(table: pd.DataFrame, site: str | None) -> str | None:
     sites = pain_sites(table)
     if site is not None:
         if site not in sites:
-            raise ValueError(f"no pain site {site!r} in the table (there are: {', '.join(sites)})")
+            raise UsageError(f"no pain site {site!r} in the table (there are: {', '.join(sites)})")
         return site
     return next((s for s in sites if table[f"{s}_change"].notna().any()), None)
 

@@ -59,6 +59,7 @@ from footstats.columns import (
 )
 from footstats.core.docstrings import fill_docs
 from footstats.core.guards import expect_log, expect_table
+from footstats.errors import UsageError
 from footstats.routine import Routine, deprecated_program, resolve_routine
 
 __all__ = [
@@ -126,7 +127,7 @@ def _select(data: pd.DataFrame, participant) -> tuple[pd.DataFrame, int]:
     """Rows of ``participant`` (or all) and how many participants they hold (0 = no column)."""
     if PARTICIPANT not in data.columns:
         if participant is not None:
-            raise ValueError(
+            raise UsageError(
                 f"participant={participant!r} given, but the table has no participants"
             )
         return data, 0
@@ -134,7 +135,7 @@ def _select(data: pd.DataFrame, participant) -> tuple[pd.DataFrame, int]:
         chosen = data[data[PARTICIPANT] == participant]
         if chosen.empty and not data.empty:
             known = ", ".join(map(str, pd.unique(data[PARTICIPANT])[:10]))
-            raise ValueError(f"no participant {participant!r} in the table (there are: {known})")
+            raise UsageError(f"no participant {participant!r} in the table (there are: {known})")
         return chosen, 1
     return data, int(data[PARTICIPANT].nunique())
 

@@ -24,6 +24,8 @@ from importlib import import_module
 
 import pandas as pd
 
+from footstats.errors import UsageError
+
 __all__ = [
     "DASHBOARD",
     "REGISTRY",
@@ -187,7 +189,7 @@ def draw(name: str, ax, tables: Callable[[str], pd.DataFrame], *, routine=None):
     """
     chart = _chart(name)
     if chart.table is None:
-        raise ValueError(f"chart {name!r} is a whole figure, not drawn on one Axes")
+        raise UsageError(f"chart {name!r} is a whole figure, not drawn on one Axes")
     plot = getattr(import_module("footstats"), chart.plot)
     options = {keyword: tables(metric) for keyword, metric in chart.keywords.items()}
     if chart.routine:
@@ -214,4 +216,4 @@ def _chart(name: str) -> Chart:
         return REGISTRY[name]
     except KeyError:
         expected = ", ".join(chart_names())
-        raise ValueError(f"unknown chart {name!r}; expected one of {expected}") from None
+        raise UsageError(f"unknown chart {name!r}; expected one of {expected}") from None

@@ -28,6 +28,7 @@ from footstats.columns import (
     VALUE_MEAN,
     WEEK,
 )
+from footstats.errors import UsageError
 
 # The columns a function reads, by the table it expects: a log, or a metric's output.
 LOG = "a log from footstats.read_log"
@@ -46,7 +47,7 @@ def expect_log(frame, function: str, columns=(LINE, DATE, EXERCISE, SETS)) -> No
     wanted, hint = f"expects {LOG}", "read it with footstats.read_log"
     _expect(frame, function, columns, wanted, hint)
     if not pd.api.types.is_datetime64_dtype(frame[DATE]):
-        raise ValueError(
+        raise UsageError(
             f"{function} {wanted}; its date column holds {frame[DATE].dtype}, not dates — {hint}"
         )
 
@@ -67,7 +68,7 @@ def expect_summary(summary, function: str) -> None:
         raise TypeError(f"{function} expects the dict of footstats.summarize; got a {got} — {hint}")
     if "weeks" not in summary and "participants" not in summary:
         keys = ", ".join(map(str, list(summary)[:_SHOWN])) or "none"
-        raise ValueError(
+        raise UsageError(
             f"{function} expects the dict of footstats.summarize; got one with keys {keys} — {hint}"
         )
 
@@ -79,7 +80,7 @@ def _expect(frame, function: str, columns, wanted: str, hint: str) -> None:
         raise TypeError(f"{function} {wanted} (columns {needed}); got a {got} — {hint}")
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise ValueError(f"{function} {wanted} (columns {needed}); got {_describe(frame)} — {hint}")
+        raise UsageError(f"{function} {wanted} (columns {needed}); got {_describe(frame)} — {hint}")
 
 
 def _describe(frame: pd.DataFrame) -> str:

@@ -23,7 +23,7 @@ from footstats.columns import (
     VALUE,
     WARNING,
 )
-from footstats.core.codes import CODES, SEVERITY_OF, Code
+from footstats.core.codes import SEVERITY_OF, Code
 
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, NOTICE: 2}
 
@@ -145,33 +145,6 @@ def format_problems(problems: pd.DataFrame, limit: int | None = None) -> list[st
         where = "-" if pd.isna(line) else str(int(line))
         out.append(f"{file}:{where}:{column}: {severity}: {message} [{code}]")
     return out
-
-
-def code_patterns(text: str | None, option: str = "codes") -> tuple[str, ...]:
-    """``"FS2, FS101"`` as patterns; raises ValueError naming a pattern no code matches.
-
-    >>> code_patterns("fs2,FS101")
-    ('FS2', 'FS101')
-    """
-    patterns = tuple(p.strip().upper() for p in (text or "").split(",") if p.strip())
-    for pattern in patterns:
-        if not any(code.startswith(pattern) for code in CODES):
-            raise ValueError(
-                f"{option}: {pattern!r} is not a problem code or the start of one (codes "
-                "look like FS203; a prefix such as FS2 selects every FS2xx code); the list is in "
-                "docs/problem-codes.md"
-            )
-    return patterns
-
-
-def select_problems(problems: pd.DataFrame, select=(), ignore=()) -> pd.DataFrame:
-    """The problems whose code starts with one of ``select`` (all when empty) and with
-    none of ``ignore``; ``select``/``ignore`` are patterns of :func:`code_patterns`."""
-    codes = problems[CODE].astype("str")
-    keep = codes.str.startswith(tuple(select)) if select else pd.Series(True, index=codes.index)
-    if ignore:
-        keep &= ~codes.str.startswith(tuple(ignore))
-    return problems[keep.to_numpy(dtype=bool)]
 
 
 def count_by_severity(problems: pd.DataFrame) -> dict[str, int]:

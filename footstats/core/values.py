@@ -16,6 +16,7 @@ import pandas as pd
 
 from footstats.columns import SIDES
 from footstats.core import codes as C
+from footstats.errors import UsageError
 
 INVISIBLE = " \t\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"
 _INVISIBLE_ONLY = "\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"
@@ -200,7 +201,7 @@ def parse_dates(
 
 def _check_date_format(date_format: str) -> None:
     if re.search(r"%[zZ]", date_format):
-        raise ValueError(
+        raise UsageError(
             f"date_format {date_format!r}: time zones (%z, %Z) are not supported; a log's "
             "dates are local dates, like 2026-03-02 or 2026-03-02 07:30"
         )
@@ -210,10 +211,10 @@ def _with_format(values: pd.Series, date_format: str) -> pd.Series:
     try:
         parsed = pd.to_datetime(values, format=date_format, errors="coerce")
     except (ValueError, TypeError) as exc:
-        raise ValueError(f"date_format {date_format!r} cannot be used: {exc}") from None
+        raise UsageError(f"date_format {date_format!r} cannot be used: {exc}") from None
     # %z is refused above, but "ISO8601" still reads an offset written in the cell
     if getattr(parsed.dt, "tz", None) is not None:
-        raise ValueError(f"date_format {date_format!r}: time zones are not supported")
+        raise UsageError(f"date_format {date_format!r}: time zones are not supported")
     return parsed
 
 

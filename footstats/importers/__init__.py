@@ -25,6 +25,7 @@ from types import ModuleType
 
 import pandas as pd
 
+from footstats.errors import UsageError
 from footstats.importers import fitnotes, hevy, loop, strong
 from footstats.importers.common import READING, Reading
 
@@ -134,5 +135,5 @@ def importer(name: str) -> ModuleType | None:
     if key == FOOTSTATS:
         return None
     if key not in FORMATS:
-        raise ValueError(f"unknown format {name!r}: expected one of {', '.join(format_names())}")
+        raise UsageError(f"unknown format {name!r}: expected one of {', '.join(format_names())}")
     return FORMATS[key]

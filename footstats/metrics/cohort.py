@@ -41,6 +41,7 @@ from footstats.columns import (
 )
 from footstats.core.docstrings import fill_docs
 from footstats.core.guards import expect_log
+from footstats.errors import UsageError
 from footstats.metrics.tables import (
     follow_up,
     frequency_summary,
@@ -191,7 +192,7 @@ def _dropout_weeks(weekly: pd.DataFrame) -> pd.Series:
 
 def _require_participants(log: pd.DataFrame) -> None:
     if PARTICIPANT not in log.columns:
-        raise ValueError("the cohort view needs a log with a participant column")
+        raise UsageError("the cohort view needs a log with a participant column")
 
 
 fill_docs(globals())  # after the definitions, not a decorator: see footstats.core.docstrings

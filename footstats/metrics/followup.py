@@ -19,6 +19,7 @@ import pandas as pd
 from footstats.columns import DATE, END, GROUP, PARTICIPANT, ROWS_AFTER, ROWS_BEFORE, START, WEEKS
 from footstats.core.docstrings import fill_docs
 from footstats.core.guards import expect_log, expect_table
+from footstats.errors import WindowError
 from footstats.metrics.weeks import Keys, Window
 from footstats.routine import Routine, deprecated_program, resolve_routine
 
@@ -189,7 +190,7 @@ def _window(keys: Keys, routine: Routine, weeks, until, table: pd.DataFrame | No
         missing = names.difference(table.index)
         if len(missing):
             shown = ", ".join(missing[:10]) + (" ..." if len(missing) > 10 else "")
-            raise ValueError(f"participants of the log not in the participants table: {shown}")
+            raise WindowError(f"participants of the log not in the participants table: {shown}")
         rows = table.reindex(names)
         start = _days(rows[START], keys)
         end = _days(rows[END], keys)
@@ -218,7 +219,7 @@ def _days(values: pd.Series, keys: Keys) -> np.ndarray:
 
 def _check_weeks(weeks) -> int:
     if isinstance(weeks, bool) or not isinstance(weeks, int | np.integer) or weeks < 1:
-        raise ValueError(f"weeks must be a whole number of weeks >= 1, got {weeks!r}")
+        raise WindowError(f"weeks must be a whole number of weeks >= 1, got {weeks!r}")
     return int(weeks)
 
 
@@ -237,7 +238,7 @@ def _until(until, keys: Keys) -> int:
     except (TypeError, ValueError):
         day = pd.NaT
     if pd.isna(day):
-        raise ValueError(f"until must be a date (YYYY-MM-DD) or 'today', got {given!r}")
+        raise WindowError(f"until must be a date (YYYY-MM-DD) or 'today', got {given!r}")
     return int(day.normalize().to_datetime64().astype(keys.dtype).view("int64"))
 
 
@@ -251,10 +252,10 @@ def _participants_table(participants, had_participant: bool) -> pd.DataFrame | N
 
         participants = read_participants(participants)
     if not had_participant:
-        raise ValueError("a participants table needs a log with a participant column")
+        raise WindowError("a participants table needs a log with a participant column")
     missing = [c for c in (PARTICIPANT, START) if c not in participants.columns]
     if missing:
-        raise ValueError(f"the participants table has no {' or '.join(missing)} column")
+        raise WindowError(f"the participants table has no {' or '.join(missing)} column")
     table = pd.DataFrame(
         {
             START: pd.to_datetime(participants[START]).to_numpy(),
@@ -272,7 +273,9 @@ def _participants_table(participants, had_participant: bool) -> pd.DataFrame | N
         table[GROUP] = participants[GROUP].to_numpy()
     if table.index.has_duplicates:
         twice = table.index[table.index.duplicated()].unique()
-        raise ValueError(f"participants listed twice in the participants table: {', '.join(twice)}")
+        raise WindowError(
+            f"participants listed twice in the participants table: {', '.join(twice)}"
+        )
     return table
 
 

@@ -22,6 +22,7 @@ import math
 import pandas as pd
 
 from footstats.core.guards import expect_summary
+from footstats.errors import UsageError
 from footstats.routine import deprecated_program
 
 __all__ = ["DECIMALS", "headline_table", "key_figures", "round_numbers", "round_table"]
@@ -115,7 +116,7 @@ def headline_table(summary: dict, participant=None) -> pd.DataFrame:
         chosen = [e for e in entries if e["participant"] == participant]
         if not chosen:
             known = ", ".join(str(e["participant"]) for e in entries)
-            raise ValueError(f"participant {participant!r} is not in the summary ({known})")
+            raise UsageError(f"participant {participant!r} is not in the summary ({known})")
         return _table([("Participant", str(participant)), *_person_rows(chosen[0])])
     if len(entries) == 1:
         return _table([("Participant", str(entries[0]["participant"])), *_person_rows(entries[0])])
@@ -259,7 +260,7 @@ def key_figures(table: pd.DataFrame, chart: str, *, routine=None, program=None) 
     }
     if chart not in sentences:
         expected = ", ".join(sentences)
-        raise ValueError(f"no key figures for chart {chart!r}; expected one of {expected}")
+        raise UsageError(f"no key figures for chart {chart!r}; expected one of {expected}")
     if table.empty:
         return "Nothing to show yet."
     if chart == "completion":

@@ -117,6 +117,7 @@ from footstats.columns import (
 )
 from footstats.core.docstrings import fill_docs
 from footstats.core.guards import expect_log, expect_table
+from footstats.errors import UsageError
 from footstats.metrics.followup import STALE_DAYS as STALE_DAYS
 from footstats.metrics.followup import (
     _finish,
@@ -1068,7 +1069,7 @@ def _sites(columns: list[str]) -> list[str]:
 def _check_lags(lags: Iterable[int]) -> list[int]:
     lags = list(lags)
     if not all(isinstance(k, int | np.integer) and k >= 0 for k in lags):
-        raise ValueError(f"lags must be whole numbers of weeks >= 0, got {lags!r}")
+        raise UsageError(f"lags must be whole numbers of weeks >= 0, got {lags!r}")
     return [int(k) for k in lags]
 
 

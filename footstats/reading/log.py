@@ -22,10 +22,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from footstats.columns import ERROR, LINE, SEVERITY, WARNING
+from footstats.columns import ERROR, LINE, SEVERITY
 from footstats.core.codes import HABIT_NOT_LOOP
-from footstats.core.problems import count_by_severity, format_problems, problem, problems_frame
+from footstats.core.problems import problem, problems_frame
 from footstats.core.values import INVISIBLE
+from footstats.errors import LogError, LogWarning, UsageError
 from footstats.importers import FOOTSTATS, Reading, convert, detect_format, importer
 from footstats.importers.loop import export_checkmarks
 from footstats.reading.csvfile import (
@@ -51,40 +52,6 @@ __all__ = ["LoadedLog", "LogError", "LogWarning", "check_log", "load_sample", "r
 __all__ += ["validate_log"]
 
 SAMPLE = "foot_log.csv"
-
-
-class LogError(ValueError):
-    """A log that did not load; ``.problems`` lists every problem, not just the first.
-
-    ``.problems`` is a DataFrame with the columns file, line, column, value, severity, code
-    and message (``line`` is the physical line in the file; <NA> for a whole-file problem;
-    ``code`` such as ``FS203``, listed in docs/problem-codes.md).
-    """
-
-    def __init__(self, problems: pd.DataFrame, file: str = "the log"):
-        self.problems = problems
-        self.file = file
-        super().__init__(self._describe())
-
-    def _describe(self, limit: int = 20) -> str:
-        counts = count_by_severity(self.problems)
-        errors = self.problems[self.problems[SEVERITY] == ERROR]
-        head = (
-            f"{self.file}: {counts[ERROR]} error(s), {counts[WARNING]} warning(s); "
-            "the log was not loaded:"
-        )
-        lines = format_problems(errors, limit)
-        if len(errors) > limit:
-            lines.append(f"... and {len(errors) - limit} more errors (see .problems)")
-        hint = (
-            "Fix the lines above, or load the valid rows and see every problem with "
-            "footstats.validate_log(...) or read_log(..., on_invalid='drop')."
-        )
-        return "\n".join([head, *("  " + line for line in lines), hint])
-
-
-class LogWarning(UserWarning):
-    """Rows were left out of a log read with ``on_invalid="drop"``."""
 
 
 @dataclass(frozen=True)
@@ -158,7 +125,7 @@ class LoadedLog:
 
 def check_on_invalid(on_invalid: str) -> None:
     if on_invalid not in ("raise", "drop"):
-        raise ValueError(f"on_invalid must be 'raise' or 'drop', got {on_invalid!r}")
+        raise UsageError(f"on_invalid must be 'raise' or 'drop', got {on_invalid!r}")
 
 
 def validate_log(

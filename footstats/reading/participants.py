@@ -39,6 +39,7 @@ from footstats.core import codes as C
 from footstats.core.guards import expect_log
 from footstats.core.problems import cell_problems, problem, problems_frame
 from footstats.core.values import INVISIBLE, parse_dates, parse_whole, strip_cells
+from footstats.errors import UsageError
 from footstats.reading.csvfile import (
     NotALog,
     Unreadable,
@@ -307,7 +308,7 @@ def select_participant(log: pd.DataFrame, participant=None) -> pd.DataFrame:
     if participant is None:
         return log
     if PARTICIPANT not in log.columns:
-        raise ValueError(
+        raise UsageError(
             f"PARTICIPANT = {participant!r}, but this log has no participant column: "
             "use None for a one-person log"
         )
@@ -315,5 +316,5 @@ def select_participant(log: pd.DataFrame, participant=None) -> pd.DataFrame:
     if rows.empty:
         ids = sorted(map(str, log[PARTICIPANT].dropna().unique()))
         shown = ", ".join(ids[:20]) + (f" ... ({len(ids)} in all)" if len(ids) > 20 else "")
-        raise ValueError(f"participant {participant!r} is not in this log; it has: {shown}")
+        raise UsageError(f"participant {participant!r} is not in this log; it has: {shown}")
     return rows

@@ -56,6 +56,7 @@ from footstats.core.values import (
     parse_whole,
     strip_cells,
 )
+from footstats.errors import UsageError
 from footstats.importers import closest_format
 from footstats.reading.typed import is_typed, text_codes
 from footstats.routine import Routine, name_key
@@ -678,7 +679,7 @@ def _normalise_map(exercise_map: dict[str, str] | None, routine: Routine) -> dic
     for name, target in exercise_map.items():
         exercise_id = target if target in routine.ids else routine.match(target)
         if exercise_id is None:
-            raise ValueError(
+            raise UsageError(
                 f"exercise_map: {name!r} maps to {target!r}, which is not an exercise of the "
                 f"routine (expected one of {', '.join(routine.ids)})"
             )

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from footstats.charts.render import Image
+from footstats.errors import ExportError
 from footstats.report.pdf_text import _A4_PORTRAIT
 
 __all__ = ["append_image_pages"]
@@ -159,7 +160,7 @@ def _xref(pdf: bytes, start: int) -> dict[int, int]:
     """The offsets of the objects in the cross-reference table at ``start``."""
     tokens = pdf[start : pdf.index(b"trailer", start)].split()
     if tokens[:1] != [b"xref"]:
-        raise ValueError("cannot add pages to this PDF: no cross-reference table")
+        raise ExportError("cannot add pages to this PDF: no cross-reference table")
     offsets, i = {}, 1
     while i < len(tokens):
         first, count = int(tokens[i]), int(tokens[i + 1])
@@ -179,5 +180,5 @@ def _object(pdf: bytes, offsets: dict[int, int], number: int) -> bytes:
 def _match(pattern: bytes, data: bytes) -> re.Match:
     found = re.search(pattern, data)
     if found is None:
-        raise ValueError(f"cannot add pages to this PDF: {pattern!r} not found")
+        raise ExportError(f"cannot add pages to this PDF: {pattern!r} not found")
     return found

@@ -96,6 +96,7 @@ from footstats.columns import (
 )
 from footstats.core.docstrings import fill_docs
 from footstats.core.guards import expect_log
+from footstats.errors import UsageError
 from footstats.metrics import tables as metrics
 from footstats.metrics.readable import round_numbers, round_table
 from footstats.report.pdf_images import append_image_pages
@@ -327,7 +328,7 @@ def write_report(
     expect_log(log, "write_report")
     formats = _check_formats(formats)
     if per_participant and PARTICIPANT not in log.columns:
-        raise ValueError("per_participant needs a log with a participant column")
+        raise UsageError("per_participant needs a log with a participant column")
     report = _Report(log, routine, _window(weeks, until, participants))
 
     def write(staging: Path) -> list[Path]:
@@ -363,7 +364,7 @@ def _inputs(log: pd.DataFrame) -> list[Path]:
 
 def _check_target(out: str | PathLike, what: str) -> None:
     if not str(out).strip():
-        raise ValueError(f"{what} is empty: give the folder to write into (it is created)")
+        raise UsageError(f"{what} is empty: give the folder to write into (it is created)")
 
 
 def _output_folder(log: pd.DataFrame, out_dir: str | PathLike) -> Path:
@@ -380,7 +381,7 @@ def _check_formats(formats) -> tuple[str, ...]:
     chosen = tuple(f.lower().lstrip(".") for f in formats)
     unknown = sorted(set(chosen) - set(FORMATS))
     if unknown or not chosen:
-        raise ValueError(f"formats must be among {', '.join(FORMATS)}; got {formats!r}")
+        raise UsageError(f"formats must be among {', '.join(FORMATS)}; got {formats!r}")
     return tuple(dict.fromkeys(chosen))
 
 
@@ -623,7 +624,7 @@ class _Report:
     def write_personal_reports(self, folder: Path, formats: tuple[str, ...]) -> list[Path]:
         """Each participant's own report in ``folder/<safe id>/``, over their window here."""
         if PARTICIPANT not in self.log.columns:
-            raise ValueError("per_participant needs a log with a participant column")
+            raise UsageError("per_participant needs a log with a participant column")
         written: list[Path] = []
         taken: set[str] = set()
         spans = self.follow_up
@@ -903,7 +904,7 @@ def _inside(folder: Path, name: str) -> Path:
     """``folder / name``, checked to stay inside ``folder``."""
     target = folder / name
     if not target.resolve().is_relative_to(folder.resolve()):
-        raise ValueError(f"participant folder {name!r} would leave {folder}")
+        raise UsageError(f"participant folder {name!r} would leave {folder}")
     return target
 
 

@@ -58,6 +58,7 @@ from footstats.columns import LINE as LINE_COLUMN
 from footstats.core.codes import APPEND_NO_COLUMN, APPEND_NOT_READ_BACK
 from footstats.core.problems import format_problems, problem, problems_frame
 from footstats.core.values import INVISIBLE
+from footstats.errors import AppendError, RowsRefused, UsageError
 from footstats.importers import FOOTSTATS, detect_format
 from footstats.reading.csvfile import NotALog
 from footstats.reading.dialect import DEFAULT, Dialect, sniff
@@ -95,25 +96,6 @@ _APP_NAMES = {
     "fitnotes": "FitNotes",
 }
 _CHUNK = 1 << 20
-
-
-class AppendError(Exception):
-    """Nothing was written: the log cannot be read or written, or it changed meanwhile."""
-
-
-class RowsRefused(AppendError):
-    """Nothing was written: the new rows have errors, listed in ``.problems``.
-
-    ``.problems`` is a problems table (file, line, column, value, severity, code, message) whose
-    lines are the ones the rows would have had in the file, as ``footstats check`` reports.
-    """
-
-    def __init__(self, problems: pd.DataFrame, file: str):
-        self.problems = problems
-        self.file = file
-        errors = problems[problems[SEVERITY] == ERROR]
-        lines = "\n".join("  " + line for line in format_problems(errors))
-        super().__init__(f"{file}: nothing was written; the new rows have errors:\n{lines}")
 
 
 @dataclass(frozen=True)
@@ -308,7 +290,7 @@ def plan_append(path: str | PathLike, rows, *, routine=None, program=None, **opt
     routine = routine if isinstance(routine, Routine) else load_routine(routine)
     records = _records(rows)
     if not records:
-        raise ValueError("no rows to add")
+        raise UsageError("no rows to add")
     old = _read(label, target)
     if old:
         try:
@@ -406,7 +388,7 @@ def session_rows(
     if notes:
         first[NOTES] = notes
     if not exercises and not any(k.startswith("pain_") for k in first):
-        raise ValueError("a pain check-in needs at least one pain value")
+        raise UsageError("a pain check-in needs at least one pain value")
     rows = [{DATE: day, **row} for row in exercises] or [{DATE: day}]
     rows[0].update(first)
     if participant is not None:
@@ -444,7 +426,7 @@ def week_so_far(
     routine = routine if isinstance(routine, Routine) else load_routine(routine)
     if PARTICIPANT in log.columns:
         if participant is None and log[PARTICIPANT].nunique() > 1:
-            raise ValueError("the log has several participants: say whose week (participant=)")
+            raise UsageError("the log has several participants: say whose week (participant=)")
         if participant is not None:
             log = log[log[PARTICIPANT] == participant]
         log = log.drop(columns=PARTICIPANT)

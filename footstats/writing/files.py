@@ -31,6 +31,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from footstats.errors import UsageError
+
 __all__ = [
     "FORMULA_PREFIXES",
     "atomic_path",
@@ -220,7 +222,8 @@ def remove_leftovers(folder: str | PathLike) -> list[Path]:
 
 
 def check_not_input(path: str | PathLike, inputs: Iterable[str | PathLike]) -> None:
-    """Raise ``ValueError`` when ``path`` is (or is in the folder of) one of ``inputs``.
+    """Raise :class:`footstats.UsageError` (a ``ValueError``) when ``path`` is (or is in the
+    folder of) one of ``inputs``.
 
     Exports go to their own folder (docs/bad-input.md #28): nothing is written over or next
     to an input log.
@@ -231,12 +234,12 @@ def check_not_input(path: str | PathLike, inputs: Iterable[str | PathLike]) -> N
     >>> check_not_input("logs/report.pdf", ["logs/foot_log.csv"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: refusing to write into logs: it holds the input log logs/foot_log.csv; ...
+    footstats.errors.UsageError: refusing to write into logs: it holds the input log ...
     """
     target = Path(path).resolve()
     for source in inputs:
         if target == Path(source).resolve():
-            raise ValueError(f"refusing to write {path}: it is the input log {source}")
+            raise UsageError(f"refusing to write {path}: it is the input log {source}")
     check_output_folder(Path(path).parent, inputs)
 
 
@@ -251,7 +254,7 @@ def check_output_folder(folder: str | PathLike, inputs: Iterable[str | PathLike]
             # a log given as a symbolic link is in the link's folder too
             holders.add(Path(source).absolute().parent.resolve())
         if target in holders:
-            raise ValueError(
+            raise UsageError(
                 f"refusing to write into {folder}: it holds the input log {source}; "
                 "choose another output folder"
             )

@@ -30,24 +30,12 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
-from _tidy import PROGRAM, tidy_log
+from _tidy import PROGRAM, ROWS, SITES, tidy_log
 from matplotlib.figure import Figure
 
 from footstats.charts import plots
 from footstats.metrics import tables as metrics
 
-SITES = ("back", "hip")
-ROWS = [
-    {"date": "2026-03-02", "exercise": "toe_walking", "sets": 6, "back": 6, "hip": 4},
-    {"date": "2026-03-02", "exercise": "heel_raises", "sets": 2},
-    {"date": "2026-03-02", "exercise": "tibialis_anterior", "sets": 1},
-    {"date": "2026-03-02", "exercise": "ankle_circles", "sets": 5},
-    {"date": "2026-03-02", "exercise": "toe_curls", "sets": 10},
-    {"date": "2026-03-04", "exercise": "toe_walking", "sets": 3, "back": 4},
-    {"date": "2026-03-04", "exercise": "heel_raises", "sets": 3},
-    {"date": "2026-03-10", "back": 5, "hip": 2},
-    {"date": "2026-03-18", "exercise": "heel_raises", "sets": 3, "back": 2, "hip": 2},
-]
 WEEKS = pd.to_datetime(["2026-03-02", "2026-03-09", "2026-03-16"])
 
 

@@ -16,8 +16,8 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 import footstats
+from footstats import LogWarning
 from footstats.columns import MESSAGE, PARTICIPANT, SEVERITY, WARNING
-from footstats.reading.log import LogWarning
 from footstats.synthetic import write_cohort, write_sample
 
 distributed = pytest.importorskip("distributed", reason="needs the extra footstats[dask]")

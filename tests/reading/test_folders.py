@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 import footstats
+from footstats import LogWarning
 from footstats.columns import (
     COLUMN,
     ERROR,
@@ -28,7 +29,6 @@ from footstats.columns import (
     WARNING,
 )
 from footstats.reading.folders import check_logs, read_logs, validate_logs
-from footstats.reading.log import LogWarning
 
 FOLDERS = Path(__file__).parents[1] / "data" / "folders"
 COHORT = FOLDERS / "cohort"

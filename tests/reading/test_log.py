@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import footstats
-from footstats import LoadedLog, LogError, check_log, read_log, validate_log
+from footstats import LoadedLog, LogError, LogWarning, check_log, read_log, validate_log
 from footstats.columns import (
     COLUMN,
     DATE,
@@ -46,7 +46,6 @@ from footstats.columns import (
     WARNING,
     pain_column,
 )
-from footstats.reading.log import LogWarning
 from footstats.routine import load_routine
 
 PROGRAM = load_routine()

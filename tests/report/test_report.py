@@ -13,10 +13,9 @@ from importlib import resources
 import numpy as np
 import PIL.Image
 import pytest
-from _tidy import tidy_log
+from _tidy import ROWS, SITES, tidy_log
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
-from test_plots import ROWS, SITES
 
 import footstats
 from footstats.charts import render as _render
