@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from footstats import __version__
 from footstats.columns import CODE
 from footstats.core.codes import CODES
+from footstats.core.options import ReadOptions
 from footstats.core.problems import (
     count_by_severity,
     format_problems,
@@ -261,23 +262,24 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
 
 
-def _read_options(args) -> dict:
+def _read_options(args) -> ReadOptions:
+    """The reading options of the command line (the routine loaded)."""
     from footstats.routine import RoutineError, load_routine
 
     try:
         routine = load_routine(args.routine)
     except RoutineError as exc:
         raise _UsageError(str(exc)) from None
-    return {
-        "routine": routine,
-        "dayfirst": args.dayfirst,
-        "date_format": args.date_format,
-        "encoding": args.encoding,
-        "format": args.input_format,
-        "exercise_map": _load_map(args.map),
-        "habit": args.habit,
-        "excel_dates": args.excel_dates,
-    }
+    return ReadOptions(
+        routine=routine,
+        dayfirst=args.dayfirst,
+        date_format=args.date_format,
+        encoding=args.encoding,
+        format=args.input_format,
+        exercise_map=_load_map(args.map),
+        habit=args.habit,
+        excel_dates=args.excel_dates,
+    )
 
 
 def _load_map(path: str | None) -> dict[str, str] | None:
@@ -297,20 +299,20 @@ def _load_map(path: str | None) -> dict[str, str] | None:
 
 def _load(args):
     """The LoadedLog of a file, or of every CSV in a folder, and the routine."""
-    from footstats.importers.loop import checkmarks_file
+    from footstats.importers import export_file
 
     options = _read_options(args)
     try:
         path = args.log
         if Path(path).is_dir():
-            path = checkmarks_file(path)  # an unzipped Loop export: its checkmarks
+            path = export_file(path, options)  # an app's unzipped export: its file
         if path is None:
-            from footstats.reading.folders import validate_logs
+            from footstats.reading.folders import load_logs
 
-            return validate_logs(args.log, **options), options["routine"]
-        from footstats.reading.log import validate_log
+            return load_logs(args.log, options), options.routine
+        from footstats.reading.log import load_log
 
-        return validate_log(path, **options), options["routine"]
+        return load_log(path, options), options.routine
     except ValueError as exc:  # an option that does not fit (unknown format, bad map)
         raise _UsageError(str(exc)) from None
 
@@ -428,7 +430,7 @@ def run_add(args) -> int:
     from datetime import date
 
     from footstats.columns import DEFAULT_PAIN_SITES
-    from footstats.reading.log import validate_log
+    from footstats.reading.log import load_log
     from footstats.routine import RoutineError, load_routine
     from footstats.writing.append import AppendError, plan_append, session_rows, week_so_far
 
@@ -459,10 +461,14 @@ def run_add(args) -> int:
             "(--pain-back N) for a check-in"
         )
     rows = session_rows(day, routine=routine, done=done, **extras)
-    options = {"encoding": args.encoding, "dayfirst": args.dayfirst}
-    options["date_format"] = args.date_format
+    options = ReadOptions(
+        routine=routine,
+        encoding=args.encoding,
+        dayfirst=args.dayfirst,
+        date_format=args.date_format,
+    )
     try:
-        plan = plan_append(args.log, rows, routine=routine, **options)
+        plan = plan_append(args.log, rows, options=options)
         for line in plan.messages():
             print(line)
         if not plan.ok:
@@ -479,7 +485,7 @@ def run_add(args) -> int:
     done_text = plan.preview().replace("Add ", "Added ", 1).replace("Create ", "Created ", 1)
     shown = args.session and not args.yes
     print(done_text.splitlines()[0] if shown else done_text)
-    log = validate_log(args.log, routine=routine, **options).log
+    log = load_log(args.log, options).log
     if not log.empty:
         print(week_so_far(log, day, routine=routine, participant=args.participant))
     return EXIT_OK
