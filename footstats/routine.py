@@ -37,7 +37,18 @@ MAX_WEEKS = 1040
 
 @dataclass(frozen=True)
 class Range:
-    """An inclusive range ``low``-``high``; a single number is a range of one."""
+    """An inclusive range ``low``-``high``; a single number is a range of one.
+
+    Parameters
+    ----------
+    low, high : float
+        The ends of the range (``low`` <= ``high``); the routine counts ``low`` as done.
+
+    Examples
+    --------
+    >>> str(Range(2, 3)), str(Range(10, 10))
+    ('2-3', '10')
+    """
 
     low: float
     high: float
@@ -49,7 +60,31 @@ class Range:
 
 @dataclass(frozen=True)
 class Exercise:
-    """One exercise of a routine and its prescribed dose per session."""
+    """One exercise of a routine and its prescribed dose per session.
+
+    Parameters
+    ----------
+    id : str
+        The exercise's key in the log's ``exercise`` column (``heel_raises``).
+    name : str
+        Its name as people write it.
+    sets : Range
+        Sets per session; the low end is the prescription.
+    per_side : bool, default False
+        Done on each side: the prescription counts per side.
+    aliases : tuple of str
+        Other names that mean it (matched like the name).
+    reps, seconds, hold_seconds, rest_seconds : Range, optional
+        The dose of one set.
+    equipment, description : str, optional
+        Shown with the prescription.
+
+    Examples
+    --------
+    >>> heel = load_routine()["heel_raises"]
+    >>> heel.id, str(heel.sets), heel.per_side
+    ('heel_raises', '2-3', True)
+    """
 
     id: str
     name: str
@@ -93,7 +128,29 @@ def name_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class Routine:
-    """A routine: its exercises and how often it should be done."""
+    """A routine: its exercises and how often it should be done (:func:`load_routine`).
+
+    Parameters
+    ----------
+    name : str
+        The routine's name.
+    exercises : tuple of Exercise
+        Its exercises, in the order charts list them.
+    sessions_per_week : Range
+        The target; its low end is the weekly minimum.
+    session_minutes : float, optional
+        About how long a session takes.
+    source : str, optional
+        The file it was read from.
+    weeks : int, optional
+        The programme's length: the follow-up window's default end.
+
+    Examples
+    --------
+    >>> routine = load_routine()
+    >>> str(routine.sessions_per_week), routine.ids[0]
+    ('2-3', 'toe_walking')
+    """
 
     name: str
     exercises: tuple[Exercise, ...]
@@ -314,7 +371,7 @@ def _routine_from_dict(data: dict, label: str) -> Routine:
     routine = Routine(
         name=spec.get("name", str, required=True),
         exercises=exercises,
-        sessions_per_week=spec.range("sessions_per_week", required=True),
+        sessions_per_week=spec.required_range("sessions_per_week"),
         session_minutes=_minutes(spec),
         source=spec.get("source", str),
         weeks=_programme_weeks(spec),
@@ -346,7 +403,7 @@ def _exercise_from_dict(spec: _Spec) -> Exercise:
     aliases = spec.get("aliases", list) or []
     if not all(isinstance(a, str) for a in aliases):
         raise spec.error("aliases", "expected a list of names")
-    sets = spec.range("sets", required=True)
+    sets = spec.required_range("sets")
     if sets.low != int(sets.low) or sets.low < 1:
         raise spec.error("sets", "expected a whole number of sets, at least 1")
     return Exercise(
@@ -403,7 +460,12 @@ class _Spec:
             raise self.error(key, f"expected {names}, got {self.data[key]!r}")
         return value
 
-    def range(self, key, *, required=False) -> Range | None:
+    def required_range(self, key: str) -> Range:
+        value = self.range(key, required=True)
+        assert value is not None  # a missing required key raised
+        return value
+
+    def range(self, key: str, *, required: bool = False) -> Range | None:
         value = self.get(key, (int, float, list), required=required)
         if value is None:
             return None

@@ -212,7 +212,7 @@ def sniff_delimiter(text: str) -> str:
     first = text if end == -1 else text[:end]  # no copy of the rest of the file
     outside = first.split('"')[::2]  # ignore delimiters inside quoted header names
     counts = {d: sum(part.count(d) for part in outside) for d in DELIMITERS}
-    best = max(counts, key=counts.get)
+    best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
 
 
@@ -316,7 +316,7 @@ def _parse_fast(
     if data.startswith(b"\n", start) or data.find(b"\n\n", start) != -1:
         return None
     body = memoryview(data)[start:]
-    if data.find(b'"', start) != -1 and not _quotes_are_plain(body, delimiter):
+    if data.find(b'"', start) != -1 and not _quotes_are_plain(bytes(body), delimiter):
         return None
     try:
         head = data[begin : start - 1].decode("utf-8")
@@ -347,14 +347,15 @@ def _parse_fast(
     if rows != lines:  # a quoted line break joined two lines into one record
         return None
     del body, data, text
-    columns = {position: column.series() for position, column in enumerate(columns)}
+    series = {position: column.series() for position, column in enumerate(columns)}
+    del columns
     pa.default_memory_pool().release_unused()  # the blocks' text, not kept by the allocator
-    frame = pd.DataFrame(columns, copy=False)
+    frame = pd.DataFrame(series, copy=False)
     frame[LINE] = np.arange(2, lines + 2, dtype="int64")
     problems = []
     blank = np.ones(len(frame), dtype=bool)
-    for column in range(len(header)):  # lines of only delimiters: per distinct value
-        blank &= _blank_cells(frame[column])
+    for position in range(len(header)):  # lines of only delimiters: per distinct value
+        blank &= _blank_cells(frame[position])
         if not blank.any():
             break
     if blank.any():

@@ -407,8 +407,8 @@ class Validation:
                     self.date_uniques = parsed
                 typed[tidy] = cells.expand(parsed)
                 continue
-            if _already_typed(tidy, cells):  # plain whole numbers: nothing to check or strip
-                numbers = cells.numbers
+            numbers = cells.numbers
+            if numbers is not None and _already_typed(tidy, cells):  # nothing to check or strip
                 stripped[tidy] = cells.uniques
                 typed[tidy] = numbers.astype("Float64") if tidy in _DECIMAL_COLUMNS else numbers
                 continue

@@ -71,14 +71,14 @@ import shutil
 import signal
 import tempfile
 import threading
+from collections.abc import Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 from io import BytesIO
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -154,7 +154,7 @@ def export_tables(
     log: pd.DataFrame,
     out_dir: str | PathLike,
     *,
-    routine=None,
+    routine: Routine | None = None,
     window: FollowUp | pd.DataFrame | None = None,
     weeks: int | None = None,
     until: Any = None,
@@ -193,8 +193,8 @@ def export_charts(
     log: pd.DataFrame,
     out_dir: str | PathLike,
     *,
-    routine=None,
-    formats=("png",),
+    routine: Routine | None = None,
+    formats: str | Sequence[str] = ("png",),
     dpi: int = DPI,
     window: FollowUp | pd.DataFrame | None = None,
     weeks: int | None = None,
@@ -240,7 +240,7 @@ def export_report(
     log: pd.DataFrame,
     path: str | PathLike,
     *,
-    routine=None,
+    routine: Routine | None = None,
     window: FollowUp | pd.DataFrame | None = None,
     weeks: int | None = None,
     until: Any = None,
@@ -290,8 +290,8 @@ def write_report(
     log: pd.DataFrame,
     out_dir: str | PathLike,
     *,
-    routine=None,
-    formats=("png",),
+    routine: Routine | None = None,
+    formats: str | Sequence[str] = ("png",),
     window: FollowUp | pd.DataFrame | None = None,
     per_participant: bool = False,
     weeks: int | None = None,
@@ -522,26 +522,26 @@ def _signals_deferred():
 # -- the report -------------------------------------------------------------------------------
 
 
-@dataclass
 class _Report:
     """A log, its routine, its follow-up window and its metric tables, each computed once
     when first needed. The window is resolved once into the spans every table counts."""
 
-    log: pd.DataFrame
-    routine: Routine | None = None
-    window: FollowUp | pd.DataFrame = field(default_factory=FollowUp)
-    # Each chart's pixels by (chart, dpi), rendered once (see pixels).
-    _pixels: dict = field(default_factory=dict, init=False, repr=False)
-    # Each chart's compressed pixels by (chart, dpi), compressed once (see image).
-    _images: dict = field(default_factory=dict, init=False, repr=False)
-    # Each chart's figure, made once (see figure).
-    _figures: dict = field(default_factory=dict, init=False, repr=False)
-
-    def __post_init__(self):
-        self.routine = resolve_routine(self.routine, self.log)
-        self.follow_up = follow_up(self.log, self.window, routine=self.routine)
+    def __init__(
+        self,
+        log: pd.DataFrame,
+        routine: Routine | None = None,
+        window: FollowUp | pd.DataFrame | None = None,
+    ) -> None:
+        self.log = log
+        self.routine: Routine = resolve_routine(routine, log)
+        self.follow_up = follow_up(log, window, routine=self.routine)
         # A metric's table, each computed once, over the spans resolved above.
-        self.table = charts.tables_of(self.log, routine=self.routine, window=self.follow_up)
+        self.table = charts.tables_of(log, routine=self.routine, window=self.follow_up)
+        # Each chart's pixels and compressed pixels by (chart, dpi), and each chart's
+        # figure, made once (see pixels, image, figure).
+        self._pixels: dict[tuple[str, int], Any] = {}
+        self._images: dict[tuple[str, int], _render.Image] = {}
+        self._figures: dict[str, Any] = {}
 
     @property
     def weekly(self) -> pd.DataFrame:
@@ -703,7 +703,7 @@ class _Report:
                 self._pixels[(chart, DPI)] = pixels
         return self._figures[chart]
 
-    def _new_figure(self, chart: str, layout: str | None = None):
+    def _new_figure(self, chart: str, layout: Literal["constrained"] | None = None) -> Any:
         from matplotlib.figure import Figure
 
         size = figsize(chart, len(self.routine.exercises))

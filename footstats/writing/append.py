@@ -134,6 +134,15 @@ class Append:
         check``); nothing is written while there is an error.
     creates : bool
         The log does not exist yet (or is empty) and is created with a header.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> log = Path(tempfile.mkdtemp()) / "log.csv"
+    >>> plan = plan_append(log, [{"date": "2026-04-10", "exercise": "Heel raises", "sets": 3}])
+    >>> plan.creates, list(plan.lines)
+    (True, [2])
     """
 
     file: str
@@ -281,10 +290,19 @@ def plan_append(
 ) -> Append:
     """Prepare :func:`append_rows` without writing: check the rows and build the new file.
 
-    Parameters and errors are those of :func:`append_rows`, except that rows with errors
-    are not raised: they are in ``.problems`` (``.ok`` is False) and :meth:`Append.write`
-    refuses them. Call ``.write()`` to add the rows; it refuses to write when the file
-    changed in between.
+    Errors are those of :func:`append_rows`, except that rows with errors are not raised:
+    they are in ``.problems`` (``.ok`` is False) and :meth:`Append.write` refuses them.
+    Call ``.write()`` to add the rows; it refuses to write when the file changed in between.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The log (created with a header on the first write when it does not exist).
+    rows : iterable of dict
+        The new rows, as for :func:`append_rows`.
+    options : ReadOptions, optional
+        How the log is read (its routine, encoding, date order); or give the options as
+        keyword arguments (those of :func:`footstats.read_log`), not both.
 
     Examples
     --------
@@ -357,14 +375,14 @@ def _plan(path: str | PathLike[str], rows: Any, options: ReadOptions) -> Append:
 def session_rows(
     day: date | str,
     *,
-    routine=None,
-    done: Iterable[Mapping] | None = None,
+    routine: Routine | str | PathLike[str] | None = None,
+    done: Iterable[Mapping[str, Any]] | None = None,
     pain: Mapping[str, int | None] | None = None,
     minutes: float | None = None,
     notes: str | None = None,
     participant: str | None = None,
-    program=None,
-) -> list[dict]:
+    program: Routine | str | PathLike[str] | None = None,
+) -> list[dict[str, Any]]:
     """The rows of one session, for :func:`append_rows`.
 
     Parameters
@@ -397,7 +415,9 @@ def session_rows(
     routine = deprecated_program(routine, program)
     routine = routine if isinstance(routine, Routine) else load_routine(routine)
     exercises = _prescribed(routine) if done is None else [dict(row) for row in done]
-    first = {pain_column(site): value for site, value in (pain or {}).items() if value is not None}
+    first: dict[str, Any] = {
+        pain_column(site): value for site, value in (pain or {}).items() if value is not None
+    }
     if minutes is not None:
         first[MINUTES] = minutes
     if notes:
@@ -415,15 +435,28 @@ def week_so_far(
     log: pd.DataFrame,
     day: date | str,
     *,
-    routine=None,
+    routine: Routine | None = None,
     participant: str | None = None,
-    program=None,
+    program: Routine | None = None,
 ) -> str:
     """Where the week of ``day`` stands: sessions against the target, and the streak.
 
     The streak counts the weeks in a row that met the target, up to this week when it is
     already met (up to last week otherwise: a week in progress does not break it). In a
     log with participants, ``participant`` says whose week.
+
+    Parameters
+    ----------
+    log : DataFrame
+        The tidy log, with the new rows (:func:`footstats.read_log`).
+    day : date or str
+        A day of the week asked about (an ISO date).
+    routine : Routine, optional
+        The routine; None: the log's own.
+    participant : str, optional
+        Whose week, in a log with participants.
+    program : Routine, optional
+        Deprecated: the old name of ``routine`` (a DeprecationWarning).
 
     Examples
     --------
