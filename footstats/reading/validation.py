@@ -45,7 +45,7 @@ from footstats.columns import (
 )
 from footstats.core import codes as C
 from footstats.core.codes import Code
-from footstats.core.problems import cell_problems, problem, problems_frame
+from footstats.core.problems import cell_problems, line_list, problem, problems_frame
 from footstats.core.values import (
     INVISIBLE,
     future_mask,
@@ -336,7 +336,7 @@ class Validation:
                     "-",
                     "",
                     C.REPEATED_HEADER,
-                    "dropped the header repeated on line(s) " + ", ".join(map(str, lines)),
+                    "dropped the header repeated on line(s) " + line_list(lines),
                 )
             )
         keep = ~(header_like | below)
