@@ -277,8 +277,10 @@ def _read_options(args) -> dict:
 def _load_map(path: str | None) -> dict[str, str] | None:
     if path is None:
         return None
+    from footstats.core.inputs import read_regular_file
+
     try:
-        data = tomllib.loads(Path(path).read_text("utf-8"))
+        data = tomllib.loads(read_regular_file(path).decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise _UsageError(f"{path}: cannot read the exercise map: {exc}") from None
     except RecursionError:
@@ -357,7 +359,10 @@ def run_check(args) -> int:
     problems, hidden = _selected(loaded.problems, args)
     shown = problems[problems["severity"] == "error"] if args.quiet else problems
     _print_problems(shown, args.all, sys.stdout)
-    if not loaded.readable:
+    if not loaded.readable:  # said on stderr too, where a usage error goes
+        print(
+            f"footstats: {_one_line(loaded.file)}: not read; see the error above", file=sys.stderr
+        )
         return EXIT_USAGE
     counts = count_by_severity(problems)
     print(

@@ -17,13 +17,13 @@ import os
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from footstats.columns import LINE
 from footstats.core import codes as C
+from footstats.core.inputs import read_regular_file
 from footstats.core.problems import line_list, problem
 from footstats.reading.typed import TypedColumn, is_typed
 
@@ -84,12 +84,9 @@ def read_source(source) -> bytes | str:
     if isinstance(source, bytes | bytearray):
         return bytes(source)
     if isinstance(source, str | os.PathLike):
-        path = Path(source)
         try:
-            if path.is_dir():
-                raise IsADirectoryError(21, "is a folder, not a file")
-            # Opened read-only: the user's file is never modified.
-            return path.read_bytes()
+            # Opened read-only: the user's file is never modified; a device is refused.
+            return read_regular_file(source)
         except OSError as exc:
             reason = exc.strerror or str(exc)
             raise Unreadable(
