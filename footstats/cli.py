@@ -412,6 +412,7 @@ def run_report(args) -> int:
             routine=routine,
             formats=formats,
             per_participant=args.per_participant,
+            inputs=[name for name in (args.participants, args.routine, args.map) if name],
             **window,
         )
     except ValueError as exc:  # an output folder beside the input log, a bad --until
