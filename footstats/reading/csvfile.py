@@ -369,13 +369,16 @@ def _blank_cells(values: pd.Series) -> np.ndarray:
 
 
 def _quotes_are_plain(data: bytes, delimiter: str) -> bool:
-    """Every quote opens a field, closes one, or is doubled: pyarrow and csv then agree.
+    """Every quote opens a field, closes one, or is doubled, and every quote opened is
+    closed: pyarrow and csv then agree.
 
     pyarrow quietly accepts odd quoting such as ``"ab"c``, which the csv module rejects;
     such files take the exact path so the answer never depends on the path taken.
     """
     buffer = np.frombuffer(data, dtype=np.uint8)
     quotes = np.flatnonzero(buffer == ord('"'))
+    if len(quotes) % 2:  # a quote never closed (pyarrow closes one at the end of the data)
+        return False
     last = len(buffer) - 1
     # the bytes on either side of each quote; the ends of the text count as line breaks
     before = np.where(quotes > 0, buffer[np.maximum(quotes - 1, 0)], ord("\n"))

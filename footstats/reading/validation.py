@@ -583,10 +583,11 @@ class Validation:
         """A session number per row: equal for the rows of one participant's date."""
         if self._sessions is None:
             dates = named[DATE]  # one code per distinct date, however it is written
-            day = pd.factorize(self.date_uniques)[0] + 1  # NaT: -1 + 1
+            # a session is a calendar day: 07:00 and 18:00 of one day are one session
+            day = pd.factorize(self.date_uniques.dt.normalize())[0] + 1  # NaT: -1 + 1
             keys = [day[dates.codes]]
-            if PARTICIPANT in named:
-                keys.insert(0, named[PARTICIPANT].codes)
+            if PARTICIPANT in typed:  # the ids as read (in one Unicode form)
+                keys.insert(0, typed[PARTICIPANT].cat.codes.to_numpy())
             key = _row_keys(keys)
             dense = int(key.max(initial=0)) < 4 * len(key) + 1024
             self._sessions = key if dense else pd.factorize(key)[0]
@@ -648,7 +649,8 @@ def _parse_column(tidy: str, values: pd.Series, opts: Options):
         blank = "the participant is blank; every row needs one"
         missing = values == ""
         messages = pd.Series(blank, index=values.index, dtype="str").where(missing)
-        return values, messages, _code_where(missing, C.BLANK_PARTICIPANT)
+        # one person however the id's accents were typed (é, or e + U+0301): Unicode's NFC
+        return values.str.normalize("NFC"), messages, _code_where(missing, C.BLANK_PARTICIPANT)
     return values, None, None  # exercise names and unknown extra columns: text
 
 
