@@ -428,9 +428,9 @@ def run_add(args) -> int:
     from datetime import date
 
     from footstats.columns import DEFAULT_PAIN_SITES
-    from footstats.reading.log import validate_log
+    from footstats.errors import AppendError, RowsRefused
     from footstats.routine import RoutineError, load_routine
-    from footstats.writing.append import AppendError, plan_append, session_rows, week_so_far
+    from footstats.writing.append import append_rows, plan_append, session_rows
 
     try:
         routine = load_routine(args.routine)
@@ -461,28 +461,75 @@ def run_add(args) -> int:
     rows = session_rows(day, routine=routine, done=done, **extras)
     options = {"encoding": args.encoding, "dayfirst": args.dayfirst}
     options["date_format"] = args.date_format
+    asking = args.session and not args.yes
     try:
-        plan = plan_append(args.log, rows, routine=routine, **options)
-        for line in plan.messages():
-            print(line)
-        if not plan.ok:
-            print(f"{args.log}: nothing was written; fix the values above", file=sys.stderr)
-            return EXIT_INVALID
-        if args.session and not args.yes:
-            print(plan.preview())
-            if not _confirmed("Add these rows? [y/N] "):
-                print(f"{args.log}: nothing was written", file=sys.stderr)
+        if asking:
+            asked = plan_append(args.log, rows, routine=routine, **options)
+            _print_lines(asked.messages())
+            if not asked.ok:
+                print(
+                    f"{_one_line(args.log)}: nothing was written; fix the values above",
+                    file=sys.stderr,
+                )
                 return EXIT_INVALID
-        plan.write()
+            _print_lines(asked.preview())
+            if not _confirmed("Add these rows? [y/N] "):
+                print(f"{_one_line(args.log)}: nothing was written", file=sys.stderr)
+                return EXIT_INVALID
+            # Planned again and written under the log's lock, as shown (or not at all).
+            plan = append_rows(
+                args.log,
+                rows,
+                routine=routine,
+                confirm=lambda again: again.text == asked.text,
+                **options,
+            )
+        else:  # planned and written under the log's lock: two adds at once take turns
+            plan = append_rows(args.log, rows, routine=routine, **options)
+            _print_lines(plan.messages())
+    except RowsRefused as refused:
+        _print_lines(format_problems(refused.problems))
+        print(f"{_one_line(args.log)}: nothing was written; fix the values above", file=sys.stderr)
+        return EXIT_INVALID
     except (AppendError, ValueError) as exc:
         raise _UsageError(str(exc)) from None
     done_text = plan.preview().replace("Add ", "Added ", 1).replace("Create ", "Created ", 1)
-    shown = args.session and not args.yes
-    print(done_text.splitlines()[0] if shown else done_text)
-    log = validate_log(args.log, routine=routine, **options).log
-    if not log.empty:
-        print(week_so_far(log, day, routine=routine, participant=args.participant))
+    _print_lines(done_text.split("\n")[0] if asking else done_text)
+    try:  # the rows are written: whatever happens now, the exit code says so (0)
+        summary = _week_summary(args, plan, routine, options)
+    except Exception as exc:  # a retry after exit 1 would add the rows twice
+        print(
+            f"footstats: notice: the rows were written, but the week's summary failed: {exc}",
+            file=sys.stderr,
+        )
+    else:
+        if summary:
+            _print_lines(summary)
     return EXIT_OK
+
+
+def _week_summary(args, plan, routine, options) -> str | None:
+    """Where the week of the added rows stands, their date and participant read from the
+    log as the rows were (``--date-format``, ``--dayfirst``)."""
+    from footstats.columns import DATE, LINE, PARTICIPANT
+    from footstats.reading.log import validate_log
+    from footstats.writing.append import week_so_far
+
+    log = validate_log(args.log, routine=routine, **options).log
+    added = log[log[LINE].isin(list(plan.lines))]
+    if added.empty:
+        return None
+    who = added[PARTICIPANT].iloc[0] if PARTICIPANT in added.columns else None
+    return week_so_far(log, added[DATE].iloc[0], routine=routine, participant=who)
+
+
+def _print_lines(text, stream=None) -> None:
+    """``text`` (a string or a list of lines), one line at a time, control characters
+    escaped: a name holding terminal escapes (clear the screen, set the title) is shown,
+    never obeyed."""
+    lines = text.split("\n") if isinstance(text, str) else text
+    for line in lines:
+        print(_one_line(line), file=stream or sys.stdout)
 
 
 def _confirmed(question: str) -> bool:
@@ -529,8 +576,7 @@ def _window(args, loaded, routine) -> dict | None:
             encoding=args.encoding,
         )
         problems = enrolment_problems(loaded.log, table.table, loaded.file, table.file)
-        for line in format_problems(table.problems) + format_problems(problems):
-            print(line, file=sys.stderr)
+        _print_lines(format_problems(table.problems) + format_problems(problems), sys.stderr)
         if not table.readable:
             raise _UsageError(f"cannot read the participants table {_one_line(args.participants)}")
         if not (table.ok and count_by_severity(problems)["error"] == 0):
@@ -549,8 +595,7 @@ def _window(args, loaded, routine) -> dict | None:
     if "until" not in window:
         stale = stale_notice(loaded.log)
         notices += [stale] if stale else []
-    for notice in notices:
-        print(f"{_one_line(loaded.file)}: notice: {notice}", file=sys.stderr)
+    _print_lines([f"{loaded.file}: notice: {notice}" for notice in notices], sys.stderr)
     return window
 
 

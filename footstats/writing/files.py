@@ -37,6 +37,7 @@ __all__ = [
     "atomic_path",
     "check_not_input",
     "file_lock",
+    "lock_file",
     "neutralise_formulas",
     "stale_temps",
     "write_csv",
@@ -179,7 +180,7 @@ def file_lock(path: str | PathLike, *, timeout: float | None = None) -> Iterator
     target = Path(path)
     if not target.parent.is_dir():  # filelock would create the missing folders
         raise FileNotFoundError(errno.ENOENT, "no such folder", str(target.parent))
-    lock = filelock.FileLock(target.with_name(f".{target.name}.lock"), timeout=timeout)
+    lock = filelock.FileLock(lock_file(target), timeout=timeout)
     try:
         lock.acquire()
     except filelock.Timeout:
@@ -200,6 +201,16 @@ def temp_name(target: Path) -> Path:
     """A new temporary name beside ``target``, for :func:`atomic_path` and the report's
     switch (:mod:`footstats.report.folder`); :func:`remove_leftovers` knows it as footstats'."""
     return target.with_name(f".{target.stem}{_TEMP_MARK}{secrets.token_hex(4)}.tmp{target.suffix}")
+
+
+def lock_file(path: str | PathLike) -> Path:
+    """The lock file :func:`file_lock` holds for writing ``path``: ``.NAME.lock`` beside it.
+
+    >>> lock_file("logs/log.csv").as_posix()
+    'logs/.log.csv.lock'
+    """
+    target = Path(path)
+    return target.with_name(f".{target.name}.lock")
 
 
 def _create_temp(target: Path, mode: int | None = None) -> Path:

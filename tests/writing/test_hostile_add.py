@@ -277,6 +277,29 @@ def test_23_a_read_only_log_is_named_not_its_folder(capsys):
         assert "read-only" in err
 
 
+def test_23_a_lock_file_another_user_left_is_named_not_the_folder(capsys):
+    """The log's lock file .LOG.lock, made by another user and not writable by this one,
+    is what add names (it blamed the folder, which this user may write to)."""
+    with open_folder() as folder:
+        warm = folder / "warm.csv"
+        warm.write_text(LOG)
+        assert main(["add", str(warm), *ADD]) == 0  # its imports, before the fork
+        capsys.readouterr()
+        mine = folder / "mine"
+        mine.mkdir()
+        give(mine, NOBODY)
+        path = mine / "log.csv"
+        path.write_text(LOG)
+        give(path, NOBODY)
+        lock = mine / ".log.csv.lock"
+        lock.write_text("")
+        lock.chmod(0o444)  # another user's (root's, when root), or read-only
+        code, _, err = as_user(lambda: main(["add", str(path), *ADD]))
+        assert path.read_text() == LOG
+    assert code == "2"
+    assert f"permission denied on its lock file {lock}" in err, err
+
+
 def test_23_a_note_with_a_line_break_is_one_row(log, capsys):
     """One row whose note holds a line break is "Added 1 row (lines 3-4)", not 2 rows."""
     code, out, err = run(["add", log, *ADD, "--notes", "first\nsecond"], capsys)
