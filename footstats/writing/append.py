@@ -15,11 +15,12 @@ What is promised:
   are left blank; a missing final line break is added before the new lines. Every byte of
   the old file stays where it was: the old file is a prefix of the new one.
 - The new file is written beside the old one (a hidden temporary file in the same folder,
-  flushed to disk) and swapped in with ``os.replace``, keeping the file's permissions; the
-  log is never truncated or written in place, so a crash, a full disk or a kill leaves the
-  old file or the complete new one. An advisory lock (``.NAME.lock``) keeps two footstats
-  writers apart, and a file changed since it was read (size, time or content) is not
-  written at all.
+  created with the log's permissions, flushed to disk) and swapped in with ``os.replace``,
+  keeping the file's permissions; the log is never truncated or written in place, so a
+  crash, a full disk or a kill leaves the old file or the complete new one. An advisory
+  lock (``.NAME.lock``) keeps two footstats writers apart (:func:`append_rows` plans and
+  writes under it), and a file changed since it was read (size, time or content, compared
+  last right before the swap) is not written at all; nor is a read-only log.
 - An export of another app (Strong, Hevy, Loop) is never written to: it belongs to its app.
 """
 
