@@ -207,6 +207,7 @@ def write_staged(
     whole: bool = False,
     inputs: Iterable[Path] = (),
     permissions: Permissions | None = None,
+    folders: Iterable[str] = (),
 ) -> list[Path]:
     """Run ``write(staging)`` in a new hidden folder of ``folder``, then switch ``folder``
     to the files it wrote (see the module's docstring); the visible paths written.
@@ -214,10 +215,13 @@ def write_staged(
     With ``whole`` (a full report) the previous report's files that this one does not write
     are removed; without it (``export_tables``, ``export_charts``) they are kept. The
     folder's lock is held throughout; leftovers of killed runs are removed first.
+    ``folders``: subfolders ``write`` will write into, checked before it runs (a link
+    there is refused at once, not after the whole report was made).
     """
     rights = permissions or Permissions()
     inputs = list(inputs)
     with folder_lock(folder, rights):
+        _check_targets(folder, [PurePosixPath(name, "-") for name in folders], [])
         _remove_leftovers(folder)
         staging = _new_report_folder(folder, rights)
         try:

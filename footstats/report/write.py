@@ -350,7 +350,10 @@ def write_report(
     files = input_files(log, routine, participants, *inputs)
     rights = Permissions.of(files)
     folder = output_folder(out_dir, files, rights)
-    return write_staged(folder, write, whole=True, inputs=files, permissions=rights)
+    subfolders = (PARTICIPANTS_FOLDER,) if per_participant else ()
+    return write_staged(
+        folder, write, whole=True, inputs=files, permissions=rights, folders=subfolders
+    )
 
 
 def _window(weeks, until, participants) -> dict:
