@@ -114,7 +114,7 @@ class Permissions:
         return cls(files=0o600 | others, folders=0o700 | others | readable)
 
 
-def input_files(log, *others) -> list[Path]:
+def input_files(log: object, *others: object) -> list[Path]:
     """The input files of a report that exist on disk: the log's source
     (``log.attrs["source"]``), and each of ``others`` given as a path, or as a table read
     from one (its ``attrs["source"]``). A routine given as a Routine object has no file.

@@ -384,13 +384,13 @@ def plan_append(
 def session_rows(
     day: date | str,
     *,
-    routine=None,
+    routine: Routine | str | PathLike | None = None,
     done: Iterable[Mapping] | None = None,
-    pain: Mapping[str, int | None] | None = None,
-    minutes: float | None = None,
+    pain: Mapping[str, int | str | None] | None = None,
+    minutes: float | str | None = None,
     notes: str | None = None,
     participant: str | None = None,
-    program=None,
+    program: Routine | str | PathLike | None = None,
 ) -> list[dict]:
     """The rows of one session, for :func:`append_rows`.
 
@@ -444,9 +444,9 @@ def week_so_far(
     log: pd.DataFrame,
     day: date | str,
     *,
-    routine=None,
+    routine: Routine | str | PathLike | None = None,
     participant: str | None = None,
-    program=None,
+    program: Routine | str | PathLike | None = None,
 ) -> str:
     """Where the week of ``day`` stands: sessions against the target, and the streak.
 
