@@ -20,7 +20,7 @@ from footstats.core.inputs import read_regular_file
 from footstats.errors import RoutineError
 
 __all__ = ["Exercise", "Range", "Routine", "RoutineError", "load_routine", "name_key"]
-__all__ += ["deprecated_program", "load_program", "resolve_routine"]
+__all__ += ["MAX_WEEKS", "deprecated_program", "load_program", "resolve_routine"]
 
 DEFAULT_PROGRAM = "foot_routine.toml"
 # The largest plausible value of each number of a routine (inf, nan or 1e300 are typos).
@@ -34,6 +34,8 @@ _MOST_DEFAULT = 86_400  # seconds, hold_seconds, rest_seconds: a day
 # A routine's exercises: its completion and sets charts give each one a row, so that a
 # routine of thousands (a typo, a generated file) would need figures hundreds of inches tall.
 MOST_EXERCISES = 100
+# The longest programme or follow-up window, in weeks (20 years): more is a typo.
+MAX_WEEKS = 1040
 
 
 @dataclass(frozen=True)
@@ -337,6 +339,10 @@ def _programme_weeks(spec: _Spec) -> int | None:
     weeks = spec.get("weeks", int)
     if weeks is not None and weeks < 1:
         raise spec.error("weeks", f"expected a whole number of weeks >= 1, got {weeks!r}")
+    if weeks is not None and weeks > MAX_WEEKS:
+        raise spec.error(
+            "weeks", f"{weeks} weeks is {weeks // 52:,} years: a typo? (at most {MAX_WEEKS})"
+        )
     return weeks
 
 

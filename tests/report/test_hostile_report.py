@@ -25,7 +25,7 @@ import pytest
 from _other_user import NOBODY, OTHER, as_user, give, needs_root_for_two_users, open_folder
 
 import footstats
-from footstats.charts import registry
+from footstats.charts import registry, sizes
 from footstats.cli import main
 
 FOOTSTATS = Path(sys.executable).parent / "footstats"
@@ -323,6 +323,6 @@ def test_22_a_routine_of_2000_exercises_is_refused_or_its_charts_are_bounded(tmp
     if code == 2:  # refused with a message
         assert "exercises" in err
         return
-    sizes = {name: registry.figsize(name, 2000) for name in registry.chart_names()}
+    sizes = {name: sizes.figsize(name, 2000) for name in registry.chart_names()}
     too_big = {name: size for name, size in sizes.items() if max(size) > 60}
     assert too_big == {}, f"charts sized for 2,000 exercises (inches): {too_big}"
