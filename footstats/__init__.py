@@ -31,6 +31,7 @@ _EXPORTS = {
     "WindowError": "errors",
     "ExportError": "errors",
     "LoadedLog": "reading.log",
+    "ReadOptions": "core.options",
     "check_log": "reading.log",
     "load_sample": "reading.log",
     "read_log": "reading.log",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from footstats import __version__
 from footstats.columns import CODE
 from footstats.core.codes import CODES
+from footstats.core.options import ReadOptions
 from footstats.core.problems import (
     count_by_severity,
     format_problems,
@@ -261,23 +262,24 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
 
 
-def _read_options(args) -> dict:
+def _read_options(args) -> ReadOptions:
+    """The reading options of the command line (the routine loaded)."""
     from footstats.routine import RoutineError, load_routine
 
     try:
         routine = load_routine(args.routine)
     except RoutineError as exc:
         raise _UsageError(str(exc)) from None
-    return {
-        "routine": routine,
-        "dayfirst": args.dayfirst,
-        "date_format": args.date_format,
-        "encoding": args.encoding,
-        "format": args.input_format,
-        "exercise_map": _load_map(args.map),
-        "habit": args.habit,
-        "excel_dates": args.excel_dates,
-    }
+    return ReadOptions(
+        routine=routine,
+        dayfirst=args.dayfirst,
+        date_format=args.date_format,
+        encoding=args.encoding,
+        format=args.input_format,
+        exercise_map=_load_map(args.map),
+        habit=args.habit,
+        excel_dates=args.excel_dates,
+    )
 
 
 def _load_map(path: str | None) -> dict[str, str] | None:
@@ -299,20 +301,20 @@ def _load_map(path: str | None) -> dict[str, str] | None:
 
 def _load(args):
     """The LoadedLog of a file, or of every CSV in a folder, and the routine."""
-    from footstats.importers.loop import checkmarks_file
+    from footstats.importers import export_file
 
     options = _read_options(args)
     try:
         path = args.log
         if Path(path).is_dir():
-            path = checkmarks_file(path)  # an unzipped Loop export: its checkmarks
+            path = export_file(path, options)  # an app's unzipped export: its file
         if path is None:
-            from footstats.reading.folders import validate_logs
+            from footstats.reading.folders import load_logs
 
-            return validate_logs(args.log, **options), options["routine"]
-        from footstats.reading.log import validate_log
+            return load_logs(args.log, options), options.routine
+        from footstats.reading.log import load_log
 
-        return validate_log(path, **options), options["routine"]
+        return load_log(path, options), options.routine
     except ValueError as exc:  # an option that does not fit (unknown format, bad map)
         raise _UsageError(str(exc)) from None
 
@@ -465,12 +467,16 @@ def run_add(args) -> int:
             "(--pain-back N) for a check-in"
         )
     rows = session_rows(day, routine=routine, done=done, **extras)
-    options = {"encoding": args.encoding, "dayfirst": args.dayfirst}
-    options["date_format"] = args.date_format
+    options = ReadOptions(
+        routine=routine,
+        encoding=args.encoding,
+        dayfirst=args.dayfirst,
+        date_format=args.date_format,
+    )
     asking = args.session and not args.yes
     try:
         if asking:
-            asked = plan_append(args.log, rows, routine=routine, **options)
+            asked = plan_append(args.log, rows, options=options)
             _print_lines(asked.messages())
             if not asked.ok:
                 print(
@@ -484,14 +490,10 @@ def run_add(args) -> int:
                 return EXIT_INVALID
             # Planned again and written under the log's lock, as shown (or not at all).
             plan = append_rows(
-                args.log,
-                rows,
-                routine=routine,
-                confirm=lambda again: again.text == asked.text,
-                **options,
+                args.log, rows, options=options, confirm=lambda again: again.text == asked.text
             )
         else:  # planned and written under the log's lock: two adds at once take turns
-            plan = append_rows(args.log, rows, routine=routine, **options)
+            plan = append_rows(args.log, rows, options=options)
             _print_lines(plan.messages())
     except RowsRefused as refused:
         _print_lines(format_problems(refused.problems))
@@ -502,7 +504,7 @@ def run_add(args) -> int:
     done_text = plan.preview().replace("Add ", "Added ", 1).replace("Create ", "Created ", 1)
     _print_lines(done_text.split("\n")[0] if asking else done_text)
     try:  # the rows are written: whatever happens now, the exit code says so (0)
-        summary = _week_summary(args, plan, routine, options)
+        summary = _week_summary(args, plan, options)
     except Exception as exc:  # a retry after exit 1 would add the rows twice
         print(
             f"footstats: notice: the rows were written, but the week's summary failed: {exc}",
@@ -514,19 +516,19 @@ def run_add(args) -> int:
     return EXIT_OK
 
 
-def _week_summary(args, plan, routine, options) -> str | None:
+def _week_summary(args, plan, options) -> str | None:
     """Where the week of the added rows stands, their date and participant read from the
     log as the rows were (``--date-format``, ``--dayfirst``)."""
     from footstats.columns import DATE, LINE, PARTICIPANT
-    from footstats.reading.log import validate_log
+    from footstats.reading.log import load_log
     from footstats.writing.append import week_so_far
 
-    log = validate_log(args.log, routine=routine, **options).log
+    log = load_log(args.log, options).log
     added = log[log[LINE].isin(list(plan.lines))]
     if added.empty:
         return None
     who = added[PARTICIPANT].iloc[0] if PARTICIPANT in added.columns else None
-    return week_so_far(log, added[DATE].iloc[0], routine=routine, participant=who)
+    return week_so_far(log, added[DATE].iloc[0], routine=options.routine, participant=who)
 
 
 def _print_lines(text, stream=None) -> None:

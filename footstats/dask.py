@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import dask
 import dask.dataframe as dd
@@ -47,6 +47,8 @@ from footstats.columns import (
     SOURCE,
     START,
 )
+from footstats.core.docstrings import fill_docs
+from footstats.core.options import ReadKeywords, ReadOptions, read_options
 from footstats.core.problems import problems_frame
 from footstats.errors import UsageError
 from footstats.metrics.followup import FollowUp, window_argument
@@ -62,8 +64,11 @@ from footstats.reading.folders import (
     read_group,
     shared_participants,
 )
-from footstats.reading.log import LoadedLog, check_on_invalid, validate_log
+from footstats.reading.log import LoadedLog, check_on_invalid, load_log
 from footstats.routine import Routine, deprecated_program, resolve_routine
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 __all__ = ["follow_up", "per_participant", "read_logs", "summarize", "validate_logs"]
 
@@ -96,13 +101,12 @@ class _Facts:
 
 
 def validate_logs(
-    source: str | PathLike,
+    source: str | PathLike[str],
     *,
-    routine: Routine | str | PathLike | None = None,
+    options: ReadOptions | None = None,
     files_per_partition: int = FILES_PER_PARTITION,
     npartitions: int | None = None,
-    program: Routine | str | PathLike | None = None,
-    **options,
+    **keywords: Unpack[ReadKeywords],
 ) -> LoadedLog:
     """Read a folder of logs (or one log) on the cluster, keep the valid rows, report every
     problem; never raises for bad data.
@@ -114,16 +118,15 @@ def validate_logs(
         :func:`footstats.validate_logs` reads them) or one log file (read as
         :func:`footstats.validate_log` reads it; a cohort in one file has a
         ``participant`` column).
-    routine : Routine or path, optional
-        The routine; the packaged foot routine by default.
+    {read_options}
     files_per_partition : int, default 200
         A folder's files are read in groups of this many, one task and one partition each.
     npartitions : int, optional
         One file: the number of partitions its participants are spread over (default: one
         per 500,000 rows). A folder: used only when a participant's rows come from files of
         different groups (default: the number of groups).
-    **options
-        Passed to :func:`footstats.validate_log` for every file.
+
+    Every file is read with the same options.
 
     Returns
     -------
@@ -146,8 +149,19 @@ def validate_logs(
     >>> loaded.errors["line"].tolist()
     [2]
     """
-    routine = deprecated_program(routine, program)
-    routine = resolve_routine(routine)
+    options = read_options(options, keywords, caller="validate_logs")
+    return _load(source, options, files_per_partition, npartitions)
+
+
+def _load(
+    source: str | PathLike[str],
+    options: ReadOptions,
+    files_per_partition: int,
+    npartitions: int | None,
+) -> LoadedLog:
+    """:func:`validate_logs` with its options made."""
+    routine = resolve_routine(options.routine)
+    options = replace(options, routine=routine)
     label = str(source)
     path = Path(source)
     single = not path.is_dir() and (path.is_file() or path.suffix.lower() == ".csv")
@@ -161,9 +175,7 @@ def validate_logs(
             return LoadedLog(_no_log(), problems_frame([exc.record]), label, readable=False)
         step = max(int(files_per_partition), 1)
         groups = [files[i : i + step] for i in range(0, len(files), step)]
-    parts = dask.persist(
-        *(dask.delayed(_read)(group, routine, options, single) for group in groups)
-    )
+    parts = dask.persist(*(dask.delayed(_read)(group, options, single) for group in groups))
     facts = dask.compute(*(dask.delayed(_facts)(part) for part in parts))
     problems = [problems_frame(skipped), *(frame for fact in facts for frame in fact.problems)]
     if not single:
@@ -182,25 +194,24 @@ def validate_logs(
 
 
 def read_logs(
-    source: str | PathLike,
+    source: str | PathLike[str],
     *,
-    routine: Routine | str | PathLike | None = None,
+    options: ReadOptions | None = None,
     on_invalid: str = "raise",
-    program: Routine | str | PathLike | None = None,
-    **options,
+    files_per_partition: int = FILES_PER_PARTITION,
+    npartitions: int | None = None,
+    **keywords: Unpack[ReadKeywords],
 ) -> dd.DataFrame:
     """Read a folder of logs (or one log) on the cluster into a Dask DataFrame.
 
     Parameters
     ----------
-    source, routine
-        As for :func:`validate_logs`.
+    source, options, files_per_partition, npartitions
+        As for :func:`validate_logs`; the loose reading options (``dayfirst=``,
+        ``routine=`` ...) too.
     on_invalid : {"raise", "drop"}, default "raise"
         As for :func:`footstats.read_logs`: "raise" raises :class:`footstats.LogError`
         listing every file's problems; "drop" warns and returns the valid rows.
-    **options
-        ``files_per_partition``, ``npartitions`` (see :func:`validate_logs`) and the
-        options of :func:`footstats.read_log`.
 
     Returns
     -------
@@ -217,9 +228,9 @@ def read_logs(
     >>> log.npartitions, log.compute()[["participant", "sets"]].values.tolist()
     (2, [['p01', 2], ['p02', 6]])
     """
-    routine = deprecated_program(routine, program)
     check_on_invalid(on_invalid)
-    loaded = validate_logs(source, routine=routine, **options)
+    options = read_options(options, keywords, caller="read_logs")
+    loaded = _load(source, options, files_per_partition, npartitions)
     return loaded.valid_log(on_invalid, stacklevel=3)
 
 
@@ -433,14 +444,15 @@ def _outside(part: pd.DataFrame, spans: pd.DataFrame) -> dict[str, np.ndarray]:
     }
 
 
-def _read(files: list[Path], routine: Routine, options: dict, single: bool) -> _Part:
+def _read(files: list[Path], options: ReadOptions, single: bool) -> _Part:
     """Read a group of files as footstats.validate_logs does (one file: as validate_log)."""
     if single:
         (path,) = files
-        one = validate_log(path, routine=routine, **options)
+        one = load_log(path, options)
         return _Part(one.log, [one.problems], {one.file: one.format}, one.readable)
-    loaded, logs = read_group(files, routine, options)
+    loaded, logs = read_group(files, options)
     formats = {one.file: one.format for one in loaded}
+    routine = resolve_routine(options.routine)
     return _Part(combine_logs(logs, routine), [one.problems for one in loaded], formats)
 
 
@@ -526,3 +538,6 @@ def _in_row_order(log: pd.DataFrame) -> pd.DataFrame:
 
 def _no_log() -> dd.DataFrame:
     return dd.from_pandas(no_rows(), npartitions=1)
+
+
+fill_docs(globals())  # after the definitions, not a decorator: see footstats.core.docstrings

@@ -238,10 +238,11 @@ def load_program(path: str | PathLike | None = None) -> Routine:
     return load_routine(path)
 
 
-def deprecated_program(routine, program):
+def deprecated_program(routine, program, stacklevel: int = 4):
     """``routine``, or the deprecated ``program=`` given instead (with a DeprecationWarning).
 
     Every public function that takes ``routine=`` still takes ``program=``, its old name.
+    ``stacklevel`` is the warning's (4: the caller of the public function that calls this).
 
     >>> deprecated_program("mine.toml", None)
     'mine.toml'
@@ -250,7 +251,7 @@ def deprecated_program(routine, program):
         return routine
     if routine is not None:
         raise TypeError("give routine= (program= is its deprecated old name), not both")
-    _warn_renamed("program=", "routine=", stacklevel=4)
+    _warn_renamed("program=", "routine=", stacklevel=stacklevel)
     return program
 
 

@@ -64,18 +64,42 @@ participant : str, optional
     "pain_site": """\
 site : str, optional
     The pain site; by default the first one with a change for anyone.""",
-    "export_raw": """\
-raw : DataFrame
-    The file as strings, header names as written, plus an int64 ``line`` column.
-file : str
-    The file's name, for the problems.""",
-    "no_habit": """\
-habit : None
-    Not used (a Loop option); accepted so every importer is called alike.""",
-    "reading": """\
-reading : Reading
-    ``dayfirst`` / ``date_format`` / ``excel_dates`` for an export re-saved by a spreadsheet
-    (dates not written as the app writes them).""",
+    "export": """\
+export : Export
+    The file (:class:`footstats.importers.base.Export`): its raw table (header names as
+    written, every value a str, an int64 ``line``), its name for the problems, its folder,
+    its text and the file layer's problems.""",
+    "importer_options": """\
+options : ReadOptions
+    The reading options: ``dayfirst`` / ``date_format`` / ``excel_dates`` read an export
+    re-saved by a spreadsheet (dates not written as the app writes them).""",
+    "read_options": """\
+options : ReadOptions, optional
+    Every reading option in one object (:class:`footstats.ReadOptions`); or give them as
+    keyword arguments (below), not both.
+routine : Routine or path, optional
+    The routine exercises are matched against; the packaged foot routine by default.
+dayfirst : bool, default False
+    Accept day-first dates such as ``03/04/2026`` (3 April). Without it, and without
+    ``date_format``, only ISO dates (``2026-04-03``, ``2026-04-03 07:30``) and the dates an
+    app writes itself are read; anything else is an error, never a guess.
+date_format : str, optional
+    An explicit ``strftime`` format for the dates, e.g. ``"%m/%d/%Y"``.
+encoding : str, optional
+    The file's encoding when it is not UTF-8 (UTF-8 and UTF-16 with a BOM are detected).
+format : str, optional
+    Force a format (``"footstats"``, ``"strong"``, ``"hevy"``, ``"fitnotes"``, ``"loop"``).
+exercise_map : dict, optional
+    Exercise names as written -> routine exercise (id or name), for names the routine's
+    aliases do not cover.
+habit : str, optional
+    For a Loop Habit Tracker export: the habit that is the routine.
+excel_dates : bool, default False
+    Accept Excel serial day numbers (``45356``) as dates.
+today : date, optional
+    The date after which dates are "in the future" (default: today).
+program : Routine or path, optional
+    Deprecated: the old name of ``routine`` (a DeprecationWarning).""",
     "ax": """\
 ax : matplotlib Axes, optional
     Where to draw; a new figure is made when None.""",

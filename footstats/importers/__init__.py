@@ -1,10 +1,10 @@
-"""Readers of other apps' exports, each producing the footstats log format.
+"""Readers of other apps' exports, each producing the footstats log, typed.
 
-One module per foreign format and this small explicit dispatcher (no import by name).
-Each module has ``NAME``, ``matches(header, sample=None) -> bool``,
-``closest(header) -> (share, description) | None`` (Loop: none) and
-``to_log(raw, *, file, habit=None, reading=READING) -> (raw table in the footstats log
-format, problems)``; see :mod:`footstats.importers.common` for what the raw tables hold.
+One module per app (each makes an :class:`~footstats.importers.base.Importer`, the
+contract in :mod:`footstats.importers.base`), shared helpers in
+:mod:`footstats.importers.common`, and here the explicit registry (:data:`IMPORTERS`, in
+the order headers are tried) and the dispatch functions, which only call the importers'
+hooks: no app is named outside its own module.
 
 =========  ======================================================================
 format     what it reads
@@ -15,32 +15,36 @@ strong     Strong exports (every header generation, English, German, French,
 hevy       Hevy exports (kg or lbs, either locale's times; warm-up sets apart)
 fitnotes   FitNotes exports (each weight-unit variant; one row per set)
 loop       Loop Habit Tracker checkmarks (multi-habit file with ``habit=``, a
-           habit's own file, old header-less files; sessions only)
+           habit's own file, old header-less files, the unzipped export folder;
+           sessions only)
 =========  ======================================================================
 """
 
 from __future__ import annotations
 
-from types import ModuleType
+from collections.abc import Sequence
+from os import PathLike
+from pathlib import Path
 
 import pandas as pd
 
+from footstats.core.options import ReadOptions
 from footstats.errors import UsageError
 from footstats.importers import fitnotes, hevy, loop, strong
-from footstats.importers.common import READING, Reading
+from footstats.importers.base import Export, Imported, Importer
 
-__all__ = ["FOOTSTATS", "FORMATS", "Reading", "closest_format", "convert", "detect_format"]
-__all__ += ["format_names", "importer"]
+__all__ = ["FOOTSTATS", "IMPORTERS", "Export", "Imported", "Importer", "closest_format"]
+__all__ += ["detect", "export_file", "format_names", "importer"]
 
 FOOTSTATS = "footstats"
 
-# format name -> importer module, in the order headers are tried (Loop's header is the
-# loosest, so it comes last).
-FORMATS: dict[str, ModuleType] = {module.NAME: module for module in (strong, hevy, fitnotes, loop)}
+# Every importer, in the order headers are tried: exact headers first, Loop's (the
+# loosest, a date and any names) last.
+IMPORTERS: tuple[Importer, ...] = (strong.IMPORTER, hevy.IMPORTER, fitnotes.IMPORTER, loop.IMPORTER)
 
 
-def detect_format(header: list[str], sample: pd.DataFrame | None = None) -> str:
-    """The name of the format whose header this is; ``"footstats"`` when none matches.
+def detect(header: Sequence[str], sample: pd.DataFrame | None = None) -> Importer | None:
+    """The importer whose export this header is; None for a footstats log (none matches).
 
     ``header`` is the header line's names as written, including a blank last name left by
     a trailing delimiter (Loop's ``Checkmarks.csv`` is recognised by it). ``sample``, the
@@ -49,21 +53,18 @@ def detect_format(header: list[str], sample: pd.DataFrame | None = None) -> str:
 
     Examples
     --------
-    >>> detect_format(["title", "start_time", "end_time", "description", "exercise_title",
-    ...                "superset_id", "exercise_notes", "set_index", "set_type", "weight_kg",
-    ...                "reps", "distance_km", "duration_seconds", "rpe"])
+    >>> detect(["title", "start_time", "end_time", "description", "exercise_title",
+    ...         "superset_id", "exercise_notes", "set_index", "set_type", "weight_kg",
+    ...         "reps", "distance_km", "duration_seconds", "rpe"]).name
     'hevy'
-    >>> detect_format(["date", "exercise", "sets", "reps"])
-    'footstats'
+    >>> detect(["date", "exercise", "sets", "reps"]) is None
+    True
     """
-    for name, module in FORMATS.items():
-        if module.matches(header, sample):
-            return name
-    return FOOTSTATS
+    return next((found for found in IMPORTERS if found.matches(header, sample)), None)
 
 
-def closest_format(header: list[str]) -> str | None:
-    """For a header no format matches: the app export it is closest to, and what it lacks.
+def closest_format(header: Sequence[str]) -> str | None:
+    """For a header no importer matches: the app export it is closest to, and what it lacks.
 
     Examples
     --------
@@ -72,37 +73,23 @@ def closest_format(header: list[str]) -> str | None:
     >>> closest_format(["date", "exercise", "sets"]) is None
     True
     """
-    found = [module.closest(header) for module in FORMATS.values() if hasattr(module, "closest")]
-    found = [f for f in found if f is not None]
-    return max(found, key=lambda f: f[0])[1] if found else None
+    found = [close for close in (each.closest(header) for each in IMPORTERS) if close]
+    return max(found, key=lambda close: close[0])[1] if found else None
 
 
-def convert(
-    name: str,
-    raw: pd.DataFrame,
-    file_problems: list[dict],
-    *,
-    file: str,
-    habit: str | None = None,
-    reading: Reading = READING,
-    text: str = "",
-) -> tuple[pd.DataFrame, list[dict]]:
-    """Convert a raw table (header names as written, plus ``line``) read as format ``name``.
+def export_file(folder: str | PathLike[str], options: ReadOptions) -> Path | None:
+    """The file to read in ``folder`` when it is an app's unzipped export, else None.
 
-    Returns the converted table and every problem: the file layer's ``file_problems``
-    (Loop's known export bugs named once instead of once per line; FitNotes lines with an
-    unquoted comma in the exercise name read again from ``text``, the file's text) and
-    the importer's.
+    Examples
+    --------
+    >>> export_file(".", ReadOptions()) is None
+    True
     """
-    if name == loop.NAME:
-        header = [c for c in raw.columns if c != "line"]
-        file_problems, refused = loop.file_problems(header, file_problems, len(raw), file)
-        if refused:
-            return loop.empty_log(), file_problems
-    if name == fitnotes.NAME:
-        raw, file_problems = fitnotes.rejoin_names(raw, file_problems, text, file=file)
-    converted, found = FORMATS[name].to_log(raw, file=file, habit=habit, reading=reading)
-    return converted, [*file_problems, *found]
+    path = Path(folder)
+    return next(
+        (file for each in IMPORTERS if (file := each.export_file(path, options)) is not None),
+        None,
+    )
 
 
 def format_names() -> list[str]:
@@ -113,27 +100,28 @@ def format_names() -> list[str]:
     >>> format_names()
     ['footstats', 'strong', 'hevy', 'fitnotes', 'loop']
     """
-    return [FOOTSTATS, *FORMATS]
+    return [FOOTSTATS, *(each.name for each in IMPORTERS)]
 
 
-def importer(name: str) -> ModuleType | None:
-    """The importer module of format ``name`` (any case), None for ``"footstats"``.
+def importer(name: str) -> Importer | None:
+    """The importer of format ``name`` (any case), None for ``"footstats"``.
 
     Raises
     ------
-    ValueError
+    UsageError
         ``name`` is not a known format; the message lists the known ones.
 
     Examples
     --------
-    >>> importer("Strong").NAME
-    'strong'
+    >>> importer("Strong").app
+    'Strong'
     >>> importer("footstats") is None
     True
     """
     key = str(name).strip().casefold()
     if key == FOOTSTATS:
         return None
-    if key not in FORMATS:
+    found = next((each for each in IMPORTERS if each.name == key), None)
+    if found is None:
         raise UsageError(f"unknown format {name!r}: expected one of {', '.join(format_names())}")
-    return FORMATS[key]
+    return found

@@ -1,19 +1,18 @@
 """Helpers shared by the importers: column lookup, checked parsing, counting sets.
 
 An importer turns an app's *raw table* (the header names as written, every value a
-``str``, blanks ``""``, plus an int64 ``line``) into a raw table in the footstats log
-format. Every source row either feeds a log row or is reported with its line and the
-app's column name; a row with a bad value in a column the importer uses is reported as
-an error and left out of the counts (never guessed, never silently dropped).
+``str``, blanks ``""``, plus an int64 ``line``) into the footstats log, typed (see
+:mod:`footstats.importers.base`). Every source row either feeds a log row or is reported
+with its line and the app's column name; a row with a bad value in a column the importer
+uses is reported as an error and left out of the counts (never guessed, never silently
+dropped).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -43,8 +42,10 @@ from footstats.core.codes import (
     WARMUP_NOT_COUNTED,
     Code,
 )
+from footstats.core.options import ReadOptions
 from footstats.core.problems import line_list, problem
 from footstats.core.values import parse_dates
+from footstats.importers.base import Export, Imported, Problems
 
 # Columns the importers add to the footstats log format; the reader keeps them as
 # extra text columns.
@@ -70,11 +71,9 @@ WHEN = "when"
 KIND = "kind"
 SET_COLUMNS = (WHEN, WORKOUT, EXERCISE, KIND, REPS, SECONDS, MINUTES, NOTES, WORKOUT_NOTES, LINE)
 
-_LOG_COLUMNS = [DATE, EXERCISE, SETS, WARMUP_SETS, REPS, SECONDS, MINUTES, NOTES]
-_EXTRA_COLUMNS = [WORKOUT, WORKOUT_NOTES]
 _GROUP = [WHEN, WORKOUT, EXERCISE]
 
-_WHOLE = r"\d+(?:[.,]0*)?"
+_WHOLE = r"0*\d{1,18}(?:[.,]0*)?"  # longer counts would overflow the log's Int64
 _NUMBER = r"\d+(?:[.,]\d*)?|[.,]\d+"
 # Whitespace the apps (or a spreadsheet) put inside and around values: Strong writes a
 # narrow no-break space before AM/PM; zero-width characters are not matched by \s.
@@ -108,22 +107,7 @@ _CLOCK = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})")
 _DAY_FIRST_HINT = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{4}.*")
 
 
-@dataclass(frozen=True)
-class Reading:
-    """The reading options an importer applies (the same as for a footstats log).
-
-    ``dayfirst``, ``date_format`` and ``excel_dates`` read dates the app did not write
-    itself (an export re-saved by a spreadsheet: ``13/09/2021 10:41``); ``folder`` is the
-    folder the file is in, when it is a file (Loop: ``Habits.csv`` beside it).
-    """
-
-    dayfirst: bool = False
-    date_format: str | None = None
-    excel_dates: bool = False
-    folder: Path | None = None
-
-
-READING = Reading()
+READ_AS_WRITTEN = ReadOptions()  # no reading option: the dates as the app writes them
 
 
 def header_keys(header: Iterable[str]) -> list[str]:
@@ -176,7 +160,7 @@ def closest_known(
     return share, f"a {app} export {lacks}{' and ' if lacks and extra else ''}{extra}".strip()
 
 
-def alias_table(names: dict[str, Iterable[str]]) -> dict[str, str]:
+def alias_table(names: Mapping[str, Iterable[str]]) -> dict[str, str]:
     """header key of every spelling -> the key it stands for, from ``key -> spellings``."""
     return {header_key(name): key for key, spellings in names.items() for name in spellings}
 
@@ -374,13 +358,13 @@ class Columns:
         file: str,
         keys: Iterable[str],
         aliases: dict[str, str] | None = None,
-        reading: Reading = READING,
-    ):
+        options: ReadOptions = READ_AS_WRITTEN,
+    ) -> None:
         self.raw = raw
         self.file = file
         self.keys = set(keys)
         self.aliases = aliases or {}
-        self.reading = reading
+        self.options = options
         self.names = find_columns(raw, self.keys, self.aliases)
         self.problems: list[dict] = []
         self.bad = pd.Series(False, index=raw.index)
@@ -393,7 +377,7 @@ class Columns:
     def __contains__(self, key: str) -> bool:
         return key in self.names
 
-    def written(self, keys: dict[str, str | None]) -> dict[str, str]:
+    def written(self, keys: Mapping[str, str | None]) -> dict[str, str]:
         """Log column -> this table's column as written, for the ``keys`` it has."""
         return {column: self.names[key] for column, key in keys.items() if key in self.names}
 
@@ -445,19 +429,19 @@ class Columns:
         no metric needs (a workout's end), gets warnings that keep the row.
         """
         column = self.raw[self.names[key]]
-        reading = self.reading
-        given = (reading.date_format,) if reading.date_format else ()
+        options = self.options
+        given = (options.date_format,) if options.date_format else ()
         values = parse_datetimes(column, (*given, *formats))
         text = self.text(key)
         todo = values.isna()  # blank cells too: they stay NaT, and are reported as blank
         if todo.any():
             fallback, *_ = parse_dates(
-                text[todo], dayfirst=reading.dayfirst, excel_dates=reading.excel_dates
+                text[todo], dayfirst=options.dayfirst, excel_dates=options.excel_dates
             )
             values = values.mask(todo, fallback.astype("datetime64[us]"))
         wrong = values.isna() & text.ne("")
         hint = ""
-        if not reading.dayfirst and text[wrong].str.fullmatch(_DAY_FIRST_HINT).any():
+        if not options.dayfirst and text[wrong].str.fullmatch(_DAY_FIRST_HINT).any():
             hint = (
                 " (a date re-saved by a spreadsheet, like 13/09/2021 10:41, needs "
                 "--dayfirst, or --date-format for another order)"
@@ -560,9 +544,9 @@ def sets_to_log(
     Returns
     -------
     (DataFrame, list of dict)
-        The log as text columns date (``YYYY-MM-DD HH:MM:SS``), exercise, sets,
-        warmup_sets, reps, seconds, minutes, notes, workout, workout_notes and ``line``
-        (int64); and the notices.
+        The typed log (:mod:`footstats.importers.base`): date, exercise, sets,
+        warmup_sets, reps, seconds, minutes, notes, workout, workout_notes and ``line``;
+        and the notices.
     """
     working = sets[KIND].eq(WORKING)
     per_set = sets.assign(
@@ -620,13 +604,13 @@ def sets_to_log(
         )
     log = pd.DataFrame(
         {
-            DATE: table[WHEN].dt.strftime("%Y-%m-%d %H:%M:%S"),
+            DATE: table[WHEN].astype("datetime64[us]"),
             EXERCISE: table[EXERCISE],
-            SETS: number_text(table[SETS]),
-            WARMUP_SETS: number_text(table[WARMUP_SETS]),
-            REPS: number_text(table[REPS]),
-            SECONDS: number_text(table[SECONDS]),
-            MINUTES: number_text(table[MINUTES]),
+            SETS: table[SETS].astype("Int64"),
+            WARMUP_SETS: table[WARMUP_SETS].astype("Int64"),
+            REPS: whole_numbers(table[REPS]),
+            SECONDS: decimals(table[SECONDS]),
+            MINUTES: decimals(table[MINUTES]),
             NOTES: table[NOTES],
             WORKOUT: table[WORKOUT],
             WORKOUT_NOTES: table[WORKOUT_NOTES],
@@ -638,9 +622,21 @@ def sets_to_log(
 
 
 def empty_sets_log() -> pd.DataFrame:
-    """The (empty) table :func:`sets_to_log` returns when no set could be read."""
-    columns = {c: pd.Series([], dtype="str") for c in _LOG_COLUMNS + _EXTRA_COLUMNS}
-    return pd.DataFrame({**columns, LINE: pd.Series([], dtype="int64")})
+    """The (empty) typed table :func:`sets_to_log` returns when no set could be read."""
+    empty = pd.Series([], dtype="Float64")
+    return pd.DataFrame(
+        {
+            DATE: pd.Series([], dtype="datetime64[us]"),
+            EXERCISE: pd.Series([], dtype="str"),
+            SETS: whole_numbers(empty),
+            WARMUP_SETS: whole_numbers(empty),
+            REPS: whole_numbers(empty),
+            SECONDS: empty,
+            MINUTES: empty,
+            **{c: pd.Series([], dtype="str") for c in (NOTES, WORKOUT, WORKOUT_NOTES)},
+            LINE: pd.Series([], dtype="int64"),
+        }
+    )
 
 
 def _join_distinct(sets: pd.DataFrame, column: str, index: pd.Index) -> pd.Series:
@@ -655,18 +651,25 @@ def _join_distinct(sets: pd.DataFrame, column: str, index: pd.Index) -> pd.Serie
     return joined.reindex(index).fillna("")
 
 
-@_per_distinct
-def number_text(values: pd.Series) -> pd.Series:
-    """Numbers as text: whole numbers without a decimal point, blanks for missing.
+def whole_numbers(values: pd.Series) -> pd.Series:
+    """Whole numbers (counts, reps) as the log holds them: Int64, <NA> for missing.
 
-    At most 6 decimals, so a value an importer computed (32 s = 0.533333 minutes) is
-    always a number the log's own check accepts.
-
-    >>> number_text(pd.Series([3.0, 2.5, 32 / 60, None], dtype="Float64")).tolist()
-    ['3', '2.5', '0.533333', '']
+    >>> whole_numbers(pd.Series([3.0, None], dtype="Float64")).tolist()
+    [3, <NA>]
     """
-    values = values.astype("Float64").round(6)  # computed minutes: 32 s -> 0.533333
-    whole = values.round().eq(values).fillna(False).astype(bool)
-    as_whole = values.round().astype("Int64").astype("str")
-    as_float = values.astype("str")
-    return as_whole.where(whole, as_float).where(values.notna(), "")
+    return values.round().astype("Int64")
+
+
+def decimals(values: pd.Series) -> pd.Series:
+    """Seconds and minutes as the log holds them: Float64 rounded to 6 decimals (a value
+    an importer computed, 32 s = 0.533333 minutes, is then one a log can hold).
+
+    >>> decimals(pd.Series([2.5, 32 / 60, None], dtype="Float64")).tolist()
+    [2.5, 0.533333, <NA>]
+    """
+    return values.astype("Float64").round(6)
+
+
+def imported(export: Export, log: pd.DataFrame, problems: Problems) -> Imported:
+    """The result of an importer that keeps every problem of the file layer."""
+    return Imported(log, [*export.problems, *problems])

@@ -21,16 +21,19 @@ exercise name, with a notice, instead of refusing or shifting them.
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 
 import pandas as pd
 
 from footstats.columns import DATE, ERROR, EXERCISE, LINE, NOTES, REPS, SECONDS, SETS
 from footstats.core.codes import EXPORT_BAD_TIME, EXPORT_BLANK_EXERCISE, FITNOTES_COMMA_NAME
 from footstats.core.docstrings import fill_docs
+from footstats.core.options import ReadOptions
 from footstats.core.problems import line_list, problem
 from footstats.importers import common as C
+from footstats.importers.base import AppImporter, Export, Imported
 
-__all__ = ["NAME", "matches", "to_log"]
+__all__ = ["IMPORTER", "NAME", "closest", "matches", "rejoin_names", "to_log"]
 
 NAME = "fitnotes"
 
@@ -52,7 +55,7 @@ _SOURCES = {DATE: "date", EXERCISE: "exercise", SETS: "exercise", REPS: "reps", 
 _SOURCES[NOTES] = "comment"
 
 
-def matches(header: list[str], sample: pd.DataFrame | None = None) -> bool:
+def matches(header: Sequence[str], sample: pd.DataFrame | None = None) -> bool:
     """True when ``header`` is a FitNotes export header (any variant).
 
     Examples
@@ -65,41 +68,46 @@ def matches(header: list[str], sample: pd.DataFrame | None = None) -> bool:
     return C.matches_known(header, required=set(_REQUIRED_TITLES), known=_KNOWN, aliases=_ALIASES)
 
 
-def closest(header: list[str]) -> tuple[float, str] | None:
+def closest(header: Sequence[str]) -> tuple[float, str] | None:
     """How close an unrecognised header is to FitNotes', and what it lacks."""
     return C.closest_known(header, _REQUIRED_TITLES, _KNOWN, "FitNotes", _ALIASES)
 
 
-def to_log(
-    raw: pd.DataFrame, *, file: str, habit: str | None = None, reading: C.Reading = C.READING
-) -> tuple[pd.DataFrame, list[dict]]:
-    """Convert a FitNotes export's raw table into the footstats log format.
+def to_log(export: Export, options: ReadOptions = C.READ_AS_WRITTEN) -> Imported:
+    """Convert a FitNotes export into the footstats log.
+
+    Lines with an unquoted comma in the exercise name are read again from the file's text
+    first (:func:`rejoin_names`).
 
     Parameters
     ----------
-    {export_raw}
-    {no_habit}
-    {reading}
+    {export}
+    {importer_options}
 
     Returns
     -------
-    (DataFrame, list of dict)
-        One row per day x exercise with text columns date, exercise, sets, warmup_sets,
-        reps, seconds, minutes, notes, workout, workout_notes and the int64 ``line`` of its
-        first set; and the problems, naming FitNotes' columns as written.
+    Imported
+        ``log``: one row per day x exercise, typed (:mod:`footstats.importers.base`):
+        date (the day, at midnight), exercise, sets, warmup_sets (0: FitNotes has no
+        warm-ups), reps, seconds, minutes, notes, workout, workout_notes and the ``line``
+        of its first set; ``problems``: the file layer's and the importer's, naming
+        FitNotes' columns as written.
 
     Examples
     --------
     >>> raw = pd.DataFrame({"Date": ["2024-03-15"] * 3, "Exercise": ["Calf Raise"] * 3,
     ...     "Category": ["Legs"] * 3, "Reps": ["12", "12", "10"], "line": [2, 3, 4]})
-    >>> log, problems = to_log(raw, file="FitNotes_Export.csv")
-    >>> log[["date", "exercise", "sets", "reps"]].iloc[0].tolist()
-    ['2024-03-15 00:00:00', 'Calf Raise', '3', '10']
+    >>> log, problems = to_log(Export(raw, "FitNotes_Export.csv"))
+    >>> print(log[["date", "exercise", "sets", "reps"]].to_string(index=False))
+          date   exercise  sets  reps
+    2024-03-15 Calf Raise     3    10
     """
-    cols = C.Columns(raw, file=file, keys=_KNOWN, aliases=_ALIASES, reading=reading)
+    file = export.file
+    raw, file_problems = rejoin_names(export.raw, export.problems, export.text, file=file)
+    cols = C.Columns(raw, file=file, keys=_KNOWN, aliases=_ALIASES, options=options)
     unusable = cols.unusable(_REQUIRED_TITLES, "FitNotes")
     if unusable:
-        return C.empty_sets_log(), unusable
+        return Imported(C.empty_sets_log(), [*file_problems, *unusable])
     when = cols.datetimes("date", _DATE_FORMATS, "a date like 2024-03-15")
     exercise = cols.text("exercise")
     cols.flag(exercise.eq(""), "exercise", EXPORT_BLANK_EXERCISE, "blank exercise")
@@ -113,7 +121,7 @@ def to_log(
             EXPORT_BAD_TIME,
             "{value!r} is not a time like 0:01:30 (hours:minutes:seconds)",
         )
-        seconds = minutes * 60  # 31 s is 30.999999999999996: number_text writes 31
+        seconds = minutes * 60  # 31 s is 30.999999999999996: rounded to 31 in the log
     blank = pd.Series("", index=raw.index, dtype="str")
     sets = C.sets_table(
         cols,
@@ -128,7 +136,7 @@ def to_log(
         workout_notes=blank,
     )
     log, notices = C.sets_to_log(sets, file=file, written=cols.written(_SOURCES))  # no warm-ups
-    return log, cols.problems + notices
+    return Imported(log, [*file_problems, *cols.problems, *notices])
 
 
 def rejoin_names(
@@ -180,5 +188,7 @@ def rejoin_names(
     ]
     return table, [*rest, notice]
 
+
+IMPORTER = AppImporter(NAME, "FitNotes", matches=matches, to_log=to_log, closest=closest)
 
 fill_docs(globals())  # after the definitions, not a decorator: see footstats.core.docstrings

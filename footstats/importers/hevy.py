@@ -20,14 +20,18 @@ to ``minutes``. Weight, distance, RPE, ``set_index`` and ``superset_id`` are not
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from footstats.columns import DATE, EXERCISE, MINUTES, NOTES, REPS, SECONDS, SETS
 from footstats.core.codes import EXPORT_BAD_END, EXPORT_BLANK_EXERCISE, HEVY_SET_TYPE
 from footstats.core.docstrings import fill_docs
+from footstats.core.options import ReadOptions
 from footstats.importers import common as C
+from footstats.importers.base import AppImporter, Export, Imported
 
-__all__ = ["NAME", "matches", "to_log"]
+__all__ = ["IMPORTER", "NAME", "closest", "matches", "to_log"]
 
 NAME = "hevy"
 
@@ -82,7 +86,7 @@ _WARMUP_TYPE = "warmup"
 _EXPECTED_TIME = "a Hevy time like 30 Jan 2025, 12:34 or Jan 30, 2025, 12:34 PM"
 
 
-def matches(header: list[str], sample: pd.DataFrame | None = None) -> bool:
+def matches(header: Sequence[str], sample: pd.DataFrame | None = None) -> bool:
     """True when ``header`` is a Hevy export's header (kg or lbs).
 
     Examples
@@ -97,29 +101,26 @@ def matches(header: list[str], sample: pd.DataFrame | None = None) -> bool:
     return C.matches_known(header, required=_MATCH_REQUIRED, known=_KNOWN)
 
 
-def closest(header: list[str]) -> tuple[float, str] | None:
+def closest(header: Sequence[str]) -> tuple[float, str] | None:
     """How close an unrecognised header is to Hevy's, and what it lacks."""
     return C.closest_known(header, _REQUIRED_TITLES, _KNOWN, "Hevy")
 
 
-def to_log(
-    raw: pd.DataFrame, *, file: str, habit: str | None = None, reading: C.Reading = C.READING
-) -> tuple[pd.DataFrame, list[dict]]:
-    """Convert a Hevy export's raw table into the footstats log format.
+def to_log(export: Export, options: ReadOptions = C.READ_AS_WRITTEN) -> Imported:
+    """Convert a Hevy export into the footstats log.
 
     Parameters
     ----------
-    {export_raw}
-    {no_habit}
-    {reading}
+    {export}
+    {importer_options}
 
     Returns
     -------
-    (DataFrame, list of dict)
-        One row per workout x exercise with text columns date, exercise, sets,
-        warmup_sets, reps, seconds, minutes, notes, workout, workout_notes and the int64
-        ``line`` of its first set; and the problems (file, line, column, value, severity,
-        code, message), naming Hevy's columns as written.
+    Imported
+        ``log``: one row per workout x exercise, typed (:mod:`footstats.importers.base`):
+        date, exercise, sets, warmup_sets, reps, seconds, minutes, notes, workout,
+        workout_notes and the ``line`` of its first set; ``problems``: the file layer's
+        and the importer's, naming Hevy's columns as written.
 
     Examples
     --------
@@ -127,16 +128,18 @@ def to_log(
     ...     "start_time": ["30 Jan 2025, 18:00"] * 3, "end_time": ["30 Jan 2025, 18:20"] * 3,
     ...     "exercise_title": ["Heel raises"] * 3, "set_type": ["warmup", "normal", "normal"],
     ...     "reps": ["5", "12", "12"], "line": [2, 3, 4]})
-    >>> log, problems = to_log(raw, file="hevy.csv")
-    >>> log[["date", "sets", "warmup_sets", "reps", "minutes"]].iloc[0].tolist()
-    ['2025-01-30 18:00:00', '2', '1', '12', '20']
+    >>> log, problems = to_log(Export(raw, "hevy.csv"))
+    >>> print(log[["date", "sets", "warmup_sets", "reps", "minutes"]].to_string(index=False))
+                   date  sets  warmup_sets  reps  minutes
+    2025-01-30 18:00:00     2            1    12     20.0
     >>> problems[0]["line"], problems[0]["column"], problems[0]["severity"]
     (2, 'set_type', 'notice')
     """
-    cols = C.Columns(raw, file=file, keys=_KNOWN, reading=reading)
+    raw, file = export.raw, export.file
+    cols = C.Columns(raw, file=file, keys=_KNOWN, options=options)
     unusable = cols.unusable(_REQUIRED_TITLES, "Hevy")
     if unusable:
-        return C.empty_sets_log(), unusable
+        return C.imported(export, C.empty_sets_log(), unusable)
     start = cols.datetimes("starttime", _DATE_FORMATS, _EXPECTED_TIME)
     minutes = C.missing_numbers(raw.index)
     if "endtime" in cols:
@@ -179,7 +182,10 @@ def to_log(
         written=cols.written(_SOURCES),
         warmup_value=_WARMUP_TYPE,
     )
-    return log, cols.problems + notices
+    return C.imported(export, log, cols.problems + notices)
+
+
+IMPORTER = AppImporter(NAME, "Hevy", matches=matches, to_log=to_log, closest=closest)
 
 
 fill_docs(globals())  # after the definitions, not a decorator: see footstats.core.docstrings

@@ -39,7 +39,7 @@ frequency and streaks, but has no exercises, sets or pain.
 from __future__ import annotations
 
 import re
-from os import PathLike
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -67,10 +67,12 @@ from footstats.core.codes import (
     TOO_MANY_VALUES,
 )
 from footstats.core.docstrings import fill_docs
+from footstats.core.options import ReadOptions
 from footstats.core.problems import problem
 from footstats.importers import common as C
+from footstats.importers.base import AppImporter, Export, Imported
 
-__all__ = ["NAME", "checkmarks_file", "export_checkmarks", "matches", "to_log"]
+__all__ = ["IMPORTER", "NAME", "checkmarks_file", "export_file", "matches", "to_log"]
 
 NAME = "loop"
 
@@ -101,7 +103,7 @@ _HABITS = "Habits.csv"
 _CHECKMARKS = "Checkmarks.csv"
 
 
-def matches(header: list[str], sample: pd.DataFrame | None = None) -> bool:
+def matches(header: Sequence[str], sample: pd.DataFrame | None = None) -> bool:
     """True when ``header`` is one of Loop's CSV files.
 
     That is a multi-habit ``Checkmarks.csv`` (``Date``, at least one habit, and the blank
@@ -121,7 +123,7 @@ def matches(header: list[str], sample: pd.DataFrame | None = None) -> bool:
     return _shape(header, sample) is not None
 
 
-def _shape(header: list[str], sample: pd.DataFrame | None = None) -> str | None:
+def _shape(header: Sequence[str], sample: pd.DataFrame | None = None) -> str | None:
     names = [str(name).strip() for name in header]
     keys = [header_key(name) for name in names]
     if keys in _ONE_HABIT:
@@ -189,53 +191,64 @@ def checkmarks_file(folder: str | Path) -> Path | None:
     return checks if (folder / _HABITS).is_file() and checks.is_file() else None
 
 
-def export_checkmarks(source):
-    """``source``, or its ``Checkmarks.csv`` when ``source`` is an unzipped Loop export folder.
+def export_file(folder: Path, options: ReadOptions) -> Path | None:
+    """The file to read in an unzipped Loop export folder (its ``Checkmarks.csv``), else None.
 
     Lets every reader (:func:`footstats.read_log`, :func:`footstats.read_logs`, the CLI)
-    take the export folder as it comes out of Loop's zip. Anything else (a file, a buffer,
-    a folder of logs) is returned as it is.
+    take the export folder as it comes out of Loop's zip.
 
-    >>> export_checkmarks("log.csv")
-    'log.csv'
+    >>> export_file(Path("."), ReadOptions()) is None
+    True
     """
-    if isinstance(source, str | PathLike):
-        return checkmarks_file(source) or source
-    return source
+    return checkmarks_file(folder)
 
 
-def to_log(
-    raw: pd.DataFrame, *, file: str, habit: str | None = None, reading: C.Reading = C.READING
-) -> tuple[pd.DataFrame, list[dict]]:
-    """Convert a Loop checkmark file's raw table into days done / not done.
+def to_log(export: Export, options: ReadOptions = C.READ_AS_WRITTEN) -> Imported:
+    """Convert a Loop checkmark file into days done / not done.
 
     Parameters
     ----------
-    {export_raw}
-    habit : str
-        For a multi-habit ``Checkmarks.csv``: the habit (column) that is the routine, as
-        named in Loop; case and surrounding spaces are ignored. Without it (and more than
-        one habit), or when no habit has that name, the result is empty and an error lists
-        the habits found. A habit's own file needs none.
-    reading : Reading
-        ``folder`` (where ``Habits.csv`` is looked for) and the date options.
+    {export}
+    options : ReadOptions
+        ``habit``: for a multi-habit ``Checkmarks.csv``, the habit (column) that is the
+        routine, as named in Loop; case and surrounding spaces are ignored. Without it
+        (and more than one habit), or when no habit has that name, the log is empty and an
+        error lists the habits found. A habit's own file needs none. The date options
+        read dates a spreadsheet re-saved.
 
     Returns
     -------
-    (DataFrame, list of dict)
-        One row per day from the habit's first entry, with text columns ``date``
-        (``YYYY-MM-DD``) and ``session_done`` (``"true"`` or ``"false"``) and the int64
-        ``line``; and the problems.
+    Imported
+        ``log``: one row per day from the habit's first entry: ``date`` (datetime64, the
+        day), ``session_done`` (boolean) and the int64 ``line``; ``problems``: the file
+        layer's (Loop's known export bugs named once) and the importer's.
 
     Examples
     --------
     >>> raw = pd.DataFrame({"Date": ["2025-01-31", "2025-01-30"], "Feet": ["0", "2"],
     ...                     "": ["", ""], "line": [2, 3]})
-    >>> log, problems = to_log(raw, file="Checkmarks.csv", habit="feet")
+    >>> log, problems = to_log(Export(raw, "Checkmarks.csv"), ReadOptions(habit="feet"))
     >>> log.values.tolist()
-    [['2025-01-31', 'false', 2], ['2025-01-30', 'true', 3]]
+    [[Timestamp('2025-01-31 00:00:00'), False, 2], [Timestamp('2025-01-30 00:00:00'), True, 3]]
     """
+    raw, file, habit = export.raw, export.file, options.habit
     names = [c for c in raw.columns if c != LINE]
+    file_problems, refused = _file_problems(names, export.problems, len(raw), file)
+    if refused:
+        return Imported(empty_log(), file_problems)
+    log, problems = _checkmarks(raw, names, file, habit, options, export.folder)
+    return Imported(log, [*file_problems, *problems])
+
+
+def _checkmarks(
+    raw: pd.DataFrame,
+    names: list[str],
+    file: str,
+    habit: str | None,
+    options: ReadOptions,
+    folder: Path | None,
+) -> tuple[pd.DataFrame, list[dict]]:
+    """The days of the habit of a checkmark file, and the problems found in it."""
     shape = _shape(names) or "many"  # format="loop" forces a file without its trailing comma
     if shape in ("habits", "scores") or (shape == "many" and _is_scores(raw, names, file)):
         return empty_log(), [_not_checkmarks(file, habits=shape == "habits")]
@@ -252,14 +265,14 @@ def to_log(
         label = column
     else:
         habits, column = [], C.find_columns(raw, {"value"})["value"]
-        label = _folder_habit(reading.folder) or column
+        label = _folder_habit(folder) or column
     twice = C.duplicate_columns_problem(raw, {"date", header_key(column)}, file)
     if twice:
         return empty_log(), twice
 
     key = header_key(column)
     cols = C.Columns(
-        raw[[dates["date"], column, LINE]], file=file, keys={"date", key}, reading=reading
+        raw[[dates["date"], column, LINE]], file=file, keys={"date", key}, options=options
     )
     # Loop writes ISO dates, which every reading reads: no format of its own
     when = cols.datetimes("date", (), "an ISO date like 2025-01-30").dt.normalize()
@@ -268,7 +281,7 @@ def to_log(
     text = entry.where(entry.notna(), text)
     kind = text.map(_checkmark_key).map(CHECKMARKS)
     number = pd.to_numeric(text.where(text.str.fullmatch(_NUMBER)))  # digits only: no error
-    target = _target(reading.folder, label, shape)
+    target = _target(folder, label, shape)
     measurable = target is not None or bool((number.notna() & kind.isna()).any())
     if measurable:
         done, unknown = _measurable(cols, key, text, number, target)
@@ -286,8 +299,8 @@ def to_log(
     before = keep & when.lt(started) if started is not None else keep
     log = pd.DataFrame(
         {
-            DATE: when.dt.strftime("%Y-%m-%d"),
-            SESSION_DONE: done.map({True: "true", False: "false"}).astype("str"),
+            DATE: when.astype("datetime64[us]"),
+            SESSION_DONE: done.astype("boolean"),
             LINE: raw[LINE].astype("int64"),
         }
     )[keep & ~before].reset_index(drop=True)
@@ -306,7 +319,7 @@ def to_log(
         "fill-in when the week's target is met, not a day done"
     )
     summary = (
-        f"{int(log[SESSION_DONE].eq('true').sum())} of {len(log)} days done ({rule})"
+        f"{int(log[SESSION_DONE].sum())} of {len(log)} days done ({rule})"
         if started is not None
         else "no entry in this file (every day is UNKNOWN, -1), nothing to count"
     )
@@ -450,7 +463,7 @@ def _habit_problem(file: str, habits: list[str], habit: str | None) -> dict:
     return problem(file, 1, "-", habit or "", LOOP_WHICH_HABIT, message)
 
 
-def file_problems(
+def _file_problems(
     header: list[str], problems: list[dict], rows: int, file: str
 ) -> tuple[list[dict], bool]:
     """The file layer's problems of a multi-habit ``Checkmarks.csv``, with Loop's known
@@ -483,13 +496,24 @@ def file_problems(
 
 
 def empty_log() -> pd.DataFrame:
+    """The (empty) typed log of a file no day could be read from."""
     return pd.DataFrame(
         {
-            DATE: pd.Series([], dtype="str"),
-            SESSION_DONE: pd.Series([], dtype="str"),
+            DATE: pd.Series([], dtype="datetime64[us]"),
+            SESSION_DONE: pd.Series([], dtype="boolean"),
             LINE: pd.Series([], dtype="int64"),
         }
     )
+
+
+IMPORTER = AppImporter(
+    NAME,
+    "Loop Habit Tracker",
+    matches=matches,
+    to_log=to_log,
+    export_file=export_file,
+    habits=True,
+)
 
 
 fill_docs(globals())  # after the definitions, not a decorator: see footstats.core.docstrings

@@ -34,6 +34,8 @@ a set (skipped, with a notice). Anything else there is an error.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import pandas as pd
 
 from footstats.columns import DATE, EXERCISE, LINE, MINUTES, NOTES, REPS, SECONDS, SETS
@@ -45,10 +47,12 @@ from footstats.core.codes import (
     STRONG_SET_ORDER,
 )
 from footstats.core.docstrings import fill_docs
+from footstats.core.options import ReadOptions
 from footstats.core.problems import problem
 from footstats.importers import common as C
+from footstats.importers.base import AppImporter, Export, Imported
 
-__all__ = ["NAME", "matches", "to_log"]
+__all__ = ["IMPORTER", "NAME", "closest", "matches", "to_log"]
 
 NAME = "strong"
 
@@ -181,7 +185,7 @@ _REST_TIMER = {"rest timer", "ruhezeit"}
 _DURATIONS = ("duration", "durationsec", "workoutduration")
 
 
-def matches(header: list[str], sample: pd.DataFrame | None = None) -> bool:
+def matches(header: Sequence[str], sample: pd.DataFrame | None = None) -> bool:
     """True when ``header`` is one of Strong's export headers (any variant, known language).
 
     With ``sample`` (the first rows, columns by position), a header in another language is
@@ -204,7 +208,7 @@ def matches(header: list[str], sample: pd.DataFrame | None = None) -> bool:
     return sample is not None and _by_structure(header, sample)
 
 
-def _by_structure(header: list[str], sample: pd.DataFrame) -> bool:
+def _by_structure(header: Sequence[str], sample: pd.DataFrame) -> bool:
     keys = C.header_keys(header)
     if (
         len(header) not in _ORDERS
@@ -220,44 +224,44 @@ def _by_structure(header: list[str], sample: pd.DataFrame) -> bool:
     return bool(first.notna().all() and marks.any())
 
 
-def closest(header: list[str]) -> tuple[float, str] | None:
+def closest(header: Sequence[str]) -> tuple[float, str] | None:
     """How close an unrecognised header is to Strong's, and what it lacks."""
     return C.closest_known(header, _REQUIRED_TITLES, _KNOWN, "Strong", _ALIASES)
 
 
-def to_log(
-    raw: pd.DataFrame, *, file: str, habit: str | None = None, reading: C.Reading = C.READING
-) -> tuple[pd.DataFrame, list[dict]]:
-    """Convert a Strong export's raw table into the footstats log format.
+def to_log(export: Export, options: ReadOptions = C.READ_AS_WRITTEN) -> Imported:
+    """Convert a Strong export into the footstats log.
 
     Parameters
     ----------
-    {export_raw}
-    {no_habit}
-    {reading}
+    {export}
+    {importer_options}
 
     Returns
     -------
-    (DataFrame, list of dict)
-        One row per workout x exercise with text columns date, exercise, sets,
-        warmup_sets, reps, seconds, minutes, notes, workout, workout_notes and the int64
-        ``line`` of its first set; and the problems (file, line, column, value, severity,
-        code, message), naming Strong's columns as written.
+    Imported
+        ``log``: one row per workout x exercise, typed (:mod:`footstats.importers.base`):
+        date, exercise, sets, warmup_sets, reps, seconds, minutes, notes, workout,
+        workout_notes and the ``line`` of its first set; ``problems``: the file layer's
+        and the importer's (file, line, column, value, severity, code, message), naming
+        Strong's columns as written.
 
     Examples
     --------
     >>> raw = pd.DataFrame({"Date": ["2025-01-30 7:05:00 pm"] * 2,
     ...     "Workout Name": ["Feet"] * 2, "Exercise Name": ["Heel raises"] * 2,
     ...     "Set Order": ["1", "2"], "Reps": ["12", "10"], "line": [2, 3]})
-    >>> log, problems = to_log(raw, file="strong.csv")
-    >>> log[["date", "exercise", "sets", "reps"]].iloc[0].tolist()
-    ['2025-01-30 19:05:00', 'Heel raises', '2', '10']
+    >>> log, problems = to_log(Export(raw, "strong.csv"))
+    >>> print(log[["date", "exercise", "sets", "reps"]].to_string(index=False))
+                   date    exercise  sets  reps
+    2025-01-30 19:05:00 Heel raises     2    10
     """
-    raw, renamed = _by_position(raw)
-    cols = C.Columns(raw, file=file, keys=_KNOWN, aliases=_ALIASES, reading=reading)
+    raw, renamed = _by_position(export.raw)
+    file = export.file
+    cols = C.Columns(raw, file=file, keys=_KNOWN, aliases=_ALIASES, options=options)
     unusable = cols.unusable(_REQUIRED_TITLES, "Strong")
     if unusable:
-        return C.empty_sets_log(), unusable
+        return C.imported(export, C.empty_sets_log(), unusable)
     order = cols.text("setorder").str.casefold()
     rest = order.isin(_REST_TIMER)
     cols.skip(rest)
@@ -304,7 +308,7 @@ def to_log(
         written=cols.written({**_SOURCES, MINUTES: duration}),  # no duration (None): no minutes
         warmup_value="W",
     )
-    return log, cols.problems + problems + notices
+    return C.imported(export, log, cols.problems + problems + notices)
 
 
 def _minutes(cols: C.Columns) -> tuple[str | None, pd.Series]:
@@ -332,7 +336,7 @@ def _minutes(cols: C.Columns) -> tuple[str | None, pd.Series]:
     return duration, minutes
 
 
-def _by_position(raw: pd.DataFrame):
+def _by_position(raw: pd.DataFrame) -> tuple[pd.DataFrame, Callable[[str], list[dict]]]:
     """A header in an unknown language renamed to Strong's English names by position."""
     names = [c for c in raw.columns if c != LINE]
     if C.matches_known(names, required=_REQUIRED, known=_KNOWN, aliases=_ALIASES) or (
@@ -361,5 +365,7 @@ def _by_position(raw: pd.DataFrame):
 
     return renamed, notice
 
+
+IMPORTER = AppImporter(NAME, "Strong", matches=matches, to_log=to_log, closest=closest)
 
 fill_docs(globals())  # after the definitions, not a decorator: see footstats.core.docstrings

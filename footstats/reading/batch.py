@@ -28,7 +28,7 @@ rows only for headers without footstats columns), so the group is read as footst
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from io import StringIO
 from pathlib import Path
 
@@ -37,18 +37,17 @@ import pandas as pd
 
 from footstats.columns import CODE, DATE, FILE, LINE, PARTICIPANT, SOURCE
 from footstats.core import codes as C
+from footstats.core.options import ReadOptions
 from footstats.core.values import INVISIBLE
-from footstats.importers import FOOTSTATS, detect_format
+from footstats.importers import FOOTSTATS, detect
 from footstats.reading.csvfile import MAX_COLUMNS, MAX_HEADER_CHARS, sniff_delimiter
-from footstats.reading.log import validate_log
+from footstats.reading.log import load_log
 from footstats.reading.validation import canonical_column
-from footstats.routine import Routine
 
 _TAG = "participant"  # the column that tells a group's files apart
 _ROWS_COMPARED = {C.DUPLICATE_ROW.id, C.PAIN_CONFLICT.id, C.ISOLATED_DATE.id}
 _SPLIT = {C.REPEATED_HEADER.id, C.REORDERED_HEADER.id, C.BELOW_REORDERED_HEADER.id}
 _ALIKE = {C.EMPTY_COLUMN.id}  # header problems every file of a group has alike
-_PER_FILE_OPTIONS = ("encoding", "habit")
 _BINARY_STARTS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _BLANK_LINE = re.compile(r'^[\s,"]*$', re.MULTILINE)  # could be blank once unquoted
 _YEAR = np.timedelta64(365, "D")
@@ -82,14 +81,17 @@ class Entry:
     body: str = ""  # every line ends with a line break; held only while its group is read
 
 
-def read_batched(entries: list[Entry], routine: Routine, options: dict, one_by_one) -> list:
+def read_batched(entries: list[Entry], options: ReadOptions, one_by_one) -> list:
     """Pieces covering the files: groups read at once, the others by ``one_by_one(entries)``,
-    which returns a :class:`Piece` of files each read alone."""
-    if any(options.get(option) is not None for option in _PER_FILE_OPTIONS) or (
-        options.get("format") is not None and str(options["format"]).casefold() != FOOTSTATS
+    which returns a :class:`Piece` of files each read alone. An encoding, a habit or
+    another format than footstats' is a per-file matter: every file is read alone."""
+    if (
+        options.encoding is not None
+        or options.habit is not None
+        or (options.format is not None and str(options.format).casefold() != FOOTSTATS)
     ):
         return [one_by_one(entries)]
-    options = {key: value for key, value in options.items() if key != "format"}
+    options = replace(options, format=FOOTSTATS)
     groups: dict[str, list[Entry]] = {}
     alone = []
     held = 0  # characters of the bodies kept; past GROUP_CHARS they are read again later
@@ -113,7 +115,7 @@ def read_batched(entries: list[Entry], routine: Routine, options: dict, one_by_o
         for run in _bounded(members):
             loaded = [m for m in run if _load(m, header, header_like)]
             alone += [m for m in run if not m.body]
-            pieces += _read_group(loaded, header, own, routine, options, alone)
+            pieces += _read_group(loaded, header, own, options, alone)
             for member in run:
                 member.body = ""
     if alone:
@@ -189,7 +191,7 @@ def _header_names(header: str) -> list[str] | None:
     stripped), or None when the header cannot be read in a group: an app export's, or one
     with a name a file's tag could equal."""
     names = [name.strip(INVISIBLE) for name in header.split(",")]
-    if detect_format(names) != FOOTSTATS or any(name.isdigit() for name in names):
+    if detect(names) is not None or any(name.isdigit() for name in names):
         return None
     return [name.casefold() for name in names if name]
 
@@ -201,7 +203,7 @@ def _header_like(names: list[str]) -> re.Pattern:
     return re.compile(rf'(?:^|,)"?{invisible}(?:{either}){invisible}"?(?=,|$)', re.MULTILINE)
 
 
-def _read_group(members, header, own, routine, options, alone) -> list[Piece]:
+def _read_group(members, header, own, options: ReadOptions, alone) -> list[Piece]:
     """Pieces for the files of one header; files that must be read alone go to ``alone``."""
     if len(members) < 2:
         alone += members
@@ -213,13 +215,13 @@ def _read_group(members, header, own, routine, options, alone) -> list[Piece]:
     )
     buffer = StringIO(text)
     buffer.name = "<group>"
-    loaded = validate_log(buffer, routine=routine, format=FOOTSTATS, **options)
+    loaded = load_log(buffer, options)
     problems = loaded.problems
     codes = problems[CODE].astype("str")
     if codes.str.startswith("FS0").any() or codes.isin(_SPLIT).any():
         half = len(members) // 2
-        return _read_group(members[:half], header, own, routine, options, alone) + _read_group(
-            members[half:], header, own, routine, options, alone
+        return _read_group(members[:half], header, own, options, alone) + _read_group(
+            members[half:], header, own, options, alone
         )
     lines = problems[LINE].to_numpy(dtype="float64", na_value=0)
     whole = lines < 2

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import errno
 import stat
+from dataclasses import replace
 from os import PathLike
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -27,23 +29,26 @@ from footstats.core.codes import (
     SHARED_PARTICIPANT,
     Code,
 )
+from footstats.core.docstrings import fill_docs
+from footstats.core.options import ReadKeywords, ReadOptions, read_options
 from footstats.core.problems import problem, problems_frame
-from footstats.importers.loop import export_checkmarks
 from footstats.reading.batch import Entry, Piece, read_batched
-from footstats.reading.log import LoadedLog, check_on_invalid, validate_log
-from footstats.routine import Routine, deprecated_program, resolve_routine
+from footstats.reading.log import LoadedLog, check_on_invalid, load_log, source_of
+from footstats.routine import Routine, resolve_routine
 
-__all__ = ["check_logs", "read_logs", "validate_logs"]
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+__all__ = ["check_logs", "load_logs", "read_logs", "validate_logs"]
 
 _SUFFIX = ".csv"
 
 
 def validate_logs(
-    folder: str | PathLike,
+    folder: str | PathLike[str],
     *,
-    routine: Routine | str | PathLike | None = None,
-    program: Routine | str | PathLike | None = None,
-    **options,
+    options: ReadOptions | None = None,
+    **keywords: Unpack[ReadKeywords],
 ) -> LoadedLog:
     """Read every CSV in ``folder``, keep the valid rows and report every problem.
 
@@ -57,11 +62,9 @@ def validate_logs(
     ----------
     folder : str or path-like
         The folder.
-    routine : Routine or path, optional
-        The routine; the packaged foot routine by default.
-    **options
-        Passed to :func:`footstats.validate_log` for every file (``dayfirst``,
-        ``date_format``, ``encoding``, ``format``, ``exercise_map``, ``habit``, ...).
+    {read_options}
+
+    Every file is read with the same options (as :func:`footstats.validate_log` reads it).
 
     Returns
     -------
@@ -82,21 +85,24 @@ def validate_logs(
     >>> loaded.log["participant"].tolist(), loaded.errors["line"].tolist()
     (['p01'], [2])
     """
-    routine = deprecated_program(routine, program)
+    return load_logs(folder, read_options(options, keywords, caller="validate_logs"))
+
+
+def load_logs(folder: str | PathLike[str], options: ReadOptions) -> LoadedLog:
+    """:func:`validate_logs` with its options made (``footstats.dask`` calls it too)."""
     label = str(folder)
-    routine = resolve_routine(routine)
-    export = export_checkmarks(folder)  # an unzipped Loop export: one participant's log
+    options = replace(options, routine=resolve_routine(options.routine))
+    export = source_of(folder, options)  # an app's unzipped export: one participant's log
     try:
         files, skipped = ([export], []) if export is not folder else csv_files(Path(folder), label)
     except NoFiles as exc:
         return LoadedLog(no_rows(), problems_frame([exc.record]), label, readable=False)
     if export is not folder:  # one participant named by the folder
-        pieces = [_one_by_one([Entry(0, export, Path(folder).resolve().name)], routine, options)]
+        pieces = [_one_by_one([Entry(0, export, Path(folder).resolve().name)], options)]
     else:
         entries = [Entry(rank, path, path.stem) for rank, path in enumerate(files)]
-        pieces = read_batched(
-            entries, routine, options, lambda alone: _one_by_one(alone, routine, options)
-        )
+        pieces = read_batched(entries, options, lambda alone: _one_by_one(alone, options))
+    routine = resolve_routine(options.routine)
     log, problems, formats, extents = _merge(pieces, files, routine)
     problems = concat_problems([problems_frame(skipped), problems, shared_participants([log])])
     log.attrs.update(source=label, formats=formats, routine=routine)
@@ -106,12 +112,11 @@ def validate_logs(
 
 
 def read_logs(
-    folder: str | PathLike,
+    folder: str | PathLike[str],
     *,
-    routine: Routine | str | PathLike | None = None,
+    options: ReadOptions | None = None,
     on_invalid: str = "raise",
-    program: Routine | str | PathLike | None = None,
-    **options,
+    **keywords: Unpack[ReadKeywords],
 ) -> pd.DataFrame:
     """Read every CSV in ``folder`` (one participant each) into one tidy log.
 
@@ -120,15 +125,12 @@ def read_logs(
     folder : str or path-like
         The folder; see :func:`validate_logs` for which files are read and how each
         file's participant is named.
-    routine : Routine or path, optional
-        The routine; the packaged foot routine by default.
+    {read_options}
     on_invalid : {"raise", "drop"}, default "raise"
         "raise": an error in any file raises :class:`footstats.LogError` whose
         ``.problems`` lists every file's problems (each naming its file). "drop": return
         the valid rows of every file and warn (:class:`footstats.reading.log.LogWarning`) which
         files had errors; :func:`check_logs` lists them.
-    **options
-        Passed to :func:`footstats.read_log` for every file.
 
     Returns
     -------
@@ -151,18 +153,16 @@ def read_logs(
     >>> read_logs(folder)[["participant", "exercise", "sets"]].values.tolist()
     [['p01', 'heel_raises', 2], ['p02', 'toe_walking', 6]]
     """
-    routine = deprecated_program(routine, program)
     check_on_invalid(on_invalid)
-    loaded = validate_logs(folder, routine=routine, **options)
+    loaded = load_logs(folder, read_options(options, keywords, caller="read_logs"))
     return loaded.valid_log(on_invalid, stacklevel=3)
 
 
 def check_logs(
-    folder: str | PathLike,
+    folder: str | PathLike[str],
     *,
-    routine: Routine | str | PathLike | None = None,
-    program: Routine | str | PathLike | None = None,
-    **options,
+    options: ReadOptions | None = None,
+    **keywords: Unpack[ReadKeywords],
 ) -> pd.DataFrame:
     """Every problem of every CSV in ``folder``, as one DataFrame, without raising.
 
@@ -177,17 +177,16 @@ def check_logs(
     >>> check_logs(folder)[["line", "column", "severity"]].values.tolist()
     [[2, 'sets', 'error']]
     """
-    routine = deprecated_program(routine, program)
-    return validate_logs(folder, routine=routine, **options).problems
+    return load_logs(folder, read_options(options, keywords, caller="check_logs")).problems
 
 
 def read_group(
-    files: list[Path], routine: Routine, options: dict, names: list[str] | None = None
+    files: list[Path], options: ReadOptions, names: list[str] | None = None
 ) -> tuple[list[LoadedLog], list[pd.DataFrame]]:
     """Each file read by :func:`footstats.validate_log`, and its log with ``participant``
     (``names``, by default each file's stem, unless the log has its own) and ``source``
     first (also footstats.dask's)."""
-    loaded = [validate_log(path, routine=routine, **options) for path in files]
+    loaded = [load_log(path, options) for path in files]
     names = [path.stem for path in files] if names is None else names
     logs = [
         _with_participant(one.log, name, one.file) for name, one in zip(names, loaded, strict=True)
@@ -195,11 +194,11 @@ def read_group(
     return loaded, logs
 
 
-def _one_by_one(entries: list[Entry], routine: Routine, options: dict) -> Piece:
+def _one_by_one(entries: list[Entry], options: ReadOptions) -> Piece:
     """A :class:`~footstats.reading.batch.Piece` of files each read alone (:func:`read_group`)."""
     ranks = [entry.rank for entry in entries]
     paths, names = [entry.path for entry in entries], [entry.name for entry in entries]
-    loaded, logs = read_group(paths, routine, options, names)
+    loaded, logs = read_group(paths, options, names)
     return Piece(
         [(rank, np.full(len(log), rank), log) for rank, log in zip(ranks, logs, strict=True)],
         concat_problems([one.problems for one in loaded]),
@@ -352,3 +351,6 @@ def no_rows() -> pd.DataFrame:
     return pd.DataFrame(
         {PARTICIPANT: pd.Series([], dtype="str"), SOURCE: pd.Series([], dtype="str")}
     )
+
+
+fill_docs(globals())  # after the definitions, not a decorator: see footstats.core.docstrings

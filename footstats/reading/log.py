@@ -13,22 +13,31 @@ themselves (one vectorised pass over the columns) are in ``footstats.reading.val
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from io import BytesIO
 from os import PathLike
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from footstats.columns import ERROR, LINE, SEVERITY
 from footstats.core.codes import HABIT_NOT_LOOP
+from footstats.core.docstrings import fill_docs
+from footstats.core.options import ReadKeywords, ReadOptions, read_options
 from footstats.core.problems import problem, problems_frame
 from footstats.core.values import INVISIBLE
 from footstats.errors import LogError, LogWarning, UsageError
-from footstats.importers import FOOTSTATS, Reading, convert, detect_format, importer
-from footstats.importers.loop import export_checkmarks
+from footstats.importers import (
+    FOOTSTATS,
+    IMPORTERS,
+    Export,
+    Importer,
+    detect,
+    export_file,
+    importer,
+)
 from footstats.reading.csvfile import (
     NotALog,
     RawTable,
@@ -40,16 +49,14 @@ from footstats.reading.csvfile import (
     source_label,
 )
 from footstats.reading.typed import as_text
-from footstats.reading.validation import (
-    Options,
-    Validation,
-    empty_log,
-    holds_whole_numbers,
-)
-from footstats.routine import Routine, deprecated_program, resolve_routine
+from footstats.reading.validation import Validation, empty_log, holds_whole_numbers
+from footstats.routine import resolve_routine
 
-__all__ = ["LoadedLog", "LogError", "LogWarning", "check_log", "load_sample", "read_log"]
-__all__ += ["validate_log"]
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+__all__ = ["LoadedLog", "LogError", "LogWarning", "check_log", "load_log", "load_sample"]
+__all__ += ["read_log", "source_of", "validate_log"]
 
 SAMPLE = "foot_log.csv"
 
@@ -129,22 +136,11 @@ def check_on_invalid(on_invalid: str) -> None:
 
 
 def validate_log(
-    path_or_buffer,
-    *,
-    routine: Routine | str | PathLike | None = None,
-    dayfirst: bool = False,
-    date_format: str | None = None,
-    encoding: str | None = None,
-    format: str | None = None,
-    exercise_map: dict[str, str] | None = None,
-    habit: str | None = None,
-    excel_dates: bool = False,
-    today: date | None = None,
-    program: Routine | str | PathLike | None = None,
+    path_or_buffer: Any, *, options: ReadOptions | None = None, **keywords: Unpack[ReadKeywords]
 ) -> LoadedLog:
     """Read a log, keep its valid rows and report every problem; never raises for bad data.
 
-    Parameters are those of :func:`read_log`.
+    Parameters are those of :func:`read_log` (``on_invalid`` aside).
 
     Returns
     -------
@@ -160,53 +156,86 @@ def validate_log(
     >>> len(loaded.log), int(first["line"]), first["column"], first["severity"]
     (1, 3, 'sets', 'error')
     """
-    routine = deprecated_program(routine, program)
-    routine = resolve_routine(routine)
-    path_or_buffer = export_checkmarks(path_or_buffer)  # an unzipped Loop export folder
+    return load_log(path_or_buffer, read_options(options, keywords, caller="validate_log"))
+
+
+def load_log(path_or_buffer: Any, options: ReadOptions) -> LoadedLog:
+    """:func:`validate_log` with its options made (the folder readers call it per file)."""
+    options = replace(options, routine=resolve_routine(options.routine))
+    path_or_buffer = source_of(path_or_buffer, options)
     label = source_label(path_or_buffer)
-    data, text = b"", None
+    data: bytes | str = b""
+    text: str | None = None
     try:
         data = read_source(path_or_buffer)
-        raw = parse_plain(label, data, encoding, whole=holds_whole_numbers)
+        raw = parse_plain(label, data, options.encoding, whole=holds_whole_numbers)
         if raw is None:
-            text, notes = decode(label, data, encoding)
+            text, notes = decode(label, data, options.encoding)
             data = b""  # only the text is read from here on: the bytes are let go
             raw = parse_table(label, text, notes, whole=holds_whole_numbers)
     except Unreadable as exc:
         return LoadedLog(empty_log(), problems_frame([exc.record]), label, readable=False)
     except NotALog as exc:
-        source = data if text is None else text  # the text once decoded, else the bytes
-        lines = source.count(b"\n" if isinstance(source, bytes) else "\n") + 1
-        extents = {label: (lines, {})}
+        # the text once decoded, else the bytes
+        source = data if text is None else text
+        lines = (source.count("\n") if isinstance(source, str) else source.count(b"\n")) + 1
+        extents: dict[str, tuple[int, dict]] = {label: (lines, {})}
         return LoadedLog(empty_log(), problems_frame(exc.records), label, extents=extents)
-    if format is None:
+    if options.format is None:
         sample = as_text(raw.frame.head(20))
-        chosen = detect_format([name.strip(INVISIBLE) for name in raw.header], sample)
+        chosen = detect([name.strip(INVISIBLE) for name in raw.header], sample)
     else:
-        chosen = getattr(importer(format), "NAME", FOOTSTATS)  # None is footstats' own
-    if chosen != FOOTSTATS:  # importers read text
+        chosen = importer(options.format)  # None is footstats' own
+    if chosen is not None:  # importers read text
         raw.frame = as_text(raw.frame)
         if text is None:  # from the bytes, which decode as the fast path read them
-            text = decode(label, data, encoding)[0]
+            text = decode(label, data, options.encoding)[0]
     else:
         text = None  # footstats' own format needs only the raw table from here on
     data = b""  # the file's bytes and text are let go before the validation
     folder = Path(path_or_buffer).parent if isinstance(path_or_buffer, str | PathLike) else None
-    reading = Reading(dayfirst, date_format, excel_dates, folder)
-    header, columns, lines, written, problems = _as_footstats(raw, chosen, habit, reading, text)
-    options = Options(routine, dayfirst, date_format, excel_dates, today, raw.delimiter == ";")
-    validation = Validation(label, header, columns, lines, options, exercise_map, written)
+    header, columns, lines, written, problems = _as_footstats(raw, chosen, options, text, folder)
+    validation = Validation(
+        label,
+        header,
+        columns,
+        lines,
+        options,
+        written,
+        decimal_comma=raw.delimiter == ";",
+        imported=chosen is not None,
+    )
     # "only a header" is said of a file with no rows at all, not of rows that did not load
     validation.header_only = raw.frame.empty and not any(p[SEVERITY] == ERROR for p in raw.problems)
     log, more = validation.run()
-    log.attrs.update(source=label, format=chosen, dialect=raw.dialect, routine=routine)
+    name = FOOTSTATS if chosen is None else chosen.name
+    log.attrs.update(source=label, format=name, dialect=raw.dialect, routine=options.routine)
     extents = {label: (raw.lines, raw.spans)}
     return LoadedLog(
-        log, problems_frame(problems, [more]), label, chosen, raw.dialect, extents=extents
+        log, problems_frame(problems, [more]), label, name, raw.dialect, extents=extents
     )
 
 
-def read_log(path_or_buffer, *, on_invalid: str = "raise", **options) -> pd.DataFrame:
+def source_of(path_or_buffer: Any, options: ReadOptions) -> Any:
+    """``path_or_buffer``, or the file to read when it is an app's unzipped export folder
+    (Loop's: its ``Checkmarks.csv``); anything else (a file, a buffer, a folder of logs)
+    as it is.
+
+    >>> source_of("log.csv", ReadOptions())
+    'log.csv'
+    """
+    if isinstance(path_or_buffer, str | PathLike):
+        return export_file(path_or_buffer, options) or path_or_buffer
+    return path_or_buffer
+
+
+def read_log(
+    path_or_buffer: Any,
+    *,
+    options: ReadOptions | None = None,
+    on_invalid: str = "raise",
+    **keywords: Unpack[ReadKeywords],
+) -> pd.DataFrame:
     """Read an exercise-session log (CSV) into a tidy DataFrame.
 
     Parameters
@@ -215,27 +244,7 @@ def read_log(path_or_buffer, *, on_invalid: str = "raise", **options) -> pd.Data
         The log. Its format is recognised from the header (footstats' own, or an app's
         export such as Strong); the one used is in ``log.attrs["format"]``. An unzipped
         Loop Habit Tracker export folder is read as its ``Checkmarks.csv`` (with ``habit=``).
-    routine : Routine or path, optional
-        The routine exercises are matched against; the packaged foot routine by default.
-    dayfirst : bool, default False
-        Accept day-first dates such as ``03/04/2026`` (3 April). Without it, and without
-        ``date_format``, only ISO dates (``2026-04-03``, ``2026-04-03 07:30``) are read;
-        anything else is an error, never a guess.
-    date_format : str, optional
-        An explicit ``strftime`` format for the dates, e.g. ``"%m/%d/%Y"``.
-    encoding : str, optional
-        The file's encoding when it is not UTF-8 (UTF-8 and UTF-16 with a BOM are detected).
-    format : str, optional
-        Force a format (``"footstats"``, ``"strong"``, ``"hevy"``, ``"loop"``).
-    exercise_map : dict, optional
-        Exercise names as written -> routine exercise (id or name), for names the routine's
-        aliases do not cover.
-    habit : str, optional
-        For a Loop Habit Tracker export: the habit that is the routine.
-    excel_dates : bool, default False
-        Accept Excel serial day numbers (``45356``) as dates.
-    today : date, optional
-        The date after which dates are "in the future" (default: today).
+    {read_options}
     on_invalid : {"raise", "drop"}, default "raise"
         "raise": any error raises :class:`LogError` listing every problem. "drop": return
         the valid rows and warn (:class:`LogWarning`) how many lines were left out; use
@@ -250,18 +259,26 @@ def read_log(path_or_buffer, *, on_invalid: str = "raise", **options) -> pd.Data
     ------
     LogError
         When the log has errors (with ``on_invalid="raise"``) or cannot be read at all.
+    TypeError
+        Both ``options`` and loose reading options, or an unknown keyword.
 
     Examples
     --------
     >>> log = read_log(BytesIO(b"date,exercise,sets,Pain Back\\n2026-03-02,Heel raises,2,5\\n"))
     >>> log[["date", "exercise", "sets", "pain_back"]].to_dict("records")[0]["exercise"]
     'heel_raises'
+    >>> text = b"date,exercise,sets\\n02/03/2026,Heel raises,2\\n"
+    >>> read_log(BytesIO(text), options=ReadOptions(dayfirst=True))["date"].iloc[0].date()
+    datetime.date(2026, 3, 2)
     """
     check_on_invalid(on_invalid)
-    return validate_log(path_or_buffer, **options).valid_log(on_invalid, stacklevel=3)
+    options = read_options(options, keywords, caller="read_log")
+    return load_log(path_or_buffer, options).valid_log(on_invalid, stacklevel=3)
 
 
-def check_log(path_or_buffer, **options) -> pd.DataFrame:
+def check_log(
+    path_or_buffer: Any, *, options: ReadOptions | None = None, **keywords: Unpack[ReadKeywords]
+) -> pd.DataFrame:
     """Every problem of a log, as a DataFrame, without raising.
 
     Columns: file, line, column, value, severity (error / warning / notice), code (``FS203``:
@@ -275,11 +292,15 @@ def check_log(path_or_buffer, **options) -> pd.DataFrame:
     >>> int(first["line"]), first["column"], first["message"]
     (2, 'pain_back', '11 is outside 0–10 (pain is a 0–10 rating)')
     """
-    return validate_log(path_or_buffer, **options).problems
+    return load_log(path_or_buffer, read_options(options, keywords, caller="check_log")).problems
 
 
-def load_sample(**options) -> pd.DataFrame:
+def load_sample(
+    *, options: ReadOptions | None = None, **keywords: Unpack[ReadKeywords]
+) -> pd.DataFrame:
     """The packaged 16-week sample log (the same file as ``sample_data/foot_log.csv``).
+
+    Options are those of :func:`read_log`.
 
     Examples
     --------
@@ -287,39 +308,46 @@ def load_sample(**options) -> pd.DataFrame:
     >>> log["date"].min().date().isoformat()
     '2026-03-02'
     """
+    options = read_options(options, keywords, caller="load_sample")
     data = (resources.files("footstats") / "data" / SAMPLE).read_bytes()
     buffer = BytesIO(data)
     buffer.name = SAMPLE
-    return read_log(buffer, **options)
+    return load_log(buffer, options).valid_log("raise", stacklevel=3)
 
 
 def _as_footstats(
-    raw: RawTable, chosen: str, habit: str | None, reading: Reading, text: str | None
-):
-    """Header, columns and lines in the footstats format (importers convert app exports)."""
+    raw: RawTable,
+    chosen: Importer | None,
+    options: ReadOptions,
+    text: str | None,
+    folder: Path | None,
+) -> tuple[list[str], list[pd.Series], pd.Series, dict[str, str], list[dict]]:
+    """Header, columns and lines in the footstats format (importers convert app exports,
+    their columns typed)."""
     columns = [raw.frame[i] for i in range(len(raw.header))]
-    refused = _habit_refused(raw.file, chosen, habit)
-    if chosen == FOOTSTATS:
+    refused = _habit_refused(raw.file, chosen, options.habit)
+    if chosen is None:
         return raw.header, columns, raw.frame[LINE], {}, [*raw.problems, *refused]
     named = raw.frame.set_axis([*(h.strip(INVISIBLE) for h in raw.header), LINE], axis=1)
-    converted, found = convert(
-        chosen, named, list(raw.problems), file=raw.file, habit=habit, reading=reading, text=text
-    )
+    export = Export(named, raw.file, folder, text or "", list(raw.problems))
+    converted, found = chosen.to_log(export, options)
     header = [c for c in converted.columns if c != LINE]
     return (
         header,
-        [converted[c].astype("str") for c in header],
+        [converted[c] for c in header],
         converted[LINE].astype("int64"),
         converted.attrs.get("written", {}),  # problems name the app's columns as written
         [*found, *refused],
     )
 
 
-def _habit_refused(file: str, chosen: str, habit: str | None) -> list[dict]:
-    """habit= names a Loop habit: given for another format, it is refused, not ignored."""
-    if habit is None or chosen == "loop":
+def _habit_refused(file: str, chosen: Importer | None, habit: str | None) -> list[dict]:
+    """habit= names a habit of a habit tracker's export: given for another format, it is
+    refused, not ignored."""
+    if habit is None or (chosen is not None and chosen.habits):
         return []
-    what = "a footstats log" if chosen == FOOTSTATS else f"a {chosen} export"
+    what = "a footstats log" if chosen is None else f"a {chosen.name} export"
+    trackers = " or ".join(each.app for each in IMPORTERS if each.habits)
     return [
         problem(
             file,
@@ -327,7 +355,10 @@ def _habit_refused(file: str, chosen: str, habit: str | None) -> list[dict]:
             "-",
             habit,
             HABIT_NOT_LOOP,
-            f"habit= (--habit) is for Loop Habit Tracker exports; this file is read as {what}: "
+            f"habit= (--habit) is for {trackers} exports; this file is read as {what}: "
             "leave it out",
         )
     ]
+
+
+fill_docs(globals())  # after the definitions, not a decorator: see footstats.core.docstrings

@@ -14,8 +14,8 @@ refused), so they stay one class; split, each part would pass that state around.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -45,10 +45,12 @@ from footstats.columns import (
 )
 from footstats.core import codes as C
 from footstats.core.codes import Code
+from footstats.core.options import ReadOptions
 from footstats.core.problems import cell_problems, line_list, problem, problems_frame
 from footstats.core.values import (
     INVISIBLE,
     future_mask,
+    implausible_dates,
     isolated_dates,
     parse_dates,
     parse_decimal,
@@ -59,7 +61,7 @@ from footstats.core.values import (
 from footstats.errors import UsageError
 from footstats.importers import closest_format
 from footstats.reading.typed import is_typed, text_codes
-from footstats.routine import Routine, name_key
+from footstats.routine import Routine, name_key, resolve_routine
 
 # header key (lower case, no spaces/hyphens/underscores) -> tidy column
 _KNOWN_COLUMNS = {
@@ -116,16 +118,6 @@ def holds_whole_numbers(name: str) -> bool:
 
 
 @dataclass(frozen=True)
-class Options:
-    routine: Routine
-    dayfirst: bool
-    date_format: str | None
-    excel_dates: bool
-    today: date | None
-    decimal_comma: bool
-
-
-@dataclass(frozen=True)
 class _Cells:
     """One raw column: its header as written, and each row's value as a code into uniques.
 
@@ -137,6 +129,7 @@ class _Cells:
     codes: np.ndarray
     uniques: pd.Series  # str, positions 0..k-1
     numbers: pd.Series | None = None  # Int64 row values of a column read typed (_typed)
+    values: pd.Series | None = None  # typed uniques of an importer's column (see imported)
 
     @classmethod
     def of(cls, written: str, values: pd.Series) -> _Cells:
@@ -148,6 +141,14 @@ class _Cells:
         else:
             codes, uniques = pd.factorize(values)
         return cls(written, codes, pd.Series(uniques, dtype="str"))
+
+    @classmethod
+    def imported(cls, written: str, values: pd.Series) -> _Cells:
+        """A column an importer typed (dates, numbers, booleans): one code per distinct
+        value, its typed value, and its text as problems quote it (never parsed again)."""
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+        typed = pd.Series(uniques)
+        return cls(written, codes, _shown(typed), values=typed)
 
     def expand(self, per_unique: pd.Series) -> pd.Series:
         """Row values from one value per unique."""
@@ -171,17 +172,35 @@ class _Cells:
         renumber[present] = np.arange(len(present))
         uniques = self.uniques.iloc[present].reset_index(drop=True)
         numbers = None if self.numbers is None else self.numbers[mask].reset_index(drop=True)
-        return _Cells(self.written, renumber[codes], uniques, numbers)
+        values = None if self.values is None else self.values.iloc[present].reset_index(drop=True)
+        return _Cells(self.written, renumber[codes], uniques, numbers, values)
 
 
 class Validation:
     """One pass over the raw columns: types, row rules and problems (vectorised)."""
 
-    def __init__(self, file, header, columns, lines, options: Options, exercise_map, written):
+    def __init__(
+        self,
+        file: str,
+        header: list[str],
+        columns: list[pd.Series],
+        lines,
+        options: ReadOptions,
+        written: dict[str, str],
+        *,
+        decimal_comma: bool = False,
+        imported: bool = False,
+    ) -> None:
+        """``written``: tidy column -> the header it came from (an app export's);
+        ``decimal_comma``: the file's numbers may use one (a semicolon file);
+        ``imported``: the columns come from an importer, typed (never parsed again)."""
         self.file = file
         self.written = written  # tidy column -> the header it came from, for converted exports
         self.options = options
-        self.exercise_map = _normalise_map(exercise_map, options.routine)
+        self.routine = resolve_routine(options.routine)
+        self.decimal_comma = decimal_comma
+        self.imported = imported
+        self.exercise_map = _normalise_map(options.exercise_map, self.routine)
         self.header = header
         self.columns = columns
         self.lines = np.asarray(lines, dtype="int64")
@@ -249,7 +268,10 @@ class Validation:
         """tidy name -> cells; None when the header is unusable."""
         named: dict[str, _Cells] = {}
         for position, (written, values) in enumerate(zip(self.header, self.columns, strict=True)):
-            cells = _Cells.of(written.strip(INVISIBLE), values)
+            if self.imported and _typed_dtype(values):
+                cells = _Cells.imported(written.strip(INVISIBLE), values)
+            else:
+                cells = _Cells.of(written.strip(INVISIBLE), values)
             if not cells.written or re.fullmatch(r"Unnamed: \d+", cells.written):
                 if not cells.uniques.str.strip(INVISIBLE).astype(bool).any():
                     self.records.append(
@@ -376,6 +398,15 @@ class Validation:
         stripped: dict[str, pd.Series] = {}
         typed: dict[str, pd.Series] = {}
         for tidy, cells in named.items():
+            if cells.values is not None:  # typed by an importer: only the log's limits
+                parsed, errors, codes = _check_typed(tidy, cells.values, cells.uniques, opts)
+                if errors is not None:
+                    self.report_cells(cells, errors.notna(), codes, errors)
+                stripped[tidy] = cells.uniques
+                if tidy == DATE:
+                    self.date_uniques = parsed
+                typed[tidy] = cells.expand(parsed)
+                continue
             if _already_typed(tidy, cells):  # plain whole numbers: nothing to check or strip
                 numbers = cells.numbers
                 stripped[tidy] = cells.uniques
@@ -395,7 +426,7 @@ class Validation:
                 C.INVISIBLE_CHARACTERS,
                 "removed invisible characters (zero-width or non-breaking spaces) around the value",
             )
-            parsed, errors, codes = _parse_column(tidy, values, opts)
+            parsed, errors, codes = _parse_column(tidy, values, opts, self.decimal_comma)
             if errors is not None:
                 self.report_cells(cells, errors.notna(), codes, errors)
             stripped[tidy] = values
@@ -404,7 +435,7 @@ class Validation:
             # few distinct ids: metrics group on the participant's codes
             expand = cells.categories if tidy == PARTICIPANT else cells.expand
             typed[tidy] = expand(parsed)
-        if opts.decimal_comma and any(
+        if self.decimal_comma and any(
             stripped[c].str.contains(",", regex=False).any()
             for c in (SECONDS, MINUTES)
             if c in stripped
@@ -418,7 +449,7 @@ class Validation:
         return stripped, typed
 
     def match_exercises(self, named: dict, stripped: dict, typed: dict) -> None:
-        routine = self.options.routine
+        routine = self.routine
         if EXERCISE not in named:
             blank = pd.Series(pd.NA, index=range(len(self.lines)), dtype="str")
             typed.update({EXERCISE: pd.Series(pd.Categorical(blank, categories=list(routine.ids)))})
@@ -618,7 +649,7 @@ def _row_keys(codes: list[np.ndarray]) -> np.ndarray:
     return key
 
 
-def _parse_column(tidy: str, values: pd.Series, opts: Options):
+def _parse_column(tidy: str, values: pd.Series, opts: ReadOptions, decimal_comma: bool):
     """Typed values, error messages and their codes (or None) for the distinct values of
     one column."""
     if tidy == DATE:
@@ -632,7 +663,7 @@ def _parse_column(tidy: str, values: pd.Series, opts: Options):
     if tidy in (SETS, REPS, WARMUP_SETS):
         return parse_whole(values, what=tidy)
     if tidy in (SECONDS, MINUTES):
-        return parse_decimal(values, what=tidy, decimal_comma=opts.decimal_comma)
+        return parse_decimal(values, what=tidy, decimal_comma=decimal_comma)
     if tidy.startswith(PAIN_PREFIX):
         return parse_whole(values, what="pain is a 0–10 rating", high=PAIN_MAX)
     if tidy == SIDE:
@@ -652,6 +683,66 @@ def _parse_column(tidy: str, values: pd.Series, opts: Options):
         # one person however the id's accents were typed (é, or e + U+0301): Unicode's NFC
         return values.str.normalize("NFC"), messages, _code_where(missing, C.BLANK_PARTICIPANT)
     return values, None, None  # exercise names and unknown extra columns: text
+
+
+_MOST_WHOLE = 999_999_999  # footstats.core.values.WHOLE: nine digits
+_MOST_DECIMAL = 1e12  # footstats.core.values.DECIMAL: twelve digits before the point
+
+
+def _check_typed(tidy: str, values: pd.Series, shown: pd.Series, opts: ReadOptions):
+    """The checks a log's text gets that an importer's typed values (``values``, one per
+    distinct value; ``shown``, their text) still need: dates no log can hold, numbers
+    beyond the log's limits (the same messages, from the value's text); typed values,
+    messages and codes per distinct value, like :func:`_parse_column`.
+    """
+    if tidy == DATE:
+        dates = values.astype("datetime64[us]")
+        reasons = implausible_dates(dates, opts.today)
+        wrong = reasons.notna()
+        errors = ("'" + shown + "' " + reasons).where(wrong)
+        codes = _code_where(wrong, C.IMPLAUSIBLE_DATE)
+        blank = dates.isna()
+        errors[blank] = "the date is blank; every row needs its date (YYYY-MM-DD)"
+        codes[blank] = C.BLANK_DATE.id
+        return dates.mask(wrong), errors, codes
+    if tidy in _WHOLE_COLUMNS + _DECIMAL_COLUMNS:
+        most = _MOST_WHOLE if tidy in _WHOLE_COLUMNS else _MOST_DECIMAL
+        beyond = (values.lt(0) | values.gt(most)).fillna(False).astype(bool)
+        if not beyond.any():  # the common case: the value is the log's
+            return values, None, None
+        # the log's own messages, from the text of these few values only
+        _, errors, codes = _parse_column(tidy, shown.where(beyond, ""), opts, False)
+        return values.mask(beyond), errors, codes
+    if tidy == SESSION_DONE:
+        return values.astype("boolean"), None, None
+    return _parse_column(tidy, shown, opts, False)  # a typed column no importer makes
+
+
+def _typed_dtype(values: pd.Series) -> bool:
+    """Whether an importer's column holds typed values (dates, numbers, booleans)."""
+    dtype = values.dtype
+    typed = (pd.Int64Dtype, pd.Float64Dtype, pd.BooleanDtype)
+    return pd.api.types.is_datetime64_dtype(dtype) or isinstance(dtype, typed)
+
+
+def _shown(values: pd.Series) -> pd.Series:
+    """The text of typed values as problems quote them: days ``2026-03-02`` (a time, when
+    a value of the column has one: ``2026-03-02 07:30:00``), whole numbers without a
+    point, decimals with at most 6, ``true`` / ``false``; blank for missing."""
+    if pd.api.types.is_datetime64_dtype(values.dtype):
+        days = values.dropna().eq(values.dropna().dt.normalize()).all()
+        return values.dt.strftime("%Y-%m-%d" if days else "%Y-%m-%d %H:%M:%S").fillna("")
+    if isinstance(values.dtype, pd.BooleanDtype):
+        return values.map({True: "true", False: "false"}, na_action="ignore").fillna("")
+    return pd.Series([_number_text(v) for v in values], dtype="str")
+
+
+def _number_text(value) -> str:
+    if pd.isna(value):
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{float(value):.6f}".rstrip("0")
 
 
 def _already_typed(tidy: str, cells: _Cells) -> bool:
@@ -674,7 +765,7 @@ def _extra_name(written: str, named: dict) -> str:
     return name
 
 
-def _normalise_map(exercise_map: dict[str, str] | None, routine: Routine) -> dict[str, str]:
+def _normalise_map(exercise_map: Mapping[str, str] | None, routine: Routine) -> dict[str, str]:
     if not exercise_map:
         return {}
     out = {}

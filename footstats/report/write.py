@@ -434,9 +434,11 @@ class _Report:
 
     @property
     def is_cohort(self) -> bool:
-        """A log with a participant column and at least one participant (with rows, or
-        enrolled in the participants table) gets the cohort files too."""
-        return PARTICIPANT in self.log.columns and len(self.follow_up) > 0
+        """A log with a participant column and two participants or more (with rows, or
+        enrolled in the participants table) gets the cohort files too; one participant's
+        rows (:func:`footstats.select_participant`) get a personal report, never cohort
+        charts of one person."""
+        return PARTICIPANT in self.log.columns and len(self.follow_up) > 1
 
     @property
     def cohort_table(self) -> pd.DataFrame:

@@ -34,10 +34,11 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from os import PathLike
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -61,16 +62,20 @@ from footstats.columns import (
 from footstats.columns import LINE as LINE_COLUMN
 from footstats.core.codes import APPEND_NO_COLUMN, APPEND_NOT_READ_BACK
 from footstats.core.inputs import read_regular_file
+from footstats.core.options import ReadKeywords, ReadOptions, read_options
 from footstats.core.problems import format_problems, problem, problems_frame
 from footstats.core.values import INVISIBLE
 from footstats.errors import AppendError, RowsRefused, UsageError
-from footstats.importers import FOOTSTATS, detect_format
+from footstats.importers import detect
 from footstats.reading.csvfile import NotALog
 from footstats.reading.dialect import DEFAULT, Dialect, sniff
-from footstats.reading.log import validate_log
+from footstats.reading.log import load_log
 from footstats.reading.validation import canonical_column
-from footstats.routine import Routine, deprecated_program, load_routine
+from footstats.routine import Routine, deprecated_program, load_routine, resolve_routine
 from footstats.writing.files import atomic_path, file_lock, lock_file, stale_temps
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 __all__ = [
     "Append",
@@ -94,12 +99,6 @@ NEW_LOG_COLUMNS = (
     MINUTES,
     NOTES,
 )
-_APP_NAMES = {
-    "strong": "Strong",
-    "hevy": "Hevy",
-    "loop": "Loop Habit Tracker",
-    "fitnotes": "FitNotes",
-}
 _CHUNK = 1 << 20
 
 
@@ -227,13 +226,12 @@ class Append:
 
 
 def append_rows(
-    path: str | PathLike,
-    rows: Iterable[Mapping] | pd.DataFrame,
+    path: str | PathLike[str],
+    rows: Any,
     *,
-    routine: Routine | str | PathLike | None = None,
-    program: Routine | str | PathLike | None = None,
+    options: ReadOptions | None = None,
     confirm: Callable[[Append], bool] | None = None,
-    **options,
+    **keywords: Unpack[ReadKeywords],
 ) -> Append:
     """Add rows at the end of a log, keeping its format; the old lines are never touched.
 
@@ -246,16 +244,16 @@ def append_rows(
         ``seconds``, ``side``, ``pain_back`` ..., ``minutes``, ``notes``, ``participant``,
         or a column as written in the log's header). Dates may be ``date`` objects or text;
         None and NaN leave a cell blank.
-    routine : Routine or path, optional
-        The routine the rows are checked against (default: the packaged one).
+    options : ReadOptions, optional
+        How the log is read to check the rows (:func:`footstats.read_log`), or as keyword
+        arguments: ``routine`` (the routine the rows are checked against; default: the
+        packaged one), ``encoding``, ``dayfirst``, ``date_format``, ``exercise_map``,
+        ``today``.
     confirm : callable, optional
         Called with the planned :class:`Append` (rows checked and without errors, nothing
         written yet) while the log's lock is held; the rows are written only when it
         returns True (False raises :class:`AppendError`). ``footstats add`` uses it to
         write exactly the rows it asked about.
-    **options
-        Reading options of :func:`footstats.read_log` for this log: ``encoding``,
-        ``dayfirst``, ``date_format``, ``exercise_map``, ``today``.
 
     Returns
     -------
@@ -283,13 +281,13 @@ def append_rows(
     >>> added.lines
     range(3, 4)
     """
-    routine = deprecated_program(routine, program)
+    options = read_options(options, keywords, caller="append_rows")
     target = _target(path)
     _check_folder(str(path), target)
     with _write_errors(str(path), target), file_lock(target):
         # Planned and written under one lock, so a second writer waits for the first one
         # and then adds its rows to the file as the first one left it.
-        plan = plan_append(path, rows, routine=routine, **options)
+        plan = _plan(path, rows, options)
         if not plan.ok:
             raise RowsRefused(plan.problems, plan.file)
         if confirm is not None and not confirm(plan):
@@ -301,12 +299,11 @@ def append_rows(
 
 
 def plan_append(
-    path: str | PathLike,
-    rows: Iterable[Mapping] | pd.DataFrame,
+    path: str | PathLike[str],
+    rows: Any,
     *,
-    routine: Routine | str | PathLike | None = None,
-    program: Routine | str | PathLike | None = None,
-    **options,
+    options: ReadOptions | None = None,
+    **keywords: Unpack[ReadKeywords],
 ) -> Append:
     """Prepare :func:`append_rows` without writing: check the rows and build the new file.
 
@@ -324,18 +321,22 @@ def plan_append(
     >>> plan.ok, plan.messages()[0].split(":", 1)[1]
     (False, "2:sets: error: 'three' is not a number; expected a whole number ≥ 0 (sets) [FS208]")
     """
-    routine = deprecated_program(routine, program)
+    return _plan(path, rows, read_options(options, keywords, caller="plan_append"))
+
+
+def _plan(path: str | PathLike[str], rows: Any, options: ReadOptions) -> Append:
+    """:func:`plan_append` with its options made."""
     label = str(path)
     target = _target(path)
-    routine = routine if isinstance(routine, Routine) else load_routine(routine)
+    options = replace(options, routine=resolve_routine(options.routine))
     records = _records(rows)
     if not records:
         raise UsageError("no rows to add")
     old = _read(label, target)
     if old:
-        _check_encoding(label, old, options.get("encoding"))
+        _check_encoding(label, old, options.encoding)
         try:
-            found = sniff(label, old, options.get("encoding"))
+            found = sniff(label, old, options.encoding)
         except NotALog as exc:
             raise AppendError(f"{label}: nothing was written: {exc}") from None
         _refuse_app_export(label, found.header)
@@ -364,7 +365,7 @@ def plan_append(
         ) from None
     if not data.startswith(old):  # cannot happen: the old bytes are the new file's start
         raise AssertionError(f"{label}: the new file would not start with the old one")
-    problems = build.problems + _check(label, data, build.lines, routine, options)
+    problems = build.problems + _check(label, data, build.lines, options)
     before = _Snapshot.of(target, old) if old or target.exists() else None
     mode = stat.S_IMODE(target.stat().st_mode) if before is not None else None
     return Append(
@@ -683,9 +684,9 @@ def _check_folder(label: str, target: Path) -> None:
 
 
 def _refuse_app_export(label: str, header: list[str]) -> None:
-    app = detect_format([name.strip(INVISIBLE) for name in header])
-    if app != FOOTSTATS:
-        name = _APP_NAMES.get(app, app.title())
+    app = detect([name.strip(INVISIBLE) for name in header])
+    if app is not None:
+        name = app.app
         raise AppendError(
             f"{label} is an export of {name}: it belongs to {name}, so footstats does not "
             "add to it (its next export would not have your rows anyway). Start a footstats "
@@ -694,11 +695,11 @@ def _refuse_app_export(label: str, header: list[str]) -> None:
         )
 
 
-def _check(label: str, data: bytes, lines: list[int], routine, options) -> list[dict]:
+def _check(label: str, data: bytes, lines: list[int], options: ReadOptions) -> list[dict]:
     """Problems of the new rows: the reader run on the whole new file, as ``check`` does."""
     buffer = io.BytesIO(data)
     buffer.name = label
-    loaded = validate_log(buffer, routine=routine, **options)
+    loaded = load_log(buffer, options)
     problems = loaded.problems
     first = lines[0]
     line = problems[LINE_COLUMN]

@@ -7,15 +7,15 @@ compare them with the equivalent hand-written footstats logs there.
 
 from __future__ import annotations
 
-import csv
-import io
 import time
 import tomllib
+from datetime import date
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from _imported import imported, raw_table
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -41,9 +41,8 @@ from footstats.columns import (
     WARNING,
 )
 from footstats.importers import (
-    FOOTSTATS,
-    FORMATS,
-    detect_format,
+    IMPORTERS,
+    detect,
     format_names,
     hevy,
     importer,
@@ -70,15 +69,6 @@ HEVY_KG = (
 HEVY_LBS = HEVY_KG.replace("weight_kg", "weight_lbs").replace("distance_km", "distance_miles")
 
 
-def raw_table(header: str, *rows: str, sep: str = ",") -> pd.DataFrame:
-    """A raw table as the reader hands it over: header names as written, str values, line."""
-    records = list(csv.reader(io.StringIO("\n".join([header, *rows])), delimiter=sep))
-    names, body = records[0], records[1:]
-    frame = pd.DataFrame(body, columns=names, dtype="str")
-    frame[LINE] = np.arange(2, len(body) + 2, dtype="int64")
-    return frame
-
-
 def only(problems: list[dict], severity: str) -> list[dict]:
     return [p for p in problems if p[SEVERITY] == severity]
 
@@ -97,30 +87,32 @@ def only(problems: list[dict], severity: str) -> list[dict]:
         (HEVY_LBS.split(","), "hevy"),
         (["Date", "Foot routine", "Meditate", ""], "loop"),
         (["Date", "Foot routine", ""], "loop"),
-        (["date", "exercise", "sets", "reps"], FOOTSTATS),
+        (["date", "exercise", "sets", "reps"], "footstats"),
         # a footstats log with a trailing delimiter is not a Loop export
-        (["date", "exercise", "sets", ""], FOOTSTATS),
-        (["date", "Pain Back", ""], FOOTSTATS),
+        (["date", "exercise", "sets", ""], "footstats"),
+        (["date", "Pain Back", ""], "footstats"),
         # without its trailing comma a Checkmarks file is not recognised (format= forces it)
-        (["Date", "Foot routine"], FOOTSTATS),
+        (["Date", "Foot routine"], "footstats"),
         # a Strong-like header with a column Strong never writes
-        ([*STRONG_B.split(","), "Mood"], FOOTSTATS),
+        ([*STRONG_B.split(","), "Mood"], "footstats"),
     ],
 )
 def test_detect_format(header, expected):
-    assert detect_format(header) == expected
+    found = detect(header)
+    assert (found.name if found is not None else "footstats") == expected
 
 
-def test_formats_table_is_explicit_and_each_module_has_the_interface():
-    assert list(FORMATS) == ["strong", "hevy", "fitnotes", "loop"]
+def test_the_registry_is_explicit_and_each_importer_has_the_hooks():
+    assert [each.name for each in IMPORTERS] == ["strong", "hevy", "fitnotes", "loop"]
     assert format_names() == ["footstats", "strong", "hevy", "fitnotes", "loop"]
-    for name, module in FORMATS.items():
-        assert name == module.NAME
-        assert callable(module.matches) and callable(module.to_log)
+    for each in IMPORTERS:
+        assert each.app and isinstance(each.habits, bool)
+        for hook in (each.matches, each.closest, each.export_file, each.to_log):
+            assert callable(hook)
 
 
 def test_importer_lookup_ignores_case_and_rejects_unknown_names():
-    assert importer(" Hevy ") is hevy
+    assert importer(" Hevy ") is hevy.IMPORTER
     assert importer("footstats") is None
     with pytest.raises(ValueError, match="unknown format 'fitbit': expected one of footstats"):
         importer("fitbit")
@@ -155,9 +147,11 @@ def test_parse_datetimes_tries_formats_in_order_and_never_guesses():
     assert parsed.iloc[2:].isna().all()
 
 
-def test_number_text():
-    values = pd.Series([3.0, 2.5, None, 0.0], dtype="Float64")
-    assert _common.number_text(values).tolist() == ["3", "2.5", "", "0"]
+def test_whole_numbers_and_decimals_as_the_log_holds_them():
+    values = pd.Series([3.0, 2.5, None, 0.0, 32 / 60], dtype="Float64")
+    assert _common.decimals(values).tolist() == [3.0, 2.5, pd.NA, 0.0, 0.533333]
+    assert _common.whole_numbers(values[[0, 2, 3]]).tolist() == [3, pd.NA, 0]
+    assert _common.whole_numbers(values).dtype == "Int64"
 
 
 # -- Strong -----------------------------------------------------------------------------
@@ -175,7 +169,7 @@ def test_strong_counts_sets_per_workout_and_exercise():
         '2025-02-03 07:30:12,Feet,18m,Heel Raise,3,0,12,0,0,"two\nlines  NA",,',
         "2025-02-05 18:02:40,Feet,1h 2m,Heel Raise,1,0,20,0,0,,,",
     )
-    log, problems = strong.to_log(raw, file="s.csv")
+    log, problems = imported(strong, raw, "s.csv")
     assert log[[DATE, EXERCISE, SETS, REPS, SECONDS, MINUTES, LINE]].values.tolist() == [
         # Heel Raise on 3 Feb: lines 2, 4, 5 -> 3 sets, reps min(15, 15, 12) = 12
         ["2025-02-03 07:30:12", "Heel Raise", "3", "12", "", "18", 2],
@@ -203,7 +197,7 @@ def test_strong_12_hour_times_become_24_hour_iso():
         "2025-03-14 12:00:00 pm,Feet,20m,Heel Raise,1,0,20,0,0,",
         "2025-03-15 13:00:00 pm,Feet,20m,Heel Raise,1,0,20,0,0,",
     )
-    log, problems = strong.to_log(raw, file="s.csv")
+    log, problems = imported(strong, raw, "s.csv")
     assert log[DATE].tolist() == [
         "2025-03-10 19:05:00",
         "2025-03-12 00:15:30",
@@ -225,9 +219,9 @@ def test_strong_semicolon_variant_with_and_without_workout_duration():
         "2025-04-01 08:00:00;Feet;Heel Raise;1;2,5;kg;15;;;;0;;after run",
         "2025-04-01 08:00:00;Feet;Toe Walking;1;0;kg;0;;;;60,5;;after run",
     ]
-    old, _ = strong.to_log(raw_table(STRONG_C, *rows, sep=";"), file="s.csv")
+    old, _ = imported(strong, raw_table(STRONG_C, *rows, sep=";"), "s.csv")
     with_duration = raw_table(STRONG_C + ";Workout Duration", *(r + ";25m" for r in rows), sep=";")
-    new, problems = strong.to_log(with_duration, file="s.csv")
+    new, problems = imported(strong, with_duration, "s.csv")
     assert old[[SETS, REPS, SECONDS]].values.tolist() == [["1", "15", ""], ["1", "", "60.5"]]
     assert old[MINUTES].tolist() == ["", ""]
     assert new[MINUTES].tolist() == ["25", "25"]
@@ -241,7 +235,7 @@ def test_strong_rest_timer_rows_are_skipped_and_reported():
         "2025-02-03 07:30:12,Feet,18m,Rest Timer,Rest Timer,0,0,0,90,,,",
         "2025-02-03 07:30:12,Feet,18m,Heel Raise,2,0,15,0,0,,,",
     )
-    log, problems = strong.to_log(raw, file="s.csv")
+    log, problems = imported(strong, raw, "s.csv")
     assert log[[EXERCISE, SETS]].values.tolist() == [["Heel Raise", "2"]]
     (notice,) = problems
     assert (notice[LINE], notice[COLUMN], notice[VALUE], notice[SEVERITY]) == (
@@ -259,7 +253,7 @@ def test_strong_warm_up_sets_are_counted_apart():
         "2025-02-05 18:02:40,Feet,20m,Heel Raise,1,0,15,0,0,,,",
         "2025-02-05 18:02:40,Feet,20m,Heel Raise,D,0,10,0,0,,,",
     )
-    log, problems = strong.to_log(raw, file="s.csv")
+    log, problems = imported(strong, raw, "s.csv")
     # sets = 1 numbered + 1 drop set = 2; the warm-up's 5 reps do not set the reps
     assert log[[SETS, WARMUP_SETS, REPS, LINE]].values.tolist() == [["2", "1", "10", 2]]
     warmup = next(p for p in problems if p[VALUE] == "W")
@@ -276,7 +270,7 @@ def test_strong_bad_values_are_errors_at_their_line_and_column_and_not_counted()
         "2025-02-03 07:30:12,Feet,18m,,3,0,15,0,0,,,",
         "2025-02-03 07:30:12,Feet,soon,Toe Walk,1,0,0,0,sixty,,,",
     )
-    log, problems = strong.to_log(raw, file="s.csv")
+    log, problems = imported(strong, raw, "s.csv")
     # only line 2 is clean: one set of heel raises
     assert log[[EXERCISE, SETS, LINE]].values.tolist() == [["Heel Raise", "1", 2]]
     errors = [(p[LINE], p[COLUMN], p[VALUE]) for p in only(problems, ERROR)]
@@ -297,7 +291,7 @@ def test_strong_bad_values_are_errors_at_their_line_and_column_and_not_counted()
 
 def test_strong_missing_columns_is_one_error_and_no_rows():
     raw = raw_table("Date,Workout Name,Reps", "2025-02-03 07:30:12,Feet,15")
-    log, problems = strong.to_log(raw, file="s.csv")
+    log, problems = imported(strong, raw, "s.csv")
     assert log.empty and list(log.columns)[:3] == [DATE, EXERCISE, SETS]
     (error,) = problems
     assert error[SEVERITY] == ERROR
@@ -306,20 +300,20 @@ def test_strong_missing_columns_is_one_error_and_no_rows():
 
 def test_a_column_written_twice_is_an_error_not_a_crash():
     raw = raw_table("Date,Workout Name,Exercise Name,Set Order,Reps,Reps", "x,F,H,1,2,3")
-    log, problems = strong.to_log(raw, file="s.csv")
+    log, problems = imported(strong, raw, "s.csv")
     assert log.empty
     assert [p[MESSAGE] for p in problems] == [
         "the header has 'Reps' more than once: keep one of each"
     ]
     raw = raw_table("Date,Feet,Feet,", "2025-03-04,2,2,")
-    log, problems = loop.to_log(raw, file="Checkmarks.csv", habit="Feet")
+    log, problems = imported(loop, raw, "Checkmarks.csv", habit="Feet")
     assert log.empty and problems[0][SEVERITY] == ERROR
 
 
 def test_strong_input_is_not_modified():
     raw = strong_raw("2025-02-03 07:30:12,Feet,18m,Heel Raise,1,0,15,0,0,,,")
     before = raw.copy()
-    strong.to_log(raw, file="s.csv")
+    imported(strong, raw, "s.csv")
     pd.testing.assert_frame_equal(raw, before)
 
 
@@ -343,7 +337,7 @@ def test_strong_conversion_is_vectorised():
     )
     raw[LINE] = np.arange(2, n + 2, dtype="int64")
     start = time.perf_counter()
-    log, problems = strong.to_log(raw, file="big.csv")
+    log, problems = imported(strong, raw, "big.csv")
     elapsed = time.perf_counter() - start
     assert len(log) == n // 2 and set(log[SETS]) == {"2"} and problems == []
     assert elapsed < 5, f"{elapsed:.1f} s for {n} rows"
@@ -372,7 +366,7 @@ def test_hevy_warm_up_sets_are_not_prescribed_sets():
         hevy_row("Tibialis Anterior", "warmup", "5"),
         hevy_row("Toe Walking", "normal", "", "60"),
     )
-    log, problems = hevy.to_log(raw, file="h.csv")
+    log, problems = imported(hevy, raw, "h.csv")
     assert log[[EXERCISE, SETS, WARMUP_SETS, REPS, SECONDS, MINUTES]].values.tolist() == [
         # normal + dropset + failure = 3 sets; 1 warm-up apart; reps min(15, 12, 9) = 9
         ["Heel Raise", "3", "1", "9", "", "19"],
@@ -388,8 +382,8 @@ def test_hevy_warm_up_sets_are_not_prescribed_sets():
 
 def test_hevy_lbs_export_converts_like_kg():
     rows = [hevy_row("Heel Raise", "normal", "15"), hevy_row("Heel Raise", "normal", "15")]
-    kg, _ = hevy.to_log(raw_table(HEVY_KG, *rows), file="h.csv")
-    lbs, problems = hevy.to_log(raw_table(HEVY_LBS, *rows), file="h.csv")
+    kg, _ = imported(hevy, raw_table(HEVY_KG, *rows), "h.csv")
+    lbs, problems = imported(hevy, raw_table(HEVY_LBS, *rows), "h.csv")
     pd.testing.assert_frame_equal(kg, lbs)
     assert lbs[[SETS, REPS]].values.tolist() == [["2", "15"]]
     assert problems == []
@@ -404,7 +398,7 @@ def test_hevy_bad_values_are_errors():
         hevy_row("Heel Raise", "normal", "fifteen"),
         'Feet,"3 Mar 2025, 07:30","3 Mar 2025, 07:10",,Toe Walk,,,0,normal,,,,60,',
     )
-    log, problems = hevy.to_log(raw, file="h.csv")
+    log, problems = imported(hevy, raw, "h.csv")
     # an end before the start costs the workout's minutes, not its sets (issue 9, point 1)
     assert log[[EXERCISE, SETS, MINUTES, LINE]].values.tolist() == [
         ["Heel Raise", "1", "19", 2],
@@ -441,7 +435,7 @@ def loop_raw() -> pd.DataFrame:
 
 
 def test_loop_days_done_are_sessions():
-    log, problems = loop.to_log(loop_raw(), file="Checkmarks.csv", habit="foot ROUTINE ")
+    log, problems = imported(loop, loop_raw(), "Checkmarks.csv", habit="foot ROUTINE ")
     # newest first, as in the file; only 2 is done (1 auto, 0 no, -1 no entry, 3 skipped)
     assert log.values.tolist() == [
         ["2025-03-09", "false", 2],
@@ -461,7 +455,7 @@ def test_loop_days_done_are_sessions():
 
 @pytest.mark.parametrize("habit", [None, "Yoga"])
 def test_loop_without_a_known_habit_lists_the_habits(habit):
-    log, problems = loop.to_log(loop_raw(), file="Checkmarks.csv", habit=habit)
+    log, problems = imported(loop, loop_raw(), "Checkmarks.csv", habit=habit)
     assert log.empty and list(log.columns) == [DATE, SESSION_DONE, LINE]
     (error,) = problems
     assert error[SEVERITY] == ERROR
@@ -470,7 +464,7 @@ def test_loop_without_a_known_habit_lists_the_habits(habit):
 
 def test_loop_bad_values_are_errors():
     raw = raw_table("Date,Feet,", "2025-03-09,2,", "2025-03-08,W,", "08/03/2025,2,", ",2,")
-    log, problems = loop.to_log(raw, file="Checkmarks.csv", habit="Feet")
+    log, problems = imported(loop, raw, "Checkmarks.csv", habit="Feet")
     assert log[LINE].tolist() == [2]
     errors = sorted((p[LINE], p[COLUMN], p[VALUE], p[MESSAGE]) for p in only(problems, ERROR))
     assert [e[:3] for e in errors] == [
@@ -501,7 +495,7 @@ def test_export_reads_like_the_equivalent_footstats_log(export, expected, fmt):
     log = footstats.read_log(DATA / export)
     want = footstats.read_log(DATA / expected)
     assert log.attrs["format"] == fmt
-    assert want.attrs["format"] == FOOTSTATS
+    assert want.attrs["format"] == "footstats"
     pd.testing.assert_frame_equal(
         log[COMPARED].reset_index(drop=True), want[COMPARED].reset_index(drop=True)
     )
@@ -633,7 +627,7 @@ def strong_tables(draw):
 @settings(max_examples=40, deadline=None)
 @given(strong_tables())
 def test_property_every_strong_row_is_counted_skipped_or_reported(raw):
-    log, problems = strong.to_log(raw, file="s.csv")
+    log, problems = imported(strong, raw, "s.csv")
     counted = log[SETS].astype(int).sum() + log[WARMUP_SETS].astype(int).sum()
     error_lines = {p[LINE] for p in problems if p[SEVERITY] == ERROR}
     skipped = raw["Set Order"].str.casefold().eq("rest timer").sum()
@@ -648,7 +642,7 @@ def test_property_every_strong_row_is_counted_skipped_or_reported(raw):
 def test_property_every_loop_day_is_loaded_or_reported(days):
     raw = pd.DataFrame(days, columns=["Date", "Feet"], dtype="str").assign(**{"": ""})
     raw[LINE] = np.arange(2, len(days) + 2, dtype="int64")
-    log, problems = loop.to_log(raw, file="Checkmarks.csv", habit="Feet")
+    log, problems = imported(loop, raw, "Checkmarks.csv", habit="Feet")
     error_lines = {p[LINE] for p in problems if p[SEVERITY] == ERROR}
     # days before the habit's first entry are left out with one notice saying how many
     before = [p[MESSAGE] for p in problems if p[CODE] == "FS420"]  # loop-before-habit
@@ -693,3 +687,45 @@ def test_footstats_report_runs_on_a_loop_export(tmp_path, capsys):
     done_days = loaded.loc[loaded[SESSION_DONE].fillna(False).astype(bool), DATE].nunique()
     assert frequency["sessions"].sum() == done_days > 0
     assert (out / "report.pdf").read_bytes()[:4] == b"%PDF"
+
+
+# -- the reader checks an importer's typed values against the log's limits, never re-parsing ----
+
+EDGE_STRONG = (
+    f"{STRONG_A}\n"
+    "1899-12-31 10:00:00,Feet,1h,Heel Raise,1,0,10,0,0,,,\n"
+    "2025-01-30 12:34:56,Feet,1h,Heel Raise,1,0,1234567890,0,0,,,\n"
+    "2025-01-30 12:34:56,Feet,1h,Toe Walk,1,0,0,0,1234567890123,,,\n"
+    "2031-01-30 12:34:56,Feet,1h,Toe Walk,1,0,0,0,30,,,\n"
+    "2025-02-02 12:34:56,Feet,0.000001s,Toe Walk,1,0,0,0,0.000001,,,\n"
+    "2025-02-03 12:34:56,Feet,1h,Toe Walk,1,0,0,0,30,,,\n"
+)
+
+
+def test_typed_export_values_beyond_the_logs_limits_are_the_logs_errors(tmp_path):
+    path = tmp_path / "strong.csv"
+    path.write_text(EDGE_STRONG, encoding="utf-8")
+    loaded = footstats.validate_log(path, today=date(2026, 1, 1))
+    window = "(expected a date between 1900 and 2027-01-01)"
+    assert loaded.problems[[LINE, COLUMN, VALUE, SEVERITY, CODE, MESSAGE]].values.tolist() == [
+        [2, "Date", "1899-12-31 10:00:00", ERROR, "FS219",
+         f"'1899-12-31 10:00:00' is before 1900: a typo? {window}"],
+        [3, "Reps", "1234567890", ERROR, "FS207", "1234567890 is too large for reps"],
+        [4, "Seconds", "1234567890123", ERROR, "FS208", "'1234567890123' is not a number; "
+         "expected a number ≥ 0 like 60 or 7.5 (seconds)"],
+        [5, "Date", "2031-01-30 12:34:56", ERROR, "FS219",
+         f"'2031-01-30 12:34:56' is more than a year in the future: a typo? {window}"],
+    ]  # fmt: skip
+    # a millionth of a second is a number (read typed: no '1e-06' text to refuse)
+    assert loaded.log[[LINE, SECONDS]].values.tolist() == [[6, 0.000001], [7, 30.0]]
+
+
+def test_a_day_without_a_time_is_quoted_as_the_app_wrote_it(tmp_path):
+    path = tmp_path / "FitNotes.csv"
+    path.write_text(
+        "Date,Exercise,Category,Weight (kg),Reps,Distance,Distance Unit,Time,Comment\n"
+        "2026-03-15,Calf Raise,Legs,0,12,,,,\n",
+        encoding="utf-8",
+    )
+    problems = footstats.check_log(path, today=date(2026, 3, 1))
+    assert problems[[VALUE, CODE]].values.tolist() == [["2026-03-15", "FS304"]]

@@ -12,7 +12,7 @@ are not generated: ``missing_numbers`` (a column the export lacks) and the group
 options of ``sets_to_log`` and ``_join_distinct`` carry ``# pragma: no mutate`` with their
 reasons, and code that changed nothing is gone (a ``dtype="str"`` pandas infers, the
 ``fillna(False)`` of masks without missing values, defaults written out such as
-``whole=False``, a rounding ``number_text`` does, a date format ISO reading covers).
+``whole=False``, a second rounding, a date format ISO reading covers).
 Left alive on purpose, all equivalent (2026-12-02):
 
 - ``sets_to_log``: ``written.get(column)``, ``written.get(column, None)`` or
@@ -31,24 +31,14 @@ Left alive on purpose, all equivalent (2026-12-02):
 
 from __future__ import annotations
 
-import csv
-import io
-
-import numpy as np
 import pandas as pd
 import pytest
+from _imported import imported, raw_table
 
-from footstats.columns import LINE
+from footstats.core.options import ReadOptions
 from footstats.importers import fitnotes, hevy, loop, strong
-from footstats.importers.common import Reading, parse_duration_minutes
-
-
-def raw_table(header: str, *rows: str) -> pd.DataFrame:
-    """A raw table as the reader hands it over: header names as written, str values, line."""
-    records = list(csv.reader(io.StringIO("\n".join([header, *rows]))))
-    frame = pd.DataFrame(records[1:], columns=records[0], dtype="str")
-    frame[LINE] = np.arange(2, len(records) + 1, dtype="int64")
-    return frame
+from footstats.importers.base import Export
+from footstats.importers.common import parse_duration_minutes
 
 
 def found(problems: list[dict]) -> list[tuple]:
@@ -88,7 +78,7 @@ def test_hevy_sets_warm_ups_reps_seconds_notes_and_minutes():
         hevy_row(*monday, "Toe Walk", "normal", "0", "45"),
         hevy_row(*friday, "5 Mar 2025, 18:32:30", "Heel Raise", "normal", "10"),
     )
-    log, problems = hevy.to_log(raw, file="h.csv")
+    log, problems = imported(hevy, raw, "h.csv")
     assert list(log.columns) == [
         "date",
         "exercise",
@@ -142,7 +132,7 @@ def test_hevy_only_warm_ups_give_no_sets_and_a_blank_end_no_problem():
         hevy_row("3 Mar 2025, 07:30", "", "Heel Raise", "warmup", "5"),
         hevy_row("3 Mar 2025, 07:30", "soon", "Toe Walk", "normal", "8"),
     )
-    log, problems = hevy.to_log(raw, file="h.csv")
+    log, problems = imported(hevy, raw, "h.csv")
     assert log[["exercise", "sets", "warmup_sets", "reps", "minutes"]].values.tolist() == [
         ["Heel Raise", "0", "2", "", ""],
         ["Toe Walk", "1", "0", "8", ""],
@@ -162,7 +152,7 @@ def test_hevy_a_workout_that_ends_when_it_starts_lasts_0_minutes():
         hevy_row("3 Mar 2025, 07:30", "3 Mar 2025, 07:30", "Toe Walk", "normal", "8"),
         hevy_row("4 Mar 2025, 07:30", "4 Mar 2025, 07:29", "Toe Walk", "normal", "8"),
     )
-    log, problems = hevy.to_log(raw, file="h.csv")
+    log, problems = imported(hevy, raw, "h.csv")
     # 0 minutes is a duration; an end a minute before the start is not (its sets still count)
     assert log[["date", "sets", "minutes"]].values.tolist() == [
         ["2025-03-03 07:30:00", "1", "0"],
@@ -227,7 +217,7 @@ WARM_UP_AT_4 = (
     ],
 )
 def test_strong_durations_numbers_and_dates(duration, values, minutes, warning):
-    log, problems = strong.to_log(strong_table(duration, *values), file="s.csv")
+    log, problems = imported(strong, strong_table(duration, *values), "s.csv")
     assert log.values.tolist() == [
         # line 4 is a warm-up: 1 set (line 5), 1 warm-up; 7:05 pm is 19:05
         ["2025-01-31 19:05:00", "Heel Raise", "1", "1", "10", "", minutes[0], "", "Feet", "", 4],
@@ -247,7 +237,7 @@ def test_strong_without_a_duration_column_has_blank_minutes():
     raw = raw_table(
         "Date,Workout Name,Exercise Name,Set Order,Reps", "2025-01-30 12:34:56,Feet,Toe Walk,1,8"
     )
-    log, problems = strong.to_log(raw, file="s.csv")
+    log, problems = imported(strong, raw, "s.csv")
     assert log[["sets", "reps", "minutes"]].values.tolist() == [["1", "8", ""]]
     assert "minutes" not in log.attrs["written"] and problems == []
 
@@ -256,10 +246,10 @@ def test_strong_without_a_duration_column_has_blank_minutes():
     ("reading", "read", "wrong"),
     [
         # day first: 13/09/2021 is 13 September; 30.01.2025 too
-        (Reading(dayfirst=True), [["2021-09-13 10:41:00", 2], ["2025-01-30 08:00:00", 4]], {3}),
+        (ReadOptions(dayfirst=True), [["2021-09-13 10:41:00", 2], ["2025-01-30 08:00:00", 4]], {3}),
         # Excel's day 45687 is 30 January 2025, .5 is noon
-        (Reading(excel_dates=True), [["2025-01-30 12:00:00", 3]], {2, 4}),
-        (Reading(date_format="%d.%m.%Y %H:%M"), [["2025-01-30 08:00:00", 4]], {2, 3}),
+        (ReadOptions(excel_dates=True), [["2025-01-30 12:00:00", 3]], {2, 4}),
+        (ReadOptions(date_format="%d.%m.%Y %H:%M"), [["2025-01-30 08:00:00", 4]], {2, 3}),
     ],
 )
 def test_strong_reading_options_read_what_a_spreadsheet_wrote(reading, read, wrong):
@@ -269,7 +259,7 @@ def test_strong_reading_options_read_what_a_spreadsheet_wrote(reading, read, wro
         "45687.5,Feet,,Toe Walk,1,0,30",
         "30.01.2025 08:00,Feet,,Toe Walk,1,0,30",
     )
-    log, problems = strong.to_log(raw, file="s.csv", reading=reading)
+    log, problems = imported(strong, raw, "s.csv", options=reading)
     assert log[["date", "line"]].values.tolist() == read
     assert {p["line"] for p in problems} == wrong
     hint = "" if reading.dayfirst else DAY_FIRST_HINT
@@ -346,7 +336,7 @@ def habit_notice(done: int, rule: str) -> tuple:
 
 
 def test_loop_amounts_without_a_target_any_amount_above_zero():
-    log, problems = loop.to_log(WALK, file="Checkmarks.csv", habit="Walk")
+    log, problems = imported(loop, WALK, "Checkmarks.csv", habit="Walk")
     # 1 km, 0.999 km and 0.5 km are above 0; 0 is not
     assert log.values.tolist() == [
         ["2025-03-09", "true", 2],
@@ -366,9 +356,7 @@ HABITS = "Position,Name,Type,Unit,Target Type,Target Value\n001,Feet,YES_NO,,,\n
 
 def test_loop_amounts_on_both_sides_of_the_target(tmp_path):
     (tmp_path / "Habits.csv").write_text(HABITS + "002, walk ,NUMERICAL,km,AT_LEAST,1.0\n")
-    log, problems = loop.to_log(
-        WALK, file="Checkmarks.csv", habit="Walk", reading=Reading(folder=tmp_path)
-    )
+    log, problems = imported(loop, WALK, "Checkmarks.csv", habit="Walk", folder=tmp_path)
     # target 1 km: 1000 (1 km) is a session, 999 (0.999 km) is not
     assert log[["date", "session_done"]].values.tolist() == [
         ["2025-03-09", "true"],
@@ -387,9 +375,7 @@ def test_a_habits_own_file_finds_its_target_above_its_folder(tmp_path):
     (tmp_path / "Habits.csv").write_text(HABITS + "002,Walk,NUMERICAL,km,AT_LEAST,0.5\n")
     (tmp_path / "002 Walk").mkdir()
     raw = raw_table("Date,Value,Notes", "2025-03-09,500,", "2025-03-08,499,")
-    log, problems = loop.to_log(
-        raw, file="Checkmarks.csv", reading=Reading(folder=tmp_path / "002 Walk")
-    )
+    log, problems = imported(loop, raw, "Checkmarks.csv", folder=tmp_path / "002 Walk")
     # target 0.5 km: 500 is a session, 499 is not
     assert log["session_done"].tolist() == ["true", "false"]
     assert problems[-1]["message"].startswith(
@@ -409,9 +395,7 @@ def test_a_habits_own_file_finds_its_target_above_its_folder(tmp_path):
 )
 def test_without_a_usable_target_any_amount_above_zero_is_a_session(tmp_path, habits):
     (tmp_path / "Habits.csv").write_text(habits)
-    log, problems = loop.to_log(
-        WALK, file="Checkmarks.csv", habit="Walk", reading=Reading(folder=tmp_path)
-    )
+    log, problems = imported(loop, WALK, "Checkmarks.csv", habit="Walk", folder=tmp_path)
     assert log["session_done"].tolist() == ["true", "true", "true", "false"]
     assert found(problems)[-1] == habit_notice(3, "an amount above 0 is a session")
 
@@ -419,9 +403,7 @@ def test_without_a_usable_target_any_amount_above_zero_is_a_session(tmp_path, ha
 def test_a_habits_table_of_exactly_name_type_and_target_and_a_habit_named_by_a_number(tmp_path):
     (tmp_path / "Habits.csv").write_text("Name,Type,Target Value\n5000,NUMERICAL,2\n")
     raw = raw_table("Date,5000,", "2025-03-09,2000,", "2025-03-08,1999,")
-    log, problems = loop.to_log(
-        raw, file="Checkmarks.csv", habit="5000", reading=Reading(folder=tmp_path)
-    )
+    log, problems = imported(loop, raw, "Checkmarks.csv", habit="5000", folder=tmp_path)
     # target 2: 2000 (2) is a session, 1999 (1.999) is not
     assert log["session_done"].tolist() == ["true", "false"]
     assert "(an amount at or above the target (2) is a session)" in problems[-1]["message"]
@@ -429,7 +411,7 @@ def test_a_habits_table_of_exactly_name_type_and_target_and_a_habit_named_by_a_n
 
 def test_a_blank_amount_is_a_day_not_done_and_no_error():
     raw = raw_table("Date,Walk,", "2025-03-09,2000,", "2025-03-08,,")
-    log, problems = loop.to_log(raw, file="Checkmarks.csv", habit="Walk")
+    log, problems = imported(loop, raw, "Checkmarks.csv", habit="Walk")
     assert log.values.tolist() == [["2025-03-09", "true", 2], ["2025-03-08", "false", 3]]
     assert found(problems) == [
         (None, "Walk", "", "notice", "FS418", "Loop habit 'Walk': 1 of 2 days done (an amount "
@@ -439,7 +421,7 @@ def test_a_blank_amount_is_a_day_not_done_and_no_error():
 
 def test_a_habit_without_any_entry_leaves_every_day_out():
     raw = raw_table("Date,Walk,", "2025-03-09,UNKNOWN,", "2025-03-08,UNKNOWN,")
-    log, problems = loop.to_log(raw, file="Checkmarks.csv", habit="Walk")
+    log, problems = imported(loop, raw, "Checkmarks.csv", habit="Walk")
     assert log.empty
     assert found(problems)[0] == (
         2,
@@ -454,7 +436,7 @@ def test_a_habit_without_any_entry_leaves_every_day_out():
 
 def test_an_export_with_only_its_header_gives_an_empty_log():
     raw = raw_table("Date,Workout Name,Exercise Name,Set Order,Reps")
-    log, problems = strong.to_log(raw, file="s.csv")
+    log, problems = imported(strong, raw, "s.csv")
     assert log.empty and problems == []
     assert list(log.columns)[:3] == ["date", "exercise", "sets"]
 
@@ -466,7 +448,7 @@ def test_reps_are_whole_numbers_and_seconds_may_have_decimals():
         "2025-01-30 12:34:56,Feet,Heel Raise,2,12.0,0",
         "2025-01-30 12:34:56,Feet,Toe Walk,1,0,30.5",
     )
-    log, problems = strong.to_log(raw, file="s.csv")
+    log, problems = imported(strong, raw, "s.csv")
     # 12.0 is the whole number 12; 12.5 reps is an error and its set is not counted
     assert log[["exercise", "sets", "reps", "seconds"]].values.tolist() == [
         ["Heel Raise", "1", "12", ""],
@@ -485,7 +467,7 @@ def test_fitnotes_days_without_a_time_and_timed_sets():
         "2024-03-15,Calf Raise,Legs,0,10,,,,",
         "2024-03-16,Plank,Core,0,0,,,0:00:45,",
     )
-    log, problems = fitnotes.to_log(raw, file="f.csv")
+    log, problems = imported(fitnotes, raw, "f.csv")
     # a day without a time is midnight, written out in full; 0:01:30 is 90 seconds
     columns = ["date", "exercise", "sets", "reps", "seconds", "notes", "line"]
     assert log[columns].values.tolist() == [
@@ -511,7 +493,7 @@ def test_fitnotes_bad_values_are_errors_at_their_line_and_column():
         "2024-03-15,Calf Raise,Legs,0,12.5,,,,",
         "2024-03-15,Plank,Core,0,0,,,soon,",
     )
-    log, problems = fitnotes.to_log(raw, file="f.csv")
+    log, problems = imported(fitnotes, raw, "f.csv")
     # lines 3 to 6 each have one error and are left out: only line 2's set is counted
     assert log[["date", "exercise", "sets", "reps", "seconds", "line"]].values.tolist() == [
         ["2024-03-15 00:00:00", "Calf Raise", "1", "12", "", 2]
@@ -528,7 +510,7 @@ def test_fitnotes_bad_values_are_errors_at_their_line_and_column():
 
 def test_fitnotes_exports_it_cannot_read():
     # no Category: not a FitNotes export
-    log, problems = fitnotes.to_log(raw_table("Date,Exercise,Reps"), file="f.csv")
+    log, problems = imported(fitnotes, raw_table("Date,Exercise,Reps"), "f.csv")
     assert log.empty
     assert found(problems) == [
         (1, "-", "", "error", "FS401", "not a FitNotes export: missing the column(s) Category; "
@@ -536,7 +518,7 @@ def test_fitnotes_exports_it_cannot_read():
     ]  # fmt: skip
     # "Weight (kg)" and "Weight (lbs)" are both FitNotes' weight column
     header = "Date,Exercise,Category,Weight (kg),Weight (lbs),Reps"
-    log, problems = fitnotes.to_log(raw_table(header, "2024-03-15,Plank,Core,0,0,0"), file="f.csv")
+    log, problems = imported(fitnotes, raw_table(header, "2024-03-15,Plank,Core,0,0,0"), "f.csv")
     assert log.empty
     assert found(problems) == [
         (1, "-", "", "error", "FS402", "the header has 'Weight (kg)', 'Weight (lbs)' more than "
@@ -545,7 +527,7 @@ def test_fitnotes_exports_it_cannot_read():
 
 
 def test_a_fitnotes_export_without_a_time_column_and_no_rows():
-    log, problems = fitnotes.to_log(raw_table("Date,Exercise,Category,Reps"), file="f.csv")
+    log, problems = imported(fitnotes, raw_table("Date,Exercise,Category,Reps"), "f.csv")
     assert log.empty and problems == []
     assert list(log.columns)[:3] == ["date", "exercise", "sets"]
 
@@ -562,7 +544,7 @@ def test_strong_rest_timers_set_orders_blank_names_and_verbatim_notes():
         "2025-01-30 12:34:56,Feet,,1,8,,",
         "2025-01-30 12:34:56,Feet,Heel Raise,rest timer,0,,",
     )
-    log, problems = strong.to_log(raw, file="s.csv")
+    log, problems = imported(strong, raw, "s.csv")
     # lines 3 and 6 are rest timers (any case), skipped; 4 and 5 are errors: 1 set (line 2);
     # notes are kept as written, spaces and all
     assert log.values.tolist() == [
@@ -590,7 +572,7 @@ def test_strong_rest_timers_set_orders_blank_names_and_verbatim_notes():
     ],
 )  # fmt: skip
 def test_strong_and_hevy_exports_without_their_columns(importer, raw, file, message):
-    log, problems = importer.to_log(raw, file=file)
+    log, problems = imported(importer, raw, file)
     assert log.empty
     assert found(problems) == [(1, "-", "", "error", "FS401", message)]
 
@@ -601,7 +583,7 @@ def test_a_strong_header_in_another_language_is_read_by_position():
         "Sekunden,Notizen,Trainingsnotizen,RPE"
     )
     raw = raw_table(german, "2025-01-30 12:34:56,Feet,1h,Heel Raise,1,0,8,0,0,,,")
-    log, problems = strong.to_log(raw, file="s.csv")
+    log, problems = imported(strong, raw, "s.csv")
     # Dauer is Duration: 1h is 60 minutes; Wdh. is Reps: 8
     assert log.values.tolist() == [
         ["2025-01-30 12:34:56", "Heel Raise", "1", "0", "8", "", "60", "", "Feet", "", 2]
@@ -629,7 +611,7 @@ def test_hevy_bad_values_whole_reps_decimal_seconds_and_verbatim_notes():
         hevy_row(*monday, "Toe Walk", "normal", "", "30.5"),
         hevy_row(*monday, "Toe Walk", "normal", "", "half"),
     )
-    log, problems = hevy.to_log(raw, file="h.csv")
+    log, problems = imported(hevy, raw, "h.csv")
     # lines 3, 4, 5 and 7 are errors; 07:30 to 07:50 is 20 minutes; notes as written
     assert log.values.tolist() == [
         ["2025-03-03 07:30:00", "Heel Raise", "1", "0", "8", "", "20", " slow  low ", "Feet"]
@@ -650,9 +632,9 @@ def test_hevy_reads_a_re_saved_date_day_first_when_told():
     raw = raw_table(
         HEVY, hevy_row("13/09/2021 10:41", "13/09/2021 11:00", "Toe Walk", "normal", "8")
     )
-    log, problems = hevy.to_log(raw, file="h.csv")
+    log, problems = imported(hevy, raw, "h.csv")
     assert log.empty and [p["code"] for p in problems] == ["FS403", "FS405"]
-    log, problems = hevy.to_log(raw, file="h.csv", reading=Reading(dayfirst=True))
+    log, problems = imported(hevy, raw, "h.csv", options=ReadOptions(dayfirst=True))
     # 13 September 2021, 10:41 to 11:00: 19 minutes
     assert log[["date", "minutes", "line"]].values.tolist() == [["2021-09-13 10:41:00", "19", 2]]
     assert problems == []
@@ -664,7 +646,7 @@ def test_fitnotes_verbatim_comments_no_workout_and_seconds_from_the_time():
         "2024-03-15,Plank,Core,0,0:00:31,  on  elbows ",
         "2024-03-15,Plank,Core,0,0:00:31,",
     )
-    log, problems = fitnotes.to_log(raw, file="f.csv")
+    log, problems = imported(fitnotes, raw, "f.csv")
     # 0:00:31 is 31 seconds (31 / 60 * 60 is 30.999999999999996 in floating point); FitNotes
     # has no workout, workout notes nor warm-ups: blanks and 0
     assert log.values.tolist() == [
@@ -692,7 +674,7 @@ SCORES = "Scores.csv (each habit's strength, 0-1, not the days done)"
     ],
 )
 def test_loop_files_that_are_not_checkmarks(header, row, which):
-    log, problems = loop.to_log(raw_table(header, row), file="x.csv")
+    log, problems = imported(loop, raw_table(header, row), "x.csv")
     assert log.empty
     assert found(problems) == [not_a_log(which)]
 
@@ -711,7 +693,7 @@ def test_loop_files_that_are_not_checkmarks(header, row, which):
     ],
 )  # fmt: skip
 def test_loop_checkmarks_it_cannot_read(header, row, habit, error):
-    log, problems = loop.to_log(raw_table(header, row), file="Checkmarks.csv", habit=habit)
+    log, problems = imported(loop, raw_table(header, row), "Checkmarks.csv", habit=habit)
     assert log.empty
     value = habit if error[0] == "FS423" else ""  # the habit asked for
     assert found(problems) == [(1, "-", value, "error", *error)]
@@ -732,7 +714,7 @@ def test_loop_checkmarks_bad_values_and_the_habits_not_read():
         "25-03-07,2,0,0,",
         "2025-03-06,YES_MANUAL,0,0,",
     )
-    log, problems = loop.to_log(raw, file="Checkmarks.csv", habit="feet")
+    log, problems = imported(loop, raw, "Checkmarks.csv", habit="feet")
     # lines 4 and 5 are errors; YES_AUTO is not a day done: 2 of 3 days
     assert log.values.tolist() == [
         ["2025-03-10", "true", 2],
@@ -752,7 +734,7 @@ def test_loop_checkmarks_bad_values_and_the_habits_not_read():
 
 
 def test_an_old_checkmark_file_without_a_header():
-    log, problems = loop.to_log(raw_table("2025-03-09,2", "2025-03-08,0"), file="Checkmarks.csv")
+    log, problems = imported(loop, raw_table("2025-03-09,2", "2025-03-08,0"), "Checkmarks.csv")
     # its first line is a day (line 1), not a header
     assert log.values.tolist() == [["2025-03-09", "true", 1], ["2025-03-08", "false", 2]]
     assert found(problems) == [
@@ -767,7 +749,7 @@ def test_loop_2_0_3_entry_cells_are_read_and_said_when_a_line_is_wrong():
         '2025-03-10,"Entry(timestamp=1741564800000, value=2)",',
         '2025-03-32,"Entry(timestamp=1741478400000, value=0)",',
     )
-    log, problems = loop.to_log(raw, file="Checkmarks.csv", habit="Feet")
+    log, problems = imported(loop, raw, "Checkmarks.csv", habit="Feet")
     assert log.values.tolist() == [["2025-03-10", "true", 2]]
     assert found(problems) == [
         (3, "Date", "2025-03-32", "error", "FS403",
@@ -777,3 +759,55 @@ def test_loop_2_0_3_entry_cells_are_read_and_said_when_a_line_is_wrong():
         (None, "Feet", "", "notice", "FS418", f"Loop habit 'Feet': 1 of 1 days done "
          f"({MANUAL_ONLY}); a habit log has sessions only, no exercises, sets or pain"),
     ]  # fmt: skip
+
+
+# -- the log every importer returns is typed (footstats.importers.base) ------------------------
+
+SET_LOG_TYPES = {
+    "date": "datetime64[us]",
+    "exercise": "str",
+    "sets": "Int64",
+    "warmup_sets": "Int64",
+    "reps": "Int64",
+    "seconds": "Float64",
+    "minutes": "Float64",
+    "notes": "str",
+    "workout": "str",
+    "workout_notes": "str",
+    "line": "int64",
+}
+HABIT_LOG_TYPES = {"date": "datetime64[us]", "session_done": "boolean", "line": "int64"}
+
+
+@pytest.mark.parametrize(
+    ("importer", "raw", "types"),
+    [
+        (strong, raw_table(STRONG.format(duration="Duration"),
+                           "2025-01-30 12:34:56,Feet,1h,Heel Raise,1,8,30.5"), SET_LOG_TYPES),
+        (strong, raw_table("Date,Workout Name,Exercise Name,Set Order"), SET_LOG_TYPES),
+        (hevy, raw_table(HEVY, hevy_row("3 Mar 2025, 07:30", "", "Toe Walk", "normal", "8")),
+         SET_LOG_TYPES),
+        (fitnotes, raw_table(FITNOTES, "2024-03-15,Calf Raise,Legs,0,12,,,0:00:30,"),
+         SET_LOG_TYPES),
+        (fitnotes, raw_table("Date,Exercise"), SET_LOG_TYPES),  # unusable: the empty log
+        (loop, WALK, HABIT_LOG_TYPES),
+        (loop, raw_table("Date,Walk,Feet,"), HABIT_LOG_TYPES),  # no habit named: empty
+    ],
+)  # fmt: skip
+def test_every_importer_returns_its_log_typed(importer, raw, types):
+    log, _ = importer.to_log(Export(raw, "x.csv"), ReadOptions(habit="Walk"))
+    assert {column: str(dtype) for column, dtype in log.dtypes.items()} == types
+
+
+def test_typed_values_are_the_numbers_themselves():
+    raw = raw_table(
+        STRONG.format(duration="Duration"),
+        "2025-01-30 12:34:56,Feet,32s,Heel Raise,1,8,30.5",
+        "2025-01-30 12:34:56,Feet,32s,Heel Raise,2,8,30.5",
+    )
+    log, _ = strong.to_log(Export(raw, "s.csv"))
+    # 32 s is 0.533333 minutes (rounded to 6 decimals, a value a log can hold)
+    assert log.iloc[0][["sets", "warmup_sets", "reps", "seconds", "minutes"]].tolist() == [
+        2, 0, 8, 30.5, 0.533333
+    ]  # fmt: skip
+    assert log["date"].iloc[0] == pd.Timestamp("2025-01-30 12:34:56")

@@ -103,7 +103,7 @@ def one_by_one(folder: Path):
     """The folder read as before batching: every file by read_group alone."""
     original = folders.read_batched
     try:
-        folders.read_batched = lambda entries, routine, options, alone: [alone(entries)]
+        folders.read_batched = lambda entries, options, alone: [alone(entries)]
         return validate_logs(folder)
     finally:
         folders.read_batched = original
