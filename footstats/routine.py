@@ -14,9 +14,9 @@ import warnings
 from dataclasses import dataclass
 from importlib import resources
 from os import PathLike
-from pathlib import Path
 
 from footstats.columns import EXERCISE, IN_PROGRAM, header_key
+from footstats.core.inputs import read_regular_file
 from footstats.errors import RoutineError
 
 __all__ = ["Exercise", "Range", "Routine", "RoutineError", "load_routine", "name_key"]
@@ -31,6 +31,9 @@ _MOST = {
     "session_minutes": 1440,
 }
 _MOST_DEFAULT = 86_400  # seconds, hold_seconds, rest_seconds: a day
+# A routine's exercises: its completion and sets charts give each one a row, so that a
+# routine of thousands (a typo, a generated file) would need figures hundreds of inches tall.
+MOST_EXERCISES = 100
 # The longest programme or follow-up window, in weeks (20 years): more is a typo.
 MAX_WEEKS = 1040
 
@@ -229,7 +232,7 @@ def load_routine(path: str | PathLike | None = None) -> Routine:
     else:
         label = str(path)
         try:
-            text = Path(path).read_text("utf-8")
+            text = read_regular_file(path).decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise RoutineError(f"{label}: cannot read the routine file: {exc}") from None
     try:
@@ -359,6 +362,11 @@ def _routine_from_dict(data: dict, label: str) -> Routine:
     raw_exercises = spec.get("exercise", list, required=True)
     if not raw_exercises:
         raise RoutineError(f"{label}: 'exercise': the routine has no exercises")
+    if len(raw_exercises) > MOST_EXERCISES:
+        raise RoutineError(
+            f"{label}: 'exercise': {len(raw_exercises):,} exercises; a routine has at most "
+            f"{MOST_EXERCISES} (its charts draw one row per exercise): split it into routines"
+        )
     exercises = tuple(
         _exercise_from_dict(_Spec(item, label, f"exercise[{i}]."))
         for i, item in enumerate(raw_exercises)

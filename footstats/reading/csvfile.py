@@ -17,13 +17,13 @@ import os
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from footstats.columns import LINE
 from footstats.core import codes as C
+from footstats.core.inputs import read_regular_file
 from footstats.core.problems import line_list, problem
 from footstats.reading.typed import TypedColumn, is_typed
 
@@ -84,12 +84,9 @@ def read_source(source) -> bytes | str:
     if isinstance(source, bytes | bytearray):
         return bytes(source)
     if isinstance(source, str | os.PathLike):
-        path = Path(source)
         try:
-            if path.is_dir():
-                raise IsADirectoryError(21, "is a folder, not a file")
-            # Opened read-only: the user's file is never modified.
-            return path.read_bytes()
+            # Opened read-only: the user's file is never modified; a device is refused.
+            return read_regular_file(source)
         except OSError as exc:
             reason = exc.strerror or str(exc)
             raise Unreadable(
@@ -373,13 +370,16 @@ def _blank_cells(values: pd.Series) -> np.ndarray:
 
 
 def _quotes_are_plain(data: bytes, delimiter: str) -> bool:
-    """Every quote opens a field, closes one, or is doubled: pyarrow and csv then agree.
+    """Every quote opens a field, closes one, or is doubled, and every quote opened is
+    closed: pyarrow and csv then agree.
 
     pyarrow quietly accepts odd quoting such as ``"ab"c``, which the csv module rejects;
     such files take the exact path so the answer never depends on the path taken.
     """
     buffer = np.frombuffer(data, dtype=np.uint8)
     quotes = np.flatnonzero(buffer == ord('"'))
+    if len(quotes) % 2:  # a quote never closed (pyarrow closes one at the end of the data)
+        return False
     last = len(buffer) - 1
     # the bytes on either side of each quote; the ends of the text count as line breaks
     before = np.where(quotes > 0, buffer[np.maximum(quotes - 1, 0)], ord("\n"))

@@ -162,7 +162,8 @@ def validate_participants(
             )
         return bad
 
-    ids = cells[PARTICIPANT]
+    # one person however the id's accents were typed (é or e + U+0301), as in the log
+    ids = cells[PARTICIPANT] = cells[PARTICIPANT].str.normalize("NFC")
     blank = pd.Series(np.where(ids == "", "the participant is blank", None))  # type: ignore[call-overload]
     bad = flag(PARTICIPANT, blank, C.TABLE_BLANK_PARTICIPANT).copy()
     first_line = pd.Series(lines).groupby(ids.to_numpy()).transform("first").to_numpy()
