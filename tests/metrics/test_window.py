@@ -31,7 +31,7 @@ from footstats.columns import (
     WEEK_INDEX,
     WEEKS,
 )
-from footstats.metrics import followup as _followup
+from footstats.metrics import followup
 from footstats.metrics import tables as metrics
 from footstats.reading.participants import (
     enrolment_problems,
@@ -116,7 +116,7 @@ def test_until_today(monkeypatch):
         def today(cls):
             return cls(2026, 3, 18)
 
-    monkeypatch.setattr(_followup, "date", Today)  # where the window reads today
+    monkeypatch.setattr(followup, "date", Today)  # where the window reads today
     log = tidy_log([session("2026-03-02")])
     weekly = metrics.weekly_frequency(log, routine=PROGRAM, until="today")
     assert weekly[WEEK].tolist() == days("2026-03-02", "2026-03-09", "2026-03-16")
