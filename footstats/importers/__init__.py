@@ -30,17 +30,26 @@ import pandas as pd
 
 from footstats.core.options import ReadOptions
 from footstats.errors import UsageError
-from footstats.importers import fitnotes, hevy, loop, strong
+from footstats.importers import fitbod, fitnotes, fitnotes_ios, hevy, loop, strong
 from footstats.importers.base import Export, Imported, Importer
+from footstats.importers.not_read import not_read
 
 __all__ = ["FOOTSTATS", "IMPORTERS", "Export", "Imported", "Importer", "closest_format"]
-__all__ += ["detect", "export_file", "format_names", "importer"]
+__all__ += ["detect", "export_file", "format_names", "importer", "not_read"]
 
 FOOTSTATS = "footstats"
 
-# Every importer, in the order headers are tried: exact headers first, Loop's (the
-# loosest, a date and any names) last.
-IMPORTERS: tuple[Importer, ...] = (strong.IMPORTER, hevy.IMPORTER, fitnotes.IMPORTER, loop.IMPORTER)
+# Every importer, in the order headers are tried: exact headers first (Fitbod's older
+# layout, Date,Exercise,Sets,Reps,..., before anything a footstats log could be), Loop's
+# (the loosest, a date and any names) last.
+IMPORTERS: tuple[Importer, ...] = (
+    fitbod.IMPORTER,
+    fitnotes_ios.IMPORTER,
+    strong.IMPORTER,
+    hevy.IMPORTER,
+    fitnotes.IMPORTER,
+    loop.IMPORTER,
+)
 
 
 def detect(header: Sequence[str], sample: pd.DataFrame | None = None) -> Importer | None:
@@ -98,7 +107,7 @@ def format_names() -> list[str]:
     Examples
     --------
     >>> format_names()
-    ['footstats', 'strong', 'hevy', 'fitnotes', 'loop']
+    ['footstats', 'fitbod', 'fitnotes_ios', 'strong', 'hevy', 'fitnotes', 'loop']
     """
     return [FOOTSTATS, *(each.name for each in IMPORTERS)]
 
