@@ -26,14 +26,15 @@ import zipfile
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from footstats.columns import PARTICIPANT
 from footstats.metrics import tables as metrics
+from footstats.metrics.followup import FOLLOW_UP, FollowUp, select_participant
 from footstats.metrics.readable import headline_table
 from footstats.reading.log import SAMPLE, LoadedLog, validate_log
-from footstats.reading.participants import select_participant
 from footstats.report.write import REPORT_PDF, write_report
 from footstats.routine import Routine, RoutineError, load_routine, resolve_routine
 
@@ -195,18 +196,23 @@ class AppOutputs:
 
 
 def make_outputs(
-    log: pd.DataFrame, routine: Routine | None = None, participant=None, **window
+    log: pd.DataFrame,
+    routine: Routine | None = None,
+    participant: Any = None,
+    window: FollowUp | None = None,
 ) -> AppOutputs:
     """Run :func:`footstats.write_report` into a temporary folder and keep its files in memory.
 
-    With ``participant``, only that participant's rows are reported. ``window`` is the
-    follow-up window (``weeks=``, ``until=``, see :func:`footstats.follow_up`).
+    With ``participant``, only that participant's rows are reported, over the window they
+    have in the whole log (:func:`footstats.select_participant`): the same figures as in
+    the report of everyone. ``window``: the follow-up window (:class:`footstats.FollowUp`).
     """
     routine = resolve_routine(routine, log)
-    log = select_participant(log, participant)
-    summary = metrics.summarize(log, routine=routine, **window)
+    log = select_participant(log, participant, window, routine=routine)
+    spans = log.attrs[FOLLOW_UP]  # resolved once, on the whole log
+    summary = metrics.summarize(log, routine=routine, window=spans)
     with tempfile.TemporaryDirectory(prefix="footstats-app-") as tmp:
-        written = write_report(log, Path(tmp) / "report", routine=routine, **window)
+        written = write_report(log, Path(tmp) / "report", routine=routine, window=spans)
         charts = {p.stem: p.read_bytes() for p in written if p.suffix == ".png"}
         pdf = next(p for p in written if p.name == REPORT_PDF).read_bytes()
         buffer = io.BytesIO()
@@ -414,16 +420,14 @@ class _App:
         self._set_participants()
         self._show_outputs()
 
-    def window(self) -> dict:
-        """The follow-up window chosen on the page (``weeks=``, ``until=``; none by default)."""
-        chosen = {"until": self.until.value, "weeks": self.weeks.value or None}
-        return {name: value for name, value in chosen.items() if value is not None}
+    def window(self) -> FollowUp:
+        """The follow-up window chosen on the page (up to a day, a programme's weeks)."""
+        return FollowUp(until=self.until.value, weeks=self.weeks.value or None)
 
-    def _window_notices(self, window: dict) -> list[str]:
-        log = select_participant(self.loaded.log, self.participant.value)
-        spans = metrics.follow_up(log, routine=self.routine, **window)
-        notices = metrics.window_notices(spans)
-        stale = None if "until" in window else metrics.stale_notice(log)
+    def _window_notices(self, window: FollowUp) -> list[str]:
+        log = select_participant(self.loaded.log, self.participant.value, window)
+        notices = metrics.window_notices(log.attrs[FOLLOW_UP])
+        stale = None if window.until is not None else metrics.stale_notice(log)
         if stale:
             notices.append(stale.replace("use --until today", "choose 'today' above"))
         return [notice[0].upper() + notice[1:] + "." for notice in notices]
@@ -459,7 +463,7 @@ class _App:
         window = self.window()
         try:
             self.window_text.value = _paragraph(" ".join(self._window_notices(window)))
-            outputs = make_outputs(log, self.routine, self.participant.value, **window)
+            outputs = make_outputs(log, self.routine, self.participant.value, window)
         except (ValueError, OSError) as exc:
             self.results.children = [
                 widgets.HTML(_paragraph(f"The report could not be made: {exc}", error=True))

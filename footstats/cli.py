@@ -242,8 +242,14 @@ def _add_window_options(report: argparse.ArgumentParser) -> None:
 
 
 def _whole_weeks(text: str) -> int:
+    from footstats.routine import MAX_WEEKS
+
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of weeks >= 1, got {text!r}")
+    if int(text) > MAX_WEEKS:
+        raise argparse.ArgumentTypeError(
+            f"{text} weeks is {int(text) // 52:,} years: a typo? (at most {MAX_WEEKS} weeks)"
+        )
     return int(text)
 
 
@@ -408,8 +414,8 @@ def run_report(args) -> int:
         if loaded.log.empty:
             print(f"{_one_line(loaded.file)}: not reported: no valid rows remain", file=sys.stderr)
             return EXIT_INVALID
-    window = _window(args, loaded, routine)
-    if window is None:
+    spans = _window(args, loaded, routine)
+    if spans is None:
         return EXIT_INVALID
     try:
         written = write_report(
@@ -418,7 +424,7 @@ def run_report(args) -> int:
             routine=routine,
             formats=formats,
             per_participant=args.per_participant,
-            **window,
+            window=spans,
         )
     except ValueError as exc:  # an output folder beside the input log, a bad --until
         raise _UsageError(str(exc)) from None
@@ -522,45 +528,48 @@ def run_app(args) -> int:
     return EXIT_OK  # pragma: no cover
 
 
-def _window(args, loaded, routine) -> dict | None:
-    """The window options of ``report``, after printing their notices; None when the
-    participants table has errors (printed)."""
-    from footstats.metrics.tables import follow_up, stale_notice, window_notices
+def _window(args, loaded, routine):
+    """The follow-up window of ``report``, resolved once into its spans, after printing
+    its notices; None when the participants table has errors (printed)."""
+    from footstats.errors import WindowError
+    from footstats.metrics.followup import FollowUp, follow_up, stale_notice, window_notices
 
-    window = {"weeks": args.weeks, "until": args.until}
+    table = None
     if args.participants is not None:
         from footstats.reading.participants import enrolment_problems, validate_participants
 
-        table = validate_participants(
+        loaded_table = validate_participants(
             args.participants,
             dayfirst=args.dayfirst,
             date_format=args.date_format,
             encoding=args.encoding,
         )
-        problems = enrolment_problems(loaded.log, table.table, loaded.file, table.file)
-        for line in format_problems(table.problems) + format_problems(problems):
+        problems = enrolment_problems(
+            loaded.log, loaded_table.table, loaded.file, loaded_table.file
+        )
+        for line in format_problems(loaded_table.problems) + format_problems(problems):
             print(line, file=sys.stderr)
-        if not table.readable:
+        if not loaded_table.readable:
             raise _UsageError(f"cannot read the participants table {_one_line(args.participants)}")
-        if not (table.ok and count_by_severity(problems)["error"] == 0):
+        if not (loaded_table.ok and count_by_severity(problems)["error"] == 0):
             print(
                 f"{_one_line(args.participants)}: not reported; fix the errors above",
                 file=sys.stderr,
             )
             return None
-        window["participants"] = table.table
-    window = {name: value for name, value in window.items() if value is not None}
+        table = loaded_table.table
     try:
-        spans = follow_up(loaded.log, routine=routine, **window)
-    except ValueError as exc:
+        window = FollowUp(weeks=args.weeks, until=args.until, participants=table)
+        spans = follow_up(loaded.log, window, routine=routine)
+    except WindowError as exc:
         raise _UsageError(str(exc)) from None
     notices = window_notices(spans)
-    if "until" not in window:
+    if window.until is None:
         stale = stale_notice(loaded.log)
         notices += [stale] if stale else []
     for notice in notices:
         print(f"{_one_line(loaded.file)}: notice: {notice}", file=sys.stderr)
-    return window
+    return spans
 
 
 # -- choosing problems by code (--select, --ignore) ------------------------------------------

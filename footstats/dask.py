@@ -30,17 +30,29 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import dask
 import dask.dataframe as dd
+import numpy as np
 import pandas as pd
 
-from footstats.columns import DATE, EXERCISE, PARTICIPANT, SOURCE
+from footstats.columns import (
+    DATE,
+    END,
+    EXERCISE,
+    PARTICIPANT,
+    ROWS_AFTER,
+    ROWS_BEFORE,
+    SOURCE,
+    START,
+)
 from footstats.core.docstrings import fill_docs
 from footstats.core.options import ReadKeywords, ReadOptions, read_options
 from footstats.core.problems import problems_frame
 from footstats.errors import UsageError
+from footstats.metrics.followup import FollowUp, window_argument
+from footstats.metrics.followup import follow_up as pandas_follow_up
 from footstats.metrics.tables import cohort_figures
 from footstats.metrics.tables import summarize as _summarize
 from footstats.reading.folders import (
@@ -58,7 +70,7 @@ from footstats.routine import Routine, deprecated_program, resolve_routine
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-__all__ = ["per_participant", "read_logs", "summarize", "validate_logs"]
+__all__ = ["follow_up", "per_participant", "read_logs", "summarize", "validate_logs"]
 
 FILES_PER_PARTITION = 200
 ROWS_PER_PARTITION = 500_000
@@ -222,8 +234,69 @@ def read_logs(
     return loaded.valid_log(on_invalid, stacklevel=3)
 
 
-def per_participant(log: dd.DataFrame, metric: Callable[..., pd.DataFrame], **kwargs):
+def follow_up(
+    log: dd.DataFrame,
+    window: FollowUp | pd.DataFrame | None = None,
+    *,
+    routine: Routine | None = None,
+    weeks: int | None = None,
+    until: Any = None,
+    participants: Any = None,
+) -> pd.DataFrame:
+    """:func:`footstats.follow_up` of the whole cohort: each participant's spans, resolved
+    once on the client from each one's first and last day and the cohort's last day.
+
+    Parameters
+    ----------
+    log : dask.dataframe.DataFrame
+        From :func:`read_logs`.
+    window : FollowUp or DataFrame, optional
+        As for :func:`footstats.follow_up` (spans are returned as they are).
+    routine : Routine, optional
+        The routine (its optional ``weeks``); None: the default routine.
+    weeks, until, participants : optional
+        Shorthands for ``window=FollowUp(...)``.
+
+    Returns
+    -------
+    DataFrame
+        The table :func:`footstats.follow_up` gives for the same rows.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "p01.csv").write_text("date,exercise,sets\\n2026-03-02,Heel raises,2\\n")
+    >>> _ = (folder / "p02.csv").write_text("date,exercise,sets\\n2026-03-16,Toe walk,6\\n")
+    >>> follow_up(read_logs(folder, files_per_partition=1))[["participant", "weeks"]].values
+    array([['p01', 3],
+           ['p02', 1]], dtype=object)
+    """
+    window = window_argument(window, weeks, until, participants)
+    if isinstance(window, pd.DataFrame):
+        return window
+    routine = resolve_routine(routine)
+    parts = log.to_delayed()
+    # Each participant's first and last row stand for their rows: the spans depend on no other.
+    bounds = pd.concat(dask.compute(*(dask.delayed(_bounds)(part) for part in parts)))
+    spans = pandas_follow_up(bounds.reset_index(drop=True), window, routine=routine)
+    outside = dask.compute(*(dask.delayed(_outside)(part, spans) for part in parts))
+    for column in (ROWS_BEFORE, ROWS_AFTER):
+        spans[column] = sum(counts[column] for counts in outside)
+    return spans
+
+
+def per_participant(
+    log: dd.DataFrame,
+    metric: Callable[..., pd.DataFrame],
+    *,
+    window: FollowUp | pd.DataFrame | None = None,
+    **kwargs: Any,
+) -> pd.DataFrame:
     """A per-participant metric of the whole cohort, computed partition by partition.
+
+    The follow-up window is resolved once (:func:`follow_up`) and each partition counts its
+    participants' spans, so every participant gets the weeks the pandas metric gives.
 
     Parameters
     ----------
@@ -232,6 +305,8 @@ def per_participant(log: dd.DataFrame, metric: Callable[..., pd.DataFrame], **kw
     metric : callable
         A metric of :mod:`footstats.metrics.tables` that takes the tidy log first, e.g.
         ``footstats.weekly_frequency``; it runs on the workers, once per partition.
+    window : FollowUp or DataFrame, optional
+        The follow-up window (see :func:`footstats.follow_up`).
     **kwargs
         Passed to ``metric`` (``routine=...``, ``lags=...``).
 
@@ -250,8 +325,8 @@ def per_participant(log: dd.DataFrame, metric: Callable[..., pd.DataFrame], **kw
     >>> per_participant(log, footstats.weekly_frequency)[["participant", "sessions"]].values
     array([['p01', 1]], dtype=object)
     """
-    kwargs = _with_cut_off(log, kwargs)
-    results = dask.compute(*(dask.delayed(metric)(part, **kwargs) for part in log.to_delayed()))
+    spans = follow_up(log, window, routine=kwargs.get("routine"))
+    results = _per_partition(log, spans, metric, kwargs)
     frames = [frame for frame in results if len(frame)] or list(results[:1])
     out = pd.concat(frames, ignore_index=True)
     if PARTICIPANT in out.columns and len(frames) > 1:
@@ -260,7 +335,12 @@ def per_participant(log: dd.DataFrame, metric: Callable[..., pd.DataFrame], **kw
 
 
 def summarize(
-    log: dd.DataFrame, *, routine: Routine | None = None, program: Routine | None = None, **kwargs
+    log: dd.DataFrame,
+    *,
+    routine: Routine | None = None,
+    window: FollowUp | pd.DataFrame | None = None,
+    program: Routine | None = None,
+    **kwargs: Any,
 ) -> dict:
     """:func:`footstats.summarize` of the whole cohort: per participant on the workers, the
     cohort figures (median adherence, share clinically important) over all of them.
@@ -271,8 +351,12 @@ def summarize(
         From :func:`read_logs`.
     routine : Routine, optional
         The routine; None means the default routine.
+    program : Routine, optional
+        Deprecated: the old name of ``routine`` (a DeprecationWarning).
+    window : FollowUp or DataFrame, optional
+        The follow-up window, resolved once for the whole cohort (see :func:`follow_up`).
     **kwargs
-        Passed to :func:`footstats.summarize`.
+        ``weeks``, ``until``, ``participants``: shorthands for ``window``.
 
     Returns
     -------
@@ -288,11 +372,8 @@ def summarize(
     1
     """
     routine = deprecated_program(routine, program)
-    parts = log.to_delayed()
-    kwargs = _with_cut_off(log, kwargs)
-    results = dask.compute(
-        *(dask.delayed(_summarize)(part, routine=routine, **kwargs) for part in parts)
-    )
+    spans = follow_up(log, window, routine=routine, **kwargs)
+    results = _per_partition(log, spans, _summarize, {"routine": routine})
     if PARTICIPANT not in log.columns:
         if len(results) != 1:
             raise UsageError("a log without participants must be in one partition")
@@ -303,16 +384,64 @@ def summarize(
     return {"participants": entries, "cohort": cohort_figures(entries)}
 
 
-def _with_cut_off(log: dd.DataFrame, kwargs: dict) -> dict:
-    """``kwargs`` with ``until`` = the whole log's last day when not given.
+def _per_partition(log: dd.DataFrame, spans: pd.DataFrame, metric: Callable, options: dict) -> list:
+    """``metric`` of every partition over its participants' spans, and of the participants
+    enrolled without rows (in the spans, in no partition) on the client."""
+    parts = log.to_delayed()
+    results = list(
+        dask.compute(*(dask.delayed(_metric)(part, spans, metric, options) for part in parts))
+    )
+    if PARTICIPANT in spans.columns and PARTICIPANT in log.columns:
+        seen = set().union(*dask.compute(*(dask.delayed(_participants)(part) for part in parts)))
+        absent = spans[~spans[PARTICIPANT].astype("str").isin(seen)]
+        if len(absent):
+            empty = log._meta.iloc[:0]
+            results.append(metric(empty, window=absent.reset_index(drop=True), **options))
+    return results
 
-    Without a window, pandas ends every participant's weeks on the last row of the whole log
-    (the data cut-off); a partition alone would end them on its own last row.
-    """
-    if "until" in kwargs or len(log.columns) == 0:
-        return kwargs
-    last = log[DATE].max().compute()
-    return kwargs if pd.isna(last) else {**kwargs, "until": last.normalize()}
+
+def _metric(part: pd.DataFrame, spans: pd.DataFrame, metric: Callable, options: dict):
+    """``metric`` of one partition, over the spans of its own participants."""
+    if PARTICIPANT in spans.columns and PARTICIPANT in part.columns:
+        spans = spans[spans[PARTICIPANT].astype("str").isin(_participants(part))]
+    return metric(part, window=spans.reset_index(drop=True), **options)
+
+
+def _participants(part: pd.DataFrame) -> set[str]:
+    return set(part[PARTICIPANT].dropna().astype("str").unique()) if len(part) else set()
+
+
+def _bounds(part: pd.DataFrame) -> pd.DataFrame:
+    """Each participant's first and last row (date only): what their spans depend on."""
+    columns = [c for c in (PARTICIPANT, DATE) if c in part.columns]
+    rows = part[columns]
+    if PARTICIPANT not in rows.columns or rows.empty:
+        return rows.iloc[[0, -1]] if len(rows) else rows
+    by = rows.groupby(PARTICIPANT, observed=True, sort=False)[DATE]
+    first, last = by.min().reset_index(), by.max().reset_index()
+    return pd.concat([first, last], ignore_index=True)
+
+
+def _outside(part: pd.DataFrame, spans: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Per participant of ``spans``, how many of the partition's rows are dated before and
+    after their span (the ``rows_before`` and ``rows_after`` of the spans)."""
+    zeros = np.zeros(len(spans), dtype="int64")
+    if part.empty:
+        return {ROWS_BEFORE: zeros, ROWS_AFTER: zeros}
+    if PARTICIPANT in spans.columns:
+        owners = pd.Index(spans[PARTICIPANT].astype("str"))
+        owner = owners.get_indexer(part[PARTICIPANT].astype("str"))
+    else:
+        owner = np.zeros(len(part), dtype="int64")
+    known = owner >= 0
+    owner = owner[known]
+    day = part[DATE].dt.normalize().to_numpy()[known]
+    start = pd.to_datetime(spans[START]).to_numpy()[owner]
+    end = pd.to_datetime(spans[END]).to_numpy()[owner]
+    return {
+        ROWS_BEFORE: np.bincount(owner[day < start], minlength=len(spans)),
+        ROWS_AFTER: np.bincount(owner[day > end], minlength=len(spans)),
+    }
 
 
 def _read(files: list[Path], options: ReadOptions, single: bool) -> _Part:

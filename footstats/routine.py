@@ -20,7 +20,7 @@ from footstats.columns import EXERCISE, IN_PROGRAM, header_key
 from footstats.errors import RoutineError
 
 __all__ = ["Exercise", "Range", "Routine", "RoutineError", "load_routine", "name_key"]
-__all__ += ["deprecated_program", "load_program", "resolve_routine"]
+__all__ += ["MAX_WEEKS", "deprecated_program", "load_program", "resolve_routine"]
 
 DEFAULT_PROGRAM = "foot_routine.toml"
 # The largest plausible value of each number of a routine (inf, nan or 1e300 are typos).
@@ -31,6 +31,8 @@ _MOST = {
     "session_minutes": 1440,
 }
 _MOST_DEFAULT = 86_400  # seconds, hold_seconds, rest_seconds: a day
+# The longest programme or follow-up window, in weeks (20 years): more is a typo.
+MAX_WEEKS = 1040
 
 
 @dataclass(frozen=True)
@@ -330,6 +332,10 @@ def _programme_weeks(spec: _Spec) -> int | None:
     weeks = spec.get("weeks", int)
     if weeks is not None and weeks < 1:
         raise spec.error("weeks", f"expected a whole number of weeks >= 1, got {weeks!r}")
+    if weeks is not None and weeks > MAX_WEEKS:
+        raise spec.error(
+            "weeks", f"{weeks} weeks is {weeks // 52:,} years: a typo? (at most {MAX_WEEKS})"
+        )
     return weeks
 
 

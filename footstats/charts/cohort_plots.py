@@ -18,7 +18,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from footstats.charts.plots import PALETTE, _empty, as_written
-from footstats.charts.registry import figsize
+from footstats.charts.sizes import figsize
 from footstats.columns import (
     ADHERENCE_PCT,
     GROUP,

@@ -22,7 +22,7 @@ Colours
 Why one module of about 950 lines: six charts of about a hundred lines each (half of it
 their docstrings) share the palette and the helpers at the top, which no other module uses;
 the cohort charts are in :mod:`footstats.charts.cohort_plots`, the chart list in
-:mod:`footstats.charts.registry`.
+:mod:`footstats.charts.registry`, the dashboard in :mod:`footstats.charts.dashboard`.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from footstats.charts.registry import DASHBOARD, dashboard_charts, draw, figsize, tables_of
+from footstats.charts.sizes import figsize
 from footstats.columns import (
     COMPLETION,
     DATE,
@@ -58,19 +58,16 @@ from footstats.columns import (
     WEEK,
 )
 from footstats.core.docstrings import fill_docs
-from footstats.core.guards import expect_log, expect_table
+from footstats.core.guards import expect_table
 from footstats.errors import UsageError
 from footstats.routine import Routine, deprecated_program, resolve_routine
 
 __all__ = [
     "PALETTE",
     "SITE_COLORS",
-    "dashboard_title",
-    "draw_dashboard",
     "plot_adherence_vs_pain",
     "plot_calendar",
     "plot_completion",
-    "plot_dashboard",
     "plot_frequency",
     "plot_pain",
     "plot_sets",
@@ -865,92 +862,6 @@ def plot_adherence_vs_pain(table: pd.DataFrame, *, participant=None, ax=None, **
     )
     ax.set_title(f"{title}\n{_week_period(data[WEEK])}{_cohort_title(n_participants)}")
     return ax
-
-
-# -- dashboard --------------------------------------------------------------------------------
-
-
-def plot_dashboard(
-    log: pd.DataFrame,
-    *,
-    routine=None,
-    participant=None,
-    fig=None,
-    weeks: int | None = None,
-    until=None,
-    participants=None,
-    program=None,
-):
-    """The four key charts of a log on one figure: frequency, completion, pain, adherence.
-
-    Parameters
-    ----------
-    {log}
-    {routine}
-    {participant}
-    fig : matplotlib Figure, optional
-        An empty figure to draw on; a new one is made when None.
-    {window}
-
-    Returns
-    -------
-    matplotlib Figure
-
-    Examples
-    --------
-    >>> import footstats
-    >>> fig = plot_dashboard(footstats.load_sample())
-    >>> len(fig.axes) >= 4
-    True
-    """
-    routine = deprecated_program(routine, program)
-    expect_log(log, "plot_dashboard")
-    from footstats.metrics import tables as metrics
-
-    routine = resolve_routine(routine, log)
-    if participant is not None:
-        log, _ = _select(log, participant)
-    if fig is None:
-        fig = plt.figure(figsize=figsize(DASHBOARD), layout="constrained")
-    window = {"routine": routine, "weeks": weeks, "until": until, "participants": participants}
-    spans = metrics.follow_up(log, **window)
-    title = dashboard_title(log, routine, participant, spans)
-    return draw_dashboard(fig, tables_of(log, **window), routine=routine, title=title)
-
-
-def draw_dashboard(fig, tables, *, routine=None, title: str = ""):
-    """Draw the dashboard's charts (:func:`footstats.charts.registry.dashboard_charts`) two by two
-    on the empty figure ``fig``, from tables already computed, and return ``fig``.
-
-    ``tables`` gives a metric function's table by its name (see
-    :func:`footstats.charts.registry.tables_of`); :func:`plot_dashboard` computes them from a log.
-    """
-    axes = fig.subplots(2, 2)
-    for ax, chart in zip(axes.ravel(), dashboard_charts(), strict=True):
-        draw(chart.name, ax, tables, routine=routine)
-    fig.suptitle(title, fontsize="x-large", fontweight="bold")
-    return fig
-
-
-def dashboard_title(
-    log: pd.DataFrame, routine: Routine | None, participant=None, spans: pd.DataFrame | None = None
-) -> str:
-    """The dashboard's title: the routine's name, who and the period; the period is the
-    follow-up window's (``spans``, from :func:`footstats.follow_up`) when given, else the
-    log's first to last row."""
-    name = as_written(resolve_routine(routine, log).name)
-    if log.empty:
-        return f"{name}: no sessions yet"
-    dates = log[DATE]
-    if spans is not None and len(spans):
-        dates = pd.concat([spans["start"], spans["end"]], ignore_index=True)
-    weeks = (dates.max().to_period("W") - dates.min().to_period("W")).n + 1
-    who = ""
-    if participant is not None:
-        who = f" — participant {as_written(participant)}"
-    elif PARTICIPANT in log.columns and log[PARTICIPANT].nunique() > 1:
-        who = f" — {log[PARTICIPANT].nunique()} participants"
-    return f"{name}{who}\n{_period(dates.min(), dates.max())} ({weeks} weeks)"
 
 
 fill_docs(globals())  # after the definitions, not a decorator: see footstats.core.docstrings

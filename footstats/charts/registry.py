@@ -1,66 +1,61 @@
 """The chart registry: every chart footstats draws, listed once.
 
-Each :class:`Chart` says which metric table it is drawn from (a public function of
-``footstats``, called on the log with the routine and the follow-up window), which public
-plot function draws it, its figure size, and where it goes: on the dashboard, on which page
-of the PDF report, and whether only a cohort (a log with participants) gets it.
-:mod:`footstats.report.write` (the chart files and the PDF) and :func:`footstats.plot_dashboard`
-loop over :data:`REGISTRY`; nothing else lists chart names.
-
-This module imports no plotting library: a plot function is looked up by name only when a
-chart is drawn.
+Each :class:`Chart` names, by reference, the metric function its table comes from (called on
+the log with the routine and the follow-up window), the plot function that draws it, and
+where it goes: on the dashboard, on which page of the PDF report, and whether only a cohort
+(a log with participants) gets it. Its size is in :mod:`footstats.charts.sizes`.
+:mod:`footstats.report.write` (the chart files and the PDF) and
+:func:`footstats.plot_dashboard` loop over :data:`REGISTRY`; nothing else lists chart names.
 
 >>> [chart.name for chart in REGISTRY.values() if chart.dashboard]
 ['frequency', 'completion', 'pain', 'adherence_vs_pain']
->>> figsize("sets", rows=5)
-(9, 4.1)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from importlib import import_module
+from typing import Any
 
 import pandas as pd
 
+from footstats.charts import cohort_plots, plots
+from footstats.charts.sizes import DASHBOARD, figsize
 from footstats.errors import UsageError
+from footstats.metrics import cohort, tables
 
 __all__ = [
     "DASHBOARD",
     "REGISTRY",
     "Chart",
+    "Metric",
+    "Tables",
     "chart_names",
     "dashboard_charts",
     "draw",
-    "figsize",
     "pdf_pages",
     "tables_of",
 ]
 
-DASHBOARD = "dashboard"
-_MIN_ROWS = 3  # a chart with one row per exercise is never drawn for fewer rows
+Metric = Callable[..., pd.DataFrame]  # a metric function: the log in, a table out
+Tables = Callable[[Metric], pd.DataFrame]  # a metric's table, each computed once
 
 
 @dataclass(frozen=True)
 class Chart:
-    """One chart: its table, its plot function, its size and where it goes.
+    """One chart: its table, its plot function and where it goes.
 
-    ``table`` and the values of ``keywords`` name public metric functions of ``footstats``
-    (``keywords`` maps a keyword of the plot function to the metric that fills it, e.g.
-    ``change`` of :func:`footstats.plot_pain`); ``routine``: the plot function also takes
-    ``routine=``. The size is ``width`` by ``height`` inches, plus ``height_per_row`` for
-    each exercise of the routine (at least three). ``pdf_page`` numbers the PDF's chart
-    pages (two charts to a page); None: not in the PDF.
+    ``table`` and the values of ``keywords`` are metric functions (``keywords`` maps a
+    keyword of the plot function to the metric whose table fills it, e.g. ``change`` of
+    :func:`footstats.plot_pain`); ``routine``: the plot function also takes ``routine=``.
+    ``pdf_page`` numbers the PDF's chart pages (two charts to a page); None: not in the PDF.
+    The dashboard is a whole figure, not drawn on one Axes: no table, no plot function.
     """
 
     name: str
-    table: str | None
-    plot: str
-    width: float
-    height: float
-    height_per_row: float = 0
-    keywords: Mapping[str, str] = field(default_factory=dict)
+    table: Metric | None
+    plot: Callable[..., Any] | None
+    keywords: Mapping[str, Metric] = field(default_factory=dict)
     routine: bool = False
     dashboard: bool = False
     pdf_page: int | None = None
@@ -68,12 +63,10 @@ class Chart:
 
     def size(self, rows: int = 5) -> tuple[float, float]:
         """Figure size (inches) of the chart on its own; ``rows``: the routine's exercises."""
-        if not self.height_per_row:
-            return (self.width, self.height)
-        return (self.width, self.height + self.height_per_row * max(rows, _MIN_ROWS))
+        return figsize(self.name, rows)
 
     @property
-    def metrics(self) -> tuple[str, ...]:
+    def metrics(self) -> tuple[Metric, ...]:
         """The metric functions whose tables the chart is drawn from."""
         return tuple(m for m in (self.table, *self.keywords.values()) if m is not None)
 
@@ -81,74 +74,65 @@ class Chart:
 REGISTRY: dict[str, Chart] = {
     chart.name: chart
     for chart in (
-        Chart("frequency", "weekly_frequency", "plot_frequency", 9, 4, dashboard=True, pdf_page=1),
-        Chart("calendar", "session_table", "plot_calendar", 9, 2.6, pdf_page=1),
+        Chart(
+            "frequency",
+            tables.weekly_frequency,
+            plots.plot_frequency,
+            dashboard=True,
+            pdf_page=1,
+        ),
+        Chart("calendar", tables.session_table, plots.plot_calendar, pdf_page=1),
         Chart(
             "completion",
-            "weekly_sets",
-            "plot_completion",
-            9,
-            1.4,
-            0.45,
+            tables.weekly_sets,
+            plots.plot_completion,
             routine=True,
             dashboard=True,
             pdf_page=2,
         ),
-        Chart("sets", "weekly_sets", "plot_sets", 9, 1.6, 0.5, routine=True, pdf_page=2),
+        Chart("sets", tables.weekly_sets, plots.plot_sets, routine=True, pdf_page=2),
         Chart(
             "pain",
-            "weekly_pain",
-            "plot_pain",
-            9,
-            4,
-            keywords={"change": "pain_change"},
+            tables.weekly_pain,
+            plots.plot_pain,
+            keywords={"change": tables.pain_change},
             dashboard=True,
             pdf_page=3,
         ),
         Chart(
             "adherence_vs_pain",
-            "adherence_vs_pain",
-            "plot_adherence_vs_pain",
-            9,
-            4,
+            tables.adherence_vs_pain,
+            plots.plot_adherence_vs_pain,
             dashboard=True,
             pdf_page=3,
         ),
         # The dashboard holds the charts marked ``dashboard`` above, two by two.
-        Chart(DASHBOARD, None, "plot_dashboard", 15, 9.5),
+        Chart(DASHBOARD, None, None),
         Chart(
             "study_weeks",
-            "study_week_adherence",
-            "plot_study_weeks",
-            9,
-            4.4,
+            cohort.study_week_adherence,
+            cohort_plots.plot_study_weeks,
             pdf_page=4,
             cohort=True,
         ),
         Chart(
             "adherence_spread",
-            "cohort_table",
-            "plot_adherence_spread",
-            9,
-            4,
+            cohort.cohort_table,
+            cohort_plots.plot_adherence_spread,
             pdf_page=4,
             cohort=True,
         ),
         Chart(
             "pain_waterfall",
-            "cohort_table",
-            "plot_pain_waterfall",
-            9,
-            4,
+            cohort.cohort_table,
+            cohort_plots.plot_pain_waterfall,
             pdf_page=5,
             cohort=True,
         ),
         Chart(
             "adherence_vs_pain_change",
-            "cohort_table",
-            "plot_adherence_vs_change",
-            9,
-            4.4,
+            cohort.cohort_table,
+            cohort_plots.plot_adherence_vs_change,
             pdf_page=5,
             cohort=True,
         ),
@@ -159,11 +143,6 @@ REGISTRY: dict[str, Chart] = {
 def chart_names(*, cohort: bool = False) -> tuple[str, ...]:
     """The names of the charts of every log (``cohort=False``) or of a cohort only."""
     return tuple(name for name, chart in REGISTRY.items() if chart.cohort == cohort)
-
-
-def figsize(name: str, rows: int = 5) -> tuple[float, float]:
-    """Figure size (inches) of chart ``name`` on its own; ``rows``: the routine's exercises."""
-    return _chart(name).size(rows)
 
 
 def pdf_pages(*, cohort: bool = False) -> tuple[tuple[str, ...], ...]:
@@ -181,31 +160,29 @@ def dashboard_charts() -> tuple[Chart, ...]:
     return tuple(chart for chart in REGISTRY.values() if chart.dashboard)
 
 
-def draw(name: str, ax, tables: Callable[[str], pd.DataFrame], *, routine=None):
-    """Draw chart ``name`` on ``ax`` with its public plot function.
+def draw(name: str, ax: Any, tables: Tables, *, routine: Any = None) -> Any:
+    """Draw chart ``name`` on ``ax`` with its plot function.
 
-    ``tables`` gives the table of a metric function by its name (the caller computes each
-    table once); ``routine`` is passed to the plot functions that name exercises.
+    ``tables`` gives the table of a metric function (the caller computes each table once);
+    ``routine`` is passed to the plot functions that name exercises.
     """
     chart = _chart(name)
-    if chart.table is None:
+    if chart.table is None or chart.plot is None:
         raise UsageError(f"chart {name!r} is a whole figure, not drawn on one Axes")
-    plot = getattr(import_module("footstats"), chart.plot)
     options = {keyword: tables(metric) for keyword, metric in chart.keywords.items()}
     if chart.routine:
         options["routine"] = routine
-    return plot(tables(chart.table), ax=ax, **options)
+    return chart.plot(tables(chart.table), ax=ax, **options)
 
 
-def tables_of(log: pd.DataFrame, **options) -> Callable[[str], pd.DataFrame]:
-    """A function giving the table of a metric function by its name, each computed once:
-    ``footstats.<metric>(log, **options)`` (``options``: the routine and the window)."""
-    footstats = import_module("footstats")
-    computed: dict[str, pd.DataFrame] = {}
+def tables_of(log: pd.DataFrame, **options: Any) -> Tables:
+    """A function giving the table of a metric function, each computed once:
+    ``metric(log, **options)`` (``options``: the routine and the window's spans)."""
+    computed: dict[Metric, pd.DataFrame] = {}
 
-    def table(metric: str) -> pd.DataFrame:
+    def table(metric: Metric) -> pd.DataFrame:
         if metric not in computed:
-            computed[metric] = getattr(footstats, metric)(log, **options)
+            computed[metric] = metric(log, **options)
         return computed[metric]
 
     return table

@@ -45,9 +45,13 @@ routine : Routine, optional
 program : Routine, optional
     Deprecated: the old name of ``routine`` (a DeprecationWarning).""",
     "window": """\
+window : FollowUp or DataFrame, optional
+    The follow-up window (:class:`footstats.FollowUp`), or its spans already resolved by
+    :func:`footstats.follow_up`; rows dated outside it are not counted. None: ``weeks``,
+    ``until`` and ``participants`` below, else the window :func:`footstats.select_participant`
+    fixed for the log's rows, else each participant's first row to the log's last.
 weeks, until, participants : optional
-    The follow-up window (see :func:`footstats.follow_up`); rows dated outside it are
-    not counted.""",
+    Shorthands for ``window=FollowUp(weeks=..., until=..., participants=...)``.""",
     "exercise_names": """\
 routine : Routine, optional
     The routine, for readable exercise names (None: the one the table was counted with).

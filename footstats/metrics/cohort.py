@@ -14,6 +14,8 @@ drop-out week
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -33,6 +35,8 @@ from footstats.columns import (
     OBSERVED,
     ON_TARGET,
     PARTICIPANT,
+    ROWS_AFTER,
+    ROWS_BEFORE,
     SESSIONS,
     SHARE_ON_TARGET,
     SITE,
@@ -42,6 +46,7 @@ from footstats.columns import (
 from footstats.core.docstrings import fill_docs
 from footstats.core.guards import expect_log
 from footstats.errors import UsageError
+from footstats.metrics.followup import FollowUp, window_argument
 from footstats.metrics.tables import (
     follow_up,
     frequency_summary,
@@ -49,7 +54,7 @@ from footstats.metrics.tables import (
     session_table,
     weekly_frequency,
 )
-from footstats.routine import Routine, deprecated_program
+from footstats.routine import Routine, deprecated_program, resolve_routine
 
 __all__ = ["cohort_table", "study_week_adherence"]
 
@@ -67,9 +72,10 @@ def cohort_table(
     log: pd.DataFrame,
     *,
     routine: Routine | None = None,
+    window: FollowUp | pd.DataFrame | None = None,
     weeks: int | None = None,
-    until=None,
-    participants=None,
+    until: Any = None,
+    participants: Any = None,
     program: Routine | None = None,
 ) -> pd.DataFrame:
     """One row per participant: their window, sessions, adherence, streaks, drop-out, pain.
@@ -103,12 +109,15 @@ def cohort_table(
     routine = deprecated_program(routine, program)
     expect_log(log, "cohort_table")
     _require_participants(log)
-    window = {"routine": routine, "weeks": weeks, "until": until, "participants": participants}
-    spans = follow_up(log, **window)
-    weekly = weekly_frequency(log, **window, week_index=True)
+    routine = resolve_routine(routine, log)
+    spans = follow_up(
+        log, window_argument(window, weeks, until, participants, log), routine=routine
+    )
+    options = {"routine": routine, "window": spans}  # the window resolved once
+    weekly = weekly_frequency(log, **options, week_index=True)
     frequency = frequency_summary(weekly).set_index(PARTICIPANT)
-    sessions = session_table(log, **window)
-    out = spans.drop(columns=["rows_before", "rows_after"]).set_index(PARTICIPANT)
+    sessions = session_table(log, **options)
+    out = spans.drop(columns=[ROWS_BEFORE, ROWS_AFTER], errors="ignore").set_index(PARTICIPANT)
     if GROUP in out.columns:
         out = out[[GROUP, *[c for c in out.columns if c != GROUP]]]
     for column in (SESSIONS, ADHERENCE_PCT, LONGEST_STREAK, CURRENT_STREAK):
@@ -116,7 +125,7 @@ def cohort_table(
     out[SESSIONS] = out[SESSIONS].fillna(0).astype("int64")
     out[LAST_SESSION] = sessions.groupby(PARTICIPANT, observed=True)[DATE].max().reindex(out.index)
     out[DROPOUT_WEEK] = _dropout_weeks(weekly).reindex(out.index).astype("Int64")
-    change = pain_change(log, **window)
+    change = pain_change(log, **options)
     for site in change[SITE].cat.categories:
         rows = change[change[SITE] == site].set_index(PARTICIPANT)
         for column, name in PAIN_FIELDS.items():
@@ -129,9 +138,10 @@ def study_week_adherence(
     log: pd.DataFrame,
     *,
     routine: Routine | None = None,
+    window: FollowUp | pd.DataFrame | None = None,
     weeks: int | None = None,
-    until=None,
-    participants=None,
+    until: Any = None,
+    participants: Any = None,
     program: Routine | None = None,
 ) -> pd.DataFrame:
     """Per study week: how many participants are still observed, and the share on target.
@@ -162,10 +172,12 @@ def study_week_adherence(
     routine = deprecated_program(routine, program)
     expect_log(log, "study_week_adherence")
     _require_participants(log)
-    window = {"routine": routine, "weeks": weeks, "until": until, "participants": participants}
-    weekly = weekly_frequency(log, **window, week_index=True)
+    routine = resolve_routine(routine, log)
+    spans = follow_up(
+        log, window_argument(window, weeks, until, participants, log), routine=routine
+    )
+    weekly = weekly_frequency(log, routine=routine, window=spans, week_index=True)
     keys = [WEEK_INDEX]
-    spans = follow_up(log, **window)
     if GROUP in spans.columns:
         groups = spans.set_index(PARTICIPANT)[GROUP]
         weekly[GROUP] = groups.reindex(weekly[PARTICIPANT].astype("str")).to_numpy()

@@ -65,6 +65,7 @@ window in ``_followup.py``, the week grid in ``_weeks.py``, the input guards in
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -120,11 +121,13 @@ from footstats.core.guards import expect_log, expect_table
 from footstats.errors import UsageError
 from footstats.metrics.followup import STALE_DAYS as STALE_DAYS
 from footstats.metrics.followup import (
+    FollowUp,
     _finish,
     _prepare,
     _with_participant,
     follow_up,
     stale_notice,
+    window_argument,
     window_notices,
 )
 from footstats.metrics.weeks import Keys, WeekGrid
@@ -164,9 +167,10 @@ def session_table(
     log: pd.DataFrame,
     *,
     routine: Routine | None = None,
+    window: FollowUp | pd.DataFrame | None = None,
     weeks: int | None = None,
-    until=None,
-    participants=None,
+    until: Any = None,
+    participants: Any = None,
     program: Routine | None = None,
 ) -> pd.DataFrame:
     """One row per session: a participant's calendar day with a routine exercise done.
@@ -198,7 +202,8 @@ def session_table(
     routine = deprecated_program(routine, program)
     expect_log(log, "session_table")
     routine = resolve_routine(routine, log)
-    log, had, keys, _ = _prepare(log, routine, weeks, until, participants)
+    window = window_argument(window, weeks, until, participants, log)
+    log, had, keys, _ = _prepare(log, routine, window)
     exercise, sets = _exercise_codes(log, routine), _sets(log)
     exercised = (exercise >= 0) & (sets > 0)
     is_session = exercised | _session_done(log)
@@ -235,10 +240,11 @@ def weekly_frequency(
     log: pd.DataFrame,
     *,
     routine: Routine | None = None,
-    weeks: int | None = None,
-    until=None,
-    participants=None,
+    window: FollowUp | pd.DataFrame | None = None,
     week_index: bool = False,
+    weeks: int | None = None,
+    until: Any = None,
+    participants: Any = None,
     program: Routine | None = None,
 ) -> pd.DataFrame:
     """Sessions per ISO week, every week of each participant's window, zeros included.
@@ -269,8 +275,9 @@ def weekly_frequency(
     routine = deprecated_program(routine, program)
     expect_log(log, "weekly_frequency")
     routine = resolve_routine(routine, log)
-    log, had, keys, window = _prepare(log, routine, weeks, until, participants)
-    grid = WeekGrid.of(keys, window)
+    window = window_argument(window, weeks, until, participants, log)
+    log, had, keys, span = _prepare(log, routine, window)
+    grid = WeekGrid.of(keys, span)
     sessions = _weekly_sessions(log, routine, keys, grid)
     target = routine.sessions_per_week
     out = pd.DataFrame(
@@ -360,9 +367,10 @@ def session_sets(
     log: pd.DataFrame,
     *,
     routine: Routine | None = None,
+    window: FollowUp | pd.DataFrame | None = None,
     weeks: int | None = None,
-    until=None,
-    participants=None,
+    until: Any = None,
+    participants: Any = None,
     program: Routine | None = None,
 ) -> pd.DataFrame:
     """Sets done against the prescription, per session and routine exercise.
@@ -393,7 +401,8 @@ def session_sets(
     routine = deprecated_program(routine, program)
     expect_log(log, "session_sets")
     routine = resolve_routine(routine, log)
-    log, had, keys, _ = _prepare(log, routine, weeks, until, participants)
+    window = window_argument(window, weeks, until, participants, log)
+    log, had, keys, _ = _prepare(log, routine, window)
     sessions, cells = _session_set_cells(log, routine, keys)
     n_exercises = len(routine.ids)
     exercise = np.tile(np.arange(n_exercises), len(sessions))
@@ -411,9 +420,10 @@ def weekly_sets(
     log: pd.DataFrame,
     *,
     routine: Routine | None = None,
+    window: FollowUp | pd.DataFrame | None = None,
     weeks: int | None = None,
-    until=None,
-    participants=None,
+    until: Any = None,
+    participants: Any = None,
     program: Routine | None = None,
 ) -> pd.DataFrame:
     """Sets per ISO week and routine exercise, for weeks with at least one session.
@@ -441,7 +451,8 @@ def weekly_sets(
     routine = deprecated_program(routine, program)
     expect_log(log, "weekly_sets")
     routine = resolve_routine(routine, log)
-    log, had, keys, _ = _prepare(log, routine, weeks, until, participants)
+    window = window_argument(window, weeks, until, participants, log)
+    log, had, keys, _ = _prepare(log, routine, window)
     sessions, cells = _session_set_cells(log, routine, keys)
     n_exercises = len(routine.ids)
     first = _week_starts(keys, sessions)
@@ -470,9 +481,10 @@ def pain_reports(
     log: pd.DataFrame,
     *,
     routine: Routine | None = None,
+    window: FollowUp | pd.DataFrame | None = None,
     weeks: int | None = None,
-    until=None,
-    participants=None,
+    until: Any = None,
+    participants: Any = None,
     program: Routine | None = None,
 ) -> pd.DataFrame:
     """One pain report per site per session or check-in.
@@ -503,7 +515,8 @@ def pain_reports(
     """
     routine = deprecated_program(routine, program)
     expect_log(log, "pain_reports", (LINE, DATE))
-    log, had, keys, _ = _prepare(log, resolve_routine(routine, log), weeks, until, participants)
+    window = window_argument(window, weeks, until, participants, log)
+    log, had, keys, _ = _prepare(log, resolve_routine(routine, log), window)
     sites, reports = _pain_reports(log, keys)
     out = pd.DataFrame(
         {
@@ -520,9 +533,10 @@ def weekly_pain(
     log: pd.DataFrame,
     *,
     routine: Routine | None = None,
+    window: FollowUp | pd.DataFrame | None = None,
     weeks: int | None = None,
-    until=None,
-    participants=None,
+    until: Any = None,
+    participants: Any = None,
     program: Routine | None = None,
 ) -> pd.DataFrame:
     """Pain per ISO week and site: mean, min, max and number of reports.
@@ -548,7 +562,8 @@ def weekly_pain(
     """
     routine = deprecated_program(routine, program)
     expect_log(log, "weekly_pain", (LINE, DATE))
-    log, had, keys, _ = _prepare(log, resolve_routine(routine, log), weeks, until, participants)
+    window = window_argument(window, weeks, until, participants, log)
+    log, had, keys, _ = _prepare(log, resolve_routine(routine, log), window)
     sites, weekly = _weekly_pain(log, keys)
     out = pd.DataFrame(
         {
@@ -565,9 +580,10 @@ def pain_change(
     log: pd.DataFrame,
     *,
     routine: Routine | None = None,
+    window: FollowUp | pd.DataFrame | None = None,
     weeks: int | None = None,
-    until=None,
-    participants=None,
+    until: Any = None,
+    participants: Any = None,
     program: Routine | None = None,
 ) -> pd.DataFrame:
     """Change of pain per site from the first two weeks of reports to the last two.
@@ -599,7 +615,8 @@ def pain_change(
     """
     routine = deprecated_program(routine, program)
     expect_log(log, "pain_change", (LINE, DATE))
-    log, had, keys, _ = _prepare(log, resolve_routine(routine, log), weeks, until, participants)
+    window = window_argument(window, weeks, until, participants, log)
+    log, had, keys, _ = _prepare(log, resolve_routine(routine, log), window)
     sites, reports = _pain_reports(log, keys)
     n_sites = max(len(sites), 1)
     participant, date = keys.split_moment(reports["moment"])
@@ -652,10 +669,11 @@ def adherence_vs_pain(
     log: pd.DataFrame,
     *,
     routine: Routine | None = None,
+    window: FollowUp | pd.DataFrame | None = None,
     lags: Iterable[int] = (0, 1, 2),
     weeks: int | None = None,
-    until=None,
-    participants=None,
+    until: Any = None,
+    participants: Any = None,
     program: Routine | None = None,
 ) -> pd.DataFrame:
     """Weekly sessions beside weekly mean pain, with sessions of earlier weeks.
@@ -689,8 +707,9 @@ def adherence_vs_pain(
     expect_log(log, "adherence_vs_pain")
     lags = _check_lags(lags)
     routine = resolve_routine(routine, log)
-    log, had, keys, window = _prepare(log, routine, weeks, until, participants)
-    grid = WeekGrid.of(keys, window)
+    window = window_argument(window, weeks, until, participants, log)
+    log, had, keys, span = _prepare(log, routine, window)
+    grid = WeekGrid.of(keys, span)
     sessions = _weekly_sessions(log, routine, keys, grid)
     sites, weekly = _weekly_pain(log, keys)
     means = np.full((len(grid), len(sites)), np.nan)
@@ -716,10 +735,11 @@ def pain_association(
     log: pd.DataFrame,
     *,
     routine: Routine | None = None,
+    window: FollowUp | pd.DataFrame | None = None,
     lags: Iterable[int] = (0, 1, 2),
     weeks: int | None = None,
-    until=None,
-    participants=None,
+    until: Any = None,
+    participants: Any = None,
     program: Routine | None = None,
 ) -> pd.DataFrame:
     """Rank correlation of weekly pain with sessions k weeks earlier: an association only.
@@ -754,16 +774,10 @@ def pain_association(
     routine = deprecated_program(routine, program)
     expect_log(log, "pain_association")
     lags = _check_lags(lags)
+    window = window_argument(window, weeks, until, participants, log)
     log, had = _with_participant(log)
     sites = _sites(pain_columns(log.columns))
-    table = adherence_vs_pain(
-        log,
-        routine=routine,
-        lags=lags,
-        weeks=weeks,
-        until=until,
-        participants=participants,
-    )
+    table = adherence_vs_pain(log, routine=routine, window=window, lags=lags)
     keys = [PARTICIPANT, WEEK]
     # x: sessions k weeks earlier, y: the week's mean pain; a pair counts when both are known.
     pain = table.melt(id_vars=keys, value_vars=sites, var_name=SITE, value_name="y")
@@ -800,9 +814,10 @@ def summarize(
     log: pd.DataFrame,
     *,
     routine: Routine | None = None,
+    window: FollowUp | pd.DataFrame | None = None,
     weeks: int | None = None,
-    until=None,
-    participants=None,
+    until: Any = None,
+    participants: Any = None,
     program: Routine | None = None,
 ) -> dict:
     """The headline figures as a JSON-ready dict (for ``summary.json``).
@@ -838,10 +853,12 @@ def summarize(
     expect_log(log, "summarize")
     routine = resolve_routine(routine, log)
     had = PARTICIPANT in log.columns
-    window = {"routine": routine, "weeks": weeks, "until": until, "participants": participants}
-    frequency = frequency_summary(weekly_frequency(log, **window))
-    change = pain_change(log, **window)
-    dated, _, _, _ = _prepare(log, routine, weeks, until, participants)
+    # the window resolved once, its spans passed to every table
+    window = window_argument(window, weeks, until, participants, log)
+    spans = follow_up(log, window, routine=routine)
+    frequency = frequency_summary(weekly_frequency(log, routine=routine, window=spans))
+    change = pain_change(log, routine=routine, window=spans)
+    dated, _, _, _ = _prepare(log, routine, spans)
     if not had:
         frequency, change = (t.assign(**{PARTICIPANT: ""}) for t in (frequency, change))
     spans = _group(dated, [PARTICIPANT])[DATE].agg(["min", "max"])

@@ -12,8 +12,8 @@ the same file layer as a log (encodings, delimiters, physical line numbers) and 
 the same way: every problem names the file, the line and the column as written. The table
 sets each participant's follow-up window (:func:`footstats.follow_up`).
 
-:func:`select_participant` picks one participant's rows of a cohort log (what the notebooks'
-``PARTICIPANT`` parameter selects).
+One participant's rows of a cohort log, with the window they have in it:
+:func:`footstats.select_participant`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ import numpy as np
 import pandas as pd
 
 from footstats.columns import (
-    DATE,
     END,
     ERROR,
     GROUP,
@@ -36,10 +35,8 @@ from footstats.columns import (
     header_key,
 )
 from footstats.core import codes as C
-from footstats.core.guards import expect_log
 from footstats.core.problems import cell_problems, problem, problems_frame
 from footstats.core.values import INVISIBLE, parse_dates, parse_whole, strip_cells
-from footstats.errors import UsageError
 from footstats.reading.csvfile import (
     NotALog,
     Unreadable,
@@ -54,7 +51,6 @@ __all__ = [
     "LoadedParticipants",
     "enrolment_problems",
     "read_participants",
-    "select_participant",
     "validate_participants",
 ]
 
@@ -277,44 +273,3 @@ def _empty() -> pd.DataFrame:
             WEEKS: pd.Series(dtype="Int64"),
         }
     )
-
-
-def select_participant(log: pd.DataFrame, participant=None) -> pd.DataFrame:
-    """The rows of ``participant``; the whole log when ``participant`` is None.
-
-    Parameters
-    ----------
-    log : DataFrame
-        The tidy log (:func:`footstats.read_log`).
-    participant : optional
-        A participant id as written in the log's ``participant`` column.
-
-    Raises
-    ------
-    ValueError
-        ``participant`` is given but the log has no participant column, or not that id
-        (the message lists the ids it has).
-
-    Examples
-    --------
-    >>> from io import StringIO
-    >>> import footstats
-    >>> text = "participant,date,exercise,sets\\np1,2026-03-02,Toe walking,6\\n"
-    >>> text += "p2,2026-03-03,Toe walking,5\\n"
-    >>> select_participant(footstats.read_log(StringIO(text)), "p2")["sets"].tolist()
-    [5]
-    """
-    expect_log(log, "select_participant", (DATE,))
-    if participant is None:
-        return log
-    if PARTICIPANT not in log.columns:
-        raise UsageError(
-            f"PARTICIPANT = {participant!r}, but this log has no participant column: "
-            "use None for a one-person log"
-        )
-    rows = log[log[PARTICIPANT] == participant]
-    if rows.empty:
-        ids = sorted(map(str, log[PARTICIPANT].dropna().unique()))
-        shown = ", ".join(ids[:20]) + (f" ... ({len(ids)} in all)" if len(ids) > 20 else "")
-        raise UsageError(f"participant {participant!r} is not in this log; it has: {shown}")
-    return rows

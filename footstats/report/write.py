@@ -78,11 +78,14 @@ from functools import cached_property
 from io import BytesIO
 from os import PathLike
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from footstats.charts import registry as charts
 from footstats.charts import render as _render
+from footstats.charts.dashboard import dashboard_title, draw_dashboard
+from footstats.charts.sizes import figsize
 from footstats.columns import (
     COMPLETION,
     END,
@@ -97,7 +100,8 @@ from footstats.columns import (
 from footstats.core.docstrings import fill_docs
 from footstats.core.guards import expect_log
 from footstats.errors import UsageError
-from footstats.metrics import tables as metrics
+from footstats.metrics import cohort, tables
+from footstats.metrics.followup import FollowUp, follow_up, window_argument
 from footstats.metrics.readable import round_numbers, round_table
 from footstats.report.pdf_images import append_image_pages
 from footstats.report.pdf_text import (
@@ -151,10 +155,11 @@ def export_tables(
     out_dir: str | PathLike,
     *,
     routine=None,
+    window: FollowUp | pd.DataFrame | None = None,
     weeks: int | None = None,
-    until=None,
-    participants=None,
-    program=None,
+    until: Any = None,
+    participants: Any = None,
+    program: Routine | None = None,
 ) -> list[Path]:
     """Write ``frequency.csv``, ``sets.csv``, ``pain.csv`` and ``summary.json`` to ``out_dir``.
 
@@ -180,7 +185,7 @@ def export_tables(
     """
     routine = deprecated_program(routine, program)
     expect_log(log, "export_tables")
-    report = _Report(log, routine, _window(weeks, until, participants))
+    report = _Report(log, routine, window_argument(window, weeks, until, participants, log))
     return _write_staged(_output_folder(log, out_dir), report.write_tables)
 
 
@@ -191,10 +196,11 @@ def export_charts(
     routine=None,
     formats=("png",),
     dpi: int = DPI,
+    window: FollowUp | pd.DataFrame | None = None,
     weeks: int | None = None,
-    until=None,
-    participants=None,
-    program=None,
+    until: Any = None,
+    participants: Any = None,
+    program: Routine | None = None,
 ) -> list[Path]:
     """Write every chart to ``out_dir``, one file per chart and format.
 
@@ -225,7 +231,7 @@ def export_charts(
     routine = deprecated_program(routine, program)
     expect_log(log, "export_charts")
     formats = _check_formats(formats)
-    report = _Report(log, routine, _window(weeks, until, participants))
+    report = _Report(log, routine, window_argument(window, weeks, until, participants, log))
     folder = _output_folder(log, out_dir)
     return _write_staged(folder, lambda staging: report.write_charts(staging, formats, dpi))
 
@@ -235,10 +241,11 @@ def export_report(
     path: str | PathLike,
     *,
     routine=None,
+    window: FollowUp | pd.DataFrame | None = None,
     weeks: int | None = None,
-    until=None,
-    participants=None,
-    program=None,
+    until: Any = None,
+    participants: Any = None,
+    program: Routine | None = None,
 ) -> Path:
     """Write a multi-page PDF report for a physiotherapist.
 
@@ -271,7 +278,7 @@ def export_report(
     routine = deprecated_program(routine, program)
     expect_log(log, "export_report")
     _check_target(path, "path")
-    report = _Report(log, routine, _window(weeks, until, participants))
+    report = _Report(log, routine, window_argument(window, weeks, until, participants, log))
     target = Path(path)
     check_not_input(target, _inputs(log))
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -285,11 +292,12 @@ def write_report(
     *,
     routine=None,
     formats=("png",),
-    weeks: int | None = None,
-    until=None,
-    participants=None,
+    window: FollowUp | pd.DataFrame | None = None,
     per_participant: bool = False,
-    program=None,
+    weeks: int | None = None,
+    until: Any = None,
+    participants: Any = None,
+    program: Routine | None = None,
 ) -> list[Path]:
     """Write the tables, the charts and ``report.pdf`` into ``out_dir``.
 
@@ -329,7 +337,7 @@ def write_report(
     formats = _check_formats(formats)
     if per_participant and PARTICIPANT not in log.columns:
         raise UsageError("per_participant needs a log with a participant column")
-    report = _Report(log, routine, _window(weeks, until, participants))
+    report = _Report(log, routine, window_argument(window, weeks, until, participants, log))
 
     def write(staging: Path) -> list[Path]:
         written = [
@@ -342,12 +350,6 @@ def write_report(
         return written
 
     return _write_staged(_output_folder(log, out_dir), write, replaces=_REPORT_FILES)
-
-
-def _window(weeks, until, participants) -> dict:
-    """The window's keyword arguments that were given (see :func:`footstats.follow_up`)."""
-    given = {"weeks": weeks, "until": until, "participants": participants}
-    return {name: value for name, value in given.items() if value is not None}
 
 
 # -- output folder ----------------------------------------------------------------------------
@@ -523,12 +525,11 @@ def _signals_deferred():
 @dataclass
 class _Report:
     """A log, its routine, its follow-up window and its metric tables, each computed once
-    when first needed. ``window`` holds the keyword arguments ``weeks``, ``until`` and
-    ``participants`` of the metrics (see :func:`footstats.follow_up`)."""
+    when first needed. The window is resolved once into the spans every table counts."""
 
     log: pd.DataFrame
     routine: Routine | None = None
-    window: dict = field(default_factory=dict)
+    window: FollowUp | pd.DataFrame = field(default_factory=FollowUp)
     # Each chart's pixels by (chart, dpi), rendered once (see pixels).
     _pixels: dict = field(default_factory=dict, init=False, repr=False)
     # Each chart's compressed pixels by (chart, dpi), compressed once (see image).
@@ -538,45 +539,37 @@ class _Report:
 
     def __post_init__(self):
         self.routine = resolve_routine(self.routine, self.log)
-        # A metric's table by the metric function's name, each computed once.
-        self.table = charts.tables_of(self.log, **self.options)
-
-    @property
-    def options(self) -> dict:
-        """The keyword arguments of every metric: the routine and the window."""
-        return {"routine": self.routine, **self.window}
-
-    @property
-    def follow_up(self) -> pd.DataFrame:
-        return self.table("follow_up")
+        self.follow_up = follow_up(self.log, self.window, routine=self.routine)
+        # A metric's table, each computed once, over the spans resolved above.
+        self.table = charts.tables_of(self.log, routine=self.routine, window=self.follow_up)
 
     @property
     def weekly(self) -> pd.DataFrame:
-        return self.table("weekly_frequency")
+        return self.table(tables.weekly_frequency)
 
     @property
     def sessions(self) -> pd.DataFrame:
-        return self.table("session_table")
+        return self.table(tables.session_table)
 
     @property
     def weekly_sets(self) -> pd.DataFrame:
-        return self.table("weekly_sets")
+        return self.table(tables.weekly_sets)
 
     @property
     def weekly_pain(self) -> pd.DataFrame:
-        return self.table("weekly_pain")
+        return self.table(tables.weekly_pain)
 
     @property
     def change(self) -> pd.DataFrame:
-        return self.table("pain_change")
+        return self.table(tables.pain_change)
 
     @property
     def adherence(self) -> pd.DataFrame:
-        return self.table("adherence_vs_pain")
+        return self.table(tables.adherence_vs_pain)
 
     @cached_property
     def summary(self) -> dict:
-        return metrics.summarize(self.log, **self.options)
+        return tables.summarize(self.log, routine=self.routine, window=self.follow_up)
 
     @property
     def participants(self) -> int:
@@ -586,17 +579,19 @@ class _Report:
 
     @property
     def is_cohort(self) -> bool:
-        """A log with a participant column and at least one participant (with rows, or
-        enrolled in the participants table) gets the cohort files too."""
-        return PARTICIPANT in self.log.columns and len(self.follow_up) > 0
+        """A log with a participant column and two participants or more (with rows, or
+        enrolled in the participants table) gets the cohort files too; one participant's
+        rows (:func:`footstats.select_participant`) get a personal report, never cohort
+        charts of one person."""
+        return PARTICIPANT in self.log.columns and len(self.follow_up) > 1
 
     @property
     def cohort_table(self) -> pd.DataFrame:
-        return self.table("cohort_table")
+        return self.table(cohort.cohort_table)
 
     @property
     def study_weeks(self) -> pd.DataFrame:
-        return self.table("study_week_adherence")
+        return self.table(cohort.study_week_adherence)
 
     @property
     def charts(self) -> tuple[str, ...]:
@@ -628,20 +623,13 @@ class _Report:
         written: list[Path] = []
         taken: set[str] = set()
         spans = self.follow_up
-        for row in spans.itertuples(index=False):
-            participant = getattr(row, PARTICIPANT)
+        for i, participant in enumerate(spans[PARTICIPANT]):
             target = _inside(folder, _safe_name(participant, taken))
             own = self.log[self.log[PARTICIPANT] == participant]
             if isinstance(own[PARTICIPANT].dtype, pd.CategoricalDtype):
                 own = own.assign(**{PARTICIPANT: own[PARTICIPANT].astype("str")})
-            table = pd.DataFrame(
-                {
-                    PARTICIPANT: [str(participant)],
-                    START: [row.start],
-                    END: [row.end],
-                }
-            )
-            personal = _Report(own, self.routine, {"participants": table})
+            # the participant's span in the cohort: the same weeks as in the cohort's files
+            personal = _Report(own, self.routine, spans.iloc[[i]].reset_index(drop=True))
             target.mkdir(parents=True, exist_ok=True)
             written += [
                 *personal.write_tables(target, cohort=False),
@@ -718,11 +706,9 @@ class _Report:
     def _new_figure(self, chart: str, layout: str | None = None):
         from matplotlib.figure import Figure
 
-        size = charts.figsize(chart, len(self.routine.exercises))
+        size = figsize(chart, len(self.routine.exercises))
         figure = Figure(figsize=size, layout=layout)
         if chart == charts.DASHBOARD:
-            from footstats.charts.plots import draw_dashboard
-
             draw_dashboard(figure, self.table, routine=self.routine, title=self.dashboard_title)
         else:
             self.draw(chart, figure.add_subplot())
@@ -730,8 +716,6 @@ class _Report:
 
     @property
     def dashboard_title(self) -> str:
-        from footstats.charts.plots import dashboard_title
-
         return dashboard_title(self.log, self.routine, None, self.follow_up)
 
     def draw(self, chart: str, ax) -> None:

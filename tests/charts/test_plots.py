@@ -33,6 +33,7 @@ import pytest
 from _tidy import PROGRAM, ROWS, SITES, tidy_log
 from matplotlib.figure import Figure
 
+import footstats
 from footstats.charts import plots
 from footstats.metrics import tables as metrics
 
@@ -210,7 +211,7 @@ def test_a_single_week_gets_an_axis_of_several_weeks(chart):
 def test_plots_do_not_change_global_matplotlib_state(log):
     before = dict(mpl.rcParams)
     backend = mpl.get_backend()
-    fig = plots.plot_dashboard(log)
+    fig = footstats.plot_dashboard(log)
     for draw in CHARTS.values():
         draw(log)
     assert dict(mpl.rcParams) == before
@@ -358,7 +359,7 @@ def test_plot_adherence_vs_pain_skips_sites_nobody_reported():
 
 
 def test_plot_dashboard_has_the_four_panels_and_the_period(log):
-    fig = plots.plot_dashboard(log)
+    fig = footstats.plot_dashboard(log)
     titles = [ax.get_title() for ax in fig.axes]
     assert any(t.startswith("Sessions per week") for t in titles)
     assert any(t.startswith("Sets completed") for t in titles)
@@ -371,7 +372,8 @@ def test_plot_dashboard_has_the_four_panels_and_the_period(log):
 def test_plot_dashboard_draws_on_the_given_figure(cohort_log):
     fig = Figure()
     before = plt.get_fignums()
-    assert plots.plot_dashboard(cohort_log, participant="p2", fig=fig) is fig
+    assert footstats.plot_dashboard(cohort_log, participant="p2", fig=fig) is fig
     assert plt.get_fignums() == before
     assert "participant p2" in fig.get_suptitle()
-    assert "9 Mar – 16 Mar 2026 (2 weeks)" in fig.get_suptitle()
+    # p2's window runs to the cohort's last row (18 March), as in the cohort's report
+    assert "9 Mar – 18 Mar 2026 (2 weeks)" in fig.get_suptitle()

@@ -96,7 +96,7 @@ def test_make_outputs_refuses_an_unknown_participant():
 def test_select_participant_needs_a_participant_column():
     log = footstats.read_log(StringIO("date,exercise,sets\n2026-03-02,Toe walking,6\n"))
 
-    assert footstats.select_participant(log, None) is log
+    assert footstats.select_participant(log, None).equals(log)
     with pytest.raises(ValueError, match="no participant column"):
         footstats.select_participant(log, "p1")
 
@@ -149,7 +149,7 @@ def test_make_outputs_counts_the_follow_up_window():
     log = footstats.read_log(StringIO(COHORT))
     # p1: 2 sessions in the week of 2 March; up to 15 March: that week met, the next empty
     by_default = make_outputs(log, participant="p1")
-    until = make_outputs(log, participant="p1", until="2026-03-15")
+    until = make_outputs(log, participant="p1", window=footstats.FollowUp(until="2026-03-15"))
 
     assert by_default.headline.loc["Session adherence", "value"] == "100 %"
     assert until.headline.loc["Session adherence", "value"] == "50 %"

@@ -18,7 +18,7 @@ import pytest
 
 import footstats
 from footstats.metrics.readable import round_numbers
-from footstats.report.write import CHARTS, COHORT_CHARTS
+from footstats.report.write import CHARTS
 from footstats.synthetic import write_sample
 
 papermill = pytest.importorskip("papermill", reason="pip install -e '.[test]' installs papermill")
@@ -73,11 +73,10 @@ def test_notebook_05_runs_on_another_log_for_one_participant(tmp_path):
     shown = _outputs_text(nbformat.read(executed, as_version=4))
     written = json.loads((out / "summary.json").read_text("utf-8"))
 
-    # The files: that participant, that routine, the tables, the PNG charts (a log with a
-    # participant column gets the cohort tables and charts too) and the PDF.
+    # The files: that participant, that routine, the tables, the PNG charts (one person's:
+    # no cohort table or chart of one participant) and the PDF.
     names = ["frequency.csv", "sets.csv", "pain.csv", "summary.json", "report.pdf"]
-    names += ["participants.csv", "study_weeks.csv"]
-    names += [f"{chart}.png" for chart in CHARTS + COHORT_CHARTS]
+    names += [f"{chart}.png" for chart in CHARTS]
     assert written == json.loads(json.dumps(round_numbers(expected)))
     assert [e["participant"] for e in written["participants"]] == ["p0002"]
     assert written != sample and written["participants"][0]["first_date"] < "2026-03-02"

@@ -444,7 +444,7 @@ def _pdf_text(folder) -> str:
     from footstats.report import write as report
 
     log = footstats.read_log(folder.parent / "log.csv")
-    blocks = report._Report(log, None, {"until": "2026-03-15"}).summary_blocks()
+    blocks = report._Report(log, None, footstats.FollowUp(until="2026-03-15")).summary_blocks()
     return "\n".join(text for _, text in blocks)
 
 
@@ -458,10 +458,10 @@ def test_report_stale_log_notice(files, capsys, monkeypatch):
     days_ago = (date.today() - date(2026, 3, 23)).days  # the log's last row
     assert f"log.csv: notice: last entry {days_ago} days ago: weeks since then are not " in err
     assert "use --until today to count them" in err
-    assert "until" not in calls[0]
+    assert calls[0]["window"]["end"].tolist() == [pd.Timestamp("2026-03-23")]  # the last row
     code, _, err = run(["report", "log.csv", "-o", "out", "--until", "today"], capsys)
     assert "last entry" not in err
-    assert calls[1]["until"] == "today"
+    assert calls[1]["window"]["end"].tolist() == [pd.Timestamp(date.today())]
 
 
 def test_report_bad_window_options_are_usage_errors(files, capsys):
@@ -556,11 +556,12 @@ def test_report_passes_the_window_and_per_participant_on(files, capsys, monkeypa
     argv = ["report", "cohort.csv", "-o", "out", "--weeks", "3", "--until", "2026-04-30"]
     code, _, err = run([*argv, "--per-participant"], capsys)
     assert code == 0, err
-    assert (calls[0]["weeks"], calls[0]["until"], calls[0]["per_participant"]) == (
-        3,
-        "2026-04-30",
-        True,
-    )
+    spans = calls[0]["window"]  # resolved once by the CLI: the weeks before the until
+    assert spans["weeks"].tolist() == [3] * len(spans)
+    assert (spans["end"] - spans["start"].dt.to_period("W").dt.start_time).dt.days.tolist() == [
+        20
+    ] * len(spans)
+    assert calls[0]["per_participant"] is True
 
 
 def test_participants_may_be_a_path(tmp_path):
