@@ -180,7 +180,7 @@ def _utc_notice(cols: C.Columns, when: pd.Series) -> list[dict]:
         message = (
             f"Fitbod writes its times in UTC (+0000), read as written: {early} of "
             f"{len(workouts)} workout(s) start between 00:00 and 06:59 UTC, the evening "
-            "before in the Americas; pass timezone= (--timezone, an IANA name like "
+            "before in much of the Americas; pass timezone= (--timezone, an IANA name like "
             "America/New_York) to read them on the day they were where you live"
         )
     else:

@@ -204,7 +204,7 @@ def generate() -> tuple[str, dict[str, str], dict[str, tuple[str, ...]]]:
     names: dict[str, str] = {}
     forms: dict[str, tuple[str, ...]] = {}
     for language in sorted(LANGUAGES):
-        names[language] = babel.core.Locale(language).get_display_name("en")
+        names[language] = str(babel.core.Locale(language).get_display_name("en"))
         found: list[str] = []
         for width in ("abbreviated", "wide"):
             for context in ("format", "stand-alone"):
