@@ -59,7 +59,7 @@ MUTATE_IMPORTERS := $(addprefix footstats.importers., common.x_sets_to_log* \
 	strong.x_to_log* hevy.x_to_log* fitnotes.x_to_log* loop.x_to_log* \
 	common.x_lone_notes* common.x_name_spaces_notice* common.x?Columns?exercises* \
 	strong.x__kinds* strong.x__rest_shaped* strong.x__rest_notices* strong.x__notes_of_sets* \
-	hevy.x_month_names_of* hevy.x_in_english* hevy.x__name* hevy.x__ambiguity* hevy.x__ambiguous* \
+	hevy.x_month_names_of* hevy.x_in_english* hevy.x_month_words* hevy.x__ambiguity* hevy.x__ambiguous* \
 	loop.x__days* loop.x__habit_notice* loop.x__repaired* loop.x__entry_rows* \
 	loop.x__summary_problem* loop.x__habit_file* loop.x__own_file_notice* loop.x__folder_habit* \
 	loop.x_export_file* fitnotes.x_day_log* fitbod.x_to_log* fitbod.x__warmups* \

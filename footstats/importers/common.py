@@ -429,9 +429,13 @@ class Columns:
         only by spaces (``'Lat Pulldown '``, ``'Lat Pulldown'``) are one exercise, as the
         app meant, and one notice names them (:func:`name_spaces_notice`)."""
         column = self.names[key]
-        written = self.raw[column].astype("str").where(~self.skipped)
-        self.problems += name_spaces_notice(written, self.raw[LINE], file=self.file, column=column)
-        return self.text(key)
+        codes, spellings = pd.factorize(self.raw[column].astype("str"))
+        names = clean(pd.Series(spellings, dtype="str"))
+        if names.duplicated().any():  # two spellings of one name: said once, where
+            written = self.raw[column].astype("str").where(~self.skipped)
+            lines = self.raw[LINE]
+            self.problems += name_spaces_notice(written, lines, file=self.file, column=column)
+        return pd.Series(names.to_numpy()[codes], index=self.raw.index, dtype="str")
 
     def flag(self, mask: pd.Series, key: str, code: Code, message: str) -> None:
         """Report the rows where ``mask`` holds as errors (``message`` may use ``{value}``)."""

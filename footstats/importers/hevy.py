@@ -20,7 +20,6 @@ to ``minutes``. Weight, distance, RPE, ``set_index`` and ``superset_id`` are not
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -93,7 +92,9 @@ _WARMUP_TYPE = "warmup"
 _EXPECTED_TIME = "a Hevy time like 30 Jan 2025, 12:34 or Jan 30, 2025, 12:34 PM"
 # Month names in the phone's language, read through the CLDR table of month_names
 _MONTHS = month_names.month_index()
-_MONTH_NAME = re.compile(r"[^\W\d_]+\.?")  # a time's first word of letters: its month
+# a time's month name: its first word, or its second after a number (a day); none when the
+# word after the number starts with a digit (2025-01-30 12:34, a date in digits)
+_MONTH_WORD = r"^(?:[\d.,:/-]+ )?([^\s\d]\S*|)"
 _ENGLISH = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTH_WORDS = (
     "January",
@@ -166,9 +167,10 @@ def to_log(export: Export, options: ReadOptions = C.READ_AS_WRITTEN) -> Imported
     if unusable:
         return C.imported(export, C.empty_sets_log(), unusable)
     texts = {key: cols.text(key) for key in ("starttime", "endtime") if key in cols}
-    months, ambiguous = month_names_of(list(texts.values()))
-    unclear = {key: _ambiguous(cols, key, text, ambiguous) for key, text in texts.items()}
-    english = {key: in_english(text, months) for key, text in texts.items()}
+    words = {key: month_words(text) for key, text in texts.items()}
+    months, ambiguous = month_names_of(list(texts.values()), list(words.values()))
+    unclear = {key: _ambiguous(cols, key, words[key], ambiguous) for key in texts}
+    english = {key: in_english(text, months, words[key]) for key, text in texts.items()}
     start = cols.datetimes(
         "starttime",
         _DATE_FORMATS,
@@ -228,7 +230,9 @@ def to_log(export: Export, options: ReadOptions = C.READ_AS_WRITTEN) -> Imported
     return C.imported(export, log, cols.problems + notices)
 
 
-def month_names_of(texts: list[pd.Series]) -> tuple[dict[str, int], dict[str, str]]:
+def month_names_of(
+    texts: list[pd.Series], words: list[pd.Series] | None = None
+) -> tuple[dict[str, int], dict[str, str]]:
     """The month of each month name in a file's times, and why a name cannot be read.
 
     Hevy writes the month in the phone's language (``11 Nis 2026``, ``5 Mai 2026``). The
@@ -237,14 +241,16 @@ def month_names_of(texts: list[pd.Series]) -> tuple[dict[str, int], dict[str, st
     its month, and is *ambiguous* when they do not (``lis``: November in Polish, October in
     Croatian, in a file whose other months are in both). A file whose names fit no one
     language has each name read by every language that has it. A name no language has is
-    left as it is (the date is then not read, and said so).
+    left as it is (the date is then not read, and said so). ``words``: the
+    :func:`month_words` of ``texts``, when known already.
 
     >>> month_names_of([pd.Series(["28 Şub 2026, 10:05", "3 Mar 2026, 07:20"])])
     ({'şub': 2, 'mar': 3}, {})
     >>> month_names_of([pd.Series(["3 lis 2025, 18:00", "7 lip 2025, 18:00"])])[1]["lip"]
     "'lip' is June in Croatian and July in Polish"
     """
-    found = [_name(value) for text in texts for value in text.unique()]
+    words = [month_words(text) for text in texts] if words is None else words
+    found = [month_names.token(word) for each in words for word in each.unique()]
     known = [name for name in dict.fromkeys(found) if name in _MONTHS]
     every = [set(_MONTHS[name]) for name in known]
     languages = set.intersection(*every) if every else set()
@@ -261,26 +267,36 @@ def month_names_of(texts: list[pd.Series]) -> tuple[dict[str, int], dict[str, st
     return months, ambiguous
 
 
-def in_english(text: pd.Series, months: dict[str, int]) -> pd.Series:
-    """Times with their month name (one of ``months``) written in English, as read.
+def in_english(
+    text: pd.Series, months: dict[str, int], words: pd.Series | None = None
+) -> pd.Series:
+    """Times with their month name (one of ``months``) written in English, as read
+    (``words``: their :func:`month_words`, when known already).
 
     >>> in_english(pd.Series(["5 fev. 2026, 07:34", "soon"]), {"fev": 2}).tolist()
     ['5 Feb 2026, 07:34', 'soon']
     """
+    words = month_words(text) if words is None else words
+    english = text.copy()
+    for word in words.unique():  # a file has a few month names, each written one way
+        month = months.get(month_names.token(word))
+        if month is not None and word != _ENGLISH[month - 1]:  # English: read as it is
+            rows = words.eq(word)
+            english[rows] = text[rows].str.replace(word, _ENGLISH[month - 1], n=1, regex=False)
+    return english
 
-    def english(value: str) -> str:
-        month = months.get(_name(value))
-        if month is None:
-            return value
-        return _MONTH_NAME.sub(_ENGLISH[month - 1], value, count=1)
 
-    return pd.Series([english(v) for v in text], index=text.index, dtype="str")
+def month_words(text: pd.Series) -> pd.Series:
+    """The month name of each time as written: its first word that is not a number
+    (``Nis`` in ``11 Nis 2026, 13:05``, ``Jul`` in ``Jul 28, 2026, 6:49 PM``); "" when
+    there is none (``2025-01-30 12:34``, ``13/09/2021 10:41``).
 
-
-def _name(value: str) -> str:
-    """The month name of a time (its first word of letters) as the table holds it."""
-    found = _MONTH_NAME.search(value)
-    return month_names.token(found.group()) if found else ""
+    >>> month_words(pd.Series(["11 Nis 2026, 13:05", "Jul 28, 2026", "2025-01-30", ""])).tolist()
+    ['Nis', 'Jul', '', '']
+    """
+    codes, times = pd.factorize(text)  # a workout's time is on each of its sets: once each
+    words = pd.Series(times, dtype="str").str.extract(_MONTH_WORD, expand=False).fillna("")
+    return pd.Series(words.to_numpy()[codes], index=text.index, dtype="str")
 
 
 def _ambiguity(name: str, meaning: dict[str, int]) -> str:
@@ -291,12 +307,12 @@ def _ambiguity(name: str, meaning: dict[str, int]) -> str:
     return f"{name!r} is {' and '.join(parts)}"
 
 
-def _ambiguous(cols: C.Columns, key: str, text: pd.Series, ambiguous: dict[str, str]) -> pd.Series:
-    """Report the times whose month name is ambiguous; the rows reported."""
-    rows = pd.Series(False, index=text.index)
+def _ambiguous(cols: C.Columns, key: str, words: pd.Series, ambiguous: dict[str, str]) -> pd.Series:
+    """Report the times whose month name (of ``words``) is ambiguous; the rows reported."""
+    rows = pd.Series(False, index=words.index)
     if not ambiguous:
         return rows
-    names = pd.Series([_name(v) for v in text], index=text.index, dtype="str")
+    names = words.map(month_names.token)
     for name, why in ambiguous.items():
         mask = names.eq(name)
         if key == "starttime":

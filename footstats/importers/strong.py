@@ -340,12 +340,15 @@ def to_log(export: Export, options: ReadOptions = C.READ_AS_WRITTEN) -> Imported
 def _kinds(cols: C.Columns, order: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Each row's kind (:data:`SET_ORDERS`; a set number is a working set; <NA>: not a set
     order Strong writes), and the rows read as rest timers by their shape alone."""
-    codes, labels = pd.factorize(order)
+    codes, labels = pd.factorize(order)  # a few distinct labels: each is looked at once
+    labels = pd.Series(labels, dtype="str")
     keys = pd.Series([header_key(label) for label in labels], dtype="str")
-    known = keys.map(SET_ORDERS).mask(pd.Series(labels).str.fullmatch(r"\d+"), C.WORKING)
+    known = keys.map(SET_ORDERS).mask(labels.str.fullmatch(r"\d+"), C.WORKING)
     kind = pd.Series(known.to_numpy()[codes], index=order.index, dtype="str")
-    wordlike = order.str.fullmatch(_WORD)  # a rest timer is a word or two, no number
-    shaped = kind.isna() & wordlike & _rest_shaped(cols, order)
+    words = known.isna() & labels.str.fullmatch(_WORD)  # a rest timer: a word or two
+    if not words.any():  # the common case: every label is Strong's
+        return kind, pd.Series(False, index=order.index)
+    shaped = pd.Series(words.to_numpy()[codes], index=order.index) & _rest_shaped(cols, order)
     return kind.mask(shaped, REST), shaped
 
 
@@ -366,7 +369,9 @@ def _rest_notices(
 ) -> list[dict]:
     """One notice per rest-timer label: English as before, another language's word
     quoted, and a word read by its shape said so."""
-    notices = []
+    notices: list[dict] = []
+    if not rest.any():
+        return notices
     keys = order.where(rest).map(header_key, na_action="ignore")
     for key in dict.fromkeys(keys.dropna()):
         rows = rest & keys.eq(key)
