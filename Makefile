@@ -32,6 +32,7 @@ report: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check footstats tests benchmarks
 	$(BIN)/ruff format --check footstats tests benchmarks
+	$(BIN)/mypy
 
 test: lint
 	$(BIN)/python -m pytest

@@ -92,7 +92,7 @@ __all__ = ["__version__", *sorted(_EXPORTS)]
 _RENAMED = {"Program": "Routine", "ProgramError": "RoutineError", "load_program": "load_routine"}
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name in _RENAMED:
         new = _RENAMED[name]
         warnings.warn(
@@ -111,5 +111,5 @@ def __getattr__(name: str):
     return value
 
 
-def __dir__():
+def __dir__() -> list[str]:
     return __all__

@@ -425,15 +425,21 @@ class _App:
         return FollowUp(until=self.until.value, weeks=self.weeks.value or None)
 
     def _window_notices(self, window: FollowUp) -> list[str]:
-        log = select_participant(self.loaded.log, self.participant.value, window)
+        log = select_participant(self._loaded.log, self.participant.value, window)
         notices = metrics.window_notices(log.attrs[FOLLOW_UP])
         stale = None if window.until is not None else metrics.stale_notice(log)
         if stale:
             notices.append(stale.replace("use --until today", "choose 'today' above"))
         return [notice[0].upper() + notice[1:] + "." for notice in notices]
 
+    @property
+    def _loaded(self) -> LoadedLog:
+        if self.loaded is None:
+            raise RuntimeError("no log loaded yet")  # the page loads one before it shows
+        return self.loaded
+
     def _set_participants(self) -> None:
-        log = self.loaded.log
+        log = self._loaded.log
         if PARTICIPANT not in log.columns or log[PARTICIPANT].nunique() < 2:
             self.quiet = True
             try:
@@ -453,7 +459,7 @@ class _App:
 
     def _show_outputs(self) -> None:
         widgets = self.widgets
-        log = self.loaded.log
+        log = self._loaded.log
         if log.empty:
             self.results.children = [
                 widgets.HTML(_paragraph("Nothing loaded, so there is nothing to chart yet."))
@@ -469,7 +475,7 @@ class _App:
                 widgets.HTML(_paragraph(f"The report could not be made: {exc}", error=True))
             ]
             return
-        stem = Path(self.loaded.file).stem or "log"
+        stem = Path(self._loaded.file).stem or "log"
         if self.participant.value is not None:
             stem += f"_{self.participant.value}"
         downloads = widgets.HTML(

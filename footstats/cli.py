@@ -294,8 +294,10 @@ def _read_options(args) -> ReadOptions:
 def _load_map(path: str | None) -> dict[str, str] | None:
     if path is None:
         return None
+    from footstats.core.inputs import read_regular_file
+
     try:
-        data = tomllib.loads(Path(path).read_text("utf-8"))
+        data = tomllib.loads(read_regular_file(path).decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise _UsageError(f"{path}: cannot read the exercise map: {exc}") from None
     except RecursionError:
@@ -374,7 +376,10 @@ def run_check(args) -> int:
     problems, hidden = _selected(loaded.problems, args)
     shown = problems[problems["severity"] == "error"] if args.quiet else problems
     _print_problems(shown, args.all, sys.stdout)
-    if not loaded.readable:
+    if not loaded.readable:  # said on stderr too, where a usage error goes
+        print(
+            f"footstats: {_one_line(loaded.file)}: not read; see the error above", file=sys.stderr
+        )
         return EXIT_USAGE
     counts = count_by_severity(problems)
     print(
@@ -424,6 +429,7 @@ def run_report(args) -> int:
             routine=routine,
             formats=formats,
             per_participant=args.per_participant,
+            inputs=[name for name in (args.participants, args.routine, args.map) if name],
             window=spans,
         )
     except ValueError as exc:  # an output folder beside the input log, a bad --until
@@ -439,9 +445,9 @@ def run_add(args) -> int:
     from datetime import date
 
     from footstats.columns import DEFAULT_PAIN_SITES
-    from footstats.reading.log import load_log
+    from footstats.errors import AppendError, RowsRefused
     from footstats.routine import RoutineError, load_routine
-    from footstats.writing.append import AppendError, plan_append, session_rows, week_so_far
+    from footstats.writing.append import append_rows, plan_append, session_rows
 
     try:
         routine = load_routine(args.routine)
@@ -476,28 +482,71 @@ def run_add(args) -> int:
         dayfirst=args.dayfirst,
         date_format=args.date_format,
     )
+    asking = args.session and not args.yes
     try:
-        plan = plan_append(args.log, rows, options=options)
-        for line in plan.messages():
-            print(line)
-        if not plan.ok:
-            print(f"{args.log}: nothing was written; fix the values above", file=sys.stderr)
-            return EXIT_INVALID
-        if args.session and not args.yes:
-            print(plan.preview())
-            if not _confirmed("Add these rows? [y/N] "):
-                print(f"{args.log}: nothing was written", file=sys.stderr)
+        if asking:
+            asked = plan_append(args.log, rows, options=options)
+            _print_lines(asked.messages())
+            if not asked.ok:
+                print(
+                    f"{_one_line(args.log)}: nothing was written; fix the values above",
+                    file=sys.stderr,
+                )
                 return EXIT_INVALID
-        plan.write()
+            _print_lines(asked.preview())
+            if not _confirmed("Add these rows? [y/N] "):
+                print(f"{_one_line(args.log)}: nothing was written", file=sys.stderr)
+                return EXIT_INVALID
+            # Planned again and written under the log's lock, as shown (or not at all).
+            plan = append_rows(
+                args.log, rows, options=options, confirm=lambda again: again.text == asked.text
+            )
+        else:  # planned and written under the log's lock: two adds at once take turns
+            plan = append_rows(args.log, rows, options=options)
+            _print_lines(plan.messages())
+    except RowsRefused as refused:
+        _print_lines(format_problems(refused.problems))
+        print(f"{_one_line(args.log)}: nothing was written; fix the values above", file=sys.stderr)
+        return EXIT_INVALID
     except (AppendError, ValueError) as exc:
         raise _UsageError(str(exc)) from None
     done_text = plan.preview().replace("Add ", "Added ", 1).replace("Create ", "Created ", 1)
-    shown = args.session and not args.yes
-    print(done_text.splitlines()[0] if shown else done_text)
-    log = load_log(args.log, options).log
-    if not log.empty:
-        print(week_so_far(log, day, routine=routine, participant=args.participant))
+    _print_lines(done_text.split("\n")[0] if asking else done_text)
+    try:  # the rows are written: whatever happens now, the exit code says so (0)
+        summary = _week_summary(args, plan, options)
+    except Exception as exc:  # a retry after exit 1 would add the rows twice
+        print(
+            f"footstats: notice: the rows were written, but the week's summary failed: {exc}",
+            file=sys.stderr,
+        )
+    else:
+        if summary:
+            _print_lines(summary)
     return EXIT_OK
+
+
+def _week_summary(args, plan, options) -> str | None:
+    """Where the week of the added rows stands, their date and participant read from the
+    log as the rows were (``--date-format``, ``--dayfirst``)."""
+    from footstats.columns import DATE, LINE, PARTICIPANT
+    from footstats.reading.log import load_log
+    from footstats.writing.append import week_so_far
+
+    log = load_log(args.log, options).log
+    added = log[log[LINE].isin(list(plan.lines))]
+    if added.empty:
+        return None
+    who = added[PARTICIPANT].iloc[0] if PARTICIPANT in added.columns else None
+    return week_so_far(log, added[DATE].iloc[0], routine=options.routine, participant=who)
+
+
+def _print_lines(text, stream=None) -> None:
+    """``text`` (a string or a list of lines), one line at a time, control characters
+    escaped: a name holding terminal escapes (clear the screen, set the title) is shown,
+    never obeyed."""
+    lines = text.split("\n") if isinstance(text, str) else text
+    for line in lines:
+        print(_one_line(line), file=stream or sys.stdout)
 
 
 def _confirmed(question: str) -> bool:
@@ -547,8 +596,7 @@ def _window(args, loaded, routine):
         problems = enrolment_problems(
             loaded.log, loaded_table.table, loaded.file, loaded_table.file
         )
-        for line in format_problems(loaded_table.problems) + format_problems(problems):
-            print(line, file=sys.stderr)
+        _print_lines(format_problems(loaded_table.problems) + format_problems(problems), sys.stderr)
         if not loaded_table.readable:
             raise _UsageError(f"cannot read the participants table {_one_line(args.participants)}")
         if not (loaded_table.ok and count_by_severity(problems)["error"] == 0):
@@ -567,8 +615,7 @@ def _window(args, loaded, routine):
     if window.until is None:
         stale = stale_notice(loaded.log)
         notices += [stale] if stale else []
-    for notice in notices:
-        print(f"{_one_line(loaded.file)}: notice: {notice}", file=sys.stderr)
+    _print_lines([f"{loaded.file}: notice: {notice}" for notice in notices], sys.stderr)
     return spans
 
 

@@ -29,6 +29,7 @@ when the input has them.
 """
 
 import re
+from collections.abc import Iterable
 
 LINE = "line"
 SOURCE = "source"
@@ -124,6 +125,6 @@ def pain_column(site: str) -> str:
     return PAIN_PREFIX + site
 
 
-def pain_columns(columns) -> list[str]:
+def pain_columns(columns: Iterable[object]) -> list[str]:
     """The pain columns among ``columns``, in their order."""
     return [c for c in columns if isinstance(c, str) and c.startswith(PAIN_PREFIX)]

@@ -458,10 +458,10 @@ def _read(files: list[Path], options: ReadOptions, single: bool) -> _Part:
 
 def _facts(part: _Part) -> _Facts:
     log = part.log
-    participants = frozenset()
+    participants: frozenset[Any] = frozenset()
     if PARTICIPANT in log.columns:
         participants = frozenset(None if pd.isna(v) else v for v in log[PARTICIPANT].unique())
-    exercises = frozenset()
+    exercises: frozenset[str] = frozenset()
     if EXERCISE in log.columns:
         exercises = frozenset(log[EXERCISE].dropna().astype("str").unique())
     owners = log[[PARTICIPANT, SOURCE]].drop_duplicates() if SOURCE in log.columns else None

@@ -14,9 +14,9 @@ import warnings
 from dataclasses import dataclass
 from importlib import resources
 from os import PathLike
-from pathlib import Path
 
 from footstats.columns import EXERCISE, IN_PROGRAM, header_key
+from footstats.core.inputs import read_regular_file
 from footstats.errors import RoutineError
 
 __all__ = ["Exercise", "Range", "Routine", "RoutineError", "load_routine", "name_key"]
@@ -31,13 +31,27 @@ _MOST = {
     "session_minutes": 1440,
 }
 _MOST_DEFAULT = 86_400  # seconds, hold_seconds, rest_seconds: a day
+# A routine's exercises: its completion and sets charts give each one a row, so that a
+# routine of thousands (a typo, a generated file) would need figures hundreds of inches tall.
+MOST_EXERCISES = 100
 # The longest programme or follow-up window, in weeks (20 years): more is a typo.
 MAX_WEEKS = 1040
 
 
 @dataclass(frozen=True)
 class Range:
-    """An inclusive range ``low``-``high``; a single number is a range of one."""
+    """An inclusive range ``low``-``high``; a single number is a range of one.
+
+    Parameters
+    ----------
+    low, high : float
+        The ends of the range (``low`` <= ``high``); the routine counts ``low`` as done.
+
+    Examples
+    --------
+    >>> str(Range(2, 3)), str(Range(10, 10))
+    ('2-3', '10')
+    """
 
     low: float
     high: float
@@ -49,7 +63,31 @@ class Range:
 
 @dataclass(frozen=True)
 class Exercise:
-    """One exercise of a routine and its prescribed dose per session."""
+    """One exercise of a routine and its prescribed dose per session.
+
+    Parameters
+    ----------
+    id : str
+        The exercise's key in the log's ``exercise`` column (``heel_raises``).
+    name : str
+        Its name as people write it.
+    sets : Range
+        Sets per session; the low end is the prescription.
+    per_side : bool, default False
+        Done on each side: the prescription counts per side.
+    aliases : tuple of str
+        Other names that mean it (matched like the name).
+    reps, seconds, hold_seconds, rest_seconds : Range, optional
+        The dose of one set.
+    equipment, description : str, optional
+        Shown with the prescription.
+
+    Examples
+    --------
+    >>> heel = load_routine()["heel_raises"]
+    >>> heel.id, str(heel.sets), heel.per_side
+    ('heel_raises', '2-3', True)
+    """
 
     id: str
     name: str
@@ -93,7 +131,29 @@ def name_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class Routine:
-    """A routine: its exercises and how often it should be done."""
+    """A routine: its exercises and how often it should be done (:func:`load_routine`).
+
+    Parameters
+    ----------
+    name : str
+        The routine's name.
+    exercises : tuple of Exercise
+        Its exercises, in the order charts list them.
+    sessions_per_week : Range
+        The target; its low end is the weekly minimum.
+    session_minutes : float, optional
+        About how long a session takes.
+    source : str, optional
+        The file it was read from.
+    weeks : int, optional
+        The programme's length: the follow-up window's default end.
+
+    Examples
+    --------
+    >>> routine = load_routine()
+    >>> str(routine.sessions_per_week), routine.ids[0]
+    ('2-3', 'toe_walking')
+    """
 
     name: str
     exercises: tuple[Exercise, ...]
@@ -172,7 +232,7 @@ def load_routine(path: str | PathLike | None = None) -> Routine:
     else:
         label = str(path)
         try:
-            text = Path(path).read_text("utf-8")
+            text = read_regular_file(path).decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise RoutineError(f"{label}: cannot read the routine file: {exc}") from None
     try:
@@ -302,6 +362,11 @@ def _routine_from_dict(data: dict, label: str) -> Routine:
     raw_exercises = spec.get("exercise", list, required=True)
     if not raw_exercises:
         raise RoutineError(f"{label}: 'exercise': the routine has no exercises")
+    if len(raw_exercises) > MOST_EXERCISES:
+        raise RoutineError(
+            f"{label}: 'exercise': {len(raw_exercises):,} exercises; a routine has at most "
+            f"{MOST_EXERCISES} (its charts draw one row per exercise): split it into routines"
+        )
     exercises = tuple(
         _exercise_from_dict(_Spec(item, label, f"exercise[{i}]."))
         for i, item in enumerate(raw_exercises)
@@ -314,7 +379,7 @@ def _routine_from_dict(data: dict, label: str) -> Routine:
     routine = Routine(
         name=spec.get("name", str, required=True),
         exercises=exercises,
-        sessions_per_week=spec.range("sessions_per_week", required=True),
+        sessions_per_week=spec.required_range("sessions_per_week"),
         session_minutes=_minutes(spec),
         source=spec.get("source", str),
         weeks=_programme_weeks(spec),
@@ -346,7 +411,7 @@ def _exercise_from_dict(spec: _Spec) -> Exercise:
     aliases = spec.get("aliases", list) or []
     if not all(isinstance(a, str) for a in aliases):
         raise spec.error("aliases", "expected a list of names")
-    sets = spec.range("sets", required=True)
+    sets = spec.required_range("sets")
     if sets.low != int(sets.low) or sets.low < 1:
         raise spec.error("sets", "expected a whole number of sets, at least 1")
     return Exercise(
@@ -403,7 +468,12 @@ class _Spec:
             raise self.error(key, f"expected {names}, got {self.data[key]!r}")
         return value
 
-    def range(self, key, *, required=False) -> Range | None:
+    def required_range(self, key: str) -> Range:
+        value = self.range(key, required=True)
+        assert value is not None  # a missing required key raised
+        return value
+
+    def range(self, key: str, *, required: bool = False) -> Range | None:
         value = self.get(key, (int, float, list), required=required)
         if value is None:
             return None

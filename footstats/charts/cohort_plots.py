@@ -10,9 +10,12 @@ description, never a significance test.
 
 from __future__ import annotations
 
+from typing import Any
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, PercentFormatter
@@ -92,7 +95,7 @@ def _site(table: pd.DataFrame, site: str | None) -> str | None:
     return next((s for s in sites if table[f"{s}_change"].notna().any()), None)
 
 
-def plot_study_weeks(study: pd.DataFrame, *, ax=None, **kwargs):
+def plot_study_weeks(study: pd.DataFrame, *, ax: Axes | None = None, **kwargs: Any) -> Axes:
     """Share of participants on target in each study week, with how many are still observed.
 
     Week 1 is each participant's first week (participants aligned at their start). The bars
@@ -107,6 +110,16 @@ def plot_study_weeks(study: pd.DataFrame, *, ax=None, **kwargs):
     {ax}
     **kwargs
         Passed to the bars (or lines).
+
+    Examples
+    --------
+    >>> from io import BytesIO
+    >>> import footstats
+    >>> from footstats.metrics.cohort import EXAMPLE
+    >>> table = footstats.study_week_adherence(footstats.read_log(BytesIO(EXAMPLE)))
+    >>> ax = plot_study_weeks(table)
+    >>> bool(ax.get_title())
+    True
     """
     expect_table(
         study, "plot_study_weeks", "study_week_adherence", (WEEK_INDEX, SHARE_ON_TARGET, OBSERVED)
@@ -170,7 +183,7 @@ def plot_study_weeks(study: pd.DataFrame, *, ax=None, **kwargs):
     return ax
 
 
-def plot_adherence_spread(table: pd.DataFrame, *, ax=None, **kwargs):
+def plot_adherence_spread(table: pd.DataFrame, *, ax: Axes | None = None, **kwargs: Any) -> Axes:
     """Session adherence across participants: a box per group, one dot per participant
     (no dots for a group of more than :data:`MANY_PARTICIPANTS`).
 
@@ -181,6 +194,16 @@ def plot_adherence_spread(table: pd.DataFrame, *, ax=None, **kwargs):
     {ax}
     **kwargs
         Passed to the dots.
+
+    Examples
+    --------
+    >>> from io import BytesIO
+    >>> import footstats
+    >>> from footstats.metrics.cohort import EXAMPLE
+    >>> table = footstats.cohort_table(footstats.read_log(BytesIO(EXAMPLE)))
+    >>> ax = plot_adherence_spread(table)
+    >>> bool(ax.get_title())
+    True
     """
     expect_table(table, "plot_adherence_spread", "cohort_table", (PARTICIPANT, ADHERENCE_PCT))
     ax = _axes(ax, "adherence_spread")
@@ -220,7 +243,9 @@ def plot_adherence_spread(table: pd.DataFrame, *, ax=None, **kwargs):
     return ax
 
 
-def plot_pain_waterfall(table: pd.DataFrame, *, site: str | None = None, ax=None, **kwargs):
+def plot_pain_waterfall(
+    table: pd.DataFrame, *, site: str | None = None, ax: Axes | None = None, **kwargs: Any
+) -> Axes:
     """Each participant's change of pain, ranked from the largest fall to the largest rise.
 
     Bars are green for a clinically important improvement (a fall of at least 2 points or
@@ -236,6 +261,16 @@ def plot_pain_waterfall(table: pd.DataFrame, *, site: str | None = None, ax=None
     {ax}
     **kwargs
         Passed to the bars.
+
+    Examples
+    --------
+    >>> from io import BytesIO
+    >>> import footstats
+    >>> from footstats.metrics.cohort import EXAMPLE
+    >>> table = footstats.cohort_table(footstats.read_log(BytesIO(EXAMPLE)))
+    >>> ax = plot_pain_waterfall(table)
+    >>> bool(ax.get_title())
+    True
     """
     expect_table(table, "plot_pain_waterfall", "cohort_table", (PARTICIPANT, ADHERENCE_PCT))
     ax = _axes(ax, "pain_waterfall")
@@ -309,7 +344,9 @@ def _ranked_area(ax, values: np.ndarray, important: np.ndarray, **kwargs) -> Non
     ax.set_xlim(0, 1)
 
 
-def plot_adherence_vs_change(table: pd.DataFrame, *, site: str | None = None, ax=None, **kwargs):
+def plot_adherence_vs_change(
+    table: pd.DataFrame, *, site: str | None = None, ax: Axes | None = None, **kwargs: Any
+) -> Axes:
     """Adherence against the change of pain, one point per participant.
 
     Green points had a clinically important improvement. Beyond :data:`MANY_PARTICIPANTS`
@@ -325,6 +362,16 @@ def plot_adherence_vs_change(table: pd.DataFrame, *, site: str | None = None, ax
     {ax}
     **kwargs
         Passed to the points.
+
+    Examples
+    --------
+    >>> from io import BytesIO
+    >>> import footstats
+    >>> from footstats.metrics.cohort import EXAMPLE
+    >>> table = footstats.cohort_table(footstats.read_log(BytesIO(EXAMPLE)))
+    >>> ax = plot_adherence_vs_change(table)
+    >>> bool(ax.get_title())
+    True
     """
     expect_table(table, "plot_adherence_vs_change", "cohort_table", (PARTICIPANT, ADHERENCE_PCT))
     ax = _axes(ax, "adherence_vs_pain_change")

@@ -28,11 +28,13 @@ the cohort charts are in :mod:`footstats.charts.cohort_plots`, the chart list in
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
 from matplotlib.colors import BoundaryNorm, LinearSegmentedColormap, Normalize
 from matplotlib.lines import Line2D
@@ -253,8 +255,9 @@ def _week_bars(ax, starts: np.ndarray, heights, **style):
     style = {"rasterized": True} | {renames.get(key, key): value for key, value in style.items()}
     left = starts + 0.5
     top = np.nan_to_num(heights)
-    corners = [(left, 0 * top), (left, top), (left + width, top), (left + width, 0 * top)]
-    bars = PolyCollection(np.stack([np.c_[x, y] for x, y in corners], axis=1), **style)
+    right = left + np.asarray(width, dtype=float)
+    corners = [(left, 0 * top), (left, top), (right, top), (right, 0 * top)]
+    bars = PolyCollection(list(np.stack([np.c_[x, y] for x, y in corners], axis=1)), **style)
     ax.add_collection(bars)
     ax.update_datalim([(left.min(), 0), (left.max() + width, top.max())])
     ax.autoscale_view()
@@ -280,7 +283,14 @@ def _annotate_cells(ax, values: np.ndarray, x_centres, fmt: str, dark_below: flo
 # -- frequency --------------------------------------------------------------------------------
 
 
-def plot_frequency(weekly: pd.DataFrame, *, target=None, participant=None, ax=None, **kwargs):
+def plot_frequency(
+    weekly: pd.DataFrame,
+    *,
+    target: tuple[float, float] | None = None,
+    participant: Any = None,
+    ax: Axes | None = None,
+    **kwargs: Any,
+) -> Axes:
     """Sessions per week as bars, with the target band and the streaks.
 
     One bar per week of the table, empty weeks included (a week without sessions shows as
@@ -340,7 +350,7 @@ def plot_frequency(weekly: pd.DataFrame, *, target=None, participant=None, ax=No
         # vlines, not errorbar: a skewed week's mean can lie outside its quartiles.
         ax.vlines(starts + 3.5, stats["q25"], stats["q75"], color=PALETTE["black"], linewidth=1)
 
-    handles = [
+    handles: list[Any] = [
         Patch(color=_MET_COLOR, label=f"target met (≥ {low:g})"),
         Patch(color=_UNMET_COLOR, label="below target"),
         Patch(color=_TARGET_COLOR, alpha=0.3, label=f"target {_range(low, high)} / week"),
@@ -402,7 +412,9 @@ def _streak_text(weekly: pd.DataFrame, low: float) -> str:
 # -- calendar ---------------------------------------------------------------------------------
 
 
-def plot_calendar(sessions: pd.DataFrame, *, participant=None, ax=None, **kwargs):
+def plot_calendar(
+    sessions: pd.DataFrame, *, participant: Any = None, ax: Axes | None = None, **kwargs: Any
+) -> Axes:
     """Calendar heatmap of session days: weekday (rows) by week (columns).
 
     Days from the first to the last session are grey (no session) or blue (sessions, darker
@@ -451,7 +463,7 @@ def plot_calendar(sessions: pd.DataFrame, *, participant=None, ax=None, **kwargs
     colors = LinearSegmentedColormap.from_list(
         "sessions", [PALETTE["light"], PALETTE["sky"], PALETTE["blue"]], N=levels
     )
-    mesh_style = {
+    mesh_style: dict[str, Any] = {
         "cmap": colors,
         "norm": (
             BoundaryNorm(np.arange(-0.5, top + 1), colors.N)
@@ -484,8 +496,14 @@ def plot_calendar(sessions: pd.DataFrame, *, participant=None, ax=None, **kwargs
 
 
 def plot_completion(
-    weekly_sets: pd.DataFrame, *, routine=None, participant=None, ax=None, program=None, **kwargs
-):
+    weekly_sets: pd.DataFrame,
+    *,
+    routine: Routine | None = None,
+    participant: Any = None,
+    ax: Axes | None = None,
+    program: Routine | None = None,
+    **kwargs: Any,
+) -> Axes:
     """Heatmap of set completion (0-100 %) by exercise (rows) and week (columns).
 
     Weeks without a session are left blank. With up to 16 weeks the percentages are written
@@ -534,7 +552,7 @@ def plot_completion(
         .reindex(columns=grid)
     )
     values = table.to_numpy(dtype=float)
-    mesh_style = {
+    mesh_style: dict[str, Any] = {
         "cmap": _HEATMAP,
         "vmin": 0,
         "vmax": 100,
@@ -575,8 +593,14 @@ def _n_exercises(weekly_sets: pd.DataFrame) -> int:
 
 
 def plot_sets(
-    weekly_sets: pd.DataFrame, *, routine=None, participant=None, ax=None, program=None, **kwargs
-):
+    weekly_sets: pd.DataFrame,
+    *,
+    routine: Routine | None = None,
+    participant: Any = None,
+    ax: Axes | None = None,
+    program: Routine | None = None,
+    **kwargs: Any,
+) -> Axes:
     """Sets done against sets prescribed, per exercise, totalled over the period.
 
     The outlined bar is the prescription (for the sessions done), the filled bar what was
@@ -658,7 +682,14 @@ def plot_sets(
 # -- pain -------------------------------------------------------------------------------------
 
 
-def plot_pain(weekly_pain: pd.DataFrame, *, change=None, participant=None, ax=None, **kwargs):
+def plot_pain(
+    weekly_pain: pd.DataFrame,
+    *,
+    change: pd.DataFrame | None = None,
+    participant: Any = None,
+    ax: Axes | None = None,
+    **kwargs: Any,
+) -> Axes:
     """Weekly pain per site: the mean as a line, the week's min-max as a band.
 
     With ``change`` (the :func:`footstats.pain_change` table) each site also gets its
@@ -781,7 +812,9 @@ def _baselines(change: pd.DataFrame, data: pd.DataFrame) -> dict[str, float]:
 # -- adherence vs pain ------------------------------------------------------------------------
 
 
-def plot_adherence_vs_pain(table: pd.DataFrame, *, participant=None, ax=None, **kwargs):
+def plot_adherence_vs_pain(
+    table: pd.DataFrame, *, participant: Any = None, ax: Axes | None = None, **kwargs: Any
+) -> Axes:
     """Sessions per week (bars, left axis) beside weekly pain per site (lines, right axis).
 
     The chart shows an association over time, not a cause, and says so in its title.

@@ -128,7 +128,7 @@ def compress(pixels: np.ndarray) -> Image:
     height, width, _ = pixels.shape
     rows = np.zeros((height, 1 + 3 * width), np.uint8)  # column 0: filter type 0
     rows[:, 1:] = pixels.reshape(height, 3 * width)
-    return Image(width, height, zlib.compress(rows, _LEVEL))
+    return Image(width, height, zlib.compress(rows.tobytes(), _LEVEL))
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:

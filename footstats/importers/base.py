@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import pandas as pd
 
@@ -42,7 +42,7 @@ from footstats.core.options import ReadOptions
 
 __all__ = ["AppImporter", "Export", "Imported", "Importer", "Problems"]
 
-Problems = list[dict]  # rows of the problems table (footstats.core.problems.problem)
+Problems = list[dict[str, Any]]  # rows of the problems table (footstats.core.problems.problem)
 
 
 @dataclass(frozen=True)

@@ -310,6 +310,13 @@ def select_participant(
 def window_notices(window: pd.DataFrame) -> list[str]:
     """Sentences for the rows :func:`follow_up` found outside the window (none when all in).
 
+    Parameters
+    ----------
+    window : DataFrame
+        The spans of :func:`follow_up` (``rows_before``, ``rows_after``).
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> window_notices(pd.DataFrame({"rows_before": [0], "rows_after": [12]}))
     ["12 rows after the window's end are not counted (they stay in the log)"]
@@ -333,6 +340,15 @@ def stale_notice(log: pd.DataFrame, *, today: date | None = None) -> str | None:
     counted; ``until="today"`` (``--until today``) counts them. None for a log with
     participants, an empty log, or a recent last row.
 
+    Parameters
+    ----------
+    log : DataFrame
+        The tidy log.
+    today : date, optional
+        The day to count from (default: today).
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> log = pd.DataFrame({"date": pd.to_datetime(["2026-03-02"])})
     >>> stale_notice(log, today=date(2026, 3, 25))
@@ -341,8 +357,8 @@ def stale_notice(log: pd.DataFrame, *, today: date | None = None) -> str | None:
     expect_log(log, "stale_notice", (DATE,))
     if PARTICIPANT in log.columns or DATE not in log.columns or log.empty:
         return None
-    today = pd.Timestamp(today or date.today())
-    days = (today.normalize() - log[DATE].max().normalize()).days
+    now = pd.Timestamp(today or date.today())
+    days = (now.normalize() - log[DATE].max().normalize()).days
     if days <= STALE_DAYS:
         return None
     return (
@@ -351,7 +367,9 @@ def stale_notice(log: pd.DataFrame, *, today: date | None = None) -> str | None:
     )
 
 
-def _prepare(log: pd.DataFrame, routine: Routine, window: FollowUp | pd.DataFrame):
+def _prepare(
+    log: pd.DataFrame, routine: Routine, window: FollowUp | pd.DataFrame
+) -> tuple[pd.DataFrame, bool, Keys, Window]:
     """The log with a participant column and only the rows inside the window, whether it
     had a participant column, its keys and the window's days per participant code."""
     log, had = _with_participant(log)
@@ -417,14 +435,16 @@ def _window(keys: Keys, routine: Routine, window: FollowUp, table: pd.DataFrame 
     return Window(start=start, end=end)
 
 
-def _programme_end(keys: Keys, start: np.ndarray, weeks) -> np.ndarray:
+def _programme_end(keys: Keys, start: np.ndarray, weeks: int | np.ndarray) -> np.ndarray:
     """The Sunday of the ``weeks``-th ISO week from the week of ``start``."""
-    return keys.monday(start) + np.asarray(weeks) * keys.week_step - keys.day_step
+    end: np.ndarray = keys.monday(start) + np.asarray(weeks) * keys.week_step - keys.day_step
+    return end
 
 
 def _days(values: pd.Series, keys: Keys) -> np.ndarray:
     days = pd.to_datetime(values).dt.normalize().to_numpy().astype(keys.dtype)
-    return days.view("int64")  # NaT is the smallest int64, the window's "none"
+    ints: np.ndarray = days.view("int64")  # NaT is the smallest int64, the window's "none"
+    return ints
 
 
 def _day(day: date, keys: Keys) -> int:
@@ -532,7 +552,9 @@ def _with_participant(frame: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
     return frame.assign(**{PARTICIPANT: ""}), False
 
 
-def _finish(out: pd.DataFrame, had_participant: bool, routine: Routine | None = None):
+def _finish(
+    out: pd.DataFrame, had_participant: bool, routine: Routine | None = None
+) -> pd.DataFrame:
     """The result table, without the placeholder participant.
 
     The routine it was counted against goes into ``attrs["routine"]``, so a chart of the

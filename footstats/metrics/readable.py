@@ -18,12 +18,14 @@ apply it where the files are written (:mod:`footstats.report.write`).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 
 from footstats.core.guards import expect_summary
 from footstats.errors import UsageError
-from footstats.routine import deprecated_program
+from footstats.routine import Routine, deprecated_program
 
 __all__ = ["DECIMALS", "headline_table", "key_figures", "round_numbers", "round_table"]
 
@@ -78,7 +80,7 @@ def round_table(frame: pd.DataFrame, decimals: int = DECIMALS) -> pd.DataFrame:
 # -- the headline figures in words -------------------------------------------------------------
 
 
-def headline_table(summary: dict, participant=None) -> pd.DataFrame:
+def headline_table(summary: dict[str, Any], participant: Any = None) -> pd.DataFrame:
     """The headline figures of :func:`footstats.summarize` as a table, in words.
 
     Parameters
@@ -220,7 +222,13 @@ def _day(iso: str) -> str:
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def key_figures(table: pd.DataFrame, chart: str, *, routine=None, program=None) -> str:
+def key_figures(
+    table: pd.DataFrame,
+    chart: str,
+    *,
+    routine: Routine | None = None,
+    program: Routine | None = None,
+) -> str:
     """One sentence of the key figures of ``chart``, from the table the chart is drawn from.
 
     Parameters
@@ -251,7 +259,7 @@ def key_figures(table: pd.DataFrame, chart: str, *, routine=None, program=None) 
     'the longest time between two sessions: 12 days (22 May to 3 Jun).'
     """
     routine = deprecated_program(routine, program)
-    sentences = {
+    sentences: dict[str, Callable[..., str]] = {
         "calendar": _calendar_figures,
         "completion": _completion_figures,
         "study_weeks": _study_week_figures,

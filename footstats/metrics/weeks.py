@@ -66,7 +66,7 @@ class Keys:
         day = days.to_numpy()
         week = week_monday(pd.Series(day)).to_numpy()
         unit = np.datetime_data(week.dtype)[0]
-        day_step = int(np.timedelta64(1, "D") // np.timedelta64(1, unit))
+        day_step = int(np.timedelta64(1, "D") // np.timedelta64(1, unit))  # type: ignore[call-overload]
         return cls(
             participant=participant.astype("int64"),
             participants=participants,

@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass, field, replace
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -136,7 +137,8 @@ def _load(entry: Entry, header: str, header_like: re.Pattern) -> bool:
 
 def _bounded(members: list[Entry]) -> list[list[Entry]]:
     """The members in runs of at most :data:`GROUP_CHARS` characters of body."""
-    runs, size = [[]], 0
+    runs: list[list[Any]] = [[]]
+    size = 0
     for member in members:
         if size + member.size > GROUP_CHARS and runs[-1]:
             runs.append([])
@@ -291,7 +293,9 @@ def _piece(members, keep, starts, loaded, at, whole, row_at, own) -> Piece:
         found_rank = np.concatenate([np.repeat(ranks[keep], len(alike)), found_rank])
         order = np.argsort(found_rank, kind="stable")
         found, found_rank = found.iloc[order].reset_index(drop=True), found_rank[order]
-    extents = {labels[k]: (int(starts[k + 1] - starts[k]) + 1, {}) for k in keep}
+    extents: dict[str, tuple[int, dict[Any, Any]]] = {
+        labels[k]: (int(starts[k + 1] - starts[k]) + 1, {}) for k in keep
+    }
     return Piece(
         [(int(ranks[keep[0]]), ranks[row_at], log)],
         found,

@@ -18,13 +18,13 @@ import re
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from footstats.columns import LINE
 from footstats.core import codes as C
+from footstats.core.inputs import read_regular_file
 from footstats.core.problems import line_list, problem
 from footstats.reading.typed import TypedColumn, is_typed
 
@@ -85,12 +85,9 @@ def read_source(source) -> bytes | str:
     if isinstance(source, bytes | bytearray):
         return bytes(source)
     if isinstance(source, str | os.PathLike):
-        path = Path(source)
         try:
-            if path.is_dir():
-                raise IsADirectoryError(21, "is a folder, not a file")
-            # Opened read-only: the user's file is never modified.
-            return path.read_bytes()
+            # Opened read-only: the user's file is never modified; a device is refused.
+            return read_regular_file(source)
         except OSError as exc:
             reason = exc.strerror or str(exc)
             raise Unreadable(
@@ -213,7 +210,7 @@ def sniff_delimiter(text: str) -> str:
     first = text if end == -1 else text[:end]  # no copy of the rest of the file
     outside = first.split('"')[::2]  # ignore delimiters inside quoted header names
     counts = {d: sum(part.count(d) for part in outside) for d in DELIMITERS}
-    best = max(counts, key=counts.get)
+    best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
 
 
@@ -317,7 +314,7 @@ def _parse_fast(
     if data.startswith(b"\n", start) or data.find(b"\n\n", start) != -1:
         return None
     body = memoryview(data)[start:]
-    if data.find(b'"', start) != -1 and not _quotes_are_plain(body, delimiter):
+    if data.find(b'"', start) != -1 and not _quotes_are_plain(bytes(body), delimiter):
         return None
     try:
         head = data[begin : start - 1].decode("utf-8")
@@ -348,14 +345,15 @@ def _parse_fast(
     if rows != lines:  # a quoted line break joined two lines into one record
         return None
     del body, data, text
-    columns = {position: column.series() for position, column in enumerate(columns)}
+    series = {position: column.series() for position, column in enumerate(columns)}
+    del columns
     pa.default_memory_pool().release_unused()  # the blocks' text, not kept by the allocator
-    frame = pd.DataFrame(columns, copy=False)
+    frame = pd.DataFrame(series, copy=False)
     frame[LINE] = np.arange(2, lines + 2, dtype="int64")
     problems = []
     blank = np.ones(len(frame), dtype=bool)
-    for column in range(len(header)):  # lines of only delimiters: per distinct value
-        blank &= _blank_cells(frame[column])
+    for position in range(len(header)):  # lines of only delimiters: per distinct value
+        blank &= _blank_cells(frame[position])
         if not blank.any():
             break
     if blank.any():
@@ -373,13 +371,16 @@ def _blank_cells(values: pd.Series) -> np.ndarray:
 
 
 def _quotes_are_plain(data: bytes, delimiter: str) -> bool:
-    """Every quote opens a field, closes one, or is doubled: pyarrow and csv then agree.
+    """Every quote opens a field, closes one, or is doubled, and every quote opened is
+    closed: pyarrow and csv then agree.
 
     pyarrow quietly accepts odd quoting such as ``"ab"c``, which the csv module rejects;
     such files take the exact path so the answer never depends on the path taken.
     """
     buffer = np.frombuffer(data, dtype=np.uint8)
     quotes = np.flatnonzero(buffer == ord('"'))
+    if len(quotes) % 2:  # a quote never closed (pyarrow closes one at the end of the data)
+        return False
     last = len(buffer) - 1
     # the bytes on either side of each quote; the ends of the text count as line breaks
     before = np.where(quotes > 0, buffer[np.maximum(quotes - 1, 0)], ord("\n"))

@@ -106,7 +106,7 @@ def sniff(label: str, data: bytes, encoding: str | None = None) -> Sniffed:
     raw = data[len(bom) :].decode(codec, errors="replace")
     header_line, first_data = _first_lines(raw)
     header_cells = _fields(header_line, table.delimiter)
-    quote_text = bool(header_cells) and all(quoted for _, quoted in header_cells)
+    quote_text = bool(header_cells) and all(quoted for _, quoted in header_cells or ())
     data_cells = _fields(first_data, table.delimiter) if first_data is not None else None
     if data_cells is None:
         quote_numbers = quote_empty = quote_text

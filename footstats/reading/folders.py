@@ -15,7 +15,7 @@ import stat
 from dataclasses import replace
 from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -167,7 +167,13 @@ def check_logs(
     """Every problem of every CSV in ``folder``, as one DataFrame, without raising.
 
     Columns: file, line, column, value, severity, code, message (``file`` names each problem's
-    file). Options are those of :func:`read_logs`.
+    file).
+
+    Parameters
+    ----------
+    folder : str or path-like
+        The folder; see :func:`validate_logs` for which files are read.
+    {read_options}
 
     Examples
     --------
@@ -321,7 +327,7 @@ def shared_participants(logs: list[pd.DataFrame]) -> pd.DataFrame:
 def combine_logs(logs: list[pd.DataFrame], routine: Routine) -> pd.DataFrame:
     """One log from many, with the dtypes each file had (concat loses categories)."""
     combined = pd.concat(logs, ignore_index=True) if logs else no_rows()
-    dtypes = {}
+    dtypes: dict[str, Any] = {}
     for log in logs:
         for column, dtype in log.dtypes.items():
             dtypes.setdefault(column, dtype)

@@ -80,6 +80,12 @@ class LoadedLog:
         What the file layer noticed (encoding, delimiter, line endings), "" when plain.
     readable : bool
         False when the input could not be opened at all (missing, a folder, no permission).
+
+    Examples
+    --------
+    >>> loaded = validate_log(BytesIO(b"date,exercise,sets\\n2026-03-02,Heel raises,two\\n"))
+    >>> len(loaded.log), loaded.problems["column"].tolist(), loaded.ok
+    (0, ['sets'], False)
     """
 
     log: pd.DataFrame
@@ -141,7 +147,11 @@ def validate_log(
 ) -> LoadedLog:
     """Read a log, keep its valid rows and report every problem; never raises for bad data.
 
-    Parameters are those of :func:`read_log` (``on_invalid`` aside).
+    Parameters
+    ----------
+    path_or_buffer : str, path, bytes or open file
+        The log (any format :func:`read_log` reads).
+    {read_options}
 
     Returns
     -------
@@ -289,7 +299,12 @@ def check_log(
 
     Columns: file, line, column, value, severity (error / warning / notice), code (``FS203``:
     the kind of problem, listed in docs/problem-codes.md), message.
-    Options are those of :func:`read_log`.
+
+    Parameters
+    ----------
+    path_or_buffer : str, path, bytes or open file
+        The log (any format :func:`read_log` reads).
+    {read_options}
 
     Examples
     --------
@@ -306,7 +321,9 @@ def load_sample(
 ) -> pd.DataFrame:
     """The packaged 16-week sample log (the same file as ``sample_data/foot_log.csv``).
 
-    Options are those of :func:`read_log`.
+    Parameters
+    ----------
+    {read_options}
 
     Examples
     --------

@@ -19,6 +19,7 @@ One participant's rows of a cohort log, with the window they have in it:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -77,7 +78,7 @@ class LoadedParticipants:
 
 
 def validate_participants(
-    path_or_buffer,
+    path_or_buffer: Any,
     *,
     dayfirst: bool = False,
     date_format: str | None = None,
@@ -85,7 +86,16 @@ def validate_participants(
 ) -> LoadedParticipants:
     """Read a participants table and report every problem; never raises for bad data.
 
-    Parameters are those of :func:`read_participants`.
+    Parameters
+    ----------
+    path_or_buffer : str, path, bytes or open file
+        The participants table (CSV).
+    dayfirst : bool, default False
+        Its dates are day first (``03/04/2026``).
+    date_format : str, optional
+        An explicit ``strftime`` format for its dates.
+    encoding : str, optional
+        Its encoding when not UTF-8.
 
     Examples
     --------
@@ -152,8 +162,9 @@ def validate_participants(
             )
         return bad
 
-    ids = cells[PARTICIPANT]
-    blank = pd.Series(np.where(ids == "", "the participant is blank", None))
+    # one person however the id's accents were typed (é or e + U+0301), as in the log
+    ids = cells[PARTICIPANT] = cells[PARTICIPANT].str.normalize("NFC")
+    blank = pd.Series(np.where(ids == "", "the participant is blank", None))  # type: ignore[call-overload]
     bad = flag(PARTICIPANT, blank, C.TABLE_BLANK_PARTICIPANT).copy()
     first_line = pd.Series(lines).groupby(ids.to_numpy()).transform("first").to_numpy()
     twice = ids.duplicated(keep="first").to_numpy() & (ids != "").to_numpy()
@@ -188,7 +199,7 @@ def validate_participants(
     return LoadedParticipants(table, problems_frame(records, frames), label)
 
 
-def read_participants(path_or_buffer, **options) -> pd.DataFrame:
+def read_participants(path_or_buffer: Any, **options: Any) -> pd.DataFrame:
     """Read a participants table (CSV) for the follow-up window.
 
     Parameters

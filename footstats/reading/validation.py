@@ -46,7 +46,7 @@ from footstats.columns import (
 from footstats.core import codes as C
 from footstats.core.codes import Code
 from footstats.core.options import ReadOptions
-from footstats.core.problems import cell_problems, problem, problems_frame
+from footstats.core.problems import cell_problems, line_list, problem, problems_frame
 from footstats.core.values import (
     INVISIBLE,
     future_mask,
@@ -358,7 +358,7 @@ class Validation:
                     "-",
                     "",
                     C.REPEATED_HEADER,
-                    "dropped the header repeated on line(s) " + ", ".join(map(str, lines)),
+                    "dropped the header repeated on line(s) " + line_list(lines),
                 )
             )
         keep = ~(header_like | below)
@@ -407,8 +407,8 @@ class Validation:
                     self.date_uniques = parsed
                 typed[tidy] = cells.expand(parsed)
                 continue
-            if _already_typed(tidy, cells):  # plain whole numbers: nothing to check or strip
-                numbers = cells.numbers
+            numbers = cells.numbers
+            if numbers is not None and _already_typed(tidy, cells):  # nothing to check or strip
                 stripped[tidy] = cells.uniques
                 typed[tidy] = numbers.astype("Float64") if tidy in _DECIMAL_COLUMNS else numbers
                 continue
@@ -614,10 +614,11 @@ class Validation:
         """A session number per row: equal for the rows of one participant's date."""
         if self._sessions is None:
             dates = named[DATE]  # one code per distinct date, however it is written
-            day = pd.factorize(self.date_uniques)[0] + 1  # NaT: -1 + 1
+            # a session is a calendar day: 07:00 and 18:00 of one day are one session
+            day = pd.factorize(self.date_uniques.dt.normalize())[0] + 1  # NaT: -1 + 1
             keys = [day[dates.codes]]
-            if PARTICIPANT in named:
-                keys.insert(0, named[PARTICIPANT].codes)
+            if PARTICIPANT in typed:  # the ids as read (in one Unicode form)
+                keys.insert(0, typed[PARTICIPANT].cat.codes.to_numpy())
             key = _row_keys(keys)
             dense = int(key.max(initial=0)) < 4 * len(key) + 1024
             self._sessions = key if dense else pd.factorize(key)[0]
@@ -679,7 +680,8 @@ def _parse_column(tidy: str, values: pd.Series, opts: ReadOptions, decimal_comma
         blank = "the participant is blank; every row needs one"
         missing = values == ""
         messages = pd.Series(blank, index=values.index, dtype="str").where(missing)
-        return values, messages, _code_where(missing, C.BLANK_PARTICIPANT)
+        # one person however the id's accents were typed (é, or e + U+0301): Unicode's NFC
+        return values.str.normalize("NFC"), messages, _code_where(missing, C.BLANK_PARTICIPANT)
     return values, None, None  # exercise names and unknown extra columns: text
 
 

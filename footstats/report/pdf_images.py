@@ -65,7 +65,8 @@ def _layout(images: list[Image], dpi: float) -> list[tuple[float, float, float, 
     for width, height in sizes:
         width, height = width * scale, height * scale
         left = (page_width - width) / 2
-        boxes.append(tuple(v * _POINTS for v in (left, top - height, width, height)))
+        x, y, w, h = (v * _POINTS for v in (left, top - height, width, height))
+        boxes.append((x, y, w, h))
         top -= height + _PAGE_GAP
     return boxes
 

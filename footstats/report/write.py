@@ -48,37 +48,26 @@ injection, and nothing is written over or next to the input log.
 Every number in ``summary.json`` and the CSVs is rounded to 4 decimal places
 (:data:`footstats.metrics.readable.DECIMALS`); whole numbers stay whole.
 
-The folder holds one report at a time: a run writes into a hidden staging folder and moves
-the files into place only when all of them were written; a second run into the same folder
-waits for the first (a lock file, :func:`lock_path`; :func:`export_report` takes it too);
-leftovers of a killed run are removed by the next one; files of an earlier report that this
-one does not write are removed, personal reports in ``participants/`` included.
+The folder holds one report at a time, replaced whole; only files footstats made are
+removed; nothing is written over an input or outside the folder; a private log gives a
+private report: the folder transaction is :mod:`footstats.report.folder`.
 
-Why one module of about 850 lines: the tables, the charts, the PDF and the per-participant
-folders of one report share the ``_Report`` cache of metric tables and chart pixels and the
-staged, locked write of one folder. The chart list is in :mod:`footstats.charts.registry`, the words
-of the PDF in ``_pdf_text.py``, the pixels' reuse in ``_render.py``, the PDF's chart pages
-in ``_pdf_images.py``.
+Why one module of about 750 lines: the tables, the charts, the PDF and the per-participant
+folders of one report share the ``_Report`` cache of metric tables and chart pixels. The
+chart list is in :mod:`footstats.charts.registry`, the words of the PDF in ``_pdf_text.py``,
+the pixels' reuse in ``_render.py``, the PDF's chart pages in ``_pdf_images.py``.
 """
 
 from __future__ import annotations
 
-import errno
-import hashlib
-import os
 import re
-import shutil
-import signal
-import tempfile
-import threading
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from functools import cached_property
 from io import BytesIO
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -103,6 +92,13 @@ from footstats.errors import UsageError
 from footstats.metrics import cohort, tables
 from footstats.metrics.followup import FollowUp, follow_up, window_argument
 from footstats.metrics.readable import round_numbers, round_table
+from footstats.report.folder import (
+    Permissions,
+    input_files,
+    output_folder,
+    write_one,
+    write_staged,
+)
 from footstats.report.pdf_images import append_image_pages
 from footstats.report.pdf_text import (
     _dropout_sentence,
@@ -113,15 +109,7 @@ from footstats.report.pdf_text import (
     _text_pages,
 )
 from footstats.routine import Routine, deprecated_program, resolve_routine
-from footstats.writing.files import (
-    atomic_path,
-    check_not_input,
-    check_output_folder,
-    make_staging,
-    remove_leftovers,
-    write_csv,
-    write_json,
-)
+from footstats.writing.files import atomic_path, check_not_input, write_csv, write_json
 
 __all__ = [
     "CHARTS",
@@ -154,7 +142,7 @@ def export_tables(
     log: pd.DataFrame,
     out_dir: str | PathLike,
     *,
-    routine=None,
+    routine: Routine | None = None,
     window: FollowUp | pd.DataFrame | None = None,
     weeks: int | None = None,
     until: Any = None,
@@ -186,15 +174,18 @@ def export_tables(
     routine = deprecated_program(routine, program)
     expect_log(log, "export_tables")
     report = _Report(log, routine, window_argument(window, weeks, until, participants, log))
-    return _write_staged(_output_folder(log, out_dir), report.write_tables)
+    inputs = input_files(log, routine, participants, getattr(window, "participants", None))
+    rights = Permissions.of(inputs)
+    folder = output_folder(out_dir, inputs, rights)
+    return write_staged(folder, report.write_tables, inputs=inputs, permissions=rights)
 
 
 def export_charts(
     log: pd.DataFrame,
     out_dir: str | PathLike,
     *,
-    routine=None,
-    formats=("png",),
+    routine: Routine | None = None,
+    formats: str | Sequence[str] = ("png",),
     dpi: int = DPI,
     window: FollowUp | pd.DataFrame | None = None,
     weeks: int | None = None,
@@ -232,15 +223,21 @@ def export_charts(
     expect_log(log, "export_charts")
     formats = _check_formats(formats)
     report = _Report(log, routine, window_argument(window, weeks, until, participants, log))
-    folder = _output_folder(log, out_dir)
-    return _write_staged(folder, lambda staging: report.write_charts(staging, formats, dpi))
+    inputs = input_files(log, routine, participants, getattr(window, "participants", None))
+    rights = Permissions.of(inputs)
+    return write_staged(
+        output_folder(out_dir, inputs, rights),
+        lambda staging: report.write_charts(staging, formats, dpi),
+        inputs=inputs,
+        permissions=rights,
+    )
 
 
 def export_report(
     log: pd.DataFrame,
     path: str | PathLike,
     *,
-    routine=None,
+    routine: Routine | None = None,
     window: FollowUp | pd.DataFrame | None = None,
     weeks: int | None = None,
     until: Any = None,
@@ -277,27 +274,31 @@ def export_report(
     """
     routine = deprecated_program(routine, program)
     expect_log(log, "export_report")
-    _check_target(path, "path")
+    if not str(path).strip():
+        raise UsageError("path is empty: give the PDF file to write (its folder is created)")
     report = _Report(log, routine, window_argument(window, weeks, until, participants, log))
     target = Path(path)
-    check_not_input(target, _inputs(log))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with _folder_lock(target.parent):  # as every report writing into that folder
-        return report.write_pdf(target)
+    inputs = input_files(log, routine, participants, getattr(window, "participants", None))
+    check_not_input(target, inputs)
+    rights = Permissions.of(inputs)
+    output_folder(target.parent, inputs, rights)
+    # under the folder's lock, as every report writing into that folder
+    return write_one(target, report.write_pdf, inputs=inputs, permissions=rights)
 
 
 def write_report(
     log: pd.DataFrame,
     out_dir: str | PathLike,
     *,
-    routine=None,
-    formats=("png",),
+    routine: Routine | None = None,
+    formats: str | Sequence[str] = ("png",),
     window: FollowUp | pd.DataFrame | None = None,
     per_participant: bool = False,
     weeks: int | None = None,
     until: Any = None,
     participants: Any = None,
     program: Routine | None = None,
+    inputs: Iterable[str | PathLike] = (),
 ) -> list[Path]:
     """Write the tables, the charts and ``report.pdf`` into ``out_dir``.
 
@@ -318,6 +319,10 @@ def write_report(
     {window}
     per_participant : bool, default False
         Also write one personal report per participant (see above).
+    inputs : sequence of paths, optional
+        Other files this report was made from (``footstats report`` gives its
+        ``--participants``, ``--routine`` and ``--map`` files): never written over. The
+        log's own file, and a routine or participants table given as a path, count anyway.
 
     Returns
     -------
@@ -349,32 +354,13 @@ def write_report(
             written += report.write_personal_reports(staging / PARTICIPANTS_FOLDER, formats)
         return written
 
-    return _write_staged(_output_folder(log, out_dir), write, replaces=_REPORT_FILES)
-
-
-# -- output folder ----------------------------------------------------------------------------
-
-
-def _inputs(log: pd.DataFrame) -> list[Path]:
-    """The input log file or folder the reader recorded, when it exists on disk."""
-    source = log.attrs.get("source")
-    if not source:
-        return []
-    path = Path(source)
-    return [path] if path.exists() else []
-
-
-def _check_target(out: str | PathLike, what: str) -> None:
-    if not str(out).strip():
-        raise UsageError(f"{what} is empty: give the folder to write into (it is created)")
-
-
-def _output_folder(log: pd.DataFrame, out_dir: str | PathLike) -> Path:
-    _check_target(out_dir, "out_dir")
-    folder = Path(out_dir)
-    check_output_folder(folder, _inputs(log))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    files = input_files(log, routine, participants, getattr(window, "participants", None), *inputs)
+    rights = Permissions.of(files)
+    folder = output_folder(out_dir, files, rights)
+    subfolders = (PARTICIPANTS_FOLDER,) if per_participant else ()
+    return write_staged(
+        folder, write, whole=True, inputs=files, permissions=rights, folders=subfolders
+    )
 
 
 def _check_formats(formats) -> tuple[str, ...]:
@@ -387,161 +373,29 @@ def _check_formats(formats) -> tuple[str, ...]:
     return tuple(dict.fromkeys(chosen))
 
 
-# -- one consistent folder --------------------------------------------------------------------
-
-LOCK_TIMEOUT = 600.0  # seconds a report waits for another one writing into the same folder
-_TABLES = ("frequency.csv", "sets.csv", "pain.csv", "summary.json")
-_COHORT_TABLES = ("participants.csv", "study_weeks.csv")
-# Every file a full report may write: what it does not write this time is stale.
-_REPORT_FILES = (
-    *_TABLES,
-    *_COHORT_TABLES,
-    *(f"{chart}.{fmt}" for chart in CHARTS + COHORT_CHARTS for fmt in FORMATS),
-    REPORT_PDF,
-)
-# Every file of a personal report in participants/<id>/ (--per-participant).
-_PERSONAL_FILES = (*_TABLES, *(f"{c}.{fmt}" for c in CHARTS for fmt in FORMATS), REPORT_PDF)
-LOCK_FOLDER = "footstats-report-locks"  # in the temporary folder: every report's lock file
-
-
-def _write_staged(folder: Path, write, *, replaces=()) -> list[Path]:
-    """Run ``write(staging)`` in a hidden staging folder, then move its files into ``folder``.
-
-    One writer at a time (a lock file, :func:`lock_path`; another report waits up to
-    :data:`LOCK_TIMEOUT` seconds, then refuses). Leftovers of killed runs (hidden temporary
-    files and staging folders) are removed first. A run that fails or is interrupted before
-    the move changes nothing; the move itself is not interrupted by Ctrl-C or SIGTERM. After
-    the move, the files of ``replaces`` that this run did not write are removed, and so are
-    the personal reports in ``participants/`` it did not write, so the folder never mixes
-    two reports.
-    """
-    with _folder_lock(folder):
-        remove_leftovers(folder)
-        staging = make_staging(folder)
-        try:
-            staged = write(staging)
-            with _signals_deferred():
-                written = []
-                for path in staged:
-                    target = folder / path.relative_to(staging)
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    os.replace(path, target)
-                    written.append(target)
-                if replaces:
-                    _remove_stale(folder, replaces, set(written))
-            return written
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-
-
-def _remove_stale(folder: Path, replaces, written: set[Path]) -> None:
-    """Remove the report files in ``folder`` that this run did not write: the names of
-    ``replaces``, and the personal reports' files in ``participants/*/`` (then the folders
-    left empty). Only footstats' file names are touched; symbolic links are not followed."""
-    for name in replaces:
-        _remove_file(folder / name, written)
-    personal = folder / PARTICIPANTS_FOLDER
-    if personal.is_symlink() or not personal.is_dir():
-        return
-    for own in personal.iterdir():
-        if own.is_dir() and not own.is_symlink():
-            for name in _PERSONAL_FILES:
-                _remove_file(own / name, written)
-            _remove_if_empty(own)
-    _remove_if_empty(personal)
-
-
-def _remove_file(path: Path, written: set[Path]) -> None:
-    if path not in written and (path.is_symlink() or path.is_file()):
-        path.unlink()
-
-
-def _remove_if_empty(folder: Path) -> None:
-    if not any(folder.iterdir()):
-        folder.rmdir()
-
-
-def lock_path(folder: str | PathLike) -> Path:
-    """The lock file of an output folder, keyed by the folder's real path (any path to it
-    shares the lock), so the output folder holds only the report.
-
-    Every lock file is in one folder, :data:`LOCK_FOLDER` in the temporary folder: an empty
-    file per output folder ever written, kept after the report (deleting a lock file that
-    another report may be opening would let two reports write at once). Removing that
-    folder is safe while no report runs.
-    """
-    key = hashlib.sha256(str(Path(folder).resolve()).encode("utf-8")).hexdigest()[:20]
-    return Path(tempfile.gettempdir()) / LOCK_FOLDER / f"{key}.lock"
-
-
-@contextmanager
-def _folder_lock(folder: Path):
-    from filelock import FileLock, Timeout
-
-    path = lock_path(folder)
-    path.parent.mkdir(exist_ok=True)
-    lock = FileLock(path, timeout=LOCK_TIMEOUT)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise OSError(
-            errno.EBUSY,
-            f"another footstats report has been writing into it for {LOCK_TIMEOUT:g} s; "
-            "try again when it has finished",
-        ) from None
-    try:
-        yield
-    finally:
-        lock.release()
-
-
-@contextmanager
-def _signals_deferred():
-    """Hold Ctrl-C and SIGTERM until the block ends (a move is never cut in half).
-
-    Only the main thread can handle signals; elsewhere the block runs as is. A Ctrl-C that
-    arrived meanwhile is raised afterwards, saying the report had been written.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    received: list[int] = []
-    held = (signal.SIGINT, signal.SIGTERM)
-    previous = {signum: signal.signal(signum, lambda n, _: received.append(n)) for signum in held}
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-    if signal.SIGTERM in received:
-        signal.raise_signal(signal.SIGTERM)
-    if received:
-        raise KeyboardInterrupt("the report had been written when it stopped")
-
-
 # -- the report -------------------------------------------------------------------------------
 
 
-@dataclass
 class _Report:
     """A log, its routine, its follow-up window and its metric tables, each computed once
     when first needed. The window is resolved once into the spans every table counts."""
 
-    log: pd.DataFrame
-    routine: Routine | None = None
-    window: FollowUp | pd.DataFrame = field(default_factory=FollowUp)
-    # Each chart's pixels by (chart, dpi), rendered once (see pixels).
-    _pixels: dict = field(default_factory=dict, init=False, repr=False)
-    # Each chart's compressed pixels by (chart, dpi), compressed once (see image).
-    _images: dict = field(default_factory=dict, init=False, repr=False)
-    # Each chart's figure, made once (see figure).
-    _figures: dict = field(default_factory=dict, init=False, repr=False)
-
-    def __post_init__(self):
-        self.routine = resolve_routine(self.routine, self.log)
-        self.follow_up = follow_up(self.log, self.window, routine=self.routine)
+    def __init__(
+        self,
+        log: pd.DataFrame,
+        routine: Routine | None = None,
+        window: FollowUp | pd.DataFrame | None = None,
+    ) -> None:
+        self.log = log
+        self.routine: Routine = resolve_routine(routine, log)
+        self.follow_up = follow_up(log, window, routine=self.routine)
         # A metric's table, each computed once, over the spans resolved above.
-        self.table = charts.tables_of(self.log, routine=self.routine, window=self.follow_up)
+        self.table = charts.tables_of(log, routine=self.routine, window=self.follow_up)
+        # Each chart's pixels and compressed pixels by (chart, dpi), and each chart's
+        # figure, made once (see pixels, image, figure).
+        self._pixels: dict[tuple[str, int], Any] = {}
+        self._images: dict[tuple[str, int], _render.Image] = {}
+        self._figures: dict[str, Any] = {}
 
     @property
     def weekly(self) -> pd.DataFrame:
@@ -703,7 +557,7 @@ class _Report:
                 self._pixels[(chart, DPI)] = pixels
         return self._figures[chart]
 
-    def _new_figure(self, chart: str, layout: str | None = None):
+    def _new_figure(self, chart: str, layout: Literal["constrained"] | None = None) -> Any:
         from matplotlib.figure import Figure
 
         size = figsize(chart, len(self.routine.exercises))

@@ -15,22 +15,25 @@ What is promised:
   are left blank; a missing final line break is added before the new lines. Every byte of
   the old file stays where it was: the old file is a prefix of the new one.
 - The new file is written beside the old one (a hidden temporary file in the same folder,
-  flushed to disk) and swapped in with ``os.replace``, keeping the file's permissions; the
-  log is never truncated or written in place, so a crash, a full disk or a kill leaves the
-  old file or the complete new one. An advisory lock (``.NAME.lock``) keeps two footstats
-  writers apart, and a file changed since it was read (size, time or content) is not
-  written at all.
+  created with the log's permissions, flushed to disk) and swapped in with ``os.replace``,
+  keeping the file's permissions; the log is never truncated or written in place, so a
+  crash, a full disk or a kill leaves the old file or the complete new one. An advisory
+  lock (``.NAME.lock``) keeps two footstats writers apart (:func:`append_rows` plans and
+  writes under it), and a file changed since it was read (size, time or content, compared
+  last right before the swap) is not written at all; nor is a read-only log.
 - An export of another app (Strong, Hevy, Loop) is never written to: it belongs to its app.
 """
 
 from __future__ import annotations
 
+import codecs
 import errno
 import hashlib
 import io
 import os
+import re
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from os import PathLike
@@ -46,6 +49,7 @@ from footstats.columns import (
     EXERCISE,
     MINUTES,
     NOTES,
+    PAIN_PREFIX,
     PARTICIPANT,
     REPS,
     SECONDS,
@@ -57,6 +61,7 @@ from footstats.columns import (
 )
 from footstats.columns import LINE as LINE_COLUMN
 from footstats.core.codes import APPEND_NO_COLUMN, APPEND_NOT_READ_BACK
+from footstats.core.inputs import read_regular_file
 from footstats.core.options import ReadKeywords, ReadOptions, read_options
 from footstats.core.problems import format_problems, problem, problems_frame
 from footstats.core.values import INVISIBLE
@@ -67,7 +72,7 @@ from footstats.reading.dialect import DEFAULT, Dialect, sniff
 from footstats.reading.log import load_log
 from footstats.reading.validation import canonical_column
 from footstats.routine import Routine, deprecated_program, load_routine, resolve_routine
-from footstats.writing.files import atomic_path, file_lock, stale_temps
+from footstats.writing.files import atomic_path, file_lock, lock_file, stale_temps
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -110,7 +115,7 @@ class _Snapshot:
         try:
             info = path.stat()
             if data is None:
-                data = path.read_bytes()
+                data = read_regular_file(path)
         except FileNotFoundError:
             return None
         return cls(info.st_size, info.st_mtime_ns, hashlib.sha256(data).digest())
@@ -128,12 +133,24 @@ class Append:
         The exact lines that are added (the header first when the log is new), with LF
         line breaks; in the file they get the file's own line endings.
     lines : range
-        The line numbers the new rows have in the file.
+        The line numbers the new rows have in the file (a row whose note holds a line
+        break takes two).
+    rows : int
+        How many rows are added.
     problems : DataFrame
         Errors and warnings about the new rows (``file:line:column`` as ``footstats
         check``); nothing is written while there is an error.
     creates : bool
         The log does not exist yet (or is empty) and is created with a header.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> log = Path(tempfile.mkdtemp()) / "log.csv"
+    >>> plan = plan_append(log, [{"date": "2026-04-10", "exercise": "Heel raises", "sets": 3}])
+    >>> plan.creates, list(plan.lines)
+    (True, [2])
     """
 
     file: str
@@ -141,6 +158,7 @@ class Append:
     lines: range
     problems: pd.DataFrame
     creates: bool
+    rows: int
     path: Path = field(repr=False)
     data: bytes = field(repr=False)  # the whole new file
     before: _Snapshot | None = field(repr=False)
@@ -162,13 +180,12 @@ class Append:
         date,exercise,sets,reps,seconds,side,pain_back,pain_hip,pain_knee,minutes,notes
         2026-04-10,Heel raises,3,,,,,,,,
         """
-        count = len(self.lines)
         where = (
             f"line {self.lines.start}"
-            if count == 1
+            if len(self.lines) == 1
             else f"lines {self.lines.start}-{self.lines.stop - 1}"
         )
-        rows = f"{count} row{'s' if count != 1 else ''} ({where})"
+        rows = f"{self.rows} row{'s' if self.rows != 1 else ''} ({where})"
         head = (
             f"Create {self.file} with a header and {rows}:"
             if self.creates
@@ -185,8 +202,9 @@ class Append:
 
         Holding the log's lock, the file is compared with what was read (size, time and
         content); the new file is then written beside it, flushed to disk, compared once
-        more and swapped in. Temporary files of an earlier writer that was killed are
-        removed.
+        more right before the swap (a save by another program during the flush is never
+        overwritten) and swapped in. Temporary files of an earlier writer that was killed
+        are removed.
         """
         with _write_errors(self.file, self.path), file_lock(self.path):
             return self._write_locked()
@@ -198,9 +216,12 @@ class Append:
             self._check_unchanged()
             for stale in stale_temps(self.path):
                 stale.unlink(missing_ok=True)
-            with atomic_path(self.path, mode=self.mode, durable=True) as tmp:
+            # The last comparison comes after the flush, right before the swap: the flush
+            # of a large log takes long enough for another program to save meanwhile.
+            with atomic_path(
+                self.path, mode=self.mode, durable=True, check=self._check_unchanged
+            ) as tmp:
                 _write_all(tmp, self.data)
-                self._check_unchanged()
         return self
 
     def _check_unchanged(self) -> None:
@@ -218,6 +239,7 @@ def append_rows(
     rows: Any,
     *,
     options: ReadOptions | None = None,
+    confirm: Callable[[Append], bool] | None = None,
     **keywords: Unpack[ReadKeywords],
 ) -> Append:
     """Add rows at the end of a log, keeping its format; the old lines are never touched.
@@ -236,6 +258,11 @@ def append_rows(
         arguments: ``routine`` (the routine the rows are checked against; default: the
         packaged one), ``encoding``, ``dayfirst``, ``date_format``, ``exercise_map``,
         ``today``.
+    confirm : callable, optional
+        Called with the planned :class:`Append` (rows checked and without errors, nothing
+        written yet) while the log's lock is held; the rows are written only when it
+        returns True (False raises :class:`AppendError`). ``footstats add`` uses it to
+        write exactly the rows it asked about.
 
     Returns
     -------
@@ -249,7 +276,7 @@ def append_rows(
         A new row has an error (``.problems``); nothing was written.
     AppendError
         The log cannot be read or written, belongs to another app, or changed while being
-        written; nothing was written.
+        written, or ``confirm`` said no; nothing was written.
 
     Examples
     --------
@@ -269,7 +296,15 @@ def append_rows(
     with _write_errors(str(path), target), file_lock(target):
         # Planned and written under one lock, so a second writer waits for the first one
         # and then adds its rows to the file as the first one left it.
-        return _plan(path, rows, options)._write_locked()
+        plan = _plan(path, rows, options)
+        if not plan.ok:
+            raise RowsRefused(plan.problems, plan.file)
+        if confirm is not None and not confirm(plan):
+            raise AppendError(
+                f"{plan.file} changed since the rows were shown (saved by another program?): "
+                "nothing was written; add the rows again to the file as it is now"
+            )
+        return plan._write_locked()
 
 
 def plan_append(
@@ -281,10 +316,19 @@ def plan_append(
 ) -> Append:
     """Prepare :func:`append_rows` without writing: check the rows and build the new file.
 
-    Parameters and errors are those of :func:`append_rows`, except that rows with errors
-    are not raised: they are in ``.problems`` (``.ok`` is False) and :meth:`Append.write`
-    refuses them. Call ``.write()`` to add the rows; it refuses to write when the file
-    changed in between.
+    Errors are those of :func:`append_rows`, except that rows with errors are not raised:
+    they are in ``.problems`` (``.ok`` is False) and :meth:`Append.write` refuses them.
+    Call ``.write()`` to add the rows; it refuses to write when the file changed in between.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The log (created with a header on the first write when it does not exist).
+    rows : iterable of dict
+        The new rows, as for :func:`append_rows`.
+    options : ReadOptions, optional
+        How the log is read (its routine, encoding, date order); or give the options as
+        keyword arguments (those of :func:`footstats.read_log`), not both.
 
     Examples
     --------
@@ -308,6 +352,7 @@ def _plan(path: str | PathLike[str], rows: Any, options: ReadOptions) -> Append:
         raise UsageError("no rows to add")
     old = _read(label, target)
     if old:
+        _check_encoding(label, old, options.encoding)
         try:
             found = sniff(label, old, options.encoding)
         except NotALog as exc:
@@ -347,6 +392,7 @@ def _plan(path: str | PathLike[str], rows: Any, options: ReadOptions) -> Append:
         lines=range(first_line, first_line + sum(build.spans)),
         problems=problems_frame(problems),
         creates=not old,
+        rows=len(records),
         path=target,
         data=data,
         before=before,
@@ -357,14 +403,14 @@ def _plan(path: str | PathLike[str], rows: Any, options: ReadOptions) -> Append:
 def session_rows(
     day: date | str,
     *,
-    routine=None,
-    done: Iterable[Mapping] | None = None,
-    pain: Mapping[str, int | None] | None = None,
-    minutes: float | None = None,
+    routine: Routine | str | PathLike[str] | None = None,
+    done: Iterable[Mapping[str, Any]] | None = None,
+    pain: Mapping[str, int | str | None] | None = None,
+    minutes: float | str | None = None,
     notes: str | None = None,
     participant: str | None = None,
-    program=None,
-) -> list[dict]:
+    program: Routine | str | PathLike[str] | None = None,
+) -> list[dict[str, Any]]:
     """The rows of one session, for :func:`append_rows`.
 
     Parameters
@@ -397,7 +443,9 @@ def session_rows(
     routine = deprecated_program(routine, program)
     routine = routine if isinstance(routine, Routine) else load_routine(routine)
     exercises = _prescribed(routine) if done is None else [dict(row) for row in done]
-    first = {pain_column(site): value for site, value in (pain or {}).items() if value is not None}
+    first: dict[str, object] = {
+        pain_column(site): value for site, value in (pain or {}).items() if value is not None
+    }
     if minutes is not None:
         first[MINUTES] = minutes
     if notes:
@@ -415,15 +463,28 @@ def week_so_far(
     log: pd.DataFrame,
     day: date | str,
     *,
-    routine=None,
+    routine: Routine | str | PathLike[str] | None = None,
     participant: str | None = None,
-    program=None,
+    program: Routine | str | PathLike[str] | None = None,
 ) -> str:
     """Where the week of ``day`` stands: sessions against the target, and the streak.
 
     The streak counts the weeks in a row that met the target, up to this week when it is
     already met (up to last week otherwise: a week in progress does not break it). In a
     log with participants, ``participant`` says whose week.
+
+    Parameters
+    ----------
+    log : DataFrame
+        The tidy log, with the new rows (:func:`footstats.read_log`).
+    day : date or str
+        A day of the week asked about (an ISO date).
+    routine : Routine, optional
+        The routine; None: the log's own.
+    participant : str, optional
+        Whose week, in a log with participants.
+    program : Routine, optional
+        Deprecated: the old name of ``routine`` (a DeprecationWarning).
 
     Examples
     --------
@@ -483,7 +544,7 @@ class _Builder:
 
     def record(self, row: dict) -> str:
         line = self.first_line + sum(self.spans)
-        cells = [self.cell(row.get(key)) for key in self.keys]
+        cells = [self.cell(row.get(key), key) for key in self.keys]
         for key, value in row.items():
             if key not in self.keys and _text(value) != "":
                 self.problems.append(
@@ -502,7 +563,7 @@ class _Builder:
         self.spans.append(text.count(self.dialect.newline) + 1)
         return text.replace(self.dialect.newline, "\n")
 
-    def cell(self, value) -> tuple[str, str]:
+    def cell(self, value, key: str = "") -> tuple[str, str]:
         if _blank(value):
             return "", "empty"
         if isinstance(value, bool):
@@ -510,7 +571,20 @@ class _Builder:
         if isinstance(value, int | float):
             return self.dialect.number(value), "number"
         text = _text(value)
+        decimal = _DECIMAL.fullmatch(text) if _is_numeric(key) else None
+        if decimal:  # typed 30.5 or 30,5: written with the log's own decimal mark
+            mark = "," if self.dialect.decimal_comma else "."
+            return f"{decimal[1]}{mark}{decimal[2]}", "number"
         return text, "text" if text else "empty"
+
+
+# A number typed with a decimal mark, point or comma (30.5, 30,5, .5): the only text of a
+# numeric cell that is rewritten, to the log's own mark (the README's promise).
+_DECIMAL = re.compile(r"\s*([+-]?\d*)[.,](\d+)\s*")
+
+
+def _is_numeric(key: str) -> bool:
+    return key in (SETS, REPS, SECONDS, MINUTES) or key.startswith(PAIN_PREFIX)
 
 
 def _records(rows) -> list[dict]:
@@ -589,12 +663,48 @@ def _read(label: str, target: Path) -> bytes:
     if target.is_dir():
         raise AppendError(f"{label} is a folder: give the log file")
     try:
-        return target.read_bytes()
+        data = read_regular_file(target)
     except FileNotFoundError:
         _check_folder(label, target)
         return b""
     except OSError as exc:
         raise AppendError(f"cannot read {label}: {exc.strerror or exc}") from None
+    _check_writable(label, target)
+    return data
+
+
+def _check_writable(label: str, target: Path) -> None:
+    """A log without write permission (``chmod a-w``) is left as it is, and said so."""
+    if not os.access(target, os.W_OK):
+        raise AppendError(
+            f"{label} is read-only (chmod u+w {label} to add to it); nothing was written"
+        )
+
+
+def _check_encoding(label: str, old: bytes, encoding: str | None) -> None:
+    """Refuse an ``encoding`` that does not fit the log's bytes: rows written in it would
+    make the log unreadable. A log that is UTF-8 (a UTF-8 byte-order mark, or non-ASCII
+    bytes that are valid UTF-8) takes UTF-8 rows only; cp1252 and the like decode almost
+    any bytes, so they cannot be trusted to say no themselves."""
+    if encoding is None:
+        return
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise AppendError(f"{label}: nothing was written: unknown encoding {encoding!r}") from None
+    if name in ("utf-8", "utf-8-sig") or old.isascii():
+        return
+    try:
+        old.decode("utf-8")
+    except UnicodeDecodeError:
+        return  # not UTF-8: the given encoding may well be the log's
+    if old.startswith(codecs.BOM_UTF16_LE) or old.startswith(codecs.BOM_UTF16_BE):
+        return
+    raise AppendError(
+        f"{label}: nothing was written: the log is UTF-8 (its bytes read as UTF-8), so rows "
+        f"written as {encoding} would make it unreadable; leave out the encoding "
+        "(--encoding)"
+    )
 
 
 def _check_folder(label: str, target: Path) -> None:
@@ -680,7 +790,15 @@ def _os_message(label: str, target: Path, exc: OSError) -> str:
     unchanged = f"nothing was written and {label} is unchanged"
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return f"cannot write {label}: the disk is full; {unchanged}. Free some space and retry"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    failed = Path(exc.filename) if isinstance(exc.filename, str) else None
+    if exc.errno == errno.EROFS:
+        return f"cannot write {label}: the file system is read-only; {unchanged}"
+    if exc.errno in (errno.EACCES, errno.EPERM) and failed == lock_file(target):
+        return (
+            f"cannot write {label}: permission denied on its lock file {failed} (made by "
+            f"another user?); {unchanged}"
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM):
         return (
             f"cannot write {label}: permission denied in the folder {target.parent} (footstats "
             "writes the new log beside the old one, then swaps them, so the folder must be "

@@ -21,8 +21,7 @@ import os
 import re
 import secrets
 import shutil
-import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from os import PathLike
@@ -38,6 +37,7 @@ __all__ = [
     "atomic_path",
     "check_not_input",
     "file_lock",
+    "lock_file",
     "neutralise_formulas",
     "stale_temps",
     "write_csv",
@@ -56,25 +56,34 @@ _NEUTRALISER = "'"
 
 @contextmanager
 def atomic_path(
-    path: str | PathLike, *, mode: int | None = None, durable: bool = False
+    path: str | PathLike,
+    *,
+    mode: int | None = None,
+    durable: bool = False,
+    check: Callable[[], None] | None = None,
 ) -> Iterator[Path]:
     """Yield a temporary path next to ``path``; move it onto ``path`` only on success.
 
-    The temporary file is created empty (with the usual permissions, umask applied) in the
-    target's folder and keeps the target's extension, so writers that pick the format from
-    the extension (``Figure.savefig``, ``PdfPages``) behave the same. When the ``with`` block
-    raises, the temporary file is deleted and the exception propagates; ``path`` is left as
-    it was.
+    The temporary file is created empty in the target's folder and keeps the target's
+    extension, so writers that pick the format from the extension (``Figure.savefig``,
+    ``PdfPages``) behave the same. When the ``with`` block raises, the temporary file is
+    deleted and the exception propagates; ``path`` is left as it was.
 
     Parameters
     ----------
     path : str or path-like
         The file to create or replace. Its folder must exist.
     mode : int, optional
-        Permission bits for the new file (e.g. the ones of the file it replaces).
+        Permission bits of the new file (e.g. the ones of the file it replaces). The
+        temporary file is created with them (never readable by more people than ``mode``
+        allows, not even for a moment) and gets exactly them before the swap. Without
+        ``mode``: the usual ``0o666`` minus the umask.
     durable : bool, default False
         Flush the new file to disk (fsync) before it replaces ``path``, and the folder
         after, so that a power cut leaves either the old file or the whole new one.
+    check : callable, optional
+        Called last, after the flush, right before the swap: it raises to leave ``path``
+        as it is (see :meth:`footstats.writing.append.Append.write`).
 
     Examples
     --------
@@ -86,13 +95,15 @@ def atomic_path(
     'hi'
     """
     target = Path(path)
-    tmp = _create_temp(target)
+    tmp = _create_temp(target, mode)
     try:
         yield tmp
+        if durable:  # read-only is enough for fsync, and works on a file made read-only
+            _fsync(tmp, os.O_RDONLY)
         if mode is not None:
             os.chmod(tmp, mode)
-        if durable:
-            _fsync(tmp, os.O_RDWR)
+        if check is not None:
+            check()
         os.replace(tmp, target)
     except BaseException:
         with suppress(FileNotFoundError):
@@ -116,11 +127,24 @@ def _fsync(path: Path, flags: int) -> None:
 def stale_temps(path: str | PathLike) -> list[Path]:
     """Temporary files :func:`atomic_path` left beside ``path`` (a writer that was killed).
 
-    Only safe to delete while holding :func:`file_lock` on ``path``: then no other writer
-    of ``path`` is between creating its temporary file and moving it into place.
+    Only footstats' own names count (``.NAME.footstats-1a2b3c4d.tmp.EXT`` for
+    ``NAME.EXT``): a hidden file of yours such as ``.log-20261207.tmp.csv`` is never taken
+    for one. Only safe to delete while holding :func:`file_lock` on ``path``: then no other
+    writer of ``path`` is between creating its temporary file and moving it into place.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> for name in (".log.footstats-0a1b2c3d.tmp.csv", ".log-20261207.tmp.csv"):
+    ...     _ = (folder / name).write_text("x")
+    >>> [p.name for p in stale_temps(folder / "log.csv")]
+    ['.log.footstats-0a1b2c3d.tmp.csv']
     """
     target = Path(path)
-    name = f".{glob.escape(target.stem)}-{'[0-9a-f]' * 8}.tmp{glob.escape(target.suffix)}"
+    name = (
+        f".{glob.escape(target.stem)}{_TEMP_MARK}{'[0-9a-f]' * 8}.tmp{glob.escape(target.suffix)}"
+    )
     return sorted(target.parent.glob(name))
 
 
@@ -156,7 +180,7 @@ def file_lock(path: str | PathLike, *, timeout: float | None = None) -> Iterator
     target = Path(path)
     if not target.parent.is_dir():  # filelock would create the missing folders
         raise FileNotFoundError(errno.ENOENT, "no such folder", str(target.parent))
-    lock = filelock.FileLock(target.with_name(f".{target.name}.lock"), timeout=timeout)
+    lock = filelock.FileLock(lock_file(target), timeout=timeout)
     try:
         lock.acquire()
     except filelock.Timeout:
@@ -170,51 +194,69 @@ def file_lock(path: str | PathLike, *, timeout: float | None = None) -> Iterator
         lock.release()
 
 
-def _create_temp(target: Path) -> Path:
+_TEMP_MARK = ".footstats-"  # in every temporary name: ".NAME.footstats-1a2b3c4d.tmp.EXT"
+
+
+def temp_name(target: Path) -> Path:
+    """A new temporary name beside ``target``, for :func:`atomic_path` and the report's
+    switch (:mod:`footstats.report.folder`); :func:`remove_leftovers` knows it as footstats'."""
+    return target.with_name(f".{target.stem}{_TEMP_MARK}{secrets.token_hex(4)}.tmp{target.suffix}")
+
+
+def lock_file(path: str | PathLike) -> Path:
+    """The lock file :func:`file_lock` holds for writing ``path``: ``.NAME.lock`` beside it.
+
+    >>> lock_file("logs/log.csv").as_posix()
+    'logs/.log.csv.lock'
+    """
+    target = Path(path)
+    return target.with_name(f".{target.name}.lock")
+
+
+def _create_temp(target: Path, mode: int | None = None) -> Path:
     # os.open with O_EXCL (not mkstemp) so the final file gets 0o666 minus the umask,
-    # like any other file the user creates, instead of mkstemp's private 0o600.
+    # like any other file the user creates, instead of mkstemp's private 0o600; with
+    # `mode`, never more than it allows (the owner keeps the right to write it meanwhile).
+    bits = 0o666 if mode is None else (mode & 0o777) | 0o600
     for _ in range(100):
-        tmp = target.with_name(f".{target.stem}-{secrets.token_hex(4)}.tmp{target.suffix}")
+        tmp = temp_name(target)
         try:
-            os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+            os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, bits))
         except FileExistsError:
             continue
         return tmp
     raise FileExistsError(f"cannot create a temporary file next to {target}")
 
 
-_STAGING_PREFIX = ".footstats-staging-"
-_LEFTOVER_TEMP = re.compile(r"\..*-[0-9a-f]{8}\.tmp(\.[A-Za-z0-9]+)?")
-
-
-def make_staging(folder: Path) -> Path:
-    """A new hidden staging folder inside ``folder`` (removed by :func:`remove_leftovers`)."""
-    return Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=folder))
+_STAGING_PREFIX = ".footstats-staging-"  # the staging folders of footstats before 0.2
+_LEFTOVER_TEMP = re.compile(r"\..+\.footstats-[0-9a-f]{8}\.tmp(\.[A-Za-z0-9]+)?")
 
 
 def remove_leftovers(folder: str | PathLike) -> list[Path]:
-    """Remove what killed runs left in ``folder``: hidden temporary files and staging folders.
+    """Remove what killed runs left in ``folder``: footstats' temporary files and staging
+    folders.
 
-    Only names footstats makes are touched (``.name-1a2b3c4d.tmp.ext`` files from
-    :func:`atomic_path`, ``.footstats-staging-*`` folders); symbolic links are left alone.
-    Call it only while holding the folder's lock, or a running writer loses its files.
+    Only names footstats makes are touched: ``.NAME.footstats-1a2b3c4d.tmp.EXT`` files (or
+    links) from :func:`atomic_path` and :func:`temp_name`, and ``.footstats-staging-*``
+    folders of older versions. A hidden file of yours that merely looks temporary
+    (``.thesis-20261207.tmp``) stays. Call it only while holding the folder's lock, or a
+    running writer loses its files.
 
     Examples
     --------
+    >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
-    >>> _ = (folder / ".report-0a1b2c3d.tmp.pdf").write_bytes(b"%PDF-partial")
-    >>> _ = (folder / "notes.txt").write_text("mine")
+    >>> _ = (folder / ".report.footstats-0a1b2c3d.tmp.pdf").write_bytes(b"%PDF-partial")
+    >>> _ = (folder / ".notes-20261207.tmp.txt").write_text("mine")
     >>> [p.name for p in remove_leftovers(folder)], sorted(p.name for p in folder.iterdir())
-    (['.report-0a1b2c3d.tmp.pdf'], ['notes.txt'])
+    (['.report.footstats-0a1b2c3d.tmp.pdf'], ['.notes-20261207.tmp.txt'])
     """
     removed = []
     for entry in Path(folder).iterdir():
-        if entry.is_symlink():
-            continue
-        if entry.name.startswith(_STAGING_PREFIX) and entry.is_dir():
-            shutil.rmtree(entry, ignore_errors=True)
-        elif _LEFTOVER_TEMP.fullmatch(entry.name) and entry.is_file():
+        if _LEFTOVER_TEMP.fullmatch(entry.name) and (entry.is_symlink() or entry.is_file()):
             entry.unlink(missing_ok=True)
+        elif entry.name.startswith(_STAGING_PREFIX) and entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
         else:
             continue
         removed.append(entry)

@@ -535,3 +535,19 @@ def test_6_a_report_of_a_thousand_participants_aggregates_and_keeps_every_one(tm
     assert cells.get_array().sum() == 1000
     spread = report.figure("adherence_spread").axes[0]
     assert len(spread.collections) == 0  # the box, no dot per participant
+
+
+def test_a_header_repeated_many_times_is_one_short_notice(tmp_path, capsys):
+    """Issue 26 (20): a header repeated on 50,000 lines is one notice of reasonable length
+    (the first lines and how many more), not a 350 kB line listing every one."""
+    path = tmp_path / "log.csv"
+    rows = "".join(
+        f"2026-03-{i % 28 + 1:02d},Heel raises,2,{i}\ndate,exercise,sets,notes\n"
+        for i in range(50_000)
+    )
+    path.write_text("date,exercise,sets,notes\n" + rows)
+    main(["check", str(path)])
+    out = capsys.readouterr().out
+    notice = next(line for line in out.splitlines() if "header repeated" in line)
+    assert len(notice) < 1000, f"a notice of {len(notice):,} characters"
+    assert "49990 more" in notice  # the first ten lines, then how many more

@@ -45,6 +45,13 @@ def cohort_log():
     return tidy_log(rows, sites=SITES)
 
 
+def entries(folder) -> list[str]:
+    """Every name in ``folder`` (temporary files are hidden: all listed) but footstats' own
+    bookkeeping of the report folder: its lock, its link to the current report and that
+    report's hidden folder (footstats.report.folder)."""
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith(".footstats-report"))
+
+
 def names(paths):
     return [p.name for p in paths]
 
@@ -136,7 +143,7 @@ def test_export_charts_writes_every_chart_in_every_format(log, tmp_path):
         head = path.read_bytes()[:400]
         signature = SIGNATURES[path.suffix[1:]]
         assert head.startswith(signature) or signature in head  # svg starts with <?xml
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names(paths))
+    assert entries(tmp_path) == sorted(names(paths))
 
 
 def test_export_charts_png_resolution_follows_dpi(log, tmp_path):
@@ -161,7 +168,7 @@ def test_failed_chart_leaves_no_partial_file(log, tmp_path, monkeypatch):
     monkeypatch.setattr(report._render, "write_png", broken_write_png)
     with pytest.raises(OSError, match="No space"):
         report.export_charts(log, tmp_path)
-    assert list(tmp_path.iterdir()) == []
+    assert entries(tmp_path) == []
 
 
 # -- PDF report -------------------------------------------------------------------------------
@@ -272,7 +279,7 @@ def test_failed_report_keeps_the_previous_pdf_and_leaves_no_temp(log, tmp_path, 
     with pytest.raises(RuntimeError, match="drawing failed"):
         report.export_report(log, target)
     assert target.read_bytes() == b"%PDF previous report"
-    assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
+    assert entries(tmp_path) == ["report.pdf"]
 
 
 # -- chart images: compressed once, for the PNG file and the PDF ---------------------------------
@@ -408,7 +415,7 @@ def test_write_report_writes_tables_charts_and_pdf_into_a_new_folder(log, tmp_pa
     assert names(paths[:4]) == ["frequency.csv", "sets.csv", "pain.csv", "summary.json"]
     assert names(paths[4:-1]) == [f"{chart}.png" for chart in report.CHARTS]
     assert paths[-1] == out / "report.pdf"
-    assert sorted(p.name for p in out.iterdir()) == sorted(names(paths))  # no temp files
+    assert entries(out) == sorted(names(paths))  # no temp files
 
 
 def test_write_report_never_touches_the_input_log(tmp_path):

@@ -380,12 +380,18 @@ def test_a_writer_killed_at_any_point_leaves_the_old_or_the_new_file(tmp_path):
 
 def test_only_this_logs_leftover_temp_files_are_removed(sample_log):
     folder = sample_log.parent
-    for name in (".log-0123abcd.tmp.csv", ".log-0123abcd.tmp.txt", ".logs-0123abcd.tmp.csv"):
+    names = (
+        ".log.footstats-0123abcd.tmp.csv",  # a killed writer's, of this log: removed
+        ".log.footstats-0123abcd.tmp.txt",
+        ".logs.footstats-0123abcd.tmp.csv",
+        ".log-20261207.tmp.csv",  # yours, whatever it looks like (issue 26, point 2)
+    )
+    for name in names:
         (folder / name).write_text("x")
 
     append_rows(sample_log, [ROW])
 
-    assert files_in(folder) == [".log-0123abcd.tmp.txt", ".logs-0123abcd.tmp.csv", "log.csv"]
+    assert files_in(folder) == sorted([*names[1:], "log.csv"])
 
 
 def test_a_read_only_folder_is_refused_with_a_clear_message(sample_log):

@@ -21,6 +21,7 @@ from filelock import FileLock
 
 import footstats
 from footstats.cli import main
+from footstats.report import folder as folder_module
 from footstats.report import write as report_module
 from footstats.report.write import write_report
 
@@ -36,6 +37,22 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 def visible(folder: Path) -> dict[str, bytes]:
     return {name: data for name, data in snapshot(folder).items() if not name.startswith(".")}
+
+
+def current_report(folder: Path) -> str | None:
+    """The hidden folder of the report shown in ``folder`` (footstats.report.folder)."""
+    link = folder / ".footstats-report"
+    return os.readlink(link) if link.is_symlink() else None
+
+
+def staging_folders(folder: Path) -> list[str]:
+    """Hidden report folders of ``folder`` that are not the current report's: a run's
+    staging folder, or the leftover of a killed one."""
+    return [
+        p.name
+        for p in folder.iterdir()
+        if p.name.startswith(".footstats-report-") and p.name != current_report(folder)
+    ]
 
 
 @pytest.fixture
@@ -58,7 +75,14 @@ def _old_report(tmp_path_factory):
 @pytest.fixture
 def previous_report(tmp_path, _old_report):
     """An output folder holding a whole report of the old log (made once, copied)."""
-    return Path(shutil.copytree(_old_report, tmp_path / "out"))
+    return copy_report(_old_report, tmp_path / "out")
+
+
+def copy_report(source: Path, target: Path) -> Path:
+    """A copy of a report folder as footstats left it: its link to the report's hidden
+    folder, and its visible files hard links of the hidden ones (``cp -a`` keeps both)."""
+    subprocess.run(["cp", "-a", str(source), str(target)], check=True)
+    return target
 
 
 def start_report(log: Path, out: Path) -> subprocess.Popen:
@@ -83,7 +107,7 @@ def wait_for_staging(out: Path, process: subprocess.Popen, timeout: float = 60) 
     """Return once the run has started writing (its staging folder exists)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if any(p.name.startswith(".footstats-staging-") for p in out.iterdir()):
+        if staging_folders(out):
             return
         assert process.poll() is None, process.communicate()
         time.sleep(0.005)
@@ -107,7 +131,7 @@ def stop_while_writing(log: Path, out: Path, old_report: Path, stop) -> tuple[in
         if process.returncode != 0:
             return process.returncode, err
         shutil.rmtree(out)
-        shutil.copytree(old_report, out)
+        copy_report(old_report, out)
     raise AssertionError("five runs in a row finished before they could be stopped")
 
 
@@ -119,12 +143,12 @@ def test_kill_leaves_the_previous_report_and_the_next_run_cleans_up(
     assert code == -signal.SIGKILL
     assert visible(previous_report) == before  # no partial file, no mix of old and new
     # a killed run's hidden leftovers (staging folder, temporary files) are found ...
-    (previous_report / ".summary-0a1b2c3d.tmp.json").write_text("{")
-    assert any(p.name.startswith(".") for p in previous_report.iterdir())
+    (previous_report / ".summary.footstats-0a1b2c3d.tmp.json").write_text("{")
+    assert staging_folders(previous_report)
     # ... and removed by the next run, which writes the new report whole
     write_report(footstats.read_log(logs[1]), previous_report)
-    assert not [p.name for p in previous_report.iterdir() if p.name.startswith(".footstats-s")]
-    assert not (previous_report / ".summary-0a1b2c3d.tmp.json").exists()
+    assert staging_folders(previous_report) == []
+    assert not (previous_report / ".summary.footstats-0a1b2c3d.tmp.json").exists()
     assert '"2026-04-06"' in (previous_report / "summary.json").read_text()
 
 
@@ -177,12 +201,13 @@ def test_full_disk_is_a_clean_message_and_keeps_the_previous_report(
 def test_a_second_writer_waits_then_refuses_with_a_message(tmp_path, logs, capsys, monkeypatch):
     out = tmp_path / "out"
     out.mkdir()
-    monkeypatch.setattr(report_module, "LOCK_TIMEOUT", 0.2)
-    with FileLock(report_module.lock_path(out)):
+    monkeypatch.setattr(folder_module, "LOCK_TIMEOUT", 0.2)
+    with FileLock(folder_module.lock_path(out)):
         code = main(["report", str(logs[0]), "-o", str(out)])
     err = capsys.readouterr().err
     assert code == 2
     assert "another footstats report has been writing into it" in err
+    assert str(out / ".footstats-report.lock") in err  # the message names the lock
     assert visible(out) == {}
 
 
@@ -200,15 +225,26 @@ def test_concurrent_writers_leave_one_consistent_report(tmp_path, logs):
     else:
         assert '"2026-04-06"' in summary
         assert b"6 April 2026" in pdf and "2026-04-06" in frequency
-    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []  # nothing hidden left
+    # nothing hidden left but footstats' lock, its link to the report and the report's folder
+    hidden = sorted(p.name for p in out.iterdir() if p.name.startswith("."))
+    assert hidden == sorted([".footstats-report", current_report(out), ".footstats-report.lock"])
 
 
-def test_a_full_report_removes_charts_of_a_format_it_did_not_write(previous_report, logs):
-    (previous_report / "frequency.svg").write_text("<svg/>")  # from an earlier --format svg
-    mine = previous_report / "my notes.txt"
+def test_a_full_report_removes_charts_of_a_format_it_did_not_write(tmp_path, logs):
+    """Files of an earlier report that this one does not write are removed (here the SVG
+    charts of a report with --format png,svg), files of yours are not: a chart you drew
+    yourself under a report's name (calendar.svg) stays (issue 26, point 2: only files
+    footstats made are removed; before, any report name was)."""
+    out = tmp_path / "out"
+    write_report(footstats.read_log(logs[0]), out, formats=("png", "svg"))
+    assert (out / "frequency.svg").exists()
+    (out / "calendar.svg").unlink()
+    (out / "calendar.svg").write_text("<svg>mine</svg>")  # yours, under a report's name
+    mine = out / "my notes.txt"
     mine.write_text("keep")
-    write_report(footstats.read_log(logs[1]), previous_report)
-    assert not (previous_report / "frequency.svg").exists()
+    write_report(footstats.read_log(logs[1]), out)
+    assert not (out / "frequency.svg").exists()
+    assert (out / "calendar.svg").read_text() == "<svg>mine</svg>"
     assert mine.read_text() == "keep"
 
 
@@ -234,18 +270,24 @@ COHORT_LOG = (
 def test_export_report_waits_for_the_folder_lock_as_report_does(tmp_path, logs, monkeypatch):
     out = tmp_path / "out"
     out.mkdir()
-    monkeypatch.setattr(report_module, "LOCK_TIMEOUT", 0.2)
-    with FileLock(report_module.lock_path(out)), pytest.raises(OSError) as refused:
+    monkeypatch.setattr(folder_module, "LOCK_TIMEOUT", 0.2)
+    with FileLock(folder_module.lock_path(out)), pytest.raises(OSError) as refused:
         footstats.export_report(footstats.read_log(logs[0]), out / "report.pdf")
     assert refused.value.errno == errno.EBUSY
+    assert isinstance(refused.value, footstats.ExportError)
     assert "another footstats report has been writing into it" in str(refused.value)
-    assert list(out.iterdir()) == []
+    assert [p.name for p in out.iterdir()] == [".footstats-report.lock"]
     # once the other writer is done, the PDF is written
     footstats.export_report(footstats.read_log(logs[0]), out / "report.pdf")
     assert (out / "report.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_lock_files_are_kept_in_one_folder_of_the_temporary_folder(tmp_path, logs, monkeypatch):
+def test_the_lock_is_a_hidden_file_of_the_output_folder_kept_after_the_report(
+    tmp_path, logs, monkeypatch
+):
+    """Each output folder has its own lock, DIR/.footstats-report.lock, which every user
+    writing there shares; nothing goes into the temporary folder (issue 26, point 12: the
+    shared footstats-report-locks folder there, made by one user, blocked every other)."""
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     monkeypatch.setattr("tempfile.tempdir", str(temporary))
@@ -253,10 +295,11 @@ def test_lock_files_are_kept_in_one_folder_of_the_temporary_folder(tmp_path, log
     write_report(log, tmp_path / "a")
     write_report(log, tmp_path / "b")
     footstats.export_report(log, tmp_path / "a" / "again.pdf")  # the lock of folder a again
-    assert [p.name for p in temporary.iterdir()] == [report_module.LOCK_FOLDER]
-    locks = sorted(p.name for p in (temporary / report_module.LOCK_FOLDER).iterdir())
-    assert locks == sorted(report_module.lock_path(tmp_path / f).name for f in "ab")
-    assert len(locks) == 2
+    assert list(temporary.iterdir()) == []
+    for folder in "ab":
+        lock = folder_module.lock_path(tmp_path / folder)
+        assert lock == tmp_path / folder / ".footstats-report.lock"
+        assert lock.is_file() and lock.stat().st_size == 0
 
 
 def test_a_personal_report_removes_the_personal_reports_of_an_earlier_cohort(tmp_path, logs):
