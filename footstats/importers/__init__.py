@@ -6,18 +6,25 @@ contract in :mod:`footstats.importers.base`), shared helpers in
 the order headers are tried) and the dispatch functions, which only call the importers'
 hooks: no app is named outside its own module.
 
-=========  ======================================================================
-format     what it reads
-=========  ======================================================================
-footstats  a footstats log (the default; read by :mod:`footstats.reading.log` itself)
-strong     Strong exports (every header generation, English, German, French,
-           Chinese and Portuguese headers, others by their structure; one row per set)
-hevy       Hevy exports (kg or lbs, either locale's times; warm-up sets apart)
-fitnotes   FitNotes exports (each weight-unit variant; one row per set)
-loop       Loop Habit Tracker checkmarks (multi-habit file with ``habit=``, a
-           habit's own file, old header-less files, the unzipped export folder;
-           sessions only)
-=========  ======================================================================
+============  ===================================================================
+format        what it reads
+============  ===================================================================
+footstats     a footstats log (the default; read by :mod:`footstats.reading.log`)
+fitbod        Fitbod's WorkoutExport.csv, both layouts (UTC times; ``timezone=``)
+fitnotes_ios  FitNotes for iOS exports (one row per set)
+strong        Strong exports (every header generation, English, German, French,
+              Chinese and Portuguese headers, others by their structure; rest timers
+              in any language; the semicolon export's words and Note rows)
+hevy          Hevy exports (kg or lbs, either locale's times, month names in 21
+              languages; warm-up sets apart)
+fitnotes      FitNotes (Android) exports (each weight-unit variant; one row per set)
+loop          Loop Habit Tracker checkmarks (multi-habit file with ``habit=``, a
+              habit's own file, old header-less files, the unzipped export folder;
+              sessions only)
+============  ===================================================================
+
+Apps whose files are recognised only to say they are not read, and what to do instead,
+are in :mod:`footstats.importers.not_read`; docs/exports.md shows every format.
 """
 
 from __future__ import annotations
