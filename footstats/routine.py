@@ -276,7 +276,7 @@ def resolve_routine(routine: Routine | str | PathLike | None = None, log=None) -
     carried = None if log is None else log.attrs.get("routine")
     chosen = routine if routine is not None else carried
     chosen = chosen if chosen is not None else load_routine()
-    if log is not None:
+    if log is not None and chosen is not carried:  # the log was read with its own routine
         _check_log_matches(chosen, log, carried)
     return chosen
 

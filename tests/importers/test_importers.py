@@ -42,6 +42,7 @@ from footstats.columns import (
 )
 from footstats.importers import (
     IMPORTERS,
+    common,
     detect,
     format_names,
     hevy,
@@ -49,7 +50,6 @@ from footstats.importers import (
     loop,
     strong,
 )
-from footstats.importers import common as _common
 
 DATA = Path(__file__).parents[1] / "data" / "importers"
 
@@ -124,16 +124,16 @@ def test_importer_lookup_ignores_case_and_rejects_unknown_names():
 
 def test_parse_numbers_whole_and_decimal():
     values = pd.Series(["12", "12.0", "60,5", "", "1e1", "-3", "8-10", "ten"])
-    whole, bad_whole = _common.parse_numbers(values, whole=True)
+    whole, bad_whole = common.parse_numbers(values, whole=True)
     assert whole.tolist()[:2] == [12.0, 12.0]
     assert bad_whole.tolist() == [False, False, True, False, True, True, True, True]
-    decimal, bad_decimal = _common.parse_numbers(values, whole=False)
+    decimal, bad_decimal = common.parse_numbers(values, whole=False)
     assert decimal.tolist()[:4] == [12.0, 12.0, 60.5, pd.NA]
     assert bad_decimal.tolist() == [False, False, False, False, True, True, True, True]
 
 
 def test_parse_duration_minutes():
-    minutes, bad = _common.parse_duration_minutes(
+    minutes, bad = common.parse_duration_minutes(
         pd.Series(["2h 38m", "58m", "1h", "45s", "1h 2m 30s", "", "ages", "38"])
     )
     # 2*60+38 = 158; 30 s = 0.5 min; a bare number has no unit: not guessed
@@ -143,16 +143,16 @@ def test_parse_duration_minutes():
 
 def test_parse_datetimes_tries_formats_in_order_and_never_guesses():
     values = pd.Series(["2025-01-30 13:04:05", "2025-01-30 1:04:05\u202fPM", "30/01/2025", ""])
-    parsed = _common.parse_datetimes(values, ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %I:%M:%S %p"])
+    parsed = common.parse_datetimes(values, ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %I:%M:%S %p"])
     assert parsed.iloc[0] == parsed.iloc[1] == pd.Timestamp("2025-01-30 13:04:05")
     assert parsed.iloc[2:].isna().all()
 
 
 def test_whole_numbers_and_decimals_as_the_log_holds_them():
     values = pd.Series([3.0, 2.5, None, 0.0, 32 / 60], dtype="Float64")
-    assert _common.decimals(values).tolist() == [3.0, 2.5, pd.NA, 0.0, 0.533333]
-    assert _common.whole_numbers(values[[0, 2, 3]]).tolist() == [3, pd.NA, 0]
-    assert _common.whole_numbers(values).dtype == "Int64"
+    assert common.decimals(values).tolist() == [3.0, 2.5, pd.NA, 0.0, 0.533333]
+    assert common.whole_numbers(values[[0, 2, 3]]).tolist() == [3, pd.NA, 0]
+    assert common.whole_numbers(values).dtype == "Int64"
 
 
 # -- Strong -----------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from datetime import date
+from importlib import resources
 from io import StringIO
 
 import pandas as pd
@@ -30,7 +31,7 @@ from footstats.columns import (
     WEEK_INDEX,
     WEEKS,
 )
-from footstats.metrics import followup as _followup
+from footstats.metrics import followup
 from footstats.metrics import tables as metrics
 from footstats.reading.participants import (
     enrolment_problems,
@@ -115,7 +116,7 @@ def test_until_today(monkeypatch):
         def today(cls):
             return cls(2026, 3, 18)
 
-    monkeypatch.setattr(_followup, "date", Today)  # where the window reads today
+    monkeypatch.setattr(followup, "date", Today)  # where the window reads today
     log = tidy_log([session("2026-03-02")])
     weekly = metrics.weekly_frequency(log, routine=PROGRAM, until="today")
     assert weekly[WEEK].tolist() == days("2026-03-02", "2026-03-09", "2026-03-16")
@@ -573,3 +574,66 @@ def test_participants_may_be_a_path(tmp_path):
     table = read_participants(tmp_path / "people.csv", dayfirst=True)
     window = metrics.follow_up(tidy_log([session("2026-03-09", "p1")]), participants=table)
     assert window[START].tolist() == days("2026-03-02")
+
+
+# -- bounds on every window input (issue 26, point 6): a typo is said, never counted ----------
+
+
+@pytest.mark.parametrize("weeks", ["9223372036854775807", "99999999999999999999", "1041"])
+def test_report_absurd_weeks_is_a_usage_error_not_an_empty_report(files, capsys, weeks):
+    """--weeks has bounds, like the log's dates ("a typo?"): never 0 weeks and 0 sessions
+    (int64 wrapped) nor an OverflowError traceback."""
+    code, _, err = run(["report", "log.csv", "-o", "out", "--weeks", weeks], capsys)
+    assert code == 2, err
+    assert "a typo? (at most 1040 weeks)" in err and "Traceback" not in err
+    assert not (files / "out" / "summary.json").exists()
+
+
+def test_report_weeks_up_to_twenty_years_are_counted(files, capsys):
+    code, _, err = run(["report", "log.csv", "-o", "out", "--weeks", "1040"], capsys)
+    assert code == 0, err
+    assert json.loads((files / "out" / "summary.json").read_text())["weeks"] == 1040
+
+
+def test_check_refuses_absurd_weeks_in_a_routine(files, capsys):
+    """A routine's ``weeks = 99999999999999999999`` is refused by check, as other
+    implausible routine numbers are, so report never crashes on it."""
+    text = (resources.files("footstats") / "data" / "foot_routine.toml").read_text("utf-8")
+    weeks = "session_minutes = 20\nweeks = 99999999999999999999"
+    (files / "routine.toml").write_text(text.replace("session_minutes = 20", weeks, 1))
+    code, _, err = run(["check", "log.csv", "--routine", "routine.toml"], capsys)
+    assert code == 2
+    assert "'weeks': 99999999999999999999 weeks is 1,923,076,923,076,923,076 years: a typo?" in err
+
+
+@pytest.mark.parametrize(
+    ("until", "when"),
+    [("9999-12-31", "more than a year in the future"), ("0001-01-01", "before 1900")],
+)
+def test_report_implausible_until_is_a_typo_message(files, capsys, until, when):
+    """--until follows the log's date rule: 1900 to a year from today, else "a typo?" (not
+    pandas' "Cannot cast ... to unit='ns'")."""
+    code, _, err = run(["report", "log.csv", "-o", "out", "--until", until], capsys)
+    assert code == 2
+    assert f"until {until} is {when}: a typo?" in err and "Cannot cast" not in err
+
+
+def test_follow_up_checks_its_values_when_made():
+    with pytest.raises(footstats.WindowError, match="at most 1040 weeks"):
+        footstats.FollowUp(weeks=2**63 - 1)
+    with pytest.raises(footstats.WindowError, match="whole number of weeks >= 1, got True"):
+        footstats.FollowUp(weeks=True)
+    with pytest.raises(footstats.WindowError, match="until 2206-02-27 is more than a year"):
+        footstats.FollowUp(until="2206-02-27")
+    with pytest.raises(footstats.WindowError, match=r"YYYY-MM-DD\) or 'today', got '03/04/2026'"):
+        footstats.FollowUp(until="03/04/2026")  # never guessed
+    table = pd.DataFrame({"participant": ["p1"], "start": ["2026-03-02"], "weeks": [5000]})
+    with pytest.raises(footstats.WindowError, match="participant p1: weeks = 5000: a typo?"):
+        footstats.FollowUp(participants=table)
+    assert footstats.FollowUp(until=pd.Timestamp("2026-03-15")).until == date(2026, 3, 15)
+    assert footstats.FollowUp(until="today").until == date.today()
+    assert repr(footstats.FollowUp(weeks=6, until="2026-04-30")) == (
+        "FollowUp(weeks=6, until=2026-04-30)"
+    )
+    with pytest.raises(footstats.UsageError, match="give window= or weeks=, not both"):
+        footstats.weekly_frequency(footstats.load_sample(), window=footstats.FollowUp(), weeks=3)

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from footstats import validate_log
 from footstats.columns import ERROR, LINE, MESSAGE, NOTICE, SEVERITY
-from footstats.reading import csvfile as _csvfile
+from footstats.reading import csvfile
 from footstats.reading.csvfile import (
     NotALog,
     Unreadable,
@@ -35,17 +35,17 @@ from footstats.reading.csvfile import (
 LOGS = Path(__file__).parents[1] / "data" / "logs"
 
 
-def table(text: str, notes=()) -> _csvfile.RawTable:
+def table(text: str, notes=()) -> csvfile.RawTable:
     return parse_table("log.csv", text, list(notes))
 
 
-def cells(raw: _csvfile.RawTable) -> list[list[str]]:
+def cells(raw: csvfile.RawTable) -> list[list[str]]:
     """The raw values row by row, as plain strings (the fast path may store categories)."""
     values = raw.frame.drop(columns=LINE).astype("str")
     return values.to_numpy().tolist()
 
 
-def assert_same_table(fast: _csvfile.RawTable, exact: _csvfile.RawTable) -> None:
+def assert_same_table(fast: csvfile.RawTable, exact: csvfile.RawTable) -> None:
     assert fast.header == exact.header
     assert fast.delimiter == exact.delimiter
     assert cells(fast) == cells(exact)
@@ -331,7 +331,7 @@ def test_property_fast_and_exact_agree_on_files_written_by_the_csv_module(delimi
 
 
 def _without_fast_path(monkeypatch):
-    monkeypatch.setattr(_csvfile, "_parse_fast", lambda *args: None)
+    monkeypatch.setattr(csvfile, "_parse_fast", lambda *args: None)
 
 
 @pytest.mark.parametrize(

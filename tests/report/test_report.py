@@ -19,8 +19,7 @@ from matplotlib.figure import Figure
 
 import footstats
 from footstats.charts import render as _render
-from footstats.report import pdf_images as _pdf_images
-from footstats.report import pdf_text as _pdf_text
+from footstats.report import pdf_images, pdf_text
 from footstats.report import write as report
 
 SIGNATURES = {"png": b"\x89PNG", "pdf": b"%PDF", "svg": b"<svg"}
@@ -256,7 +255,7 @@ def test_report_of_an_empty_log_with_a_participant_column(tmp_path):
 def test_pain_sentence(change, sentence):
     important = change["change"] <= -2 or (change["change_pct"] or 0) <= -30
     assert (
-        _pdf_text._pain_sentence("back", {**change, "clinically_important": important}) == sentence
+        pdf_text._pain_sentence("back", {**change, "clinically_important": important}) == sentence
     )
 
 
@@ -298,19 +297,19 @@ def test_compressed_pixels_make_a_png_with_the_same_pixels_and_dpi():
 def _text_pdf() -> bytes:
     out = io.BytesIO()
     with PdfPages(out) as pdf:
-        pdf.savefig(Figure(figsize=_pdf_text._A4_PORTRAIT))
+        pdf.savefig(Figure(figsize=pdf_text._A4_PORTRAIT))
     return out.getvalue()
 
 
 def _last_xref(pdf: bytes) -> dict[int, int]:
     start = int(re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", pdf)[1])
-    return _pdf_images._xref(pdf, start)
+    return pdf_images._xref(pdf, start)
 
 
 def test_image_pages_follow_the_pdf_as_an_incremental_update():
     text = _text_pdf()
     chart = _render.compress(np.full((600, 1350, 3), 200, np.uint8))  # 9 x 4 inches at 150 dpi
-    pdf = _pdf_images.append_image_pages(text, [[chart, chart], [chart]], dpi=150)
+    pdf = pdf_images.append_image_pages(text, [[chart, chart], [chart]], dpi=150)
     assert pdf.startswith(text)  # the original bytes are kept
     assert pdf_pages(pdf) == 3
     # the new cross-reference section points at its objects, and back at the original one
@@ -328,7 +327,7 @@ def test_image_pages_follow_the_pdf_as_an_incremental_update():
 
 def test_image_pages_place_two_charts_on_a_page_shrunk_to_its_width():
     chart = _render.compress(np.full((600, 1350, 3), 200, np.uint8))  # 9 x 4 inches
-    pdf = _pdf_images.append_image_pages(_text_pdf(), [[chart, chart]], dpi=150)
+    pdf = pdf_images.append_image_pages(_text_pdf(), [[chart, chart]], dpi=150)
     # A4 is 8.27 inches wide; less two margins of 0.45 that leaves 7.37 inches, so the charts
     # are scaled by 7.37 / 9: 530.64 x 235.84 points, left at the margin (32.4 points). The
     # first is 0.45 inch below the top (11.69 inches = 841.68 points), the second 0.3 inch
@@ -342,7 +341,7 @@ def test_image_pages_place_two_charts_on_a_page_shrunk_to_its_width():
 
 def test_a_small_chart_keeps_its_size_on_the_page():
     chart = _render.compress(np.full((300, 600, 3), 0, np.uint8))  # 4 x 2 inches at 150 dpi
-    pdf = _pdf_images.append_image_pages(_text_pdf(), [[chart]], dpi=150)
+    pdf = pdf_images.append_image_pages(_text_pdf(), [[chart]], dpi=150)
     left = (8.27 - 4) / 2 * 72
     assert re.findall(rb"q ([\d.]+) 0 0 ([\d.]+) ([\d.]+) ", pdf) == [
         (b"288.000", b"144.000", b"%.3f" % left)

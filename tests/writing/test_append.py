@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 import footstats
 from footstats.cli import main
 from footstats.writing import append as append_module
-from footstats.writing import files as _files
+from footstats.writing import files
 from footstats.writing.append import (
     AppendError,
     RowsRefused,
@@ -436,11 +436,11 @@ def test_two_writers_at_once_both_add_their_rows(sample_log):
 
 
 def test_a_writer_waiting_too_long_for_the_lock_gives_up_cleanly(sample_log, monkeypatch):
-    monkeypatch.setattr(_files, "LOCK_TIMEOUT_SECONDS", 0.2)
+    monkeypatch.setattr(files, "LOCK_TIMEOUT_SECONDS", 0.2)
     holding, release = threading.Event(), threading.Event()
 
     def hold():
-        with _files.file_lock(sample_log):
+        with files.file_lock(sample_log):
             holding.set()
             release.wait(10)
 
