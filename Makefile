@@ -48,14 +48,24 @@ bench: $(STAMP)
 # one small change (mutant) at a time, runs the focused tests that call the changed function
 # ([tool.mutmut] in pyproject.toml), then prints the share of mutants killed per module.
 # For the importers, their converters (the functions that count sets, warm-ups apart, read
-# dates, numbers and durations, and turn Loop checkmarks into sessions) and each to_log.
+# dates, numbers and durations, and turn Loop checkmarks into sessions) and each to_log,
+# with issue 25's: Strong's rest timers and words, Hevy's month names, Loop's skips, Entry
+# cells and habit files, Fitbod, FitNotes for iOS and the apps not read.
 MUTATE_MODULES := footstats.core.values footstats.routine footstats.metrics.weeks footstats.metrics.followup \
 	footstats.importers footstats.metrics.tables
 MUTATE_IMPORTERS := $(addprefix footstats.importers., common.x_sets_to_log* \
 	common.x_sets_table* common.x__join_distinct* common.x__duration_minutes* \
 	common.x_missing_numbers* common.x?Columns?datetimes* common.x?Columns?numbers* strong.x__minutes* \
 	loop.x__measurable* loop.x__first_entry* loop.x__target* \
-	strong.x_to_log* hevy.x_to_log* fitnotes.x_to_log* loop.x_to_log*)
+	strong.x_to_log* hevy.x_to_log* fitnotes.x_to_log* loop.x_to_log* \
+	common.x_lone_notes* common.x_name_spaces_notice* common.x?Columns?exercises* \
+	strong.x__kinds* strong.x__rest_shaped* strong.x__rest_notices* strong.x__notes_of_sets* \
+	hevy.x_month_names_of* hevy.x_in_english* hevy.x_month_words* hevy.x__ambiguity* hevy.x__ambiguous* \
+	loop.x__days* loop.x__habit_notice* loop.x__repaired* loop.x__entry_rows* \
+	loop.x__summary_problem* loop.x__habit_file* loop.x__own_file_notice* loop.x__folder_habit* \
+	loop.x_export_file* fitnotes.x_day_log* fitbod.x_to_log* fitbod.x__warmups* \
+	fitbod.x__utc_notice* fitnotes_ios.x_to_log* month_names.x_token* month_names.x_month_index* \
+	not_read.x_not_read* not_read.x?NotRead?*)
 # one mutmut run for every module (mutants generated and the tests' coverage taken once)
 MUTATE_NAMES = $(foreach module,$(MUTATE_MODULES),$(if $(filter footstats.importers,$(module)),\
 	$(MUTATE_IMPORTERS),$(module).*))

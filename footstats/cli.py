@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     reading.add_argument(
         "--input-format",
         metavar="NAME",
-        help="force the format: footstats, strong, hevy, fitnotes, loop",
+        help="force the format: footstats or an app's (strong, hevy, ...; docs/exports.md)",
     )
     reading.add_argument(
         "--map", metavar="FILE.toml", help="exercise names -> routine exercises ([exercises] table)"
@@ -85,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     reading.add_argument(
         "--excel-dates", action="store_true", help="accept Excel serial day numbers as dates"
+    )
+    reading.add_argument(
+        "--timezone",
+        metavar="ZONE",
+        help="read times an export writes in UTC (Fitbod) in this time zone, e.g. Europe/Berlin",
     )
     reading.add_argument(
         "--all",
@@ -270,16 +275,20 @@ def _read_options(args) -> ReadOptions:
         routine = load_routine(args.routine)
     except RoutineError as exc:
         raise _UsageError(str(exc)) from None
-    return ReadOptions(
-        routine=routine,
-        dayfirst=args.dayfirst,
-        date_format=args.date_format,
-        encoding=args.encoding,
-        format=args.input_format,
-        exercise_map=_load_map(args.map),
-        habit=args.habit,
-        excel_dates=args.excel_dates,
-    )
+    try:
+        return ReadOptions(
+            routine=routine,
+            dayfirst=args.dayfirst,
+            date_format=args.date_format,
+            encoding=args.encoding,
+            format=args.input_format,
+            exercise_map=_load_map(args.map),
+            habit=args.habit,
+            excel_dates=args.excel_dates,
+            timezone=args.timezone,
+        )
+    except UsageError as exc:  # a time zone the system does not know
+        raise _UsageError(str(exc)) from None
 
 
 def _load_map(path: str | None) -> dict[str, str] | None:

@@ -12,7 +12,8 @@ FS0xx    the file: opening, encoding, CSV structure (quotes, values per line)
 FS1xx    the header and columns of a footstats log
 FS2xx    one value (a cell): numbers, dates, sides, exercise names
 FS3xx    rows and sessions: rules across cells or rows (blank sets, duplicates, clashes)
-FS4xx    app exports (Strong, Hevy, FitNotes, Loop Habit Tracker) while converting them
+FS4xx    app exports (Strong, Hevy, FitNotes, Fitbod, Loop Habit Tracker, ...) while
+         converting them
 FS5xx    folders of logs (one file per participant)
 FS6xx    appending rows to a log (``footstats add``)
 FS7xx    the participants table of a study (``--participants``)
@@ -23,7 +24,7 @@ probably wrong) or ``notice`` (kept; something footstats did that you may want t
 ``docs/problem-codes.md`` lists every code with an example and how to fix it; a test keeps
 it in step with :data:`CODES`.
 
-Over 600 lines on purpose: it is a table, one entry of six fields per code (93), each
+Over 600 lines on purpose: it is a table, one entry of six fields per code (100), each
 on its own lines so the meaning and the fix read as sentences.
 """
 
@@ -556,6 +557,64 @@ LOOP_EXPORT_BUG = _code(
     "no line has as many values as the header has habits (30 lines): a habit name with a "
     "comma was split in two by Loop's export ...",
     "Export again with a newer Loop, or give the habit's own Checkmarks.csv.",
+)  # fmt: skip
+STRONG_NOTE_ROWS = _code(
+    "FS425", "strong-note-rows", NOTICE,
+    "Strong's Note rows (an exercise's note, in the semicolon export) were read as the "
+    "exercise's notes, not as sets.",
+    "read 2 Note row(s) (lines 2, 16) as their exercise's note, not a set",
+    "Nothing to fix.",
+)  # fmt: skip
+EXPORT_NAME_SPACES = _code(
+    "FS426", "export-name-spaces", NOTICE,
+    "Exercise names of an export that differ only by spaces (at either end, or doubled) "
+    "were read as one exercise.",
+    "'Lat Pulldown ' and 'Lat Pulldown' differ only by spaces: read as one exercise "
+    "(lines 2, 52)",
+    "Nothing to fix; rename the exercise in the app to keep one spelling.",
+)  # fmt: skip
+HEVY_AMBIGUOUS_MONTH = _code(
+    "FS427", "hevy-ambiguous-month", ERROR,
+    "A month name of a Hevy export means different months in the languages that could "
+    "have written the file.",
+    "'3 lis 2025, 18:00': 'lis' is November in Polish and October in Croatian, and the "
+    "file's other months do not tell which: export again with Hevy set to English",
+    "Export again with Hevy (or the phone) set to English, or write the dates as "
+    "2025-11-03 18:00.",
+)  # fmt: skip
+LOOP_HABIT_FILE = _code(
+    "FS428", "loop-habit-file", NOTICE,
+    "A Loop export folder's Checkmarks.csv could not serve the habit asked for, so the "
+    "habit's own file in the folder was read.",
+    "read the habit's own file 001 Feet then stretch/Checkmarks.csv: the export's "
+    "Checkmarks.csv has no column 'Feet, then stretch' (a habit name with a comma splits "
+    "its header)",
+    "Nothing to fix.",
+)  # fmt: skip
+EXPORT_UTC_TIMES = _code(
+    "FS429", "export-utc-times", NOTICE,
+    "An export writes its times in UTC (Fitbod): they were read as written, or in the "
+    "time zone given with timezone= (--timezone).",
+    "Fitbod writes times in UTC (+0000): read as written, so 2 of 4 workouts that start "
+    "between 00:00 and 06:59 UTC may belong to the day before where you live; pass "
+    "timezone= (--timezone, e.g. America/New_York) to read them in your time zone",
+    "Pass your time zone with --timezone (an IANA name like Europe/Berlin).",
+)  # fmt: skip
+EXPORT_NOT_READ = _code(
+    "FS430", "export-not-read", ERROR,
+    "An export of an app footstats does not read; the message says which app it looks "
+    "like and how to turn it into a footstats log.",
+    "looks like a WHOOP export (workouts.csv), which footstats does not read: one row per "
+    "workout, no sets. To use it, make a footstats log of it: ...",
+    "Make a footstats log of the file as the message says (the columns date, exercise, "
+    "sets, or date and session_done), and match exercise names with --map.",
+)  # fmt: skip
+EXPORT_BAD_WARMUP = _code(
+    "FS431", "export-bad-warmup", ERROR,
+    "A warm-up mark of an export that is neither true nor false (Fitbod's isWarmup); the "
+    "row is left out.",
+    "'maybe' is not a Fitbod warm-up mark: expected true or false (or blank)",
+    "Give the export as the app wrote it.",
 )  # fmt: skip
 
 # -- FS5xx: folders ----------------------------------------------------------------------

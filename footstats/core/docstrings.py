@@ -88,7 +88,8 @@ date_format : str, optional
 encoding : str, optional
     The file's encoding when it is not UTF-8 (UTF-8 and UTF-16 with a BOM are detected).
 format : str, optional
-    Force a format (``"footstats"``, ``"strong"``, ``"hevy"``, ``"fitnotes"``, ``"loop"``).
+    Force a format (``"footstats"`` or an app's, such as ``"strong"``: every name in
+    docs/exports.md).
 exercise_map : dict, optional
     Exercise names as written -> routine exercise (id or name), for names the routine's
     aliases do not cover.
@@ -98,6 +99,9 @@ excel_dates : bool, default False
     Accept Excel serial day numbers (``45356``) as dates.
 today : date, optional
     The date after which dates are "in the future" (default: today).
+timezone : str, optional
+    The time zone (IANA name, ``"Europe/Berlin"``) to read times an export writes in UTC
+    (Fitbod); without it they are read as written, with a notice.
 program : Routine or path, optional
     Deprecated: the old name of ``routine`` (a DeprecationWarning).""",
     "ax": """\

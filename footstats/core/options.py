@@ -25,10 +25,12 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from os import PathLike
 from typing import Any, TypedDict
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from footstats.errors import UsageError
 from footstats.routine import Routine, deprecated_program, load_routine
 
-__all__ = ["ReadKeywords", "ReadOptions", "read_options"]
+__all__ = ["ReadKeywords", "ReadOptions", "read_options", "time_zone"]
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,8 @@ class ReadOptions:
     encoding : str, optional
         The file's encoding when it is not UTF-8 (UTF-8 and UTF-16 with a BOM are detected).
     format : str, optional
-        Force a format (``"footstats"``, ``"strong"``, ``"hevy"``, ``"fitnotes"``,
-        ``"loop"``); by default it is recognised from the header.
+        Force a format (``"footstats"`` or an app's, such as ``"strong"``: every name in
+        docs/exports.md); by default it is recognised from the header.
     exercise_map : mapping, optional
         Exercise names as written -> routine exercise (id or name), for names the routine's
         aliases do not cover. Copied, so changing the dict later changes nothing here.
@@ -63,6 +65,17 @@ class ReadOptions:
         Accept Excel serial day numbers (``45356``) as dates.
     today : date, optional
         The date after which dates are "in the future" (default: the day of reading).
+    timezone : str, optional
+        The time zone (an IANA name such as ``"Europe/Berlin"``) to read times an export
+        writes in UTC (Fitbod's ``2026-06-01 17:05:33 +0000``): they are converted to that
+        zone's local time, so a workout is on the day it was where you live. Without it
+        such times are read as written (UTC), with a notice. Times without an offset are
+        local already and are left as they are.
+
+    Raises
+    ------
+    UsageError
+        ``timezone`` is not a time zone name the system knows.
 
     Examples
     --------
@@ -81,6 +94,7 @@ class ReadOptions:
     habit: str | None = None
     excel_dates: bool = False
     today: date | None = None
+    timezone: str | None = None
 
     def __post_init__(self) -> None:
         routine: object = self.routine
@@ -88,6 +102,31 @@ class ReadOptions:
             object.__setattr__(self, "routine", load_routine(routine))
         if self.exercise_map is not None:
             object.__setattr__(self, "exercise_map", dict(self.exercise_map))
+        if self.timezone is not None:
+            time_zone(self.timezone)  # refused here, at the edge, not in the middle of a read
+
+
+def time_zone(name: str) -> ZoneInfo:
+    """The time zone of an IANA name (``"Europe/Berlin"``).
+
+    Raises
+    ------
+    UsageError
+        The name is not one the system's time zone database knows.
+
+    >>> time_zone("Europe/Berlin").key
+    'Europe/Berlin'
+    """
+    try:
+        return ZoneInfo(str(name).strip())
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        folded = str(name).strip().casefold()
+        known = [zone for zone in available_timezones() if zone.casefold() == folded]
+        hint = f" (did you mean {known[0]!r}?)" if known else ""
+        raise UsageError(
+            f"unknown time zone {name!r}{hint}: expected an IANA name like Europe/Berlin or "
+            "America/New_York"
+        ) from None
 
 
 class ReadKeywords(TypedDict, total=False):
@@ -103,6 +142,7 @@ class ReadKeywords(TypedDict, total=False):
     habit: str | None
     excel_dates: bool
     today: date | None
+    timezone: str | None
     program: Routine | str | PathLike[str] | None
 
 

@@ -6,18 +6,25 @@ contract in :mod:`footstats.importers.base`), shared helpers in
 the order headers are tried) and the dispatch functions, which only call the importers'
 hooks: no app is named outside its own module.
 
-=========  ======================================================================
-format     what it reads
-=========  ======================================================================
-footstats  a footstats log (the default; read by :mod:`footstats.reading.log` itself)
-strong     Strong exports (every header generation, English, German, French,
-           Chinese and Portuguese headers, others by their structure; one row per set)
-hevy       Hevy exports (kg or lbs, either locale's times; warm-up sets apart)
-fitnotes   FitNotes exports (each weight-unit variant; one row per set)
-loop       Loop Habit Tracker checkmarks (multi-habit file with ``habit=``, a
-           habit's own file, old header-less files, the unzipped export folder;
-           sessions only)
-=========  ======================================================================
+============  ===================================================================
+format        what it reads
+============  ===================================================================
+footstats     a footstats log (the default; read by :mod:`footstats.reading.log`)
+fitbod        Fitbod's WorkoutExport.csv, both layouts (UTC times; ``timezone=``)
+fitnotes_ios  FitNotes for iOS exports (one row per set)
+strong        Strong exports (every header generation, English, German, French,
+              Chinese and Portuguese headers, others by their structure; rest timers
+              in any language; the semicolon export's words and Note rows)
+hevy          Hevy exports (kg or lbs, either locale's times, month names in 21
+              languages; warm-up sets apart)
+fitnotes      FitNotes (Android) exports (each weight-unit variant; one row per set)
+loop          Loop Habit Tracker checkmarks (multi-habit file with ``habit=``, a
+              habit's own file, old header-less files, the unzipped export folder;
+              sessions only)
+============  ===================================================================
+
+Apps whose files are recognised only to say they are not read, and what to do instead,
+are in :mod:`footstats.importers.not_read`; docs/exports.md shows every format.
 """
 
 from __future__ import annotations
@@ -30,17 +37,26 @@ import pandas as pd
 
 from footstats.core.options import ReadOptions
 from footstats.errors import UsageError
-from footstats.importers import fitnotes, hevy, loop, strong
+from footstats.importers import fitbod, fitnotes, fitnotes_ios, hevy, loop, strong
 from footstats.importers.base import Export, Imported, Importer
+from footstats.importers.not_read import not_read
 
 __all__ = ["FOOTSTATS", "IMPORTERS", "Export", "Imported", "Importer", "closest_format"]
-__all__ += ["detect", "export_file", "format_names", "importer"]
+__all__ += ["detect", "export_file", "format_names", "importer", "not_read"]
 
 FOOTSTATS = "footstats"
 
-# Every importer, in the order headers are tried: exact headers first, Loop's (the
-# loosest, a date and any names) last.
-IMPORTERS: tuple[Importer, ...] = (strong.IMPORTER, hevy.IMPORTER, fitnotes.IMPORTER, loop.IMPORTER)
+# Every importer, in the order headers are tried: exact headers first (Fitbod's older
+# layout, Date,Exercise,Sets,Reps,..., before anything a footstats log could be), Loop's
+# (the loosest, a date and any names) last.
+IMPORTERS: tuple[Importer, ...] = (
+    fitbod.IMPORTER,
+    fitnotes_ios.IMPORTER,
+    strong.IMPORTER,
+    hevy.IMPORTER,
+    fitnotes.IMPORTER,
+    loop.IMPORTER,
+)
 
 
 def detect(header: Sequence[str], sample: pd.DataFrame | None = None) -> Importer | None:
@@ -98,7 +114,7 @@ def format_names() -> list[str]:
     Examples
     --------
     >>> format_names()
-    ['footstats', 'strong', 'hevy', 'fitnotes', 'loop']
+    ['footstats', 'fitbod', 'fitnotes_ios', 'strong', 'hevy', 'fitnotes', 'loop']
     """
     return [FOOTSTATS, *(each.name for each in IMPORTERS)]
 

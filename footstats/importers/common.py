@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import UTC, tzinfo
 
 import pandas as pd
 
@@ -36,6 +37,7 @@ from footstats.core.codes import (
     EXPORT_BAD_END,
     EXPORT_BLANK_DATE,
     EXPORT_MISSING_COLUMNS,
+    EXPORT_NAME_SPACES,
     EXPORT_NOT_A_NUMBER,
     EXPORT_SAME_COLUMN_TWICE,
     SETS_DIFFER,
@@ -61,15 +63,30 @@ LOG_KEYS = {
     header_key(c) for c in (DATE, EXERCISE, SETS, REPS, SECONDS, SIDE, MINUTES, PARTICIPANT, NOTES)
 } | {header_key(SESSION_DONE), header_key(WARMUP_SETS)}
 
-# Kinds of set in the intermediate sets table.
-WORKING, WARMUP = "working", "warmup"
+# Kinds of row in the intermediate sets table: a set, a warm-up set, or a row that only
+# carries its exercise's note (Strong's Note rows).
+WORKING, WARMUP, NOTE = "working", "warmup", "note"
 
 # The sets table every set-based importer builds before calling sets_to_log:
-# when (datetime64), workout, exercise, kind (WORKING/WARMUP), reps, seconds (Float64),
-# minutes (Float64), notes, workout_notes (str), line (int64).
+# when (datetime64), workout, exercise, kind (WORKING/WARMUP/NOTE), count (how many sets the
+# row stands for: 1, or Fitbod's old Sets column), reps, seconds (Float64), minutes
+# (Float64), notes, workout_notes (str), line (int64).
 WHEN = "when"
 KIND = "kind"
-SET_COLUMNS = (WHEN, WORKOUT, EXERCISE, KIND, REPS, SECONDS, MINUTES, NOTES, WORKOUT_NOTES, LINE)
+COUNT = "count"
+SET_COLUMNS = (
+    WHEN,
+    WORKOUT,
+    EXERCISE,
+    KIND,
+    COUNT,
+    REPS,
+    SECONDS,
+    MINUTES,
+    NOTES,
+    WORKOUT_NOTES,
+    LINE,
+)
 
 _GROUP = [WHEN, WORKOUT, EXERCISE]
 
@@ -248,15 +265,23 @@ def clean(values: pd.Series) -> pd.Series:
 
 
 @_per_distinct
-def parse_datetimes(values: pd.Series, formats: Sequence[str]) -> pd.Series:
+def parse_datetimes(
+    values: pd.Series, formats: Sequence[str], zone: tzinfo | None = None
+) -> pd.Series:
     """Datetimes of ``values`` read with the first of ``formats`` that fits; NaT otherwise.
 
     Each format is an exact ``strptime`` format, tried only on the values still unread,
-    so nothing is guessed: a value no format fits stays NaT for the caller to report.
+    so nothing is guessed: a value no format fits stays NaT for the caller to report. A
+    time with an offset (a format with ``%z``: ``2026-06-01 17:05:33 +0000``) is read as
+    the local time of ``zone``, UTC when None.
 
     >>> parse_datetimes(pd.Series(["2025-01-30 1:04:05 pm", "x"]),
     ...                 ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %I:%M:%S %p"]).tolist()
     [Timestamp('2025-01-30 13:04:05'), NaT]
+    >>> from zoneinfo import ZoneInfo
+    >>> parse_datetimes(pd.Series(["2026-06-01 23:05:33 +0000"]), ["%Y-%m-%d %H:%M:%S %z"],
+    ...                 ZoneInfo("Europe/Berlin")).tolist()
+    [Timestamp('2026-06-02 01:05:33')]
     """
     text = clean(values)
     result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]")
@@ -264,7 +289,11 @@ def parse_datetimes(values: pd.Series, formats: Sequence[str]) -> pd.Series:
         todo = result.isna() & text.ne("")
         if not todo.any():
             break
-        parsed = pd.to_datetime(text[todo], format=fmt, errors="coerce")
+        if "%z" in fmt:
+            aware = pd.to_datetime(text[todo], format=fmt, errors="coerce", utc=True)
+            parsed = aware.dt.tz_convert(zone or UTC).dt.tz_localize(None)
+        else:
+            parsed = pd.to_datetime(text[todo], format=fmt, errors="coerce")
         result = result.mask(todo, parsed.astype("datetime64[us]"))
     return result
 
@@ -395,6 +424,19 @@ class Columns:
         values = self.raw[self.names[key]]
         return values.astype("str") if verbatim else clean(values)
 
+    def exercises(self, key: str) -> pd.Series:
+        """The exercise names of a column, cleaned (:func:`clean`): spellings that differ
+        only by spaces (``'Lat Pulldown '``, ``'Lat Pulldown'``) are one exercise, as the
+        app meant, and one notice names them (:func:`name_spaces_notice`)."""
+        column = self.names[key]
+        codes, spellings = pd.factorize(self.raw[column].astype("str"))
+        names = clean(pd.Series(spellings, dtype="str"))
+        if names.duplicated().any():  # two spellings of one name: said once, where
+            written = self.raw[column].astype("str").where(~self.skipped)
+            lines = self.raw[LINE]
+            self.problems += name_spaces_notice(written, lines, file=self.file, column=column)
+        return pd.Series(names.to_numpy()[codes], index=self.raw.index, dtype="str")
+
     def flag(self, mask: pd.Series, key: str, code: Code, message: str) -> None:
         """Report the rows where ``mask`` holds as errors (``message`` may use ``{value}``)."""
         mask = mask.fillna(False).astype(bool) & ~self.skipped
@@ -418,6 +460,9 @@ class Columns:
         *,
         blank_ok: bool = False,
         optional: bool = False,
+        written: pd.Series | None = None,
+        reported: pd.Series | None = None,
+        zone: tzinfo | None = None,
     ) -> pd.Series:
         """A column read with :func:`parse_datetimes`; unreadable values flagged.
 
@@ -426,12 +471,15 @@ class Columns:
         ``excel_dates``) day-first dates and Excel serial numbers, as a spreadsheet that
         re-saved the export writes them. ``expected`` describes the app's format for the
         messages; blanks are flagged too unless ``blank_ok``. An ``optional`` column, one
-        no metric needs (a workout's end), gets warnings that keep the row.
+        no metric needs (a workout's end), gets warnings that keep the row. ``written``:
+        the text to read instead of the column's (Hevy's month names put in English; the
+        messages still quote the cell); ``reported``: rows whose problem the caller
+        reported already; ``zone``: see :func:`parse_datetimes`.
         """
-        column = self.raw[self.names[key]]
+        column = self.raw[self.names[key]] if written is None else written
         options = self.options
         given = (options.date_format,) if options.date_format else ()
-        values = parse_datetimes(column, (*given, *formats))
+        values = parse_datetimes(column, (*given, *formats), zone)
         text = self.text(key)
         todo = values.isna()  # blank cells too: they stay NaT, and are reported as blank
         if todo.any():
@@ -440,6 +488,8 @@ class Columns:
             )
             values = values.mask(todo, fallback.astype("datetime64[us]"))
         wrong = values.isna() & text.ne("")
+        if reported is not None:
+            wrong &= ~reported
         hint = ""
         if not options.dayfirst and text[wrong].str.fullmatch(_DAY_FIRST_HINT).any():
             hint = (
@@ -470,6 +520,34 @@ class Columns:
             bad, key, EXPORT_NOT_A_NUMBER, f"{{value!r}} is not {number} of {what} (0 or more)"
         )
         return values
+
+
+def name_spaces_notice(
+    written: pd.Series, lines: pd.Series, *, file: str, column: str
+) -> list[dict]:
+    """One notice naming the exercise names (``written``, missing for rows not read) that
+    differ only by spaces, with the first line of each spelling; none when there are none.
+
+    >>> notice, = name_spaces_notice(pd.Series(["Row ", "Row", "Row "]), pd.Series([2, 3, 4]),
+    ...                              file="x.csv", column="Exercise")
+    >>> notice["line"], notice["message"]
+    (2, "'Row ' and 'Row' differ only by spaces: read as one exercise (lines 2, 3)")
+    """
+    spellings = pd.Series(written.dropna().unique(), dtype="str")
+    cleaned = clean(spellings)
+    alike = cleaned.duplicated(keep=False) & cleaned.ne("")
+    if not alike.any():  # the common case: one spelling per name
+        return []
+    first = {s: int(lines[written.eq(s)].iloc[0]) for s in spellings[alike]}
+    groups = []
+    for name in dict.fromkeys(cleaned[alike]):
+        group = spellings[alike & cleaned.eq(name)].tolist()
+        shown = [repr(s) for s in group]
+        groups.append(
+            f"{', '.join(shown[:-1])} and {shown[-1]} differ only by spaces: read as one "
+            f"exercise (lines {line_list([first[s] for s in group])})"
+        )
+    return [problem(file, min(first.values()), column, "", EXPORT_NAME_SPACES, "; ".join(groups))]
 
 
 def missing_numbers(index: pd.Index) -> pd.Series:
@@ -504,16 +582,25 @@ def sets_table(
     minutes: pd.Series,
     notes: pd.Series,
     workout_notes: pd.Series,
+    note: pd.Series | None = None,
+    count: pd.Series | None = None,
 ) -> pd.DataFrame:
-    """The sets table (:data:`SET_COLUMNS`) of the rows neither flagged bad nor skipped."""
+    """The sets table (:data:`SET_COLUMNS`) of the rows neither flagged bad nor skipped.
+
+    ``warmup`` marks warm-up sets, ``note`` rows that carry their exercise's note only;
+    ``count`` is how many sets each row stands for (1 when None: a row per set).
+    """
     keep = ~columns.bad & ~columns.skipped
     kind = pd.Series(WORKING, index=warmup.index).mask(warmup, WARMUP)
+    if note is not None:
+        kind = kind.mask(note, NOTE)
     table = pd.DataFrame(
         {
             WHEN: when,
             WORKOUT: workout,
             EXERCISE: exercise,
             KIND: kind,
+            COUNT: 1 if count is None else count,
             REPS: reps,
             SECONDS: seconds,
             MINUTES: minutes,
@@ -530,7 +617,8 @@ def sets_to_log(
 ) -> tuple[pd.DataFrame, list[dict]]:
     """One footstats log row per workout x exercise from a table of one row per set.
 
-    ``sets`` has the columns of :data:`SET_COLUMNS` (valid rows only); ``written`` maps
+    ``sets`` has the columns of :data:`SET_COLUMNS` (valid rows only; every workout x
+    exercise with a set or warm-up: see :func:`lone_notes`); ``written`` maps
     log columns to the app's columns they come from (SETS: the column that tells a set's
     kind), for the notices and for ``log.attrs["written"]``. ``sets`` counts
     the working sets and ``warmup_sets`` the warm-up sets, which are not prescribed sets:
@@ -539,7 +627,8 @@ def sets_to_log(
     A 0 in reps or seconds means "does not apply" in the apps' exports and is left blank.
     When the sets of one exercise differ in reps (or seconds) the row keeps the smallest,
     so every set reached it; a notice lists where that happened. Notes of the sets are
-    joined with ``"; "`` (each distinct note once). ``line`` is the first set's line.
+    joined with ``"; "`` (each distinct note once), a note row's with them. ``line`` is the
+    first set's line.
 
     Returns
     -------
@@ -549,9 +638,11 @@ def sets_to_log(
         and the notices.
     """
     working = sets[KIND].eq(WORKING)
+    warmup = sets[KIND].eq(WARMUP)
     per_set = sets.assign(
-        _working=working,
-        _warmup=~working,
+        _working=sets[COUNT].where(working, 0),
+        _warmup=sets[COUNT].where(warmup, 0),
+        _set_line=sets[LINE].where(working | warmup),  # a note row is no set's line
         **{
             column: sets[column].where(working & sets[column].ne(0))  # NA: left missing
             for column in (REPS, SECONDS)
@@ -564,7 +655,7 @@ def sets_to_log(
     )
     table = groups.agg(
         **{
-            LINE: (LINE, "min"),
+            LINE: ("_set_line", "min"),
             SETS: ("_working", "sum"),
             WARMUP_SETS: ("_warmup", "sum"),
             REPS: (REPS, "min"),
@@ -581,7 +672,6 @@ def sets_to_log(
         kind="stable",  # pragma: no mutate: the first lines are unique, any sort agrees
         ignore_index=True,  # pragma: no mutate: the groups come in line order, index 0, 1, ...
     )
-    warmup = sets[KIND].eq(WARMUP)
     notices = summary_notice(
         file,
         sets.loc[warmup, LINE].tolist(),
@@ -619,6 +709,19 @@ def sets_to_log(
     )
     log.attrs[WRITTEN] = {column: written[column] for column in log if column in written}
     return log, notices
+
+
+def lone_notes(sets: pd.DataFrame) -> pd.Series:
+    """The note rows of :data:`SET_COLUMNS` tables whose workout x exercise has no set nor
+    warm-up (a note alone is not a set done: the caller leaves them out and says so).
+
+    >>> sets = pd.DataFrame({WHEN: [1, 1, 2], WORKOUT: "", EXERCISE: ["a", "a", "b"],
+    ...                      KIND: [NOTE, WORKING, NOTE]})
+    >>> lone_notes(sets).tolist()
+    [False, False, True]
+    """
+    has_set = sets[KIND].ne(NOTE).groupby([sets[c] for c in _GROUP]).transform("any")
+    return sets[KIND].eq(NOTE) & ~has_set.astype(bool)
 
 
 def empty_sets_log() -> pd.DataFrame:

@@ -33,7 +33,7 @@ from footstats.core.problems import line_list, problem
 from footstats.importers import common as C
 from footstats.importers.base import AppImporter, Export, Imported
 
-__all__ = ["IMPORTER", "NAME", "closest", "matches", "rejoin_names", "to_log"]
+__all__ = ["IMPORTER", "NAME", "closest", "day_log", "matches", "rejoin_names", "to_log"]
 
 NAME = "fitnotes"
 
@@ -69,7 +69,10 @@ def matches(header: Sequence[str], sample: pd.DataFrame | None = None) -> bool:
 
 
 def closest(header: Sequence[str]) -> tuple[float, str] | None:
-    """How close an unrecognised header is to FitNotes', and what it lacks."""
+    """How close an unrecognised header is to FitNotes', and what it lacks (None for a
+    header with ``Kind``, FitNotes for iOS's column: that app's importer says it)."""
+    if "kind" in C.header_keys(header):
+        return None
     return C.closest_known(header, _REQUIRED_TITLES, _KNOWN, "FitNotes", _ALIASES)
 
 
@@ -108,8 +111,22 @@ def to_log(export: Export, options: ReadOptions = C.READ_AS_WRITTEN) -> Imported
     unusable = cols.unusable(_REQUIRED_TITLES, "FitNotes")
     if unusable:
         return Imported(C.empty_sets_log(), [*file_problems, *unusable])
+    log, notices = day_log(cols, notes="comment", sources=_SOURCES)
+    return Imported(log, [*file_problems, *cols.problems, *notices])
+
+
+def day_log(
+    cols: C.Columns, *, notes: str, sources: dict[str, str]
+) -> tuple[pd.DataFrame, list[dict]]:
+    """The log of a FitNotes export (Android's or iOS's), one row per day x exercise.
+
+    ``notes`` is the key of the column with each set's note; ``sources`` maps log columns
+    to the keys of the columns they come from. The errors go to ``cols``; the notices of
+    :func:`footstats.importers.common.sets_to_log` are returned with the log.
+    """
+    raw = cols.raw
     when = cols.datetimes("date", _DATE_FORMATS, "a date like 2024-03-15")
-    exercise = cols.text("exercise")
+    exercise = cols.exercises("exercise")
     cols.flag(exercise.eq(""), "exercise", EXPORT_BLANK_EXERCISE, "blank exercise")
     reps = cols.numbers("reps", "reps", whole=True)
     seconds = C.missing_numbers(raw.index)
@@ -132,11 +149,10 @@ def to_log(export: Export, options: ReadOptions = C.READ_AS_WRITTEN) -> Imported
         reps=reps,
         seconds=seconds,
         minutes=C.missing_numbers(raw.index),
-        notes=cols.text("comment", verbatim=True),
+        notes=cols.text(notes, verbatim=True),
         workout_notes=blank,
     )
-    log, notices = C.sets_to_log(sets, file=file, written=cols.written(_SOURCES))  # no warm-ups
-    return Imported(log, [*file_problems, *cols.problems, *notices])
+    return C.sets_to_log(sets, file=cols.file, written=cols.written(sources))  # no warm-ups
 
 
 def rejoin_names(

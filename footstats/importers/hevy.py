@@ -25,10 +25,16 @@ from collections.abc import Sequence
 import pandas as pd
 
 from footstats.columns import DATE, EXERCISE, MINUTES, NOTES, REPS, SECONDS, SETS
-from footstats.core.codes import EXPORT_BAD_END, EXPORT_BLANK_EXERCISE, HEVY_SET_TYPE
+from footstats.core.codes import (
+    EXPORT_BAD_END,
+    EXPORT_BLANK_EXERCISE,
+    HEVY_AMBIGUOUS_MONTH,
+    HEVY_SET_TYPE,
+)
 from footstats.core.docstrings import fill_docs
 from footstats.core.options import ReadOptions
 from footstats.importers import common as C
+from footstats.importers import month_names
 from footstats.importers.base import AppImporter, Export, Imported
 
 __all__ = ["IMPORTER", "NAME", "closest", "matches", "to_log"]
@@ -84,6 +90,26 @@ _SOURCES = {
 _WORKING_TYPES = {"normal", "dropset", "failure"}
 _WARMUP_TYPE = "warmup"
 _EXPECTED_TIME = "a Hevy time like 30 Jan 2025, 12:34 or Jan 30, 2025, 12:34 PM"
+# Month names in the phone's language, read through the CLDR table of month_names
+_MONTHS = month_names.month_index()
+# a time's month name: its first word, or its second after a number (a day); none when the
+# word after the number starts with a digit (2025-01-30 12:34, a date in digits)
+_MONTH_WORD = r"^(?:[\d.,:/-]+ )?([^\s\d]\S*|)"
+_ENGLISH = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_WORDS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def matches(header: Sequence[str], sample: pd.DataFrame | None = None) -> bool:
@@ -140,11 +166,30 @@ def to_log(export: Export, options: ReadOptions = C.READ_AS_WRITTEN) -> Imported
     unusable = cols.unusable(_REQUIRED_TITLES, "Hevy")
     if unusable:
         return C.imported(export, C.empty_sets_log(), unusable)
-    start = cols.datetimes("starttime", _DATE_FORMATS, _EXPECTED_TIME)
+    texts = {key: cols.text(key) for key in ("starttime", "endtime") if key in cols}
+    words = {key: month_words(text) for key, text in texts.items()}
+    months, ambiguous = month_names_of(list(texts.values()), list(words.values()))
+    unclear = {key: _ambiguous(cols, key, words[key], ambiguous) for key in texts}
+    english = {key: in_english(text, months, words[key]) for key, text in texts.items()}
+    start = cols.datetimes(
+        "starttime",
+        _DATE_FORMATS,
+        _EXPECTED_TIME,
+        written=english["starttime"],
+        reported=unclear["starttime"],
+    )
     minutes = C.missing_numbers(raw.index)
     if "endtime" in cols:
         # the workout's minutes: no metric needs them, so problems there keep the sets
-        end = cols.datetimes("endtime", _DATE_FORMATS, _EXPECTED_TIME, blank_ok=True, optional=True)
+        end = cols.datetimes(
+            "endtime",
+            _DATE_FORMATS,
+            _EXPECTED_TIME,
+            blank_ok=True,
+            optional=True,
+            written=english["endtime"],
+            reported=unclear["endtime"],
+        )
         minutes = (end - start).dt.total_seconds() / 60  # float64, NaN where a date is missing
         early = minutes.lt(0)
         cols.warn(
@@ -154,7 +199,7 @@ def to_log(export: Export, options: ReadOptions = C.READ_AS_WRITTEN) -> Imported
             "{value!r} is before the workout's start_time: minutes left blank",
         )
         minutes = minutes.mask(early)
-    exercise = cols.text("exercisetitle")
+    exercise = cols.exercises("exercisetitle")
     cols.flag(exercise.eq(""), "exercisetitle", EXPORT_BLANK_EXERCISE, "blank exercise title")
     set_type = cols.text("settype").str.casefold()
     warmup = set_type.eq(_WARMUP_TYPE)
@@ -183,6 +228,103 @@ def to_log(export: Export, options: ReadOptions = C.READ_AS_WRITTEN) -> Imported
         warmup_value=_WARMUP_TYPE,
     )
     return C.imported(export, log, cols.problems + notices)
+
+
+def month_names_of(
+    texts: list[pd.Series], words: list[pd.Series] | None = None
+) -> tuple[dict[str, int], dict[str, str]]:
+    """The month of each month name in a file's times, and why a name cannot be read.
+
+    Hevy writes the month in the phone's language (``11 Nis 2026``, ``5 Mai 2026``). The
+    file's language is any language that has every month name of the file
+    (:mod:`footstats.importers.month_names`); a name is read when those languages agree on
+    its month, and is *ambiguous* when they do not (``lis``: November in Polish, October in
+    Croatian, in a file whose other months are in both). A file whose names fit no one
+    language has each name read by every language that has it. A name no language has is
+    left as it is (the date is then not read, and said so). ``words``: the
+    :func:`month_words` of ``texts``, when known already.
+
+    >>> month_names_of([pd.Series(["28 Şub 2026, 10:05", "3 Mar 2026, 07:20"])])
+    ({'şub': 2, 'mar': 3}, {})
+    >>> month_names_of([pd.Series(["3 lis 2025, 18:00", "7 lip 2025, 18:00"])])[1]["lip"]
+    "'lip' is June in Croatian and July in Polish"
+    """
+    words = [month_words(text) for text in texts] if words is None else words
+    found = [month_names.token(word) for each in words for word in each.unique()]
+    known = [name for name in dict.fromkeys(found) if name in _MONTHS]
+    every = [set(_MONTHS[name]) for name in known]
+    languages = set.intersection(*every) if every else set()
+    months: dict[str, int] = {}
+    ambiguous: dict[str, str] = {}
+    for name in known:
+        meaning = {
+            lang: m for lang, m in _MONTHS[name].items() if lang in languages or not languages
+        }
+        if len(set(meaning.values())) == 1:
+            months[name] = next(iter(meaning.values()))
+        else:
+            ambiguous[name] = _ambiguity(name, meaning)
+    return months, ambiguous
+
+
+def in_english(
+    text: pd.Series, months: dict[str, int], words: pd.Series | None = None
+) -> pd.Series:
+    """Times with their month name (one of ``months``) written in English, as read
+    (``words``: their :func:`month_words`, when known already).
+
+    >>> in_english(pd.Series(["5 fev. 2026, 07:34", "soon"]), {"fev": 2}).tolist()
+    ['5 Feb 2026, 07:34', 'soon']
+    """
+    words = month_words(text) if words is None else words
+    english = text.copy()
+    for word in words.unique():  # a file has a few month names, each written one way
+        month = months.get(month_names.token(word))
+        if month is not None and word != _ENGLISH[month - 1]:  # English: read as it is
+            rows = words.eq(word)
+            english[rows] = text[rows].str.replace(word, _ENGLISH[month - 1], n=1, regex=False)
+    return english
+
+
+def month_words(text: pd.Series) -> pd.Series:
+    """The month name of each time as written: its first word that is not a number
+    (``Nis`` in ``11 Nis 2026, 13:05``, ``Jul`` in ``Jul 28, 2026, 6:49 PM``); "" when
+    there is none (``2025-01-30 12:34``, ``13/09/2021 10:41``).
+
+    >>> month_words(pd.Series(["11 Nis 2026, 13:05", "Jul 28, 2026", "2025-01-30", ""])).tolist()
+    ['Nis', 'Jul', '', '']
+    """
+    codes, times = pd.factorize(text)  # a workout's time is on each of its sets: once each
+    words = pd.Series(times, dtype="str").str.extract(_MONTH_WORD, expand=False).fillna("")
+    return pd.Series(words.to_numpy()[codes], index=text.index, dtype="str")
+
+
+def _ambiguity(name: str, meaning: dict[str, int]) -> str:
+    by_month: dict[int, list[str]] = {}
+    for language in sorted(meaning, key=lambda lang: month_names.LANGUAGES[lang]):
+        by_month.setdefault(meaning[language], []).append(month_names.LANGUAGES[language])
+    parts = [f"{_MONTH_WORDS[m - 1]} in {' and '.join(langs)}" for m, langs in by_month.items()]
+    return f"{name!r} is {' and '.join(parts)}"
+
+
+def _ambiguous(cols: C.Columns, key: str, words: pd.Series, ambiguous: dict[str, str]) -> pd.Series:
+    """Report the times whose month name (of ``words``) is ambiguous; the rows reported."""
+    rows = pd.Series(False, index=words.index)
+    if not ambiguous:
+        return rows
+    names = words.map(month_names.token)
+    for name, why in ambiguous.items():
+        mask = names.eq(name)
+        if key == "starttime":
+            message = "{value!r}: " + why + ", and the file's other months do not tell which: "
+            cols.flag(
+                mask, key, HEVY_AMBIGUOUS_MONTH, message + "export again with Hevy set to English"
+            )
+        else:
+            message = "{value!r}: " + why + ": the workout's minutes are left blank"
+            cols.warn(mask, key, EXPORT_BAD_END, message)
+        rows |= mask
+    return rows
 
 
 IMPORTER = AppImporter(NAME, "Hevy", matches=matches, to_log=to_log, closest=closest)

@@ -38,8 +38,10 @@ frequency and streaks, but has no exercises, sets or pain.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -61,10 +63,12 @@ from footstats.core.codes import (
     LOOP_ENTRY_VALUES,
     LOOP_EXPORT_BUG,
     LOOP_HABIT,
+    LOOP_HABIT_FILE,
     LOOP_NOT_A_LOG,
     LOOP_WHICH_HABIT,
     TOO_FEW_VALUES,
     TOO_MANY_VALUES,
+    TRAILING_DELIMITER,
 )
 from footstats.core.docstrings import fill_docs
 from footstats.core.options import ReadOptions
@@ -92,6 +96,10 @@ CHECKMARKS = {
     "unknown": UNKNOWN,
 }
 _ENTRY = re.compile(r"Entry\(timestamp=[^,]*,\s*value=(-?\d+)\)")  # Loop 2.0.3's cells
+_SPLIT_ENTRY = re.compile(r"(?:^|,)Entry\(timestamp=", re.MULTILINE)  # unquoted: split in two
+_WIDTHS = (TOO_MANY_VALUES.id, TOO_FEW_VALUES.id, TRAILING_DELIMITER.id)
+# A measurable habit's words, as the values Loop stores (2.3.1+ writes them as words)
+_MEASURABLE_WORDS = {"yesmanual": 2, "yesauto": 1, "no": 0, "skip": 3, "unknown": -1}
 _NUMBER = re.compile(r"-?\d+")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A footstats log whose rows end in a delimiter also has a blank last header name: a
@@ -192,15 +200,77 @@ def checkmarks_file(folder: str | Path) -> Path | None:
 
 
 def export_file(folder: Path, options: ReadOptions) -> Path | None:
-    """The file to read in an unzipped Loop export folder (its ``Checkmarks.csv``), else None.
+    """The file to read in an unzipped Loop export folder, else None.
 
-    Lets every reader (:func:`footstats.read_log`, :func:`footstats.read_logs`, the CLI)
-    take the export folder as it comes out of Loop's zip.
+    That is its multi-habit ``Checkmarks.csv``; or, when ``habit=`` names a habit that
+    file cannot serve (a habit name with a comma splits its header, or the habit is not
+    among its columns), the habit's own ``NNN Name/Checkmarks.csv``, found by the habit's
+    position in ``Habits.csv``. Lets every reader (:func:`footstats.read_log`,
+    :func:`footstats.read_logs`, the CLI) take the export folder as it comes out of
+    Loop's zip.
 
     >>> export_file(Path("."), ReadOptions()) is None
     True
     """
-    return checkmarks_file(folder)
+    checks = checkmarks_file(folder)
+    if checks is None or options.habit is None or _summary_problem(checks, options.habit) is None:
+        return checks
+    return _habit_file(folder, options.habit) or checks
+
+
+def _summary_problem(checks: Path, habit: str) -> str | None:
+    """Why an export's ``Checkmarks.csv`` cannot serve ``habit``, or None when it can."""
+    try:
+        with checks.open(encoding="utf-8-sig", newline="") as file:
+            header, first = file.readline(), file.readline()
+    except (OSError, UnicodeDecodeError):
+        return None  # the reader will say what is wrong with it
+    names = next(csv.reader([header.rstrip("\r\n")]), [])
+    values = next(csv.reader([_ENTRY.sub(r"\1", first.rstrip("\r\n"))]), [])
+    if first and len(values) != len(names):
+        return "a habit name with a comma splits its header, a known Loop bug"
+    if _find_habit([name for name in names[1:] if name.strip()], habit) is None:
+        return f"it has no column {habit!r}"
+    return None
+
+
+def _habit_file(folder: Path, habit: str) -> Path | None:
+    """A habit's own ``Checkmarks.csv`` in an export folder, by its position in
+    ``Habits.csv`` (Loop names the folder ``001 Name``, the name without its commas)."""
+    table = _habits_table(folder / _HABITS)
+    if table is None or not {"position", "name"} <= set(table.columns):
+        return None
+    name = _find_habit(table["name"].tolist(), habit)
+    position = table.loc[table["name"] == name, "position"].head(1).str.strip()
+    if name is None or not position.str.fullmatch(r"\d+").all():
+        return None
+    found = sorted(folder.glob(f"{int(position.iloc[0]):03d} */{_CHECKMARKS}"))
+    return found[0] if len(found) == 1 else None
+
+
+def _habits_table(path: Path) -> pd.DataFrame | None:
+    """An export's ``Habits.csv``, its columns by header key; None when it cannot be read."""
+    try:
+        table = pd.read_csv(path, dtype="str", keep_default_na=False)
+    except (OSError, ValueError):
+        return None
+    table.columns = [header_key(c) for c in table.columns]
+    return table
+
+
+def _own_file_notice(file: str, folder: Path | None, habit: str | None) -> list[dict]:
+    """A notice when a habit's own file was read for ``habit=`` because the export's
+    ``Checkmarks.csv`` cannot serve it."""
+    checks = checkmarks_file(folder.parent) if folder is not None else None
+    why = _summary_problem(checks, habit) if checks is not None and habit else None
+    if why is None:
+        return []
+    own = f"{folder.name}/{_CHECKMARKS}" if folder is not None else file
+    message = (
+        f"read the habit's own file {own} for habit {habit!r}: the export's {_CHECKMARKS} "
+        f"cannot serve it: {why}"
+    )
+    return [problem(file, None, "-", habit or "", LOOP_HABIT_FILE, message)]
 
 
 def to_log(export: Export, options: ReadOptions = C.READ_AS_WRITTEN) -> Imported:
@@ -231,12 +301,11 @@ def to_log(export: Export, options: ReadOptions = C.READ_AS_WRITTEN) -> Imported
     >>> log.values.tolist()
     [[Timestamp('2025-01-31 00:00:00'), False, 2], [Timestamp('2025-01-30 00:00:00'), True, 3]]
     """
-    raw, file, habit = export.raw, export.file, options.habit
-    names = [c for c in raw.columns if c != LINE]
-    file_problems, refused = _file_problems(names, export.problems, len(raw), file)
+    names = [c for c in export.raw.columns if c != LINE]
+    raw, file_problems, refused = _repaired(export, names)
     if refused:
         return Imported(empty_log(), file_problems)
-    log, problems = _checkmarks(raw, names, file, habit, options, export.folder)
+    log, problems = _checkmarks(raw, names, export.file, options, export.folder)
     return Imported(log, [*file_problems, *problems])
 
 
@@ -244,7 +313,6 @@ def _checkmarks(
     raw: pd.DataFrame,
     names: list[str],
     file: str,
-    habit: str | None,
     options: ReadOptions,
     folder: Path | None,
 ) -> tuple[pd.DataFrame, list[dict]]:
@@ -259,71 +327,125 @@ def _checkmarks(
         return empty_log(), [C.missing_columns_problem(file, ["Date"], "Loop")]
     if shape == "many":
         habits = [c for c in names if c != dates["date"] and str(c).strip()]
+        habit = options.habit
         column = habits[0] if habit is None and len(habits) == 1 else _find_habit(habits, habit)
         if column is None:
             return empty_log(), [_habit_problem(file, habits, habit)]
-        label = column
+        label, own = column, []
     else:
         habits, column = [], C.find_columns(raw, {"value"})["value"]
         label = _folder_habit(folder) or column
+        own = _own_file_notice(file, folder, options.habit)
     twice = C.duplicate_columns_problem(raw, {"date", header_key(column)}, file)
     if twice:
         return empty_log(), twice
-
     key = header_key(column)
     cols = C.Columns(
         raw[[dates["date"], column, LINE]], file=file, keys={"date", key}, options=options
     )
     # Loop writes ISO dates, which every reading reads: no format of its own
     when = cols.datetimes("date", (), "an ISO date like 2025-01-30").dt.normalize()
+    days = _days(cols, key, _target(folder, label, shape))
+    keep = ~cols.bad
+    started = _first_entry(when, days.unknown, keep)
+    before = keep & when.lt(started) if started is not None else keep
+    log = pd.DataFrame(
+        {
+            DATE: when.astype("datetime64[us]"),
+            SESSION_DONE: days.done.astype("boolean"),
+            LINE: raw[LINE].astype("int64"),
+        }
+    )[keep & ~before].reset_index(drop=True)
+    log.attrs[C.WRITTEN] = {DATE: dates["date"], SESSION_DONE: column}
+    problems = own + _before_notice(file, column, raw[LINE][before].tolist(), started)
+    if days.entries:
+        problems.append(_entry_notice(file, column))
+    if when.notna().any():  # a file none of whose dates could be read has errors enough
+        others = [h for h in habits if h != column]
+        skipped = int((days.skipped & keep & ~before).sum())
+        problems.append(_habit_notice(file, column, label, log, started, days, skipped, others))
+    return log, [*cols.problems, *problems]
+
+
+@dataclass(frozen=True)
+class _Days:
+    """What a habit's checkmarks say of each day (boolean Series, one per row)."""
+
+    done: pd.Series
+    unknown: pd.Series  # no entry (UNKNOWN, -1)
+    skipped: pd.Series  # SKIP, 3: a day the habit did not apply; not done
+    rule: str  # which days are sessions, for the notice
+    entries: bool  # values were written as Entry(timestamp=..., value=...)
+
+
+def _days(cols: C.Columns, key: str, target: float | None) -> _Days:
+    """Each day of a habit's column: done, no entry, skipped (yes/no or measurable)."""
     text = cols.text(key)
     entry = text.str.extract(_ENTRY, expand=False)
     text = entry.where(entry.notna(), text)
     kind = text.map(_checkmark_key).map(CHECKMARKS)
     number = pd.to_numeric(text.where(text.str.fullmatch(_NUMBER)))  # digits only: no error
-    target = _target(folder, label, shape)
-    measurable = target is not None or bool((number.notna() & kind.isna()).any())
-    if measurable:
-        done, unknown = _measurable(cols, key, text, number, target)
-    else:
-        cols.flag(
-            kind.isna(),
-            key,
-            LOOP_BAD_CHECKMARK,
-            "{value!r} is not a Loop checkmark: expected YES_MANUAL or 2 (done); YES_AUTO or "
-            "1, NO or 0, SKIP or 3, UNKNOWN or -1 (not done)",
+    entries = bool(entry.notna().any())
+    if target is not None or bool((number.notna() & kind.isna()).any()):
+        done, unknown, skipped = _measurable(cols, key, text, number, target)
+        rule = (
+            f"an amount at or above the target ({target:g}) is a session"
+            if target
+            else "an amount above 0 is a session"
         )
-        done, unknown = kind.eq(DONE), kind.eq(UNKNOWN)
-    keep = ~cols.bad
-    started = _first_entry(when, unknown, keep)
-    before = keep & when.lt(started) if started is not None else keep
-    log = pd.DataFrame(
-        {
-            DATE: when.astype("datetime64[us]"),
-            SESSION_DONE: done.astype("boolean"),
-            LINE: raw[LINE].astype("int64"),
-        }
-    )[keep & ~before].reset_index(drop=True)
-    log.attrs[C.WRITTEN] = {DATE: dates["date"], SESSION_DONE: column}
-    problems = _before_notice(file, column, raw[LINE][before].tolist(), started)
-    if cols.problems and entry.notna().any():
-        problems.append(_entry_notice(file, column))
-    others = [h for h in habits if h != column]
-    unused = f"; the other habits are not read: {', '.join(others)}" if others else ""
+        return _Days(done, unknown, skipped, rule, entries)
+    cols.flag(
+        kind.isna(),
+        key,
+        LOOP_BAD_CHECKMARK,
+        "{value!r} is not a Loop checkmark: expected YES_MANUAL or 2 (done); YES_AUTO or "
+        "1, NO or 0, SKIP or 3, UNKNOWN or -1 (not done)",
+    )
     rule = (
-        f"an amount at or above the target ({target:g}) is a session"
-        if target
-        else "an amount above 0 is a session"
-        if measurable
-        else "only a manual check (YES_MANUAL, 2) is a session; YES_AUTO (1) is Loop's "
+        "only a manual check (YES_MANUAL, 2) is a session; YES_AUTO (1) is Loop's "
         "fill-in when the week's target is met, not a day done"
     )
+    return _Days(kind.eq(DONE), kind.eq(UNKNOWN), kind.eq(SKIP), rule, entries)
+
+
+def _measurable(cols: C.Columns, key: str, text, number, target):
+    """Days done of a measurable habit (amount x 1000), the days with no entry, and the
+    days skipped (Loop stores a skip as 3, written SKIP since 2.3.1; NO is an amount of
+    0, YES_MANUAL and YES_AUTO the values 2 and 1 as Loop stores them)."""
+    value = number.fillna(text.map(header_key).map(_MEASURABLE_WORDS))
+    unknown, skipped = value.eq(-1), value.eq(3)
+    amount = value.where(value.ge(0) & ~skipped) / 1000
+    cols.flag(
+        amount.isna() & ~unknown & ~skipped & text.ne(""),
+        key,
+        LOOP_BAD_AMOUNT,
+        "{value!r} is not an amount of a measurable Loop habit (the amount x 1000, e.g. 2000 "
+        "for 2), NO, SKIP or UNKNOWN",
+    )
+    done = amount.ge(target) if target else amount.gt(0)
+    return done, unknown, skipped  # comparisons of float64 values: plain bools
+
+
+def _habit_notice(
+    file: str,
+    column: str,
+    label: str,
+    log: pd.DataFrame,
+    started,
+    days: _Days,
+    skipped: int,
+    others: list[str],
+) -> dict:
+    """How the habit was read: which habit, how many days done, by which rule."""
     summary = (
-        f"{int(log[SESSION_DONE].sum())} of {len(log)} days done ({rule})"
+        f"{int(log[SESSION_DONE].sum())} of {len(log)} days done ({days.rule})"
         if started is not None
         else "no entry in this file (every day is UNKNOWN, -1), nothing to count"
     )
-    notice = problem(
+    if skipped:
+        summary += f"; {skipped} day(s) skipped (SKIP, 3): not sessions"
+    unused = f"; the other habits are not read: {', '.join(others)}" if others else ""
+    return problem(
         file,
         None,
         column,
@@ -332,22 +454,6 @@ def _checkmarks(
         f"Loop habit {label!r}: {summary}; a habit log has sessions only, no exercises, "
         "sets or pain" + unused,
     )
-    return log, [*cols.problems, *problems, notice]
-
-
-def _measurable(cols: C.Columns, key: str, text, number, target):
-    """Days done of a measurable habit (amount x 1000), and the days with no entry."""
-    unknown = number.eq(-1) | text.map(header_key).eq("unknown")
-    amount = number.where(number.ge(0)) / 1000
-    cols.flag(
-        amount.isna() & ~unknown & text.ne(""),
-        key,
-        LOOP_BAD_AMOUNT,
-        "{value!r} is not an amount of a measurable Loop habit (the amount x 1000, e.g. 2000 "
-        "for 2) or UNKNOWN",
-    )
-    done = amount.ge(target) if target else amount.gt(0)
-    return done, unknown  # comparisons of float64 amounts and of text: plain bools
 
 
 def _first_entry(when: pd.Series, unknown: pd.Series, keep: pd.Series):
@@ -416,22 +522,25 @@ def _with_header_row(raw: pd.DataFrame, names: list[str]) -> pd.DataFrame:
 
 
 def _folder_habit(folder: Path | None) -> str | None:
-    """The habit a per-habit file belongs to: its folder ``001 Foot routine``."""
-    match = re.fullmatch(r"\d{3} (.+)", folder.name) if folder is not None else None
-    return match.group(1) if match else None
+    """The habit a per-habit file belongs to: its name in the export's ``Habits.csv`` (by
+    the folder's position), else the folder's name (``001 Foot routine``)."""
+    match = re.fullmatch(r"(\d{3}) (.+)", folder.name) if folder is not None else None
+    if match is None or folder is None:
+        return None
+    table = _habits_table(folder.parent / _HABITS)
+    if table is not None and {"position", "name"} <= set(table.columns):
+        named = table.loc[table["position"].str.strip() == match.group(1), "name"]
+        if len(named) == 1:
+            return named.iloc[0]
+    return match.group(2)
 
 
 def _target(folder: Path | None, habit: str, shape: str) -> float | None:
     """A measurable habit's target from the export's ``Habits.csv``; None when unknown."""
     if folder is None:
         return None
-    habits = folder / _HABITS if shape == "many" else folder.parent / _HABITS
-    try:
-        table = pd.read_csv(habits, dtype="str", keep_default_na=False)
-    except (OSError, ValueError):
-        return None
-    table.columns = [header_key(c) for c in table.columns]
-    if not {"name", "type", "targetvalue"} <= set(table.columns):
+    table = _habits_table(folder / _HABITS if shape == "many" else folder.parent / _HABITS)
+    if table is None or not {"name", "type", "targetvalue"} <= set(table.columns):
         return None
     rows = table[table["name"].str.strip().str.casefold() == habit.strip().casefold()]
     if len(rows) != 1 or rows["type"].iloc[0].strip().upper() != "NUMERICAL":
@@ -463,36 +572,56 @@ def _habit_problem(file: str, habits: list[str], habit: str | None) -> dict:
     return problem(file, 1, "-", habit or "", LOOP_WHICH_HABIT, message)
 
 
-def _file_problems(
-    header: list[str], problems: list[dict], rows: int, file: str
-) -> tuple[list[dict], bool]:
-    """The file layer's problems of a multi-habit ``Checkmarks.csv``, with Loop's known
-    export bugs named once instead of one width error per line.
+def _repaired(export: Export, names: list[str]) -> tuple[pd.DataFrame, list[dict], bool]:
+    """The raw table with Loop's known export bugs repaired, or refused with one error.
 
-    Loop 2.0.3 wrote ``Entry(timestamp=..., value=...)`` into every cell, and the
-    multi-habit header splits a habit name that holds a comma: either way no line has as
-    many values as the header. ``rows`` is how many lines were read as rows. Returns the
-    problems and whether the file is refused for one of those bugs.
+    Loop 2.0.3 wrote ``Entry(timestamp=..., value=...)`` into every cell of the
+    multi-habit ``Checkmarks.csv``, unquoted, so the file layer split each cell at its
+    comma: those lines are read again from the file's text, each cell as its value, with a
+    notice. A habit name with a comma splits the header instead: no line has as many
+    values as the header, and the file is refused with one error saying what to give
+    instead (the export folder with ``habit=``, or the habit's own file). Returns the raw
+    table, the file layer's problems (width errors replaced) and whether it is refused.
     """
-    widths = [p for p in problems if p[CODE] in (TOO_MANY_VALUES.id, TOO_FEW_VALUES.id)]
-    if rows or not widths or _shape(header) != "many":
-        return problems, False
+    raw, problems, file = export.raw, export.problems, export.file
+    widths = [p for p in problems if p[CODE] in _WIDTHS]
+    if not widths or _shape(names) != "many":
+        return raw, problems, False
     rest = [p for p in problems if p not in widths]
-    if any("Entry(timestamp=" in p["value"] or "value=" in p["value"] for p in widths):
-        message = (
-            f"every line of this Checkmarks.csv holds Entry(timestamp=..., value=...) instead "
-            f"of a checkmark ({len(widths)} lines): a known bug of Loop 2.0.3's export. Export "
-            "again with a newer Loop (2.1 or later), or give a habit's own Checkmarks.csv "
-            "from its folder in the export"
-        )
-    else:
-        message = (
-            f"no line has as many values as the header has habits ({len(widths)} lines): a "
-            "habit name with a comma was split in two by Loop's export (a known Loop bug). "
-            "Remove the comma from the habit's name in Loop and export again, or give the "
-            "habit's own Checkmarks.csv from its folder in the export"
-        )
-    return [*rest, problem(file, 1, "-", "", LOOP_EXPORT_BUG, message)], True
+    split = bool(_SPLIT_ENTRY.search(export.text))
+    if split:
+        table = _entry_rows(export.text, names)
+        if table is not None:
+            return table, [*rest, _entry_notice(file, "-")], False
+    elif len(raw) or not any(p[CODE] != TRAILING_DELIMITER.id for p in widths):
+        return raw, problems, False
+    body = [line for line in export.text.split("\n")[1:] if line.strip()]
+    lines = len(body) or sum(p[CODE] != TRAILING_DELIMITER.id for p in widths)
+    message = (
+        f"no line has as many values as the header has habits ({lines} lines): a habit name "
+        "with a comma was split in two by Loop's export (a known Loop bug"
+        + ("; its cells are also Loop 2.0.3's Entry(timestamp=..., value=...)" if split else "")
+        + "). Give the unzipped export folder with --habit NAME (the habit's own file is "
+        "read), or the habit's own Checkmarks.csv from its folder in the export; or remove "
+        "the comma from the habit's name in Loop and export again"
+    )
+    return raw, [*rest, problem(file, 1, "-", "", LOOP_EXPORT_BUG, message)], True
+
+
+def _entry_rows(text: str, names: list[str]) -> pd.DataFrame | None:
+    """The rows of a Loop 2.0.3 ``Checkmarks.csv`` read again from its text, each
+    ``Entry(timestamp=..., value=N)`` cell as ``N``; None when a line still does not have
+    as many values as the header (a habit name with a comma split it too)."""
+    records = []
+    for number, line in enumerate(text.split("\n")[1:], start=2):
+        if not line.strip():
+            continue  # a blank line (the file's end): the file layer reports any other
+        values = next(csv.reader([_ENTRY.sub(r"\1", line.rstrip("\r"))]))
+        if len(values) != len(names):
+            return None
+        records.append([*values, number])
+    table = pd.DataFrame(records, columns=[*names, LINE], dtype="str")
+    return table.astype({LINE: "int64"})
 
 
 def empty_log() -> pd.DataFrame:

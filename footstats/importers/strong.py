@@ -38,17 +38,28 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 
-from footstats.columns import DATE, EXERCISE, LINE, MINUTES, NOTES, REPS, SECONDS, SETS
+from footstats.columns import (
+    DATE,
+    EXERCISE,
+    LINE,
+    MINUTES,
+    NOTES,
+    REPS,
+    SECONDS,
+    SETS,
+    header_key,
+)
 from footstats.core.codes import (
     EXPORT_BAD_DURATION,
     EXPORT_BLANK_EXERCISE,
     STRONG_HEADER_LANGUAGE,
+    STRONG_NOTE_ROWS,
     STRONG_REST_TIMER,
     STRONG_SET_ORDER,
 )
 from footstats.core.docstrings import fill_docs
 from footstats.core.options import ReadOptions
-from footstats.core.problems import problem
+from footstats.core.problems import line_list, problem
 from footstats.importers import common as C
 from footstats.importers.base import AppImporter, Export, Imported
 
@@ -177,11 +188,31 @@ _SOURCES = {
     C.WORKOUT: "workoutname",
     C.WORKOUT_NOTES: "workoutnotes",
 }
-# Set Order values: warm-up, drop / failure (working) sets, and rest-timer rows (any case),
-# in the languages seen.
-_WARMUP_MARKS = {"w"}
-_WORKING_MARKS = {"d", "f"}
-_REST_TIMER = {"rest timer", "ruhezeit"}
+# Strong's rest-timer rows, by the phone's language: the label's key -> the word as Strong
+# writes it. English and German from real exports, Spanish from issue 25; a word not here is
+# recognised by the row's shape (see _rest_shaped) and quoted in the notice.
+REST_TIMER_WORDS = {
+    "resttimer": "Rest Timer",
+    "ruhezeit": "Ruhezeit",
+    "temporizadordedescanso": "Temporizador de descanso",
+}
+REST = "rest"  # a rest-timer row: skipped
+# Set Order labels besides set numbers, by their key (any case; spaces, hyphens and
+# underscores ignored) -> what the row is. The comma export writes W, D, F; the semicolon
+# export (2025) writes words (WARM_UP, FAILURE; DROP_SET expected) and Note rows, which
+# carry an exercise's note, not a set. Data, not branches: add a label here.
+SET_ORDERS: dict[str, str] = {
+    "w": C.WARMUP,
+    "warmup": C.WARMUP,
+    "d": C.WORKING,
+    "dropset": C.WORKING,
+    "f": C.WORKING,
+    "failure": C.WORKING,
+    "note": C.NOTE,
+    **dict.fromkeys(REST_TIMER_WORDS, REST),
+}
+_SETS = (C.WARMUP, C.WORKING)
+_WORD = r"[^\W\d_]{2,}(?:[ '’-][^\W\d_]+)*"
 _DURATIONS = ("duration", "durationsec", "workoutduration")
 
 
@@ -219,8 +250,8 @@ def _by_structure(header: Sequence[str], sample: pd.DataFrame) -> bool:
     if len(set(keys) & C.LOG_KEYS) > 1 or any(k.startswith("pain") for k in keys):
         return False  # a footstats log with twelve columns, not a foreign Strong header
     first = C.parse_datetimes(sample[0].astype("str"), _DATE_FORMATS)
-    order = C.clean(sample[4].astype("str")).str.casefold()
-    marks = order.str.fullmatch(r"\d+") | order.isin(_WARMUP_MARKS | _WORKING_MARKS)
+    order = C.clean(sample[4].astype("str"))
+    marks = order.str.fullmatch(r"\d+") | order.map(header_key).map(SET_ORDERS).isin(_SETS)
     return bool(first.notna().all() and marks.any())
 
 
@@ -262,30 +293,23 @@ def to_log(export: Export, options: ReadOptions = C.READ_AS_WRITTEN) -> Imported
     unusable = cols.unusable(_REQUIRED_TITLES, "Strong")
     if unusable:
         return C.imported(export, C.empty_sets_log(), unusable)
-    order = cols.text("setorder").str.casefold()
-    rest = order.isin(_REST_TIMER)
+    order = cols.text("setorder")
+    kind, shaped = _kinds(cols, order)
+    rest = kind.eq(REST)
     cols.skip(rest)
-    problems = renamed(file) + C.summary_notice(
-        file,
-        raw.loc[rest, LINE].tolist(),
-        cols.names["setorder"],
-        "Rest Timer",
-        STRONG_REST_TIMER,
-        "skipped {n} Rest Timer row(s) (lines {lines}): Strong's rest timer, not a set",
-    )
-    warmup = order.isin(_WARMUP_MARKS)
-    known = order.str.fullmatch(r"\d+") | order.isin(_WORKING_MARKS) | warmup | rest
+    problems = renamed(file) + _rest_notices(cols, order, rest, shaped)
     cols.flag(
-        ~known,
+        kind.isna(),
         "setorder",
         STRONG_SET_ORDER,
         "{value!r} is not a Strong set order: expected a set number, W (warm-up), "
         "D (drop set), F (failure) or Rest Timer",
     )
+    warmup, note = kind.eq(C.WARMUP), kind.eq(C.NOTE)
     when = cols.datetimes(
         "date", _DATE_FORMATS, "a date and time like 2025-01-30 12:34:56 or 2025-01-30 12:34:56 pm"
     )
-    exercise = cols.text("exercisename")
+    exercise = cols.exercises("exercisename")
     cols.flag(exercise.eq(""), "exercisename", EXPORT_BLANK_EXERCISE, "blank exercise name")
     reps = cols.numbers("reps", "reps", whole=True)
     seconds = cols.numbers("seconds", "seconds")
@@ -301,14 +325,88 @@ def to_log(export: Export, options: ReadOptions = C.READ_AS_WRITTEN) -> Imported
         minutes=minutes,
         notes=cols.text("notes", verbatim=True),
         workout_notes=cols.text("workoutnotes", verbatim=True),
+        note=note,
     )
+    sets, noted = _notes_of_sets(sets, cols)
     log, notices = C.sets_to_log(
         sets,
         file=file,
         written=cols.written({**_SOURCES, MINUTES: duration}),  # no duration (None): no minutes
-        warmup_value="W",
+        warmup_value=order[warmup].iloc[0] if warmup.any() else "W",
     )
-    return C.imported(export, log, cols.problems + problems + notices)
+    return C.imported(export, log, cols.problems + problems + noted + notices)
+
+
+def _kinds(cols: C.Columns, order: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Each row's kind (:data:`SET_ORDERS`; a set number is a working set; <NA>: not a set
+    order Strong writes), and the rows read as rest timers by their shape alone."""
+    codes, labels = pd.factorize(order)  # a few distinct labels: each is looked at once
+    labels = pd.Series(labels, dtype="str")
+    keys = pd.Series([header_key(label) for label in labels], dtype="str")
+    known = keys.map(SET_ORDERS).mask(labels.str.fullmatch(r"\d+"), C.WORKING)
+    kind = pd.Series(known.to_numpy()[codes], index=order.index, dtype="str")
+    words = known.isna() & labels.str.fullmatch(_WORD)  # a rest timer: a word or two
+    if not words.any():  # the common case: every label is Strong's
+        return kind, pd.Series(False, index=order.index)
+    shaped = pd.Series(words.to_numpy()[codes], index=order.index) & _rest_shaped(cols, order)
+    return kind.mask(shaped, REST), shaped
+
+
+def _rest_shaped(cols: C.Columns, order: pd.Series) -> pd.Series:
+    """Rows whose Set Order label is, on every row, a rest timer's shape: no weight, reps
+    or distance (blank or 0) and no note (Strong's rest timer in a language not in
+    :data:`REST_TIMER_WORDS`)."""
+    empty = cols.text("notes").eq("")
+    for key in ("weight", "reps", "distance"):
+        if key in cols:
+            values, bad = C.parse_numbers(cols.raw[cols.names[key]])
+            empty &= ~bad & values.fillna(0).eq(0)
+    return empty.groupby(order).transform("all").astype(bool)
+
+
+def _rest_notices(
+    cols: C.Columns, order: pd.Series, rest: pd.Series, shaped: pd.Series
+) -> list[dict]:
+    """One notice per rest-timer label: English as before, another language's word
+    quoted, and a word read by its shape said so."""
+    notices: list[dict] = []
+    if not rest.any():
+        return notices
+    keys = order.where(rest).map(header_key, na_action="ignore")
+    for key in dict.fromkeys(keys.dropna()):
+        rows = rest & keys.eq(key)
+        lines = cols.raw.loc[rows, LINE].tolist()
+        value = REST_TIMER_WORDS.get(key, order[rows].iloc[0])
+        skipped = f"skipped {len(lines)} {value!r} row(s) (lines {line_list(lines)}): "
+        if key == "resttimer":  # as Strong writes it in English
+            text = f"skipped {len(lines)} Rest Timer row(s) (lines {line_list(lines)}): "
+            text += "Strong's rest timer, not a set"
+        elif shaped[rows].any():
+            text = skipped + "read as Strong's rest timer in the phone's language by their "
+            text += "shape (no weight, reps, distance or note), not a set"
+        else:
+            text = skipped + "Strong's rest timer in the phone's language, not a set"
+        written = cols.names["setorder"]
+        notices.append(problem(cols.file, lines[0], written, value, STRONG_REST_TIMER, text))
+    return notices
+
+
+def _notes_of_sets(sets: pd.DataFrame, cols: C.Columns) -> tuple[pd.DataFrame, list[dict]]:
+    """The sets table without the Note rows of exercises that have no set, and the notice
+    saying how the Note rows were read."""
+    lines = sets.loc[sets[C.KIND].eq(C.NOTE), LINE].tolist()
+    if not lines:
+        return sets, []
+    alone = C.lone_notes(sets)
+    text = f"read {len(lines)} Note row(s) (lines {line_list(lines)}) as their exercise's "
+    text += "note, not a set"
+    if alone.any():
+        left = sets.loc[alone, LINE].tolist()
+        text += f"; left out {len(left)} note(s) of an exercise without a set (lines "
+        text += f"{line_list(left)})"
+    written = cols.names["setorder"]
+    notice = problem(cols.file, lines[0], written, "Note", STRONG_NOTE_ROWS, text)
+    return sets[~alone], [notice]
 
 
 def _minutes(cols: C.Columns) -> tuple[str | None, pd.Series]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -406,6 +407,7 @@ def _parse_exact(label: str, text: str, delimiter: str) -> RawTable:
     header: list[str] | None = None
     previous_end = skipped = 0
     quotes: _LineQuotes | None = None
+    offsets: list[int] = []  # where each line starts, found on the first invalid record
     with _field_limit(len(text) + 1):
         while True:
             start = previous_end + 1
@@ -417,7 +419,12 @@ def _parse_exact(label: str, text: str, delimiter: str) -> RawTable:
                 quotes = quotes or _LineQuotes(text)
                 end = reader.line_num + skipped
                 close = quotes.closing_line(start, end)
-                problems.append(_quote_problem(label, start, close or last_line, str(exc), close))
+                offsets = offsets or [0, *(m.end() for m in re.finditer("\n", text))]
+                at = offsets[start - 1] if start <= len(offsets) else len(text)
+                stray = _stray_quote(text, at, start, delimiter, header) if close else None
+                problems.append(
+                    _quote_problem(label, start, close or last_line, str(exc), close, stray)
+                )
                 if close is None:  # the rest of the file is inside the open quote
                     spans[start] = last_line
                     break
@@ -510,14 +517,63 @@ class _LineQuotes:
         return end + int(even[0]) if len(even) else None
 
 
-def _quote_problem(label: str, start: int, end: int, reason: str, close: int | None) -> dict:
+def _quote_problem(
+    label: str,
+    start: int,
+    end: int,
+    reason: str,
+    close: int | None,
+    stray: tuple[str, int, int] | None = None,
+) -> dict:
     span = f"lines {start}–{end} read as one value: " if end > start else ""
     if close is None:
         where = "this line" if end == start else f"line {start}"
         message = f"{span}a quote opened on {where} is never closed: close it or remove it"
         return problem(label, start, "-", "", C.UNCLOSED_QUOTE, message)
-    message = f"{span}this record is not valid CSV ({reason}); check its quotes"
+    if stray is None:
+        message = f"{span}this record is not valid CSV ({reason}); check its quotes"
+        return problem(label, start, "-", "", C.INVALID_RECORD, message)
+    column, opened, inner = stray
+    here = f"on line {opened} " if end > start else ""
+    there = f" on line {inner}" if end > start else ""
+    message = (
+        f"{span}the value of {column} that opens with a quote {here}has a quote inside "
+        f'it{there} that is not doubled: write a quote inside a quoted value as two (""), '
+        "or export the file again"
+    )
     return problem(label, start, "-", "", C.INVALID_RECORD, message)
+
+
+def _stray_quote(
+    text: str, at: int, start: int, delimiter: str, header: list[str] | None
+) -> tuple[str, int, int] | None:
+    """Where a record that is not valid CSV went wrong: the column whose quoted value has
+    an inner quote that is not doubled, the line its quote opened on, and the line of the
+    inner quote (physical lines; the record starts at character ``at``, on line ``start``);
+    None if not that."""
+    field, quoted, opened, line = 0, False, start, start
+    while at < len(text):
+        char = text[at]
+        if quoted and char == '"':
+            after = text[at + 1 : at + 2]
+            if after == '"':
+                at += 1  # a doubled quote: one quote inside the value
+            elif after in (delimiter, "\n", "\r", ""):
+                quoted = False
+            else:
+                name = header[field] if header and field < len(header) else ""
+                column = repr(name) if name else f"column {field + 1}"
+                return column, opened, line
+        elif not quoted and char == '"':
+            quoted, opened = True, line
+        elif not quoted and char == delimiter:
+            field += 1
+        elif char == "\n":
+            if not quoted:
+                return None  # the record ended without a stray quote
+            line += 1
+        at += 1
+    return None
 
 
 _SHOWN_VALUES, _SHOWN_CHARS = 10, 80  # a message quotes this much of a row's extra values

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from footstats.columns import ERROR, LINE, SEVERITY
-from footstats.core.codes import HABIT_NOT_LOOP
+from footstats.core.codes import EXPORT_NOT_READ, HABIT_NOT_LOOP
 from footstats.core.docstrings import fill_docs
 from footstats.core.options import ReadKeywords, ReadOptions, read_options
 from footstats.core.problems import problem, problems_frame
@@ -37,6 +37,7 @@ from footstats.importers import (
     detect,
     export_file,
     importer,
+    not_read,
 )
 from footstats.reading.csvfile import (
     NotALog,
@@ -192,8 +193,13 @@ def load_log(path_or_buffer: Any, options: ReadOptions) -> LoadedLog:
         extents: dict[str, tuple[int, dict]] = {label: (lines, {})}
         return LoadedLog(empty_log(), problems_frame(exc.records), label, extents=extents)
     if options.format is None:
-        sample = as_text(raw.frame.head(20))
-        chosen = detect([name.strip(INVISIBLE) for name in raw.header], sample)
+        names = [name.strip(INVISIBLE) for name in raw.header]
+        chosen = detect(names, as_text(raw.frame.head(20)))
+        refused = not_read(names) if chosen is None else None
+        if refused is not None:  # an app footstats does not read: say so, and what to do
+            found = [*raw.problems, problem(label, 1, "-", "", EXPORT_NOT_READ, refused)]
+            extents = {label: (raw.lines, raw.spans)}
+            return LoadedLog(empty_log(), problems_frame(found), label, extents=extents)
     else:
         chosen = importer(options.format)  # None is footstats' own
     if chosen is not None:  # importers read text

@@ -121,6 +121,7 @@ TEXTS: dict[str, tuple[bytes | str, dict]] = {
     "FS418": ("Date,Feet\n2026-03-02,YES_MANUAL\n", {"format": "loop"}),
     "FS419": ("Date,Feet\n2026-03-02,2000\n2026-03-03,lots\n", {"format": "loop"}),
     "FS421": (f"Date,Feet\n2026-03-02,{ENTRY}\n2026-03-03,MAYBE\n", {"format": "loop"}),
+    "FS431": ("Date,Exercise,Reps,isWarmup\n2026-03-02,Calf Raise,12,maybe\n", {}),
 }
 
 # code -> (a file of the test exports, read_log options)
@@ -131,6 +132,12 @@ FILES = {
     "FS422": ("loop_export/Habits.csv", {}),
     "FS423": ("loop_export/Checkmarks.csv", {}),
     "FS424": ("loop_comma_split/Checkmarks.csv", {}),
+    "FS425": ("strong_semicolon_words.csv", {}),
+    "FS426": ("strong_trailing_space_names.csv", {}),
+    "FS427": ("hevy_months_ambiguous.csv", {}),
+    "FS428": ("loop_export_2_0_3", {"habit": "Walk"}),
+    "FS429": ("fitbod_workout_export.csv", {}),
+    "FS430": ("whoop_workouts.csv", {}),
 }
 
 

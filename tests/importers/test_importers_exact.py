@@ -308,8 +308,8 @@ NOT_AN_AMOUNT = (
     "abc",
     "error",
     "FS419",
-    "'abc' is not an amount of a measurable Loop habit (the amount x 1000, e.g. 2000 for 2) "
-    "or UNKNOWN",
+    "'abc' is not an amount of a measurable Loop habit (the amount x 1000, e.g. 2000 for 2), "
+    "NO, SKIP or UNKNOWN",
 )
 # the first entry is the 0 of 6 March (-1 and UNKNOWN are no entry): 4 and 5 March are left out
 BEFORE_FIRST_ENTRY = (
