@@ -35,7 +35,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/python -m pytest -n auto  # one worker per core (pytest-xdist)
+	$(BIN)/python -m pytest -n auto --dist loadfile  # one worker per core (pytest-xdist); a notebook's cells stay on one worker
 
 notebooks: $(STAMP)
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
