@@ -37,13 +37,18 @@ from footstats.errors import FootstatsError, FootstatsWarning, UsageError
 from footstats.routine import Routine
 
 __all__ = [
+    "column_label",
     "MIN_CORRELATION_WEEKS",
     "SETTINGS_FILE",
     "Settings",
     "Table",
     "is_cohort",
     "load_settings",
+    "plain_message",
+    "plan_in_words",
     "readable_number",
+    "repeated_lines",
+    "rows_table",
     "setup",
     "table",
 ]
@@ -79,18 +84,6 @@ _TEXT = {"log_path", "output_dir"}
 _OPTIONAL_TEXT = {"routine", "participant", "participants_path", "until"}
 _KEYS = [f.name for f in fields(Settings) if f.name != "file"]
 
-EXAMPLE = """\
-# footstats-settings.toml: your files and choices for the notebooks in this folder.
-# Paths are relative to this folder; leave a line out (or write "") for the default.
-log_path = "../my_foot_log.csv"    # your exercise log (notebook 00 adds sessions to it)
-routine = ""                        # your routine file; "": the packaged foot routine
-output_dir = "../out/notebooks"     # where notebook 05 writes report.pdf and the charts
-participant = ""                    # a cohort log: one participant's id, e.g. "p0001"
-participants_path = ""              # a cohort's participants table (CSV)
-weeks = 0                           # a programme of N weeks from each start; 0: not set
-until = ""                          # count the weeks up to "today" or a date "2026-06-30"
-"""
-
 
 def load_settings(folder: str | Path | None = None, **defaults: Any) -> Settings:
     """Read :data:`SETTINGS_FILE` in ``folder`` (default: the current folder).
@@ -102,7 +95,9 @@ def load_settings(folder: str | Path | None = None, **defaults: Any) -> Settings
         beside it. Relative paths in the file are returned joined to ``folder`` when given.
     **defaults
         The notebook's own defaults (``log_path=...``) for keys the file leaves out or
-        when there is no file; other keys default as in :class:`Settings`.
+        when there is no file; other keys default as in :class:`Settings`. A default
+        ``participants_path`` goes with the default log: when the file names a log and
+        no table, there is no table.
 
     Returns
     -------
@@ -144,6 +139,8 @@ def load_settings(folder: str | Path | None = None, **defaults: Any) -> Settings
                 f"{label}: unknown setting {key!r}; the settings are {', '.join(_KEYS)}"
             )
         values[key] = _setting(label, key, value, folder is not None and where)
+    if "log_path" in written and "participants_path" not in written:
+        values["participants_path"] = None  # a default table belongs to the default log
     return Settings(**values, file=str(path))
 
 
@@ -214,7 +211,12 @@ def _show_error(shell, etype, value, tb, tb_offset=None):
 
 # -- tables ------------------------------------------------------------------------------------
 
+# a share from 0 to 1 -> its column of whole percent
+_SHARES = {"completion": "completion_pct", "share_on_target": "on_target_pct"}
+
 _LABELS = {
+    "on_target_pct": "on target %",
+    "week_index": "study week",
     "exercise_name": "exercise as written",
     "in_program": "in the routine",
     "sets_done": "sets done",
@@ -258,17 +260,17 @@ def readable_number(value: Any, column: str = "") -> str:
         return ""
     if isinstance(value, int | np.integer):
         return str(value)
-    number = float(value)
-    if column.endswith(("pct", "%")):
-        decimals = 0
-    elif column == "spearman":
-        decimals = 2
-    else:
-        decimals = 1
-    rounded = round(number, decimals)
+    decimals = _decimals(column)
+    rounded = round(float(value), decimals)
     if rounded == int(rounded):
         return str(int(rounded))  # -0.0 too: "0"
     return f"{rounded:.{decimals}f}"
+
+
+def _decimals(column: str) -> int:
+    if column.endswith(("pct", "%")):
+        return 0
+    return 2 if column == "spearman" else 1
 
 
 @dataclass(frozen=True)
@@ -323,8 +325,9 @@ def table(
     back  3.7       3            yes      -53
     """
     shown = frame if rows is None else frame.head(rows)
-    if not isinstance(shown.index, pd.RangeIndex) or shown.index.name is not None:
-        shown = shown.reset_index()
+    # a named or text index (the figure names of headline_table) is a column; row numbers go
+    labelled = shown.index.name is not None or not pd.api.types.is_integer_dtype(shown.index)
+    shown = shown.reset_index(drop=not labelled)
     shown = shown.drop(columns=[c for c in drop if c in shown.columns])
     names = {e.id: e.name for e in routine.exercises} if routine is not None else {}
     cells = {}
@@ -333,20 +336,43 @@ def table(
         key = str(column)
         if key == EXERCISE and names:
             values = values.map(lambda v: names.get(v, v), na_action="ignore")
+        if key == "message":
+            values = values.map(plain_message, na_action="ignore")
+        if key in _SHARES:  # a share from 0 to 1, shown in whole percent
+            values = values.astype("float64") * 100
+            key = _SHARES[key]
         cells[key] = _column_text(values, key)
     text = pd.DataFrame(cells, index=range(len(shown)))
     if "spearman" in text.columns and "n_weeks" in shown.columns:
         few = pd.to_numeric(shown["n_weeks"], errors="coerce").lt(MIN_CORRELATION_WEEKS)
         few = few.to_numpy() & (text["spearman"] != "").to_numpy()
         text.loc[few, "spearman"] += " (too few weeks to say)"
-    headers = {**_LABELS, **(labels or {})}
-    text.columns = [headers.get(c, c.replace("_", " ")) if c != "index" else "" for c in text]
+    text.columns = [column_label(c, labels) if c != "index" else "" for c in text]
     return Table(text)
+
+
+def column_label(column: str, labels: Mapping[str, str] | None = None) -> str:
+    """The header :func:`table` shows for a column of the library.
+
+    Examples
+    --------
+    >>> column_label("adherence_pct"), column_label("sets_done"), column_label("site")
+    ('adherence %', 'sets done', 'site')
+    """
+    headers = {**_LABELS, **(labels or {})}
+    return headers.get(column, column.replace("_", " "))
 
 
 def _column_text(values: pd.Series, column: str) -> pd.Series:
     if pd.api.types.is_datetime64_any_dtype(values):
         return values.map(_day, na_action="ignore").fillna("")
+    if pd.api.types.is_float_dtype(values):
+        # one number of decimals down a column: 6.0 beside 3.7, not 6 beside 3.7
+        rounded = values.astype("float64").round(_decimals(column))
+        finite = rounded[np.isfinite(rounded)]
+        decimals = 0 if (finite == finite.round()).all() else _decimals(column)
+        text = rounded.map(lambda v: f"{v:.{decimals}f}" if math.isfinite(v) else "")
+        return text.str.replace(r"^-(0(\.0+)?)$", r"\1", regex=True).fillna("").astype(object)
     return values.map(lambda v: _cell(v, column)).astype(object)
 
 
@@ -378,3 +404,105 @@ def is_cohort(log: pd.DataFrame) -> bool:
     (True, False)
     """
     return PARTICIPANT in log.columns and log[PARTICIPANT].nunique() > 1
+
+
+# -- notebook 00: what Save will add --------------------------------------------------------------
+
+_ROW_COLUMNS = ["date", "exercise", "side", "sets", "reps", "seconds"]
+
+
+def rows_table(rows: Sequence[Mapping[str, Any]]) -> Table:
+    """The rows a form describes (:func:`footstats.session_rows`) as a table to read.
+
+    Examples
+    --------
+    >>> print(rows_table([{"date": "2026-06-22", "exercise": "Heel raises", "sets": 2,
+    ...                    "reps": 10, "side": "left", "pain_back": 3}]))
+          date    exercise side sets reps back pain
+    2026-06-22 Heel raises left    2   10         3
+    """
+    frame = pd.DataFrame(list(rows))
+    order = [c for c in _ROW_COLUMNS if c in frame.columns]
+    order += [c for c in frame.columns if c not in order]
+    frame = frame[order].astype(object).where(frame[order].notna(), None)
+    pain = {c: f"{c.removeprefix('pain_')} pain" for c in frame.columns if c.startswith("pain_")}
+    return table(frame, labels=pain)
+
+
+def repeated_lines(plan) -> list[int]:
+    """The lines of the log that the planned rows (:func:`footstats.plan_append`) repeat.
+
+    Not empty when the same session was already saved: the caller asks before saving it
+    again.
+    """
+    from footstats.core.codes import DUPLICATE_ROW
+
+    problems = plan.problems
+    repeats = problems.loc[problems["code"] == DUPLICATE_ROW.id, "message"]
+    found = repeats.str.extract(r"repeats line (\d+)", expand=False).dropna()
+    return sorted(int(line) for line in found)
+
+
+def plan_in_words(plan) -> str:
+    """What Save will do and the problems of the new rows, as sentences (no file paths).
+
+    A session already in the log is said once, with its lines, instead of one warning per
+    row.
+    """
+    from footstats.core.codes import DUPLICATE_ROW
+
+    head = plan.preview().splitlines()[0]
+    sentences = [head]
+    repeats = repeated_lines(plan)
+    if repeats:
+        sentences.append(
+            f"These rows are already in the log (lines {_span(repeats)}): this session was "
+            "saved before. Save it again only if you did it twice."
+        )
+    others = plan.problems[plan.problems["code"] != DUPLICATE_ROW.id]
+    for problem in others.itertuples(index=False):
+        where = f"line {problem.line}" + (f", {problem.column}" if problem.column != "-" else "")
+        sentences.append(f"{str(problem.severity).capitalize()} ({where}): {problem.message}")
+    return "\n".join(sentences)
+
+
+def _span(lines: list[int]) -> str:
+    if lines == list(range(lines[0], lines[-1] + 1)):
+        return f"{lines[0]}-{lines[-1]}" if len(lines) > 1 else str(lines[0])
+    return ", ".join(map(str, lines))
+
+
+# -- messages a person can act on -----------------------------------------------------------------
+
+_LIBRARY_HINTS = (
+    (
+        r" ?\(an exercise_map or an alias in your routine file can match it\)",
+        " (if it is one of your routine's exercises, write the routine's name for it)",
+    ),
+    (
+        r"Write dates as YYYY-MM-DD, or say the order: dayfirst=True \(footstats check "
+        r"--dayfirst\) for day/month/year, or date_format='%m/%d/%Y' for month/day/year",
+        "Write dates as YYYY-MM-DD (2026-03-04){order}",
+    ),
+)
+
+
+def plain_message(message: str, date_order: str = "") -> str:
+    """A problem's message without the options of the library and the command line.
+
+    ``date_order`` ends the advice on an ambiguous date (the app offers a choice of date
+    order: ", or choose the order of your dates above").
+
+    Examples
+    --------
+    >>> plain_message("'Heel rises' is not in the routine on line 3: kept, but not counted "
+    ...               "as a routine exercise. (an exercise_map or an alias in your routine "
+    ...               "file can match it)")  # doctest: +NORMALIZE_WHITESPACE
+    "'Heel rises' is not in the routine on line 3: kept, but not counted as a routine
+     exercise. (if it is one of your routine's exercises, write the routine's name for it)"
+    """
+    import re
+
+    for pattern, words in _LIBRARY_HINTS:
+        message = re.sub(pattern, words.replace("{order}", date_order), message)
+    return message

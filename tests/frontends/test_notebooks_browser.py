@@ -38,6 +38,7 @@ import nbformat
 import pytest
 
 import footstats
+import footstats.notebook
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
@@ -491,12 +492,17 @@ def test_stored_outputs_have_every_chart(name):
 
 
 def test_notebooks_call_only_public_functions():
-    used = set()
+    used, front_end = set(), set()
     for path in sorted(NOTEBOOKS.glob("*.ipynb")):
         notebook = nbformat.read(path, as_version=4)
         code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
-        used |= set(re.findall(r"\bfootstats\.(\w+)", code))
+        used |= set(re.findall(r"\bfootstats\.(\w+)", code)) - {"notebook"}
+        for names in re.findall(r"from footstats\.notebook import ([\w, ]+)", code):
+            front_end |= {name.strip() for name in names.split(",")}
 
-    # No private helpers and no logic that lives only in a notebook: public API only.
+    # No private helpers and no logic that lives only in a notebook: public API only, and
+    # the notebooks' front end (footstats.notebook: the settings file, the table formatter).
     assert used, "the notebooks call no footstats function"
     assert used <= set(footstats.__all__), sorted(used - set(footstats.__all__))
+    assert front_end, "the notebooks read no settings file"
+    assert front_end <= set(footstats.notebook.__all__), sorted(front_end)
