@@ -7,6 +7,8 @@ from a few numbers: ``4 sessions / 5 weeks = 0.8 a week``, ``6.5 -> 4.5 = -2.0 p
 
 Equivalent mutants left alive:
 
+- ``fillna(None)`` for ``fillna(False)`` in the waterfall: the sum of a boolean column
+  skips its missing values either way.
 - ``round_numbers``'s last ``isinstance(value, float) and math.isfinite(value)`` branch for
   a ``kind in _LEAVES`` float is never reached; and ``zip(..., strict=True)`` of the
   table's two equally long tuples never raises either way.
@@ -361,7 +363,10 @@ def test_adherence_spread_with_and_without_groups():
     assert key_figures(table, "adherence_spread") == (
         "Median session adherence 40 % (from 25 to 75 %)."
     )
-    table["group"] = pd.Categorical(["home", "clinic", "home", "clinic"])
+    # a group of the categories without a participant is not shown
+    table["group"] = pd.Categorical(
+        ["home", "clinic", "home", "clinic"], categories=["clinic", "home", "work"]
+    )
     assert key_figures(table, "adherence_spread") == (
         "Median session adherence 40 % (from 25 to 75 %); clinic 58 %, home 25 %."
     )

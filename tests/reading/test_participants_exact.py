@@ -1,6 +1,10 @@
 """footstats.reading.participants, exactly: one bad cell per rule of the participants table,
 each with its line, column, value, severity, code and message, the valid rows as read, and
-the enrolment checks against a log (issue 27, for ``make mutate``)."""
+the enrolment checks against a log (issue 27, for ``make mutate``).
+
+Equivalent mutants left alive: ``strict=True`` of the zip over two columns of one table
+(never unequal: ``strict=False``, ``None`` or left out behave alike).
+"""
 
 from __future__ import annotations
 

@@ -4,6 +4,11 @@ value, severity, code and message, and the tidy log's columns, dtypes and values
 or a good one refused, or a message naming the wrong line.
 
 ``today`` is fixed at 1 June 2026, so that the future-date rule does not move.
+
+Equivalent mutants left alive: in ``_shown``, ``na_action="ignore"`` dropped (a missing
+value maps to NaN, which ``fillna("")`` blanks all the same) and ``dtype="str"`` dropped
+(pandas 3 infers ``str`` for a list of strings); in ``_number_text``, ``rstrip("XX0XX")``
+(``rstrip`` takes a set of characters, and a number's text has no X).
 """
 
 from __future__ import annotations
@@ -706,6 +711,9 @@ def test_shown_text_of_typed_values():
     assert v._shown(days).tolist() == ["2026-03-02", ""]
     times = pd.Series([pd.Timestamp("2026-03-02"), pd.Timestamp("2026-03-02 07:30")])
     assert v._shown(times).tolist() == ["2026-03-02 00:00:00", "2026-03-02 07:30:00"]
+    # to the second: a fraction of a second is not shown
+    fraction = pd.Series([pd.Timestamp("2026-03-02 07:30:00.5")])
+    assert v._shown(fraction).tolist() == ["2026-03-02 07:30:00"]
     flags = pd.Series([True, False, None], dtype="boolean")
     assert v._shown(flags).tolist() == ["true", "false", ""]
     numbers = pd.Series([6, None], dtype="Int64")
