@@ -4,7 +4,9 @@ Reading a file costs a fixed few milliseconds of pandas work however small it is
 folder of 5,000 two-row logs took minutes. Here the files whose header is the same are
 read as one log (their bodies one after another, each line tagged with its file as the
 participant when the header has no participant column), by :func:`footstats.validate_log`
-once, and every row and problem is mapped back to its own file and physical line.
+once, and every row and problem is mapped back to its own file and physical line. A notice
+that sums up rows (an exercise not in the routine "on 3 rows (lines 2, 5, 9)") is written
+per file by the validation itself (``load_log(starts=)``), so such files stay in the batch.
 
 The result is exactly that of reading each file alone (``footstats.reading.folders.read_group``);
 a file takes that path whenever batching could change it:
@@ -15,8 +17,8 @@ a file takes that path whenever batching could change it:
   of values, or a value that could be a header name (a repeated header); any encoding,
   habit or non-footstats format option;
 - after: a file with a problem that compares rows (a duplicate row, a pain clash, an
-  exercise not in the routine, an isolated date) or with dates more than a year apart (an
-  isolated date is judged against the file's own dates); a group whose header has a
+  isolated date) or with dates more than a year apart (an isolated date is judged against
+  the file's own dates); a group whose header has a
   problem (except the notice of an empty trailing column, which every file of the group
   has alike) is read file by file, and a group with a problem of CSV structure (FS0xx) is
   split in two until each part reads cleanly.
@@ -29,7 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from io import StringIO
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
@@ -78,8 +80,8 @@ class Entry:
     path: Path
     name: str
     header: str = ""
-    size: int = 0  # characters of the body
-    body: str = ""  # every line ends with a line break; held only while its group is read
+    size: int = 0  # bytes of the body
+    body: bytes = b""  # UTF-8, every line ending with a line break; held while its group is read
 
 
 def read_batched(entries: list[Entry], options: ReadOptions, one_by_one) -> list:
@@ -118,18 +120,18 @@ def read_batched(entries: list[Entry], options: ReadOptions, one_by_one) -> list
             alone += [m for m in run if not m.body]
             pieces += _read_group(loaded, header, own, options, alone)
             for member in run:
-                member.body = ""
+                member.body = b""
     if alone:
         pieces.append(one_by_one(sorted(alone, key=lambda entry: entry.rank)))
     return pieces
 
 
-def _load(entry: Entry, header: str, header_like: re.Pattern) -> bool:
+def _load(entry: Entry, header: str, header_like: _HeaderLike) -> bool:
     """Read the body of a file of the group, unless it may hold a repeated header (or
     changed since it was first read)."""
     body = entry.body or _body(entry)
-    entry.body = ""
-    if body is None or entry.header != header or header_like.search(body.casefold()):
+    entry.body = b""
+    if body is None or entry.header != header or header_like.found(body):
         return False
     entry.body = body
     return True
@@ -148,7 +150,7 @@ def _bounded(members: list[Entry]) -> list[list[Entry]]:
     return runs
 
 
-def _body(entry: Entry) -> str | None:
+def _body(entry: Entry) -> bytes | None:
     """The file's body if the file can be read in a group (its header goes to ``entry``),
     else None."""
     try:
@@ -157,35 +159,58 @@ def _body(entry: Entry) -> str | None:
         data = entry.path.read_bytes()
         if not data or data.startswith(_BINARY_STARTS) or b"\r" in data or b"\x00" in data:
             return None
-        text = data.decode("utf-8")
+        head, newline, rest = data.partition(b"\n")
+        header, body = head.decode("utf-8"), rest.decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    header, newline, body = text.partition("\n")
     if not newline or not body or '"' in header or _delimiter(header) != ",":
         return None
     width = header.count(",") + 1
     if len(header) > MAX_HEADER_CHARS - len(_TAG) - 1 or width >= MAX_COLUMNS:
         return None
-    body = body if body.endswith("\n") else body + "\n"
-    if _BLANK_LINE.search(body, 0, len(body) - 1):
-        return None
-    if '"' in body:
-        for line in body[:-1].split("\n"):
-            quotes = line.count('"')
-            if quotes % 2 or not quotes and line.count(",") != width - 1:
-                return None
-    elif not _widths(width).fullmatch(body):
+    if not rest.endswith(b"\n"):
+        body, rest = body + "\n", rest + b"\n"
+    if not _lines_fit(rest, width, body):
         return None
     entry.header = header
-    return body
+    return rest
+
+
+# bytes that are never blank once unquoted (ASCII but whitespace, comma and quote); a
+# byte of a multi-byte character may be (Unicode spaces): those lines are looked at again
+_SOLID = np.ones(256, dtype=bool)
+_SOLID[[ord(c) for c in ' \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f,"']] = False
+_SOLID[0x80:] = False
+
+
+def _lines_fit(data: bytes, width: int, body: str) -> bool:
+    """Whether every line of ``body`` (``data``: its UTF-8 bytes, every line ending with a
+    line break) has ``width`` values, or an even number of quotes (which may hide commas),
+    and none could be blank once unquoted. Counted on the bytes at once (UTF-8 never puts
+    a comma, a quote or a line break inside a multi-byte character)."""
+    raw = np.frombuffer(data, dtype=np.uint8)
+    ends = np.flatnonzero(raw == 10)
+    commas = _per_line(raw, ends, 44)
+    if b'"' in data:
+        quotes = _per_line(raw, ends, 34)
+        if ((quotes % 2 == 1) | ((quotes == 0) & (commas != width - 1))).any():
+            return False
+    elif (commas != width - 1).any():
+        return False
+    firsts = raw[np.concatenate(([0], ends[:-1] + 1))]
+    if _SOLID[firsts].all():  # each line starts with a byte that is not blank: none is
+        return True
+    return not _BLANK_LINE.search(body, 0, len(body) - 1)  # the exact test on the text
+
+
+def _per_line(raw: np.ndarray, ends: np.ndarray, byte: int) -> np.ndarray:
+    """How many times ``byte`` is on each line (lines ending at ``ends``)."""
+    where = np.flatnonzero(raw == byte)
+    return np.bincount(np.searchsorted(ends, where), minlength=len(ends))
 
 
 def _delimiter(header: str) -> str:
     return sniff_delimiter(header) if ";" in header or "\t" in header else ","
-
-
-def _widths(width: int) -> re.Pattern:
-    return re.compile(rf"(?:[^,\n]*(?:,[^,\n]*){{{width - 1}}}\n)*")
 
 
 def _header_names(header: str) -> list[str] | None:
@@ -198,11 +223,31 @@ def _header_names(header: str) -> list[str] | None:
     return [name.casefold() for name in names if name]
 
 
-def _header_like(names: list[str]) -> re.Pattern:
+@dataclass
+class _HeaderLike:
+    """Finds lines with a value that could equal a header name (a repeated header's rows)."""
+
+    names: list[str]  # casefolded
+    pattern: re.Pattern  # on casefolded text
+
+    def found(self, body: bytes) -> bool:
+        """Whether the body (UTF-8) has such a line. The pattern is tried only when a name
+        is in the text at all: a plain search, many times faster (an ASCII text is folded
+        as bytes, and holds no name that is not ASCII)."""
+        if body.isascii():
+            folded = body.lower()
+            if not any(n.encode() in folded for n in self.names if n.isascii()):
+                return False
+        text = body.decode("utf-8").casefold()
+        return any(name in text for name in self.names) and bool(self.pattern.search(text))
+
+
+def _header_like(names: list[str]) -> _HeaderLike:
     """Lines with a value that could equal a header name (a repeated header's rows)."""
     invisible = f"[{re.escape(INVISIBLE)}]*"
     either = "|".join(re.escape(name) for name in sorted(set(names), key=len)[::-1])
-    return re.compile(rf'(?:^|,)"?{invisible}(?:{either}){invisible}"?(?=,|$)', re.MULTILINE)
+    pattern = rf'(?:^|,)"?{invisible}(?:{either}){invisible}"?(?=,|$)'
+    return _HeaderLike(sorted(set(names)), re.compile(pattern, re.MULTILINE))
 
 
 def _read_group(members, header, own, options: ReadOptions, alone) -> list[Piece]:
@@ -210,14 +255,14 @@ def _read_group(members, header, own, options: ReadOptions, alone) -> list[Piece
     if len(members) < 2:
         alone += members
         return []
-    starts = np.cumsum([2] + [m.body.count("\n") for m in members])
-    text = header + ("" if own else f",{_TAG}") + "\n"
-    text += "".join(
-        m.body if own else m.body.replace("\n", f",{k}\n") for k, m in enumerate(members)
+    starts = np.cumsum([2] + [m.body.count(b"\n") for m in members])
+    text = (header + ("" if own else f",{_TAG}") + "\n").encode("utf-8")
+    text += b"".join(
+        m.body if own else m.body.replace(b"\n", b",%d\n" % k) for k, m in enumerate(members)
     )
-    buffer = StringIO(text)
+    buffer = BytesIO(text)
     buffer.name = "<group>"
-    loaded = load_log(buffer, options)
+    loaded = load_log(buffer, options, starts=starts)
     problems = loaded.problems
     codes = problems[CODE].astype("str")
     if codes.str.startswith("FS0").any() or codes.isin(_SPLIT).any():
@@ -236,10 +281,6 @@ def _read_group(members, header, own, options: ReadOptions, alone) -> list[Piece
     out = np.zeros(len(members), dtype=bool)
     out[at[~whole & codes.isin(_ROWS_COMPARED).to_numpy()]] = True
     out[_far_apart(log[DATE], row_at, len(members))] = True
-    unknown = problems.loc[codes == C.UNKNOWN_EXERCISE.id, "value"]
-    if len(unknown):
-        named = _any_of(unknown)
-        out |= [bool(named.search(m.body)) for m in members]
     alone += [m for m, leave in zip(members, out, strict=True) if leave]
     keep = np.flatnonzero(~out)
     if not len(keep):
@@ -256,12 +297,6 @@ def _far_apart(dates: pd.Series, row_at: np.ndarray, files: int) -> np.ndarray:
     days, row_at = days[order], row_at[order]
     gap = (np.diff(days) > _YEAR) & (row_at[1:] == row_at[:-1])
     return np.unique(row_at[1:][gap])
-
-
-def _any_of(values: pd.Series) -> re.Pattern:
-    """Any of the values as written in a file (a quote in a quoted value is doubled)."""
-    written = {v for value in values.astype("str") for v in (value, value.replace('"', '""'))}
-    return re.compile("|".join(re.escape(v) for v in sorted(written, key=len)[::-1]))
 
 
 def _piece(members, keep, starts, loaded, at, whole, row_at, own) -> Piece:

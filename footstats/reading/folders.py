@@ -333,9 +333,7 @@ def combine_logs(logs: list[pd.DataFrame], routine: Routine) -> pd.DataFrame:
             dtypes.setdefault(column, dtype)
     for column, dtype in dtypes.items():
         if column == EXERCISE:
-            names = combined[column].astype("str")
-            others = sorted(set(names.dropna()) - set(routine.ids))
-            combined[column] = pd.Categorical(names, categories=[*routine.ids, *others])
+            combined[column] = _exercises(logs, combined[column], routine)
         elif isinstance(dtype, pd.CategoricalDtype):
             combined[column] = combined[column].astype(dtype)
         elif combined[column].dtype != dtype:
@@ -343,6 +341,25 @@ def combine_logs(logs: list[pd.DataFrame], routine: Routine) -> pd.DataFrame:
             nullable = pd.api.types.is_bool_dtype(dtype) and combined[column].isna().any()
             combined[column] = combined[column].astype("boolean" if nullable else dtype)
     return combined
+
+
+def _exercises(logs: list[pd.DataFrame], combined: pd.Series, routine: Routine) -> pd.Categorical:
+    """The exercise column of the logs as one categorical: the routine's ids, then the
+    other names the rows hold, sorted (from each log's categories when each has them)."""
+    columns = [log[EXERCISE] for log in logs if EXERCISE in log]
+    if len(columns) < len(logs) or not all(
+        isinstance(column.dtype, pd.CategoricalDtype) for column in columns
+    ):
+        names = combined.astype("str")
+        others = sorted(set(names.dropna()) - set(routine.ids))
+        return pd.Categorical(names, categories=[*routine.ids, *others])
+    used: set[str] = set()
+    for column in columns:
+        codes = column.cat.codes.to_numpy()
+        used.update(column.cat.categories[np.unique(codes[codes >= 0])].astype("str"))
+    categories = [*routine.ids, *sorted(used - set(routine.ids))]
+    codes = [column.cat.set_categories(categories).cat.codes.to_numpy() for column in columns]
+    return pd.Categorical.from_codes(np.concatenate(codes), categories)
 
 
 def concat_problems(frames: list[pd.DataFrame]) -> pd.DataFrame:
