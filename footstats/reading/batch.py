@@ -14,14 +14,15 @@ a file takes that path whenever batching could change it:
 - before: a file that is not plain UTF-8 text with LF line endings and a comma-separated
   header without quotes, or whose body has a blank-looking line, a quote left open at the
   end of a line (a value over several lines), a line without quotes with the wrong number
-  of values, or a value that could be a header name (a repeated header); any encoding,
-  habit or non-footstats format option;
+  of values, or a line that may repeat the header (it starts as a header name may, and
+  holds a value that could be one); any encoding, habit or non-footstats format option.
+  These checks run on the bytes of all the files of a group at once (numpy);
 - after: a file with a problem that compares rows (a duplicate row, a pain clash, an
   isolated date) or with dates more than a year apart (an isolated date is judged against
-  the file's own dates); a group whose header has a
-  problem (except the notice of an empty trailing column, which every file of the group
-  has alike) is read file by file, and a group with a problem of CSV structure (FS0xx) is
-  split in two until each part reads cleanly.
+  the file's own dates); a group whose header has a problem (except the notice of an
+  empty trailing column, which every file of the group has alike) is read file by file,
+  and a group with a problem of CSV structure (FS0xx) is split in two until each part
+  reads cleanly.
 
 A header that passes the footstats checks is never an app export's (Strong is told by its
 rows only for headers without footstats columns), so the group is read as footstats.
@@ -115,9 +116,12 @@ def read_batched(entries: list[Entry], options: ReadOptions, one_by_one) -> list
             continue
         header_like = _header_like(names)
         own = any(canonical_column(name) == PARTICIPANT for name in header.split(","))
+        width = header.count(",") + 1
         for run in _bounded(members):
-            loaded = [m for m in run if _load(m, header, header_like)]
-            alone += [m for m in run if not m.body]
+            loaded = [m for m in run if _load(m, header)]
+            fit = _fitting(loaded, width, header_like)
+            loaded = [m for m, ok in zip(loaded, fit, strict=True) if ok]
+            alone += [m for m, ok in zip(run, _held(run, loaded), strict=True) if not ok]
             pieces += _read_group(loaded, header, own, options, alone)
             for member in run:
                 member.body = b""
@@ -126,15 +130,20 @@ def read_batched(entries: list[Entry], options: ReadOptions, one_by_one) -> list
     return pieces
 
 
-def _load(entry: Entry, header: str, header_like: _HeaderLike) -> bool:
-    """Read the body of a file of the group, unless it may hold a repeated header (or
-    changed since it was first read)."""
+def _load(entry: Entry, header: str) -> bool:
+    """Read the body of a file of the group, unless it changed since it was first read."""
     body = entry.body or _body(entry)
     entry.body = b""
-    if body is None or entry.header != header or header_like.found(body):
+    if body is None or entry.header != header:
         return False
     entry.body = body
     return True
+
+
+def _held(run: list[Entry], kept: list[Entry]) -> list[bool]:
+    """For each file of ``run``: whether it is in ``kept``."""
+    ranks = {entry.rank for entry in kept}
+    return [entry.rank in ranks for entry in run]
 
 
 def _bounded(members: list[Entry]) -> list[list[Entry]]:
@@ -160,18 +169,18 @@ def _body(entry: Entry) -> bytes | None:
         if not data or data.startswith(_BINARY_STARTS) or b"\r" in data or b"\x00" in data:
             return None
         head, newline, rest = data.partition(b"\n")
-        header, body = head.decode("utf-8"), rest.decode("utf-8")
+        header = head.decode("utf-8")
+        if not rest.isascii():
+            rest.decode("utf-8")  # only UTF-8 is read in a group
     except (OSError, UnicodeDecodeError):
         return None
-    if not newline or not body or '"' in header or _delimiter(header) != ",":
+    if not newline or not rest or '"' in header or _delimiter(header) != ",":
         return None
     width = header.count(",") + 1
     if len(header) > MAX_HEADER_CHARS - len(_TAG) - 1 or width >= MAX_COLUMNS:
         return None
     if not rest.endswith(b"\n"):
-        body, rest = body + "\n", rest + b"\n"
-    if not _lines_fit(rest, width, body):
-        return None
+        rest += b"\n"
     entry.header = header
     return rest
 
@@ -183,30 +192,44 @@ _SOLID[[ord(c) for c in ' \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f,"']] = False
 _SOLID[0x80:] = False
 
 
-def _lines_fit(data: bytes, width: int, body: str) -> bool:
-    """Whether every line of ``body`` (``data``: its UTF-8 bytes, every line ending with a
-    line break) has ``width`` values, or an even number of quotes (which may hide commas),
-    and none could be blank once unquoted. Counted on the bytes at once (UTF-8 never puts
-    a comma, a quote or a line break inside a multi-byte character)."""
+def _fitting(members: list[Entry], width: int, header_like: _HeaderLike) -> np.ndarray:
+    """For each file: whether every line of its body has ``width`` values, or an even
+    number of quotes (which may hide commas), none could be blank once unquoted and none
+    may repeat the header. Counted on the bytes of all the bodies at once (UTF-8 never
+    puts a comma, a quote or a line break inside a multi-byte character)."""
+    fit = np.ones(len(members), dtype=bool)
+    if not members:
+        return fit
+    data = b"".join(member.body for member in members)
     raw = np.frombuffer(data, dtype=np.uint8)
-    ends = np.flatnonzero(raw == 10)
-    commas = _per_line(raw, ends, 44)
-    if b'"' in data:
-        quotes = _per_line(raw, ends, 34)
-        if ((quotes % 2 == 1) | ((quotes == 0) & (commas != width - 1))).any():
-            return False
-    elif (commas != width - 1).any():
-        return False
+    quoted = b'"' in data
+    marks = (raw == 44) | (raw == 10)  # commas and line breaks (and quotes), in order
+    if quoted:
+        marks |= raw == 34
+    at = np.flatnonzero(marks)
+    seen = raw[at]
+    del marks
+    breaks = np.flatnonzero(seen == 10)
+    commas = np.diff(breaks, prepend=-1) - 1  # marks between two line breaks
+    if quoted:
+        lines = np.searchsorted(breaks, np.flatnonzero(seen == 34))
+        quotes = np.bincount(lines, minlength=len(breaks))
+        commas -= quotes
+        bad = (quotes % 2 == 1) | ((quotes == 0) & (commas != width - 1))
+    else:
+        bad = commas != width - 1
+    ends = at[breaks]
+    del at, seen
+    owner = np.repeat(np.arange(len(members)), [m.body.count(b"\n") for m in members])
+    fit[owner[bad]] = False
     firsts = raw[np.concatenate(([0], ends[:-1] + 1))]
-    if _SOLID[firsts].all():  # each line starts with a byte that is not blank: none is
-        return True
-    return not _BLANK_LINE.search(body, 0, len(body) - 1)  # the exact test on the text
-
-
-def _per_line(raw: np.ndarray, ends: np.ndarray, byte: int) -> np.ndarray:
-    """How many times ``byte`` is on each line (lines ending at ``ends``)."""
-    where = np.flatnonzero(raw == byte)
-    return np.bincount(np.searchsorted(ends, where), minlength=len(ends))
+    # a line that may be blank, or start with a header name: the exact test on the text
+    for k in np.unique(owner[~_SOLID[firsts]]):
+        body = members[k].body.decode("utf-8")
+        fit[k] &= not _BLANK_LINE.search(body, 0, len(body) - 1)
+    for k in np.unique(owner[np.isin(firsts, header_like.initials)]):
+        fit[k] &= not header_like.found(members[k].body)
+    return fit
 
 
 def _delimiter(header: str) -> str:
@@ -229,10 +252,13 @@ class _HeaderLike:
 
     names: list[str]  # casefolded
     pattern: re.Pattern  # on casefolded text
+    # the bytes a line may start with when its first value is a header name: a repeated
+    # header's is; a log's lines start with a date, and are not looked at
+    initials: np.ndarray
 
     def found(self, body: bytes) -> bool:
         """Whether the body (UTF-8) has such a line. The pattern is tried only when a name
-        is in the text at all: a plain search, many times faster (an ASCII text is folded
+        is in the text at all (a plain search, many times faster; an ASCII text is folded
         as bytes, and holds no name that is not ASCII)."""
         if body.isascii():
             folded = body.lower()
@@ -247,7 +273,15 @@ def _header_like(names: list[str]) -> _HeaderLike:
     invisible = f"[{re.escape(INVISIBLE)}]*"
     either = "|".join(re.escape(name) for name in sorted(set(names), key=len)[::-1])
     pattern = rf'(?:^|,)"?{invisible}(?:{either}){invisible}"?(?=,|$)'
-    return _HeaderLike(sorted(set(names)), re.compile(pattern, re.MULTILINE))
+    # a quote, an invisible character (or any byte of a character that is not ASCII: it
+    # may casefold to a name's), or a name's first letter in either case
+    starts = {ord('"'), *range(0x80, 0x100)} | {ord(c) for c in INVISIBLE if c.isascii()}
+    starts |= {
+        ord(c) for name in names for c in {name[:1].lower(), name[:1].upper()} if c.isascii()
+    }
+    return _HeaderLike(
+        sorted(set(names)), re.compile(pattern, re.MULTILINE), np.array(sorted(starts))
+    )
 
 
 def _read_group(members, header, own, options: ReadOptions, alone) -> list[Piece]:
@@ -293,6 +327,13 @@ def _far_apart(dates: pd.Series, row_at: np.ndarray, files: int) -> np.ndarray:
     days = dates.to_numpy(dtype="datetime64[D]")
     known = ~np.isnat(days)
     days, row_at = days[known], row_at[known]
+    if not len(days):
+        return np.zeros(0, dtype=int)
+    # rows come file after file: only a file whose days span over a year can have a gap
+    first = np.flatnonzero(np.diff(row_at, prepend=-1))
+    span = np.maximum.reduceat(days, first) - np.minimum.reduceat(days, first)
+    wide = np.isin(row_at, row_at[first][span > _YEAR])
+    days, row_at = days[wide], row_at[wide]
     order = np.lexsort((days, row_at))
     days, row_at = days[order], row_at[order]
     gap = (np.diff(days) > _YEAR) & (row_at[1:] == row_at[:-1])
@@ -303,16 +344,16 @@ def _piece(members, keep, starts, loaded, at, whole, row_at, own) -> Piece:
     """The rows and problems of the ``keep`` files of a group, in their own files' terms."""
     ranks = np.array([m.rank for m in members])
     labels = np.array([str(m.path) for m in members], dtype=object)
-    kept = np.isin(row_at, keep)
-    log = loaded.log[kept].reset_index(drop=True)
-    row_at = row_at[kept]
+    log = loaded.log
+    if len(keep) < len(members):
+        kept = np.isin(row_at, keep)
+        log, row_at = log[kept].reset_index(drop=True), row_at[kept]
     log[LINE] = log[LINE].to_numpy() - starts[row_at] + 2
     if own:
         participant = log[PARTICIPANT].astype("str")
     else:
-        names = np.array([m.name for m in members], dtype=object)
-        participant = pd.Series(names[row_at], dtype="str")
-    front = pd.DataFrame({PARTICIPANT: participant, SOURCE: pd.Series(labels[row_at], dtype="str")})
+        participant = _texts([m.name for m in members], row_at)
+    front = pd.DataFrame({PARTICIPANT: participant, SOURCE: _texts(list(labels), row_at)})
     log = pd.concat([front, log.drop(columns=[PARTICIPANT])], axis=1)
     problems = loaded.problems
     rows = ~whole & np.isin(at, keep)
@@ -338,3 +379,14 @@ def _piece(members, keep, starts, loaded, at, whole, row_at, own) -> Piece:
         {labels[k]: FOOTSTATS for k in keep},
         extents,
     )
+
+
+def _texts(values: list[str], codes: np.ndarray) -> pd.Series:
+    """``values[codes]`` as a column of text (built by Arrow from the few values, not one
+    Python string per row)."""
+    import pyarrow as pa
+
+    dictionary = pa.DictionaryArray.from_arrays(
+        pa.array(codes.astype("int32")), pa.array(values, pa.large_string())
+    )
+    return pd.Series(pd.arrays.ArrowStringArray(dictionary.cast(pa.large_string())), dtype="str")

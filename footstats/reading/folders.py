@@ -305,9 +305,7 @@ def _with_participant(log: pd.DataFrame, stem: str, file: str) -> pd.DataFrame:
 
 def shared_participants(logs: list[pd.DataFrame]) -> pd.DataFrame:
     """A warning for each participant whose rows come from more than one file."""
-    owners = pd.concat(
-        [log[[PARTICIPANT, SOURCE]].drop_duplicates() for log in logs], ignore_index=True
-    )
+    owners = pd.concat([_pairs(log) for log in logs], ignore_index=True)
     shared = owners[owners.duplicated(PARTICIPANT, keep=False)]
     records = [
         problem(
@@ -322,6 +320,21 @@ def shared_participants(logs: list[pd.DataFrame]) -> pd.DataFrame:
         for who, files in shared.groupby(PARTICIPANT, sort=False)[SOURCE]
     ]
     return problems_frame(records)
+
+
+def _pairs(log: pd.DataFrame) -> pd.DataFrame:
+    """The distinct (participant, source) pairs of ``log``, in the order first seen: from
+    the rows where either changes (a file's rows are together), not every row hashed."""
+    pairs = log[[PARTICIPANT, SOURCE]]
+    if len(pairs) > 1:
+        changed = np.ones(len(pairs), dtype=bool)
+        changed[1:] = False
+        for column in (PARTICIPANT, SOURCE):
+            values = pairs[column].reset_index(drop=True)
+            after, before = values.iloc[1:].reset_index(drop=True), values.iloc[:-1]
+            changed[1:] |= (after != before).to_numpy(dtype=bool, na_value=True)
+        pairs = pairs[changed]
+    return pairs.drop_duplicates()
 
 
 def combine_logs(logs: list[pd.DataFrame], routine: Routine) -> pd.DataFrame:

@@ -243,3 +243,23 @@ def test_files_with_exercises_outside_the_routine_stay_in_the_batch(tmp_path, mo
     ]
     assert loaded.log["exercise"].cat.categories[-1] == "Calf stretch"
     assert_same(tmp_path)
+
+
+def test_only_a_file_that_may_repeat_its_header_is_read_alone(tmp_path, monkeypatch):
+    header = "date,exercise,sets,notes\n"
+    named = header + "2026-03-02,Heel raises,2,notes\n2026-03-03,Heel raises,2,sets\n"
+    repeated = header + "2026-03-02,Heel raises,2,\nDate,Exercise,Sets,Notes\n"
+    write(tmp_path, [named.encode(), repeated.encode(), named.encode()])
+    read_alone = []
+    each = folders._one_by_one
+    monkeypatch.setattr(
+        folders,
+        "_one_by_one",
+        lambda entries, options: (read_alone.extend(entries), each(entries, options))[1],
+    )
+    loaded = validate_logs(tmp_path)
+    # a note that is a header name is only a note; the repeated header is dropped
+    assert [entry.path.name for entry in read_alone] == ["p01.csv"]
+    assert loaded.problems[[LINE, CODE]].values.tolist() == [[3, "FS106"]]
+    assert loaded.log["notes"].fillna("").tolist() == ["notes", "sets", "", "notes", "sets"]
+    assert_same(tmp_path)
