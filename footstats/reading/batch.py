@@ -31,6 +31,7 @@ rows only for headers without footstats columns), so the group is read as footst
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from io import BytesIO
 from pathlib import Path
@@ -59,6 +60,7 @@ _YEAR = np.timedelta64(365, "D")
 # text is held whole: groups stay small enough that memory is that of reading one file.
 SMALL_FILE = 1_000_000  # bytes
 GROUP_CHARS = 8_000_000
+ALONE = 25  # files read alone: handed back this many at a time (a progress bar's step)
 
 
 @dataclass
@@ -85,16 +87,19 @@ class Entry:
     body: bytes = b""  # UTF-8, every line ending with a line break; held while its group is read
 
 
-def read_batched(entries: list[Entry], options: ReadOptions, one_by_one) -> list:
-    """Pieces covering the files: groups read at once, the others by ``one_by_one(entries)``,
-    which returns a :class:`Piece` of files each read alone. An encoding, a habit or
-    another format than footstats' is a per-file matter: every file is read alone."""
+def read_batched(entries: list[Entry], options: ReadOptions, one_by_one) -> Iterator[Piece]:
+    """Pieces covering the files, each as soon as it is read (a progress bar follows
+    them): groups read at once, the others by ``one_by_one(entries)``, which returns a
+    :class:`Piece` of files each read alone, :data:`ALONE` files at a time. An encoding, a
+    habit or another format than footstats' is a per-file matter: every file is read
+    alone."""
     if (
         options.encoding is not None
         or options.habit is not None
         or (options.format is not None and str(options.format).casefold() != FOOTSTATS)
     ):
-        return [one_by_one(entries)]
+        yield from _alone(entries, one_by_one)
+        return
     options = replace(options, format=FOOTSTATS)
     groups: dict[str, list[Entry]] = {}
     alone = []
@@ -108,7 +113,6 @@ def read_batched(entries: list[Entry], options: ReadOptions, one_by_one) -> list
         if held + entry.size <= GROUP_CHARS:
             entry.body, held = body, held + entry.size
         groups.setdefault(entry.header, []).append(entry)
-    pieces = []
     for header, members in groups.items():
         names = _header_names(header)
         if names is None:
@@ -122,12 +126,16 @@ def read_batched(entries: list[Entry], options: ReadOptions, one_by_one) -> list
             fit = _fitting(loaded, width, header_like)
             loaded = [m for m, ok in zip(loaded, fit, strict=True) if ok]
             alone += [m for m, ok in zip(run, _held(run, loaded), strict=True) if not ok]
-            pieces += _read_group(loaded, header, own, options, alone)
+            yield from _read_group(loaded, header, own, options, alone)
             for member in run:
                 member.body = b""
-    if alone:
-        pieces.append(one_by_one(sorted(alone, key=lambda entry: entry.rank)))
-    return pieces
+    yield from _alone(sorted(alone, key=lambda entry: entry.rank), one_by_one)
+
+
+def _alone(entries: list[Entry], one_by_one) -> Iterator[Piece]:
+    """The files read alone, :data:`ALONE` at a time."""
+    for first in range(0, len(entries), ALONE):
+        yield one_by_one(entries[first : first + ALONE])
 
 
 def _load(entry: Entry, header: str) -> bool:

@@ -32,6 +32,7 @@ from footstats.core.codes import (
 from footstats.core.docstrings import fill_docs
 from footstats.core.options import ReadKeywords, ReadOptions, read_options
 from footstats.core.problems import problem, problems_frame
+from footstats.core.progress import progress
 from footstats.reading.batch import Entry, Piece, read_batched
 from footstats.reading.log import LoadedLog, check_on_invalid, load_log, source_of
 from footstats.routine import Routine, resolve_routine
@@ -101,7 +102,11 @@ def load_logs(folder: str | PathLike[str], options: ReadOptions) -> LoadedLog:
         pieces = [_one_by_one([Entry(0, export, Path(folder).resolve().name)], options)]
     else:
         entries = [Entry(rank, path, path.stem) for rank, path in enumerate(files)]
-        pieces = read_batched(entries, options, lambda alone: _one_by_one(alone, options))
+        pieces = []
+        with progress(len(entries), "footstats: reading", unit="file") as bar:
+            for piece in read_batched(entries, options, lambda alone: _one_by_one(alone, options)):
+                pieces.append(piece)
+                bar.advance(len(piece.formats))
     routine = resolve_routine(options.routine)
     log, problems, formats, extents = _merge(pieces, files, routine)
     problems = concat_problems([problems_frame(skipped), problems, shared_participants([log])])
