@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import stat
+from collections.abc import Callable
 from dataclasses import replace
 from os import PathLike
 from pathlib import Path
@@ -98,17 +99,13 @@ def load_logs(folder: str | PathLike[str], options: ReadOptions) -> LoadedLog:
         files, skipped = ([export], []) if export is not folder else csv_files(Path(folder), label)
     except NoFiles as exc:
         return LoadedLog(no_rows(), problems_frame([exc.record]), label, readable=False)
+    routine = resolve_routine(options.routine)
     if export is not folder:  # one participant named by the folder
         pieces = [_one_by_one([Entry(0, export, Path(folder).resolve().name)], options)]
+        log, problems, formats, extents = _merge(pieces, files, routine)
     else:
-        entries = [Entry(rank, path, path.stem) for rank, path in enumerate(files)]
-        pieces = []
-        with progress(len(entries), "footstats: reading", unit="file") as bar:
-            for piece in read_batched(entries, options, lambda alone: _one_by_one(alone, options)):
-                pieces.append(piece)
-                bar.advance(len(piece.formats))
-    routine = resolve_routine(options.routine)
-    log, problems, formats, extents = _merge(pieces, files, routine)
+        with progress(len(files), "footstats: reading", unit="file") as bar:
+            log, problems, formats, extents = read_files(files, options, bar.advance)
     problems = concat_problems([problems_frame(skipped), problems, shared_participants([log])])
     log.attrs.update(source=label, formats=formats, routine=routine)
     return LoadedLog(
@@ -189,6 +186,22 @@ def check_logs(
     [[2, 'sets', 'error']]
     """
     return load_logs(folder, read_options(options, keywords, caller="check_logs")).problems
+
+
+def read_files(
+    files: list[Path], options: ReadOptions, advance: Callable[[int], None] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str], dict[str, Any]]:
+    """The files of a folder read as :func:`validate_logs` reads them (files with the same
+    header validated together, ``footstats.reading.batch``): the combined log, the
+    problems in file order, each file's format and extent (``footstats.dask`` reads a
+    group of files per task with it). ``advance(n)``: called as each n files are read."""
+    entries = [Entry(rank, path, path.stem) for rank, path in enumerate(files)]
+    pieces = []
+    for piece in read_batched(entries, options, lambda alone: _one_by_one(alone, options)):
+        pieces.append(piece)
+        if advance is not None:
+            advance(len(piece.formats))
+    return _merge(pieces, files, resolve_routine(options.routine))
 
 
 def read_group(
@@ -309,8 +322,9 @@ def _with_participant(log: pd.DataFrame, stem: str, file: str) -> pd.DataFrame:
 
 
 def shared_participants(logs: list[pd.DataFrame]) -> pd.DataFrame:
-    """A warning for each participant whose rows come from more than one file."""
-    owners = pd.concat([_pairs(log) for log in logs], ignore_index=True)
+    """A warning for each participant whose rows come from more than one file (``logs``:
+    tidy logs, or their :func:`file_owners`)."""
+    owners = pd.concat([file_owners(log) for log in logs], ignore_index=True)
     shared = owners[owners.duplicated(PARTICIPANT, keep=False)]
     records = [
         problem(
@@ -327,7 +341,7 @@ def shared_participants(logs: list[pd.DataFrame]) -> pd.DataFrame:
     return problems_frame(records)
 
 
-def _pairs(log: pd.DataFrame) -> pd.DataFrame:
+def file_owners(log: pd.DataFrame) -> pd.DataFrame:
     """The distinct (participant, source) pairs of ``log``, in the order first seen: from
     the rows where either changes (a file's rows are together), not every row hashed."""
     pairs = log[[PARTICIPANT, SOURCE]]
