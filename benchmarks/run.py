@@ -118,6 +118,8 @@ RSS_PANDAS = "peak RSS: pandas.read_csv"
 RSS_READ_LOG = "peak RSS: footstats.read_log"
 LOG_SIZE = "the tidy log itself (memory_usage(deep=True))"
 RSS_ALL_BAD = "peak RSS: footstats.check_log, every row bad"
+PANDAS_PAIR = "footstats.read_logs + summarize, the one-year folder (pandas)"
+DASK_PAIR = "footstats.dask.read_logs + summarize, the same folder (2 workers)"
 DASK_READ = "footstats.dask.read_logs, cohort folder (2 workers)"
 DASK_SUMMARY = "footstats.dask.summarize"
 DASK_METRICS = "footstats.dask.per_participant: 4 weekly tables"
@@ -145,6 +147,8 @@ ROW_LABELS = (
     RSS_READ_LOG,
     LOG_SIZE,
     RSS_ALL_BAD,
+    PANDAS_PAIR,
+    DASK_PAIR,
     DASK_READ,
     DASK_SUMMARY,
     DASK_METRICS,
@@ -454,6 +458,55 @@ def measure_memory(cohort: Path, log: pd.DataFrame) -> list[Row]:
     return rows
 
 
+def _cluster():
+    """A LocalCluster of :data:`DASK_WORKERS` worker processes and its client."""
+    from distributed import Client, LocalCluster
+
+    cluster = LocalCluster(
+        n_workers=DASK_WORKERS, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    return cluster, Client(cluster)
+
+
+def measure_dask_pair(cohort: Path, repeat: int) -> list[Row]:
+    """The folder of one-year logs read and summarised by pandas and by footstats.dask on
+    the same files, timed in turn (the workers started and warmed up first)."""
+    import footstats.dask as fsd
+
+    def with_pandas():
+        footstats.summarize(footstats.read_logs(cohort))
+
+    reads = []
+
+    def with_dask():
+        started = time.perf_counter()
+        log = fsd.read_logs(cohort)
+        reads.append(time.perf_counter() - started)
+        fsd.summarize(log)
+
+    cluster, client = _cluster()
+    with cluster, client:
+        with_dask()  # the workers import footstats and pandas once
+        reads.clear()
+        alone, spread = [], []
+        for _ in range(repeat):
+            alone.append(_median_seconds(with_pandas, 1))
+            spread.append(_median_seconds(with_dask, 1))
+    pandas_time, dask_time = statistics.median(alone), statistics.median(spread)
+    files = sum(1 for _ in cohort.glob("*.csv"))
+    return [
+        Row(PANDAS_PAIR, _seconds(pandas_time), f"{files:,} files; 1.00x"),
+        Row(
+            DASK_PAIR,
+            _seconds(dask_time),
+            f"{dask_time / pandas_time:.2f}x pandas (the read alone: "
+            f"{_seconds(statistics.median(reads))})",
+            "<= 1x pandas (400 files)",
+            _verdict(dask_time / pandas_time, 1.0),
+        ),
+    ]
+
+
 def _worker_peak_rss() -> int:
     """Runs on a Dask worker: its process's peak RSS so far, in bytes."""
     import resource
@@ -463,8 +516,6 @@ def _worker_peak_rss() -> int:
 
 def measure_dask(rows: int, folder: Path) -> tuple[list[Row], str]:
     """A cohort folder read and summarised on a LocalCluster of worker processes."""
-    from distributed import Client, LocalCluster
-
     import footstats.dask as fsd
 
     per_participant = ROWS_PER_PARTICIPANT * DASK_WEEKS // WEEKS
@@ -482,12 +533,8 @@ def measure_dask(rows: int, folder: Path) -> tuple[list[Row], str]:
     )
     size = sum(path.stat().st_size for path in files)
     n_rows = sum(_data_rows(path) for path in files)
-    with (
-        LocalCluster(
-            n_workers=DASK_WORKERS, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+    cluster, client = _cluster()
+    with cluster, client:
         started = time.perf_counter()
         log = fsd.read_logs(cohort)
         read = time.perf_counter() - started
@@ -585,6 +632,7 @@ def run(
     results += measure_memory(cohort, log)
     dask_header = "Dask cohort: not measured (--dask-rows 0)."
     if dask_rows:
+        results += measure_dask_pair(per_file, repeat)
         dask_rows_out, dask_header = measure_dask(dask_rows, folder)
         results += dask_rows_out
 
