@@ -697,7 +697,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         nargs="+",
         default=list(PERSONAL_NOTEBOOKS),
         metavar="NOTEBOOK",
-        help="the notebooks run for each participant (default: 02 to 05)",
+        help="the notebooks run for each participant (default: 02 to 05; "
+        "05_export_progress alone: each one's report, in about the time of "
+        "footstats report --per-participant)",
     )
     args = parser.parse_args(argv)
     started = time.monotonic()
