@@ -38,6 +38,7 @@ from footstats.routine import Routine
 
 __all__ = [
     "column_label",
+    "BATCH_NOTEBOOKS",
     "COHORT_NOTEBOOKS",
     "MIN_CORRELATION_WEEKS",
     "PERSONAL_NOTEBOOKS",
@@ -523,6 +524,10 @@ PERSONAL_NOTEBOOKS = (
     "05_export_progress",
 )
 COHORT_NOTEBOOKS = ("01_import_your_log", "06_cohort")
+# What the batch runs for each participant unless told: their report notebook, which takes
+# about as long as ``footstats report --per-participant``; all of PERSONAL_NOTEBOOKS draw
+# each chart twice (02-04 show them, 05 writes them) and take about three times as long.
+BATCH_NOTEBOOKS = ("05_export_progress",)
 
 
 def run_batch(
@@ -536,18 +541,18 @@ def run_batch(
     jobs: int = 2,
     html: bool = True,
     formats: Sequence[str] = ("png",),
-    personal: Sequence[str] = PERSONAL_NOTEBOOKS,
+    personal: Sequence[str] = BATCH_NOTEBOOKS,
 ) -> list[Path]:
     """Run the notebooks for a cohort with papermill: the cohort's once, each participant's own.
 
     Notebooks 01 (the log's problems) and 06 (the cohort) run once into ``output_dir``;
-    the personal notebooks 02-05 run for each participant into ``output_dir/<id>/``, where
-    notebook 05 writes that participant's tables, charts and ``report.pdf`` (their own
-    charts only: no cohort chart of one person). Each notebook gets ``LOG_PATH``,
-    ``ROUTINE``, ``OUTPUT_DIR``, ``PARTICIPANTS_PATH`` and ``PARTICIPANT`` as papermill
-    parameters. ``jobs`` kernels run side by side, each reused from notebook to notebook
-    (its variables are cleared in between), so the batch does not pay for a kernel start
-    and the imports 120 times.
+    the personal notebooks (``personal``: 05 by default, any of 02-05) run for each
+    participant into ``output_dir/<id>/``, where notebook 05 writes that participant's
+    tables, charts and ``report.pdf`` (their own charts only: no cohort chart of one person).
+    Each notebook gets ``LOG_PATH``, ``ROUTINE``, ``OUTPUT_DIR``, ``PARTICIPANTS_PATH`` and
+    ``PARTICIPANT`` as papermill parameters. ``jobs`` kernels run side by side, each
+    reused from notebook to notebook (its variables are cleared in between), so the batch
+    does not pay for a kernel start and the imports for every notebook.
 
     Parameters
     ----------
@@ -570,9 +575,10 @@ def run_batch(
         Also write each executed notebook as HTML.
     formats : sequence of str, default ("png",)
         Notebook 05's chart files, as ``footstats report`` writes them.
-    personal : sequence of str, default :data:`PERSONAL_NOTEBOOKS`
-        The personal notebooks run for each participant (``("05_export_progress",)``:
-        each one's report and headline figures only, the fastest).
+    personal : sequence of str, default :data:`BATCH_NOTEBOOKS`
+        The personal notebooks run for each participant: ``05_export_progress`` (their
+        report, headline figures and dashboard), or :data:`PERSONAL_NOTEBOOKS` for the
+        detailed notebooks 02-04 too (about three times as long).
 
     Returns
     -------
@@ -695,11 +701,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--personal",
         nargs="+",
-        default=list(PERSONAL_NOTEBOOKS),
+        default=list(BATCH_NOTEBOOKS),
         metavar="NOTEBOOK",
-        help="the notebooks run for each participant (default: 02 to 05; "
-        "05_export_progress alone: each one's report, in about the time of "
-        "footstats report --per-participant)",
+        help="the notebooks run for each participant (default: 05_export_progress, their "
+        "report; add 02_frequency 03_sets_per_exercise 04_pain_over_weeks for the detailed "
+        "notebooks, about three times as long)",
     )
     args = parser.parse_args(argv)
     started = time.monotonic()
