@@ -455,7 +455,7 @@ def test_notebook_00_form_saves_a_session_to_the_log(browser, lab, results):
         assert f"Add 8 rows (lines {first_new}-{first_new + 7})" in preview.inner_text()
         # a table of the rows, not CSV: date, exercise, side, sets, reps, seconds, pain, notes
         shown = preview.locator("table").inner_text()
-        assert "2026-06-22\tToe walking\t\t4\t\t60\t3\tfelt good" in shown
+        assert "22 Jun 2026\tToe walking\t\t4\t\t60\t3\tfelt good" in shown
         assert ",,," not in preview.inner_text()
         save = form.locator("button.footstats-save")
         save.click()
