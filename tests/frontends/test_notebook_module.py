@@ -34,6 +34,12 @@ EXAMPLE = ROOT / "notebooks" / "footstats-settings.example.toml"
 # -- the settings file --------------------------------------------------------------------------
 
 
+@pytest.fixture(autouse=True)
+def _settings_read(monkeypatch):
+    """notebooks/conftest.py sets FOOTSTATS_SETTINGS=none for nbval; these tests read files."""
+    monkeypatch.delenv("FOOTSTATS_SETTINGS", raising=False)
+
+
 def test_no_settings_file_gives_the_notebooks_defaults(tmp_path):
     assert load_settings(tmp_path) == Settings()
     chosen = load_settings(tmp_path, log_path="../my_foot_log.csv")
@@ -175,3 +181,11 @@ def test_the_same_session_twice_is_said_once_with_its_lines(tmp_path):
     shown = rows_table(rows).frame
     assert shown.columns[:6].tolist() == ["date", "exercise", "side", "sets", "reps", "seconds"]
     assert shown.iloc[1, :5].tolist() == ["2026-06-22", "Heel raises", "left", "2", "10"]
+
+
+def test_the_tests_can_ignore_a_developers_settings_file(tmp_path, monkeypatch):
+    (tmp_path / SETTINGS_FILE).write_text('log_path = "mine.csv"\n')
+    monkeypatch.setenv("FOOTSTATS_SETTINGS", "none")
+    assert load_settings(tmp_path) == Settings()
+    monkeypatch.delenv("FOOTSTATS_SETTINGS")
+    assert load_settings(tmp_path).log_path == str(tmp_path / "mine.csv")
