@@ -88,6 +88,7 @@ from footstats.columns import (
     COUNT,
     CURRENT_STREAK,
     DATE,
+    END,
     EXERCISE,
     EXERCISES,
     FIRST_DATE,
@@ -115,6 +116,7 @@ from footstats.columns import (
     SIDE,
     SITE,
     SPEARMAN,
+    START,
     TARGET_MAX,
     TARGET_MET,
     TARGET_MIN,
@@ -650,7 +652,7 @@ def exercise_completion(session_sets: pd.DataFrame) -> pd.DataFrame:
     >>> sets = footstats.session_sets(footstats.load_sample())
     >>> heel = exercise_completion(sets).set_index("exercise").loc["heel_raises"]
     >>> int(heel["sets_done"]), int(heel["sets_counted"]), int(heel["sets_prescribed"])
-    (129, 120, 120)
+    (129, 110, 120)
     """
     expect_table(session_sets, "exercise_completion", "session_sets", (EXERCISE, COMPLETION))
     counted = (session_sets[COMPLETION] * session_sets[SETS_PRESCRIBED]).round()
@@ -1025,9 +1027,11 @@ def summarize(
     -------
     dict
         Plain Python values (no NaN: missing values are None). Without participants:
-        ``weeks, sessions, adherence_pct, current_streak, longest_streak, first_date,
-        last_date`` (``weeks`` the weeks of the follow-up window, see :func:`follow_up`;
-        the dates those of the first and last rows inside it) and ``pain``:
+        ``weeks, weeks_judged, sessions, adherence_pct, current_streak, longest_streak,
+        in_progress, habit_strength`` (see :func:`frequency_summary`), ``first_date,
+        last_date, start, end`` (``weeks`` the weeks of the follow-up window, see
+        :func:`follow_up`, ``start`` and ``end`` its first and last day; the dates those of
+        the first and last rows inside it) and ``pain``:
         ``{site: {baseline, latest, change, change_pct, clinically_important, band}}``.
         With participants: ``{"participants": [{"participant": id, ...the same keys...}],
         "cohort": {"participants", "median_adherence_pct", "share_clinically_important"}}``,
@@ -1054,6 +1058,9 @@ def summarize(
     dated, _, _, _ = _prepare(log, routine, spans)
     if not had:
         frequency, change = (t.assign(**{PARTICIPANT: ""}) for t in (frequency, change))
+    # each one's window, by participant id as text ("" without a participant column)
+    ids = spans[PARTICIPANT].astype("str") if had else [""] * len(spans)
+    windows = spans.set_index(pd.Index(ids))
     spans = _group(dated, [PARTICIPANT])[DATE].agg(["min", "max"])
     pain: dict = {}
     figures = (BASELINE, LATEST, CHANGE, CHANGE_PCT, CLINICALLY_IMPORTANT, BAND)
@@ -1076,6 +1083,10 @@ def summarize(
         strict=True,
     ):
         entry[FIRST_DATE], entry[LAST_DATE] = _iso_date(first), _iso_date(last)
+        key = str(participant) if had else ""
+        span = windows.loc[key] if key in windows.index else None
+        entry[START] = None if span is None else _iso_date(span[START])
+        entry[END] = None if span is None else _iso_date(span[END])
         entry[PAIN] = pain.get(participant, {})
         entries.append({PARTICIPANT: _plain(participant), **entry} if had else entry)
     if not had:

@@ -49,6 +49,12 @@ def test_headline_table_of_one_person_in_words_with_units():
         "Session adherence": "40 %",
         "Current streak on target": "1 week",
         "Longest streak on target": "1 week",
+        # Loop's score on Wednesday 1 April: 13.18 (a day-by-day loop of the formula)
+        "Habit strength": "13 % (Loop Habit Tracker's score: grows with each session, "
+        "falls gradually with misses)",
+        # the data end on Wednesday 1 April: that week is in progress (on target already,
+        # so it counts: adherence (1 + 0 + 0 + 0 + 1) / 5 = 40 %)
+        "This week": "in progress: not counted as a miss before its Sunday",
         "Back pain (0-10)": "6.5 -> 4.5: -2.0 points (-31 %), clinically important, moderate",
     }
 
