@@ -1044,7 +1044,7 @@ def summarize(
     >>> import footstats
     >>> summary = footstats.summarize(footstats.load_sample())
     >>> sorted(summary)[:3]
-    ['adherence_pct', 'current_streak', 'first_date']
+    ['adherence_pct', 'current_streak', 'end']
     """
     routine = deprecated_program(routine, program)
     expect_log(log, "summarize")
