@@ -150,6 +150,7 @@ from footstats.routine import Routine, deprecated_program, resolve_routine
 __all__ = [
     "HABIT_HALF_LIFE_DAYS",
     "adherence_vs_pain",
+    "counted_sets",
     "exercise_completion",
     "habit_multiplier",
     "follow_up",
@@ -624,6 +625,25 @@ def weekly_sets(
     return _finish(out, had, routine)
 
 
+def counted_sets(sets: pd.DataFrame) -> pd.Series:
+    """The sets counted (done up to the prescription, per side and session) of each row of
+    :func:`session_sets` or :func:`weekly_sets`: completion x sets_prescribed, a whole number
+    (a week's completion is the mean over its sessions, its prescription their sum).
+
+    Parameters
+    ----------
+    sets : DataFrame
+        :func:`session_sets` or :func:`weekly_sets` output.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> counted_sets(pd.DataFrame({"completion": [1.0, 0.5], "sets_prescribed": [4, 12]})).tolist()
+    [4, 6]
+    """
+    return (sets[COMPLETION] * sets[SETS_PRESCRIBED]).round().astype("int64")
+
+
 def exercise_completion(session_sets: pd.DataFrame) -> pd.DataFrame:
     """Per routine exercise: the one completion figure of the report's page 1 and charts.
 
@@ -655,14 +675,14 @@ def exercise_completion(session_sets: pd.DataFrame) -> pd.DataFrame:
     (129, 110, 120)
     """
     expect_table(session_sets, "exercise_completion", "session_sets", (EXERCISE, COMPLETION))
-    counted = (session_sets[COMPLETION] * session_sets[SETS_PRESCRIBED]).round()
+    counted = counted_sets(session_sets)
     parts = pd.DataFrame(
         {
             EXERCISE: session_sets[EXERCISE],
             SESSIONS: 1,
             SESSIONS_WITH: (session_sets[SETS_DONE] > 0).astype("int64"),
             SETS_DONE: session_sets[SETS_DONE],
-            SETS_COUNTED: counted.astype("int64"),
+            SETS_COUNTED: counted,
             SETS_PRESCRIBED: session_sets[SETS_PRESCRIBED],
         }
     )
