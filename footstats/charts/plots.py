@@ -831,7 +831,7 @@ def plot_pain(
         _range_band(ax, x, low, high, color)
         # each site its own marker and dashes: two sites on the same values stay apart
         marker, dashes = _SITE_MARKS[number % len(_SITE_MARKS)]
-        line_style = {
+        line_style: dict[str, Any] = {
             "marker": marker,
             "markersize": markersize,
             "linewidth": 2,
