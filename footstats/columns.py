@@ -116,6 +116,8 @@ HABIT_STRENGTH = "habit_strength"  # Loop Habit Tracker's score, 0-100
 WEEKS_JUDGED = "weeks_judged"
 SETS_COUNTED = "sets_counted"  # sets up to the prescription (per side), per session
 SESSIONS_WITH = "sessions_with"  # sessions in which the exercise was done
+JUDGED = "judged"  # weeks over, or in progress but on target already
+ACTIVE = "active"  # a session in this study week or a later one (footstats.study_week_adherence)
 
 
 def header_key(name: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
+import numpy as np
 import pandas as pd
 
 from footstats.columns import TARGET_MET
@@ -17,8 +18,9 @@ _A4_PORTRAIT = (8.27, 11.69)
 
 
 def _dropout_sentence(table: pd.DataFrame) -> str:
-    """E.g. "Still active at the end of their window: 15 of 24. Stopped: 8 (median drop-out
-    study week 5). No session at all: 1." (drop-out week: :mod:`footstats.metrics.cohort`)."""
+    """E.g. "Still active at the end of their window: 15 of 24. Stopped: 8 (half of them by
+    study week 5; ...). No session at all: 1." (drop-out week: :mod:`footstats.metrics.cohort`;
+    the lower median, a whole week)."""
     from footstats.columns import DROPOUT_WEEK
 
     week = table[DROPOUT_WEEK]
@@ -26,9 +28,11 @@ def _dropout_sentence(table: pd.DataFrame) -> str:
     stopped = week[week > 0].astype("int64")
     text = f"Still active at the end of their window: {active} of {len(table)}."
     if len(stopped):
+        # a whole study week: the lower median of the drop-out weeks (never "week 5.5")
+        median = int(np.sort(stopped.to_numpy())[(len(stopped) - 1) // 2])
         text += (
-            f" Stopped: {len(stopped)} (after study week {stopped.median():g} in the median; "
-            "the drop-out week is the week of the last session)."
+            f" Stopped: {len(stopped)} (half of them by study week {median}; the drop-out "
+            "week is the week of the last session)."
         )
     if never:
         text += f" No session at all: {never}."
@@ -106,9 +110,9 @@ def _reading_blocks(
     if problems is not None:
         errors = problems[problems["severity"] == "error"]
         lines = errors[LINE].dropna().astype("int64").unique()
-        if errors.empty:
-            blocks.append(("body", "Lines left out for errors: none."))
-        else:
+        # none left out: nothing said, so a clean log's report is the same whether the
+        # problems were given (footstats report) or not (the library, the app)
+        if not errors.empty:
             count = len(lines) or len(errors)
             blocks.append(
                 (

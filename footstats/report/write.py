@@ -416,10 +416,13 @@ class _Report:
         problems: pd.DataFrame | None = None,
     ) -> None:
         self.log = log
-        self.patient = None if patient is None else (str(patient).strip() or None)
         self.problems = problems
         self.routine: Routine = resolve_routine(routine, log)
         self.follow_up = follow_up(log, window, routine=self.routine)
+        if patient is None and PARTICIPANT in log.columns and len(self.follow_up) == 1:
+            # one participant's rows: their id names the patient, whichever path made them
+            patient = self.follow_up[PARTICIPANT].iloc[0]
+        self.patient = None if patient is None else (str(patient).strip() or None)
         # A metric's table, each computed once, over the spans resolved above.
         self.table = charts.tables_of(log, routine=self.routine, window=self.follow_up)
         # Each chart's pixels and compressed pixels by (chart, dpi), and each chart's
@@ -458,9 +461,11 @@ class _Report:
 
     @property
     def participants(self) -> int:
+        """The participants of the follow-up: with rows, or enrolled in the participants
+        table without any (one count for every figure and chart of the report)."""
         if PARTICIPANT not in self.log.columns:
             return 0
-        return int(self.log[PARTICIPANT].nunique())
+        return len(self.follow_up)
 
     @property
     def is_cohort(self) -> bool:
@@ -518,7 +523,6 @@ class _Report:
                 own,
                 self.routine,
                 spans.iloc[[i]].reset_index(drop=True),
-                patient=str(participant),
             )
             target.mkdir(parents=True, exist_ok=True)
             written += [
