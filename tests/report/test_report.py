@@ -11,6 +11,7 @@ import re
 from importlib import resources
 
 import numpy as np
+import pandas as pd
 import PIL.Image
 import pytest
 from _tidy import ROWS, SITES, tidy_log
@@ -482,3 +483,25 @@ def test_write_report_draws_each_chart_once_for_its_png_the_dashboard_and_the_pd
     # dashboard.png: two 9-inch charts at 150 dpi side by side, 0.15 inch apart
     width = int.from_bytes((tmp_path / "dashboard.png").read_bytes()[16:20], "big")
     assert width == 2 * 9 * 150 + round(0.15 * 150)
+
+
+def test_one_participant_count_for_every_figure_of_a_cohort_report():
+    # issue 23 ("31 vs 30 participants"): p3 is enrolled in the participants table without
+    # any row; the cohort has 3 participants on page 1, in the PDF's subject, the
+    # dashboard's title and the cohort table, not 2 in some and 3 in others
+    from footstats.charts.dashboard import dashboard_title
+
+    log = tidy_log(
+        [
+            {"date": "2026-03-02", "exercise": "toe_walking", "sets": 6, "participant": "p1"},
+            {"date": "2026-03-03", "exercise": "toe_walking", "sets": 6, "participant": "p2"},
+        ]
+    )
+    table = pd.DataFrame({"participant": ["p1", "p2", "p3"], "start": ["2026-03-02"] * 3})
+    built = report._Report(log, window=footstats.FollowUp(participants=table))
+    assert built.participants == 3
+    assert "3 participants" in built.subject
+    assert "3 participants" in dashboard_title(log, built.routine, None, built.follow_up)
+    text = "\n".join(text for _, text in built.summary_blocks())
+    assert "Participants: 3." in text
+    assert len(built.cohort_table) == 3
