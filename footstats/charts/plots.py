@@ -674,8 +674,9 @@ def plot_sets(
     counted: done up to the prescription in each session (per side), the figure of page 1
     and of the completion heatmap (:func:`footstats.metrics.tables.counted_sets`). Sets
     beyond the prescription are drawn in green after it, so doing more is visible but never
-    makes up for a missed set. The label gives counted / prescribed, the percentage and
-    the sets beyond. With several participants, totals are summed.
+    makes up for a missed set: they start at the prescription's end. The label gives
+    counted / prescribed, the percentage and the sets beyond. With several participants,
+    totals are summed.
 
     Parameters
     ----------
@@ -733,17 +734,17 @@ def plot_sets(
     ax.barh(
         y,
         extra,
-        left=within,
+        left=np.maximum(within, prescribed),  # past the outline: they fill no missed set
         height=0.45,
         color=PALETTE["green"],
         label="beyond the prescription (not counted)",
     )
-    right = max(np.max(within + extra, initial=0), np.max(prescribed, initial=0))
+    right = np.max(np.maximum(within, prescribed) + extra, initial=0)
     for row, (c, x, p) in enumerate(zip(within, extra, prescribed, strict=True)):
         share = f" ({c / p * 100:.0f} %)" if p > 0 else ""
         more = f" +{x:g}" if x > 0 else ""
         ax.text(
-            max(c + x, p) + right * 0.01,
+            max(c, p) + x + right * 0.01,
             row,
             f"{c:g} / {p:g}{share}{more}",
             va="center",

@@ -423,6 +423,8 @@ def test_summarize_with_participants_is_json_ready():
         "habit_strength": pytest.approx(9.1725, abs=1e-4),
         "first_date": "2026-03-02",
         "last_date": "2026-03-30",
+        "start": "2026-03-02",  # the window: to the until day
+        "end": "2026-04-05",
         # back 6 -> 3: -3 points, -50 %
         "pain": {
             "back": {
@@ -471,6 +473,8 @@ def test_one_session_log():
         "habit_strength": pytest.approx(25 * (1 - 0.9719021**5), abs=1e-4),
         "first_date": "2026-03-04",
         "last_date": "2026-03-04",
+        "start": "2026-03-04",
+        "end": "2026-03-08",
         "pain": {
             "back": {
                 "baseline": 5.0,

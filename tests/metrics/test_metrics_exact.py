@@ -702,6 +702,8 @@ def test_empty_logs_give_zeros_and_nones():
         "habit_strength": None,
         "first_date": None,
         "last_date": None,
+        "start": None,
+        "end": None,
         "pain": {},
     }
     with_participants = tidy_log([{"participant": "p1", "date": "2026-03-02", **TOE}]).iloc[:0]
