@@ -88,7 +88,13 @@ from footstats.core.docstrings import fill_docs
 from footstats.core.guards import expect_log
 from footstats.errors import UsageError
 from footstats.metrics import cohort, tables
-from footstats.metrics.followup import FollowUp, follow_up, window_argument, window_notices
+from footstats.metrics.followup import (
+    FollowUp,
+    follow_up,
+    stale_notice,
+    window_argument,
+    window_notices,
+)
 from footstats.metrics.readable import round_numbers, round_table
 from footstats.report.folder import (
     Permissions,
@@ -675,13 +681,26 @@ class _Report:
             notes.append(f"the week of {_long_date(monday)} is in progress")
         return f"{_long_date(first)} to {_long_date(last)} ({'; '.join(notes)})"
 
+    @property
+    def notices(self) -> list[str]:
+        """The window's notices: rows outside it, and a personal log whose window ends at
+        an entry more than a week old (the weeks since are not counted)."""
+        notices = window_notices(self.follow_up)
+        ends = self.follow_up[END]
+        personal = PARTICIPANT not in self.log.columns and len(ends) and not self.log.empty
+        # the window ends at the last entry: say when that is more than a week ago
+        if personal and ends.iloc[0] == self.log[DATE].max().normalize():
+            stale = stale_notice(self.log)
+            notices += [stale] if stale else []
+        return notices
+
     def summary_blocks(self) -> list[tuple[str, str]]:
         """Page-1 content as (style, text) blocks; see :func:`_text_pages` for the styles."""
         blocks = [("title", "Home-exercise report"), ("subtitle", self.routine.name)]
         if self.patient:
             blocks.append(("body", f"Patient: {self.patient}."))
         blocks.append(("body", f"Period: {self.period_text or 'nothing logged yet'}."))
-        blocks += _reading_blocks(self.log, self.problems, window_notices(self.follow_up))
+        blocks += _reading_blocks(self.log, self.problems, self.notices)
         entries = self.summary.get("participants", [self.summary])
         if len(entries) == 1:  # one person, with or without a participant column
             blocks += _person_blocks(entries[0], self.weekly, self.routine)

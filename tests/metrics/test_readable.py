@@ -174,3 +174,16 @@ def test_key_figures_of_an_unknown_chart_or_an_empty_table():
         footstats.key_figures(footstats.session_table(_read(PERSON)), "pie")
     empty = footstats.session_table(_read(PERSON)).iloc[:0]
     assert footstats.key_figures(empty, "calendar") == "Nothing to show yet."
+
+
+def test_the_period_runs_to_the_windows_end_and_says_the_last_entry():
+    # issue 23: "until today" gave "Period 2 Mar 2026 – 28 Mar 2026 (41 weeks)". The period
+    # is the window's, with the last entry: 2 March to Sunday 6 December is 40 ISO weeks
+    # (the week of 2 March to that of 30 November: 273 days / 7 + 1)
+    summary = footstats.summarize(_read(PERSON), until="2026-12-06")
+    table = headline_table(summary)["value"]
+    assert table["Period"] == "2 Mar 2026 - 6 Dec 2026 (40 weeks; last entry 1 Apr 2026)"
+    assert "This week" not in table  # 6 December is a Sunday: the week is over
+    # to Wednesday 9 December the week of 7 December is in progress
+    later = headline_table(footstats.summarize(_read(PERSON), until="2026-12-09"))["value"]
+    assert later["This week"] == "in progress: not counted as a miss before its Sunday"
