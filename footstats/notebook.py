@@ -61,8 +61,8 @@ __all__ = [
 ]
 
 SETTINGS_FILE = "footstats-settings.toml"
-# FOOTSTATS_SETTINGS=none: ignore the settings file (the tests compare the notebooks' outputs
-# on the sample logs, whatever a developer wrote in their own settings).
+# FOOTSTATS_SETTINGS=none: the notebooks ignore the settings file (the tests compare their
+# outputs on the sample logs, whatever a developer wrote in their own settings).
 SETTINGS_ENV = "FOOTSTATS_SETTINGS"
 
 # Fewer weeks than this and a rank correlation says little: the table says so beside it.
@@ -135,9 +135,10 @@ def load_settings(folder: str | Path | None = None, **defaults: Any) -> Settings
         raise UsageError(f"load_settings: no setting named {', '.join(unknown)}")
     where = Path(folder) if folder is not None else Path()
     path = where / SETTINGS_FILE
-    chosen = os.environ.get(SETTINGS_ENV, "")
+    # FOOTSTATS_SETTINGS=none: a notebook (reading the file of its own folder) ignores it
+    ignored = folder is None and os.environ.get(SETTINGS_ENV, "") == "none"
     values: dict[str, Any] = dict(defaults)
-    if chosen == "none" or not path.is_file():  # the tests' stored outputs: the defaults
+    if ignored or not path.is_file():
         return Settings(**values)
     label = path.name if folder is None else str(path)
     try:

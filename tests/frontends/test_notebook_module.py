@@ -36,7 +36,7 @@ EXAMPLE = ROOT / "notebooks" / "footstats-settings.example.toml"
 
 @pytest.fixture(autouse=True)
 def _settings_read(monkeypatch):
-    """notebooks/conftest.py sets FOOTSTATS_SETTINGS=none for nbval; these tests read files."""
+    """The test run may set FOOTSTATS_SETTINGS=none for nbval; these tests read files."""
     monkeypatch.delenv("FOOTSTATS_SETTINGS", raising=False)
 
 
@@ -185,7 +185,9 @@ def test_the_same_session_twice_is_said_once_with_its_lines(tmp_path):
 
 def test_the_tests_can_ignore_a_developers_settings_file(tmp_path, monkeypatch):
     (tmp_path / SETTINGS_FILE).write_text('log_path = "mine.csv"\n')
+    monkeypatch.chdir(tmp_path)  # a notebook reads the file of its own folder
     monkeypatch.setenv("FOOTSTATS_SETTINGS", "none")
-    assert load_settings(tmp_path) == Settings()
+    assert load_settings() == Settings()
+    assert load_settings(tmp_path).log_path == str(tmp_path / "mine.csv")  # asked by name
     monkeypatch.delenv("FOOTSTATS_SETTINGS")
-    assert load_settings(tmp_path).log_path == str(tmp_path / "mine.csv")
+    assert load_settings().log_path == "mine.csv"
