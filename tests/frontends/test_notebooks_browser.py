@@ -466,6 +466,8 @@ def test_notebook_00_form_saves_a_session_to_the_log(browser, lab, results):
         notes = form.locator(".footstats-notes input")
         assert save.is_disabled()
         assert sets.input_value() == "6" and notes.input_value() == ""
+        pain_back = form.locator(".footstats-pain-back select")
+        assert pain_back.evaluate("s => s.options[s.selectedIndex]?.text") == "–"
         _screenshot(page, LOG_FORM)
         problems = _problems_shown(page)
 
