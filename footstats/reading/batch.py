@@ -84,6 +84,7 @@ class Entry:
     name: str
     header: str = ""
     size: int = 0  # bytes of the body
+    lines: int = 0  # lines of the body (counted by _fitting)
     body: bytes = b""  # UTF-8, every line ending with a line break; held while its group is read
 
 
@@ -228,7 +229,11 @@ def _fitting(members: list[Entry], width: int, header_like: _HeaderLike) -> np.n
         bad = commas != width - 1
     ends = at[breaks]
     del at, seen
-    owner = np.repeat(np.arange(len(members)), [m.body.count(b"\n") for m in members])
+    bounds = np.cumsum([len(member.body) for member in members])
+    lines = np.diff(np.searchsorted(ends, bounds), prepend=0)  # each body ends a line
+    for member, count in zip(members, lines.tolist(), strict=True):
+        member.lines = count
+    owner = np.repeat(np.arange(len(members)), lines)
     fit[owner[bad]] = False
     firsts = raw[np.concatenate(([0], ends[:-1] + 1))]
     # a line that may be blank, or start with a header name: the exact test on the text
@@ -297,7 +302,7 @@ def _read_group(members, header, own, options: ReadOptions, alone) -> list[Piece
     if len(members) < 2:
         alone += members
         return []
-    starts = np.cumsum([2] + [m.body.count(b"\n") for m in members])
+    starts = np.cumsum([2] + [m.lines for m in members])
     text = (header + ("" if own else f",{_TAG}") + "\n").encode("utf-8")
     text += b"".join(
         m.body if own else m.body.replace(b"\n", b",%d\n" % k) for k, m in enumerate(members)
