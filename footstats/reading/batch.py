@@ -73,6 +73,8 @@ class Piece:
     problem_rank: np.ndarray
     formats: dict = field(default_factory=dict)
     extents: dict = field(default_factory=dict)
+    # who is in which file (file_owners), each pair with its file's rank
+    owners: list[tuple[np.ndarray, pd.DataFrame]] = field(default_factory=list)
 
 
 @dataclass
@@ -357,7 +359,7 @@ def _piece(members, keep, starts, loaded, at, whole, row_at, own) -> Piece:
     """The rows and problems of the ``keep`` files of a group, in their own files' terms."""
     ranks = np.array([m.rank for m in members])
     labels = np.array([str(m.path) for m in members], dtype=object)
-    log = loaded.log
+    log = loaded.log.reset_index(drop=True)
     if len(keep) < len(members):
         kept = np.isin(row_at, keep)
         log, row_at = log[kept].reset_index(drop=True), row_at[kept]
@@ -385,12 +387,21 @@ def _piece(members, keep, starts, loaded, at, whole, row_at, own) -> Piece:
     extents: dict[str, tuple[int, dict[Any, Any]]] = {
         labels[k]: (int(starts[k + 1] - starts[k]) + 1, {}) for k in keep
     }
+    if own:
+        owners = file_owners(log)
+        owned = ranks[row_at][owners.index.to_numpy()]
+    else:  # one participant a file, its name: the files with rows in the log
+        held = keep[np.bincount(row_at, minlength=len(members))[keep] > 0]
+        names = _texts([m.name for m in members], held)
+        owners = pd.DataFrame({PARTICIPANT: names, SOURCE: _texts(list(labels), held)})
+        owned = ranks[held]
     return Piece(
         [(int(ranks[keep[0]]), ranks[row_at], log)],
         found,
         found_rank,
         {labels[k]: FOOTSTATS for k in keep},
         extents,
+        [(owned, owners.reset_index(drop=True))],
     )
 
 
@@ -403,3 +414,18 @@ def _texts(values: list[str], codes: np.ndarray) -> pd.Series:
         pa.array(codes.astype("int32")), pa.array(values, pa.large_string())
     )
     return pd.Series(pd.arrays.ArrowStringArray(dictionary.cast(pa.large_string())), dtype="str")
+
+
+def file_owners(log: pd.DataFrame) -> pd.DataFrame:
+    """The distinct (participant, source) pairs of ``log``, in the order first seen: from
+    the rows where either changes (a file's rows are together), not every row hashed."""
+    pairs = log[[PARTICIPANT, SOURCE]]
+    if len(pairs) > 1:
+        changed = np.ones(len(pairs), dtype=bool)
+        changed[1:] = False
+        for column in (PARTICIPANT, SOURCE):
+            values = pairs[column].reset_index(drop=True)
+            after, before = values.iloc[1:].reset_index(drop=True), values.iloc[:-1]
+            changed[1:] |= (after != before).to_numpy(dtype=bool, na_value=True)
+        pairs = pairs[changed]
+    return pairs.drop_duplicates()
