@@ -18,9 +18,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[lab,test]'
 	touch $(STAMP)
 
+# JupyterLab's root is this folder, so its file browser reaches the notebooks, your log
+# (my_foot_log.csv) and out/ (notebook 05's report.pdf); it opens on notebooks/.
+LAB_OPTIONS := --notebook-dir=. --LabApp.default_url=/lab/tree/notebooks --ServerApp.allow_root=True
+
 lab: $(STAMP)
-	@echo "footstats: JupyterLab on notebooks/ (open the URL printed below; Ctrl-C stops it)"
-	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.allow_root=True
+	@echo "footstats: JupyterLab on notebooks/, your log and out/ (open the URL printed below; Ctrl-C stops it)"
+	$(BIN)/jupyter lab $(LAB_OPTIONS)
 
 app: $(STAMP)
 	@echo "footstats: the app in your web browser, no code (Ctrl-C stops it)"
