@@ -62,6 +62,7 @@ __all__ = [
     "problems_in_words",
     "show",
     "voila_command",
+    "voila_environment",
 ]
 
 APP_NOTEBOOK = Path(__file__).with_name("data") / "footstats.ipynb"
@@ -71,6 +72,16 @@ PARTICIPANTS_ENV = "FOOTSTATS_APP_PARTICIPANTS"
 # A kernel without activity for this long is shut down (checked every CULL_INTERVAL_SECONDS).
 CULL_IDLE_SECONDS = 600
 CULL_INTERVAL_SECONDS = 60
+# The page's template (Voilà's lab template without its CDN style sheets), found by Voilà
+# through JUPYTER_PATH, and Voilà's settings (voila.json), through JUPYTER_CONFIG_PATH: both
+# set by voila_environment.
+TEMPLATE = "footstats"
+TEMPLATE_ROOT = Path(__file__).with_name("data") / "jupyter"
+CONFIG_ROOT = Path(__file__).with_name("data") / "jupyter-config"
+# The largest file the page takes: an upload travels in one websocket message, which
+# Tornado caps at 10 MiB unless told otherwise (a bigger upload was dropped without a
+# word). voila.json raises the cap to this, and the page says it.
+UPLOAD_LIMIT_BYTES = 256 * 1024 * 1024
 # How the dates of the log are written, in words -> the reading options that say so.
 DATE_ORDERS: dict[str, dict[str, Any]] = {
     "year-month-day (2026-04-03)": {},
@@ -314,6 +325,7 @@ def voila_command(
         str(APP_NOTEBOOK),
         "--Voila.ip=127.0.0.1",
         "--token" if token is None else f"--token={token}",
+        f"--template={TEMPLATE}",
         "--theme=light",
         "--show_tracebacks=False",
         f"--MappingKernelManager.cull_idle_timeout={cull_idle}",
@@ -324,6 +336,20 @@ def voila_command(
     if not open_browser:
         command.append("--no-browser")
     return command
+
+
+def voila_environment(environ: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment :func:`voila_command` runs in: ``environ`` (default: this process's)
+    with footstats' page template first on ``JUPYTER_PATH`` and its Voilà settings (the
+    upload limit) on ``JUPYTER_CONFIG_PATH``.
+
+    >>> voila_environment({})["JUPYTER_PATH"] == str(TEMPLATE_ROOT)
+    True
+    """
+    env = dict(os.environ if environ is None else environ)
+    for name, folder in (("JUPYTER_PATH", TEMPLATE_ROOT), ("JUPYTER_CONFIG_PATH", CONFIG_ROOT)):
+        env[name] = os.pathsep.join([str(folder), *filter(None, [env.get(name)])])
+    return env
 
 
 # -- the page ----------------------------------------------------------------------------------

@@ -154,9 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     app.add_argument(
         "--port",
-        type=int,
+        type=_port,
         metavar="N",
-        help="port on 127.0.0.1 (default 8866, or the next free one)",
+        help="port on 127.0.0.1, 1-65535 (default: a free one)",
     )
     app.add_argument(
         "--no-browser", action="store_true", help="only print the address; open no browser"
@@ -556,25 +556,92 @@ def _confirmed(question: str) -> bool:
 
 
 def run_app(args) -> int:
-    """Serve the app with Voilà on 127.0.0.1; this process becomes the server (Ctrl-C stops)."""
+    """Serve the app with Voilà on 127.0.0.1 (Ctrl-C stops it) and open it in the browser
+    with its token in the address (Voilà's own browser page lacks it and lands on a login
+    page). With ``--no-browser`` this process becomes the server and Voilà prints the
+    address."""
     import importlib.util
     import os
 
-    from footstats.app import LOG_ENV, ROUTINE_ENV, voila_command
+    from footstats.app import LOG_ENV, ROUTINE_ENV, voila_command, voila_environment
 
     if importlib.util.find_spec("voila") is None:
         raise _UsageError("the app needs Voilà: pip install 'footstats[app]'")
-    env = dict(os.environ)
+    env = voila_environment()
     for name, value in ((LOG_ENV, args.log), (ROUTINE_ENV, args.routine)):
         if value is not None and not Path(value).exists():
             raise _UsageError(f"{value}: no such file")
         env[name] = str(Path(value).resolve()) if value else ""
-    command = voila_command(args.port, open_browser=not args.no_browser)
-    where = "open the address printed below" if args.no_browser else "it opens in your browser"
-    print(f"footstats: the app: {where} (Ctrl-C stops it)", file=sys.stderr)
-    sys.stdout.flush()
-    os.execve(command[0], command, env)  # no return: Voilà replaces this process
-    return EXIT_OK  # pragma: no cover
+    if args.no_browser:
+        command = voila_command(args.port, open_browser=False)
+        print(
+            "footstats: the app: open the address printed below (Ctrl-C stops it)", file=sys.stderr
+        )
+        sys.stdout.flush()
+        os.execve(command[0], command, env)  # no return: Voilà replaces this process
+    return _serve_and_open(env, args.port)
+
+
+def _serve_and_open(env: dict[str, str], port: int | None) -> int:
+    """Start Voilà, open the browser on the page's address with its token once the server
+    listens, and wait for the server to stop (Ctrl-C stops both)."""
+    import secrets
+    import subprocess
+    import webbrowser
+
+    from footstats.app import voila_command
+
+    port = port or _free_port()
+    token = secrets.token_urlsafe(24)
+    url = f"http://127.0.0.1:{port}/?token={token}"
+    server = subprocess.Popen(voila_command(port, open_browser=False, token=token), env=env)
+    try:
+        if _listening(server, port):
+            print(f"footstats: the app is at {url} (Ctrl-C stops it)", file=sys.stderr)
+            webbrowser.open(url)
+        return server.wait()
+    except KeyboardInterrupt:  # the terminal sent Ctrl-C to Voilà too: let it stop
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.terminate()
+            server.wait()
+        return EXIT_INTERRUPTED
+
+
+def _port(text: str) -> int:
+    """A port number of ``--port``: 1-65535."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port: give a number from 1 to 65535")
+    return port
+
+
+def _free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _listening(server, port: int, seconds: float = 120.0) -> bool:
+    """Whether ``server`` listens on ``port`` within ``seconds`` (False once it has ended)."""
+    import socket
+    import time
+
+    deadline = time.monotonic() + seconds
+    while server.poll() is None and time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return True
+        except OSError:
+            time.sleep(0.2)
+    return False
 
 
 def _window(args, loaded, routine):

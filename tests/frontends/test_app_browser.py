@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from test_notebooks_browser import _free_port, _isolated_env, _tail, browser  # noqa: F401
 
-from footstats.app import APP_NOTEBOOK, CHART_GUIDES, LOG_ENV, voila_command
+from footstats.app import APP_NOTEBOOK, CHART_GUIDES, LOG_ENV, voila_command, voila_environment
 from footstats.synthetic import write_sample
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,7 +60,7 @@ def app(browser, tmp_path_factory):  # noqa: F811
         server = subprocess.Popen(
             voila_command(port, open_browser=False, token=token),
             cwd=folder,
-            env=env,
+            env=voila_environment(env),
             stdout=log_file,
             stderr=subprocess.STDOUT,
         )
