@@ -18,6 +18,7 @@ from footstats.core.codes import CODES
 from footstats.core.options import ReadOptions
 from footstats.core.problems import (
     count_by_severity,
+    counted_by_kind,
     format_problems,
 )
 from footstats.errors import UsageError
@@ -345,12 +346,9 @@ def _print_problems(problems, every: bool, stream) -> None:
     if shown is None or len(problems) <= shown:
         return
     rest = problems.iloc[shown:]
-    kinds = rest.groupby(["severity", "column"], sort=False).size().sort_values(ascending=False)
-    counts = ", ".join(
-        f"{n:,} {severity}(s) " + ("on whole lines" if column == "-" else f"in {column}")
-        for (severity, column), n in kinds.items()
+    summary = (
+        f"... and {len(rest):,} more problems: {counted_by_kind(rest)}; --all prints every one"
     )
-    summary = f"... and {len(rest):,} more problems: {counts}; --all prints every one"
     print(_one_line(summary), file=stream)
 
 

@@ -147,6 +147,22 @@ def format_problems(problems: pd.DataFrame, limit: int | None = None) -> list[st
     return out
 
 
+def counted_by_kind(problems: pd.DataFrame) -> str:
+    """The problems counted by severity and column, most first: what is said of the problems
+    past those shown one by one (``footstats check``, the app).
+
+    >>> import pandas as pd
+    >>> counted_by_kind(pd.DataFrame({SEVERITY: ["error", "error", "warning"],
+    ...                               COLUMN: ["date", "date", "-"]}))
+    '2 error(s) in date, 1 warning(s) on whole lines'
+    """
+    kinds = problems.groupby([SEVERITY, COLUMN], sort=False).size().sort_values(ascending=False)
+    return ", ".join(
+        f"{n:,} {severity}(s) " + ("on whole lines" if column == "-" else f"in {column}")
+        for (severity, column), n in kinds.items()
+    )
+
+
 def count_by_severity(problems: pd.DataFrame) -> dict[str, int]:
     counts = problems[SEVERITY].value_counts()
     return {s: int(counts.get(s, 0)) for s in (ERROR, WARNING, NOTICE)}
