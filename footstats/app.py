@@ -558,6 +558,11 @@ class _App:
         self._set_participants()
         self._show_outputs()
 
+    def chosen(self) -> Any:
+        """The participant chosen, None for everyone (the list shows "Everyone" by name)."""
+        value = self.participant.value
+        return None if value == "" else value
+
     def _dates(self) -> dict[str, Any]:
         return DATE_ORDERS[self.dates.value]
 
@@ -569,9 +574,7 @@ class _App:
         )
 
     def _window_notices(self, window: FollowUp) -> list[str]:
-        log = select_participant(
-            self._loaded.log, self.participant.value, window, routine=self.routine
-        )
+        log = select_participant(self._loaded.log, self.chosen(), window, routine=self.routine)
         notices = metrics.window_notices(log.attrs[FOLLOW_UP])
         stale = None if window.until is not None else metrics.stale_notice(log)
         if stale:
@@ -590,7 +593,7 @@ class _App:
         if PARTICIPANT not in log.columns or log[PARTICIPANT].nunique() < 2:
             self.quiet = True
             try:
-                self.participant.options = [(EVERYONE, None)]
+                self.participant.options = [(EVERYONE, "")]
             finally:
                 self.quiet = False
             self.participant.layout.display = "none"
@@ -598,8 +601,8 @@ class _App:
         ids = sorted(log[PARTICIPANT].dropna().unique().tolist(), key=str)
         self.quiet = True
         try:
-            self.participant.options = [(EVERYONE, None), *[(str(i), i) for i in ids]]
-            self.participant.value = None
+            self.participant.options = [(EVERYONE, ""), *[(str(i), i) for i in ids]]
+            self.participant.value = ""  # None would show a blank list
         finally:
             self.quiet = False
         self.participant.layout.display = "flex"
@@ -616,15 +619,15 @@ class _App:
         window = self.window()
         try:
             self.window_text.value = _paragraph(" ".join(self._window_notices(window)))
-            outputs = make_outputs(log, self.routine, self.participant.value, window)
+            outputs = make_outputs(log, self.routine, self.chosen(), window)
         except (ValueError, OSError) as exc:
             self.results.children = [
                 widgets.HTML(_paragraph(f"The report could not be made: {exc}", error=True))
             ]
             return
         stem = Path(self._loaded.file).stem or "log"
-        if self.participant.value is not None:
-            stem += f"_{self.participant.value}"
+        if self.chosen() is not None:
+            stem += f"_{self.chosen()}"
         downloads = widgets.HTML(
             "<h2>Take it to your physiotherapist</h2><p>"
             + _download_link(

@@ -38,7 +38,9 @@ from footstats.routine import Routine
 
 __all__ = [
     "column_label",
+    "COHORT_NOTEBOOKS",
     "MIN_CORRELATION_WEEKS",
+    "PERSONAL_NOTEBOOKS",
     "SETTINGS_FILE",
     "Settings",
     "Table",
@@ -46,9 +48,11 @@ __all__ = [
     "load_settings",
     "plain_message",
     "plan_in_words",
+    "main",
     "readable_number",
     "repeated_lines",
     "rows_table",
+    "run_batch",
     "setup",
     "table",
 ]
@@ -372,6 +376,8 @@ def _column_text(values: pd.Series, column: str) -> pd.Series:
         finite = rounded[np.isfinite(rounded)]
         decimals = 0 if (finite == finite.round()).all() else _decimals(column)
         text = rounded.map(lambda v: f"{v:.{decimals}f}" if math.isfinite(v) else "")
+        if text.empty:
+            return text.astype(object)
         return text.str.replace(r"^-(0(\.0+)?)$", r"\1", regex=True).fillna("").astype(object)
     return values.map(lambda v: _cell(v, column)).astype(object)
 
@@ -506,3 +512,211 @@ def plain_message(message: str, date_order: str = "") -> str:
     for pattern, words in _LIBRARY_HINTS:
         message = re.sub(pattern, words.replace("{order}", date_order), message)
     return message
+
+
+# -- the batch: every participant's notebooks ----------------------------------------------------
+
+PERSONAL_NOTEBOOKS = (
+    "02_frequency",
+    "03_sets_per_exercise",
+    "04_pain_over_weeks",
+    "05_export_progress",
+)
+COHORT_NOTEBOOKS = ("01_import_your_log", "06_cohort")
+
+
+def run_batch(
+    log_path: str | Path,
+    output_dir: str | Path,
+    *,
+    participants_path: str | Path | None = None,
+    routine: str | Path | None = None,
+    notebooks_dir: str | Path = "notebooks",
+    participants: Sequence[str] | None = None,
+    jobs: int = 2,
+    html: bool = True,
+    formats: Sequence[str] = ("png",),
+    personal: Sequence[str] = PERSONAL_NOTEBOOKS,
+) -> list[Path]:
+    """Run the notebooks for a cohort with papermill: the cohort's once, each participant's own.
+
+    Notebooks 01 (the log's problems) and 06 (the cohort) run once into ``output_dir``;
+    the personal notebooks 02-05 run for each participant into ``output_dir/<id>/``, where
+    notebook 05 writes that participant's tables, charts and ``report.pdf`` (their own
+    charts only: no cohort chart of one person). Each notebook gets ``LOG_PATH``,
+    ``ROUTINE``, ``OUTPUT_DIR``, ``PARTICIPANTS_PATH`` and ``PARTICIPANT`` as papermill
+    parameters. ``jobs`` kernels run side by side, each reused from notebook to notebook
+    (its variables are cleared in between), so the batch does not pay for a kernel start
+    and the imports 120 times.
+
+    Parameters
+    ----------
+    log_path : str or Path
+        The cohort's log (a ``participant`` column).
+    output_dir : str or Path
+        Where the executed notebooks (``.ipynb`` and, with ``html``, ``.html``) go.
+    participants_path : str or Path, optional
+        The participants table: every participant in it gets notebooks, those who never
+        logged too (as in ``footstats report --per-participant``).
+    routine : str or Path, optional
+        A routine file; None: the packaged routine.
+    notebooks_dir : str or Path, default "notebooks"
+        The folder of the notebooks (they run in it).
+    participants : sequence of str, optional
+        Only these participants (default: everyone of the log and of the table).
+    jobs : int, default 2
+        Kernels side by side (one per core).
+    html : bool, default True
+        Also write each executed notebook as HTML.
+    formats : sequence of str, default ("png",)
+        Notebook 05's chart files, as ``footstats report`` writes them.
+    personal : sequence of str, default :data:`PERSONAL_NOTEBOOKS`
+        The personal notebooks run for each participant (``("05_export_progress",)``:
+        each one's report and headline figures only, the fastest).
+
+    Returns
+    -------
+    list of Path
+        The executed notebooks written (``.ipynb``).
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    from footstats.metrics.followup import FollowUp, follow_up
+    from footstats.reading.log import read_log
+    from footstats.routine import load_routine
+
+    folder = Path(notebooks_dir).resolve()
+    out = Path(output_dir).resolve()
+    log_path = Path(log_path).resolve()
+    table = Path(participants_path).resolve() if participants_path else None
+    routine_path = str(Path(routine).resolve()) if routine else None
+    if participants is None:
+        log = read_log(log_path, routine=load_routine(routine_path), on_invalid="drop")
+        spans = follow_up(log, FollowUp(participants=str(table) if table else None))
+        participants = [str(p) for p in spans[PARTICIPANT]]
+    common: dict[str, Any] = {
+        "LOG_PATH": str(log_path),
+        "ROUTINE": routine_path,
+        "PARTICIPANTS_PATH": str(table) if table else None,
+    }
+    first = {"LOG_PATH": str(log_path), "ROUTINE": routine_path, "OUTPUT_DIR": str(out)}
+    tasks = [
+        (folder / "01_import_your_log.ipynb", out / "01_import_your_log.ipynb", first),
+        (folder / "06_cohort.ipynb", out / "06_cohort.ipynb", {**common, "OUTPUT_DIR": str(out)}),
+    ]
+    for person in participants:
+        parameters = {**common, "PARTICIPANT": person, "OUTPUT_DIR": str(out / person)}
+        tasks += [
+            (
+                folder / f"{name}.ipynb",
+                out / person / f"{name}.ipynb",
+                {**parameters, "FORMATS": list(formats)} if name.startswith("05") else parameters,
+            )
+            for name in personal
+        ]
+    jobs = max(1, min(jobs, len(tasks)))
+    chunks = [tasks[k::jobs] for k in range(jobs)]
+    if jobs == 1:
+        return _run_chunk(chunks[0], str(folder), html)
+    written: list[Path] = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for done in pool.map(_run_chunk, chunks, [str(folder)] * jobs, [html] * jobs):
+            written += done
+    return sorted(written)
+
+
+_RESET = 'get_ipython().run_line_magic("reset", "-f")  # footstats batch: a clean kernel'
+
+
+def _run_chunk(tasks: list, cwd: str, html: bool) -> list[Path]:
+    """Run notebooks one after the other on one kernel; write each as .ipynb (and .html)."""
+    import nbformat
+    import papermill
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.utils import run_sync
+
+    exporter = None
+    if html:
+        from nbconvert import HTMLExporter
+
+        exporter = HTMLExporter()
+    manager = AsyncKernelManager(kernel_name="python3")
+    run_sync(manager.start_kernel)(cwd=cwd)
+    written = []
+    try:
+        for source, target, parameters in tasks:
+            notebook = nbformat.read(source, as_version=4)
+            notebook.cells.insert(0, nbformat.v4.new_code_cell(_RESET))
+            executed = papermill.execute_notebook(
+                notebook,
+                None,
+                parameters=parameters,
+                km=manager,
+                cwd=cwd,
+                progress_bar=False,
+            )
+            executed.cells.pop(0)
+            count = 0  # numbered from 1 in each notebook, as if it had a kernel of its own
+            for cell in executed.cells:
+                if cell.cell_type == "code" and cell.get("execution_count"):
+                    count += 1
+                    cell.execution_count = count
+                    for output in cell.get("outputs", []):
+                        if "execution_count" in output:
+                            output["execution_count"] = count
+            target.parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(executed, target)
+            if exporter is not None:
+                body, _ = exporter.from_notebook_node(executed)
+                target.with_suffix(".html").write_text(body, "utf-8")
+            written.append(target)
+    finally:
+        run_sync(manager.shutdown_kernel)(now=True)
+    return written
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m footstats.notebook LOG -o DIR [--participants TABLE]``: :func:`run_batch`."""
+    import argparse
+    import time
+
+    parser = argparse.ArgumentParser(
+        prog="python -m footstats.notebook",
+        description="Run the notebooks for every participant of a cohort log (papermill): "
+        "01 and 06 once, 02-05 for each participant, as .ipynb and .html.",
+    )
+    parser.add_argument("log", help="the cohort's log (CSV with a participant column)")
+    parser.add_argument("-o", "--output", required=True, help="the folder to write to")
+    parser.add_argument("--participants", help="the participants table (CSV)")
+    parser.add_argument("--routine", help="your routine file (.toml)")
+    parser.add_argument("--notebooks", default="notebooks", help="the notebooks' folder")
+    parser.add_argument("--jobs", type=int, default=2, help="kernels side by side")
+    parser.add_argument("--no-html", action="store_true", help="only the .ipynb files")
+    parser.add_argument(
+        "--personal",
+        nargs="+",
+        default=list(PERSONAL_NOTEBOOKS),
+        metavar="NOTEBOOK",
+        help="the notebooks run for each participant (default: 02 to 05; "
+        "05_export_progress alone: each one's report, in about the time of "
+        "footstats report --per-participant)",
+    )
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+    written = run_batch(
+        args.log,
+        args.output,
+        participants_path=args.participants,
+        routine=args.routine,
+        notebooks_dir=args.notebooks,
+        jobs=args.jobs,
+        html=not args.no_html,
+        personal=[Path(name).stem for name in args.personal],
+    )
+    seconds = time.monotonic() - started
+    print(f"{len(written)} notebooks in {args.output} ({seconds:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -168,7 +168,7 @@ def _cohort_rows(cohort: dict) -> list[tuple[str, str]]:
 
 def _participant_row(entry: dict) -> tuple[str, str]:
     parts = [
-        f"{entry['sessions']} sessions in {_count(entry['weeks'], 'week')}",
+        f"{_count(entry['sessions'], 'session')} in {_count(entry['weeks'], 'week')}",
         f"adherence {_pct(entry['adherence_pct'])}",
         f"longest streak {_weeks(entry['longest_streak'])}",
     ]

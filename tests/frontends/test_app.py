@@ -219,6 +219,9 @@ def test_a_cohort_lists_its_participants_and_shows_the_cohort_charts(tmp_path):
     assert "<h2>Participants</h2>" in shown and "<td>p1</td>" in shown and "<td>home</td>" in shown
     assert "Participants table: participants.csv, 2 participants." in _part(page, "table-text")
     assert "Who keeps going: adherence by study week" in shown
+    # the list of participants names everyone's choice before one is picked (not blank)
+    assert _widget(page, "Participant:").label == "Everyone (the cohort)"
+    assert _widget(page, "Participant:").options[1:] == (("p1", "p1"), ("p2", "p2"))
     # one participant chosen: their own charts, no list and no cohort chart of one person
     person = make_outputs(footstats.read_log(log), participant="p1")
     assert person.participants is None and "study_weeks" not in person.charts

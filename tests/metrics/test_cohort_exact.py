@@ -1,0 +1,172 @@
+"""footstats.metrics.cohort, exactly: the whole per-participant table and the study weeks of a
+tiny cohort, every cell worked out by hand (issue 27, for ``make mutate``).
+
+The routine is the packaged one (target 2 sessions a week: a week counts
+min(sessions / 2, 1)). Mondays of March 2026: 2, 9, 16, 23.
+
+- ``a`` (home, 3 weeks from 2 March): 2 sessions in week 1, 1 in week 2, 2 in week 3;
+  adherence (1 + 1/2 + 1) / 3 = 83.33 %; longest and current streak 1; still active.
+  Back pain 6 on 2 March, 3 on 18 March: -3 points, clinically important.
+- ``b`` (clinic, 3 weeks): 1 session in week 1, then none: (1/2 + 0 + 0) / 3 = 16.67 %,
+  drop-out week 1; knee pain 5 once: 5 -> 5, change 0, not important.
+- ``c`` (no group, 2 weeks from 9 March): 2 sessions in its week 1, none in week 2: 50 %,
+  longest streak 1, current 0, drop-out week 1.
+- ``z`` (home, 2 weeks): enrolled, no row: 0 sessions, 0 %, drop-out week 0.
+"""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import footstats
+from footstats.errors import UsageError
+from footstats.metrics.cohort import EXAMPLE, cohort_table, study_week_adherence
+
+LOG = """participant,date,exercise,sets,pain_back,pain_knee
+a,2026-03-02,Toe walking,6,6,
+a,2026-03-04,Toe walking,6,,
+a,2026-03-09,Toe walking,6,,
+a,2026-03-16,Toe walking,6,,
+a,2026-03-18,Toe walking,6,3,
+b,2026-03-03,Toe walking,6,,5
+c,2026-03-10,Toe walking,6,,
+c,2026-03-11,Toe walking,6,,
+"""
+TABLE = """participant,start,weeks,group
+a,2026-03-02,3,home
+b,2026-03-02,3,clinic
+c,2026-03-09,2,
+z,2026-03-02,2,home
+"""
+NA = pd.NA
+
+
+def log() -> pd.DataFrame:
+    return footstats.read_log(StringIO(LOG))
+
+
+def participants() -> pd.DataFrame:
+    return footstats.read_participants(StringIO(TABLE))
+
+
+def days(*values) -> pd.Series:
+    return pd.Series(pd.to_datetime(list(values)), dtype="datetime64[us]")
+
+
+def test_cohort_table_with_a_participants_table_cell_by_cell():
+    got = cohort_table(log(), participants=participants())
+    expected = pd.DataFrame(
+        {
+            "participant": pd.Series(["a", "b", "c", "z"], dtype="str"),
+            "group": pd.Series(["home", "clinic", np.nan, "home"], dtype="str"),
+            "start": days("2026-03-02", "2026-03-02", "2026-03-09", "2026-03-02"),
+            "end": days("2026-03-22", "2026-03-22", "2026-03-22", "2026-03-15"),
+            "weeks": [3, 3, 2, 2],
+            "sessions": [5, 1, 2, 0],
+            "adherence_pct": [250 / 3, 50 / 3, 50.0, 0.0],
+            "longest_streak": [1, 0, 1, 0],
+            "current_streak": [1, 0, 0, 0],
+            "last_session": days("2026-03-18", "2026-03-03", "2026-03-11", None),
+            "dropout_week": pd.array([NA, 1, 1, 0], dtype="Int64"),
+            "back_baseline": [6.0, np.nan, np.nan, np.nan],
+            "back_latest": [3.0, np.nan, np.nan, np.nan],
+            "back_change": [-3.0, np.nan, np.nan, np.nan],
+            "back_important": pd.array([True, NA, NA, NA], dtype="boolean"),
+            "knee_baseline": [np.nan, 5.0, np.nan, np.nan],
+            "knee_latest": [np.nan, 5.0, np.nan, np.nan],
+            "knee_change": [np.nan, 0.0, np.nan, np.nan],
+            "knee_important": pd.array([NA, False, NA, NA], dtype="boolean"),
+        }
+    )
+    pd.testing.assert_frame_equal(got, expected)
+
+
+def test_cohort_table_without_a_table_spans_the_log():
+    got = cohort_table(log())
+    # each window starts at the first row and runs to the log's last row (18 March)
+    assert got.columns[:6].tolist() == [
+        "participant",
+        "start",
+        "end",
+        "weeks",
+        "sessions",
+        "adherence_pct",
+    ]
+    assert got["start"].tolist() == list(days("2026-03-02", "2026-03-03", "2026-03-10"))
+    assert got["end"].tolist() == list(days("2026-03-18", "2026-03-18", "2026-03-18"))
+    assert got["weeks"].tolist() == [3, 3, 2]
+    assert got["sessions"].dtype == "int64"
+    assert got["dropout_week"].tolist() == [NA, 1, 1]
+    assert "rows_before" not in got.columns and "rows_after" not in got.columns
+
+
+def test_cohort_table_with_weeks_and_until():
+    # two weeks each: a's week 2 has one session (not met), b stopped in week 1
+    got = cohort_table(log(), weeks=2).set_index("participant")
+    assert got["weeks"].tolist() == [2, 2, 2]
+    assert got["adherence_pct"].tolist() == pytest.approx([75.0, 25.0, 50.0])
+    assert got["dropout_week"].tolist() == [NA, 1, 1]
+    assert got["current_streak"].tolist() == [0, 0, 0]
+    until = cohort_table(log(), until="2026-03-08").set_index("participant")
+    assert until.loc["a", ["weeks", "sessions", "adherence_pct"]].tolist() == [1, 2, 100.0]
+
+
+def test_a_cohort_without_pain_columns_has_none_in_its_table():
+    plain = footstats.read_log(StringIO(EXAMPLE.decode()))
+    got = cohort_table(plain)
+    assert got.columns.tolist() == [
+        "participant",
+        "start",
+        "end",
+        "weeks",
+        "sessions",
+        "adherence_pct",
+        "longest_streak",
+        "current_streak",
+        "last_session",
+        "dropout_week",
+    ]
+    assert got["sessions"].tolist() == [3, 1]
+    assert got["dropout_week"].tolist() == [NA, 1]
+
+
+def test_study_weeks_per_group_sorted_with_the_group_less_last():
+    got = study_week_adherence(log(), participants=participants())
+    expected = pd.DataFrame(
+        {
+            "group": pd.Series(["clinic"] * 3 + ["home"] * 3 + [np.nan] * 2, dtype="str"),
+            "week_index": [1, 2, 3, 1, 2, 3, 1, 2],
+            # home: a and z in weeks 1-2, a alone in week 3
+            "observed": [1, 1, 1, 2, 2, 1, 1, 1],
+            "on_target": [0, 0, 0, 1, 0, 1, 1, 0],
+            "share_on_target": [0.0, 0.0, 0.0, 0.5, 0.0, 1.0, 1.0, 0.0],
+        }
+    )
+    pd.testing.assert_frame_equal(got, expected)
+
+
+def test_study_weeks_without_groups():
+    got = study_week_adherence(log())
+    expected = pd.DataFrame(
+        {
+            "week_index": [1, 2, 3],
+            "observed": [3, 3, 2],
+            "on_target": [2, 0, 1],
+            "share_on_target": [2 / 3, 0.0, 0.5],
+        }
+    )
+    pd.testing.assert_frame_equal(got, expected)
+    two = study_week_adherence(log(), weeks=1)
+    assert two.values.tolist() == [[1, 3, 2, 2 / 3]]
+
+
+def test_the_cohort_view_names_what_it_needs():
+    one = footstats.read_log(StringIO("date,exercise,sets\n2026-03-02,Toe walking,6\n"))
+    for function in (cohort_table, study_week_adherence):
+        with pytest.raises(UsageError) as info:
+            function(one)
+        assert str(info.value) == "the cohort view needs a log with a participant column"

@@ -1,0 +1,95 @@
+"""The follow-up window as every table takes it (``window=``, the spans a selected
+participant carries, the deprecated ``program=``), and FollowUp's checks and repr, exactly
+(for ``make mutate``: these paths had surviving mutants after the layout move)."""
+
+from __future__ import annotations
+
+import warnings
+from io import StringIO
+
+import pandas as pd
+import pytest
+
+import footstats
+from footstats.errors import WindowError
+from footstats.metrics.followup import FollowUp, select_participant
+
+# p1: back pain 6 on 2 March and 2 on 23 March; p2 from 16 March. The log ends 23 March.
+LOG = """participant,date,exercise,sets,pain_back
+p1,2026-03-02,Toe walking,6,6
+p1,2026-03-09,Heel raises,2,
+p2,2026-03-16,Toe walking,6,4
+p1,2026-03-23,Toe walking,6,2
+"""
+
+
+def log() -> pd.DataFrame:
+    return footstats.read_log(StringIO(LOG))
+
+
+@pytest.mark.parametrize("table", ["weekly_sets", "pain_reports", "weekly_pain"])
+def test_window_and_weeks_give_the_same_table(table):
+    function = getattr(footstats, table)
+    by_window = function(log(), window=FollowUp(weeks=1))
+    by_weeks = function(log(), weeks=1)
+    pd.testing.assert_frame_equal(by_window, by_weeks)
+    # one week each: p1's rows of 9 and 23 March are outside it
+    whole = function(log())
+    assert len(by_window) < len(whole)
+
+
+@pytest.mark.parametrize("table", ["weekly_sets", "pain_reports", "weekly_pain"])
+def test_a_selected_participant_keeps_the_cohorts_window(table):
+    function = getattr(footstats, table)
+    one = select_participant(log(), "p2")
+    cohort = function(log())
+    mine = function(one)
+    if "participant" in cohort.columns:
+        cohort = cohort[cohort["participant"] == "p2"].reset_index(drop=True)
+        mine = mine.reset_index(drop=True)
+    # p2's window runs to the log's last day (23 March): 2 weeks, not just its own row's
+    pd.testing.assert_frame_equal(
+        mine.drop(columns="participant", errors="ignore"),
+        cohort.drop(columns="participant", errors="ignore"),
+        check_categorical=False,
+    )
+
+
+@pytest.mark.parametrize("table", ["weekly_sets", "pain_reports", "weekly_pain"])
+def test_program_is_the_deprecated_name_of_routine(table):
+    function = getattr(footstats, table)
+    routine = footstats.load_routine()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        old = function(log(), program=routine)
+    assert [w.category for w in caught] == [DeprecationWarning]
+    pd.testing.assert_frame_equal(old, function(log(), routine=routine))
+
+
+def test_followup_repr():
+    assert repr(FollowUp()) == "FollowUp()"
+    assert repr(FollowUp(weeks=3)) == "FollowUp(weeks=3)"
+    assert repr(FollowUp(until="2026-04-01")) == "FollowUp(until=2026-04-01)"
+    assert repr(FollowUp(weeks=3, until="2026-04-01")) == "FollowUp(weeks=3, until=2026-04-01)"
+    table = pd.DataFrame({"participant": ["a", "b"], "start": ["2026-03-02", "2026-03-02"]})
+    assert repr(FollowUp(participants=table)) == "FollowUp(participants=<2 participants>)"
+
+
+def test_weeks_up_to_twenty_years():
+    assert FollowUp(weeks=1040).weeks == 1040
+    with pytest.raises(WindowError) as info:
+        FollowUp(weeks=1041)
+    assert str(info.value) == (
+        "weeks = 1041 is 20 years: a typo? (expected at most 1040 weeks, 20 years)"
+    )
+    with pytest.raises(WindowError) as info:
+        FollowUp(weeks=5300)
+    assert str(info.value).startswith("weeks = 5300 is 101 years")
+
+
+def test_participants_must_be_a_table():
+    with pytest.raises(WindowError) as info:
+        FollowUp(participants=3)
+    assert str(info.value) == (
+        "participants must be the participants table (a DataFrame or the path of its CSV), got int"
+    )
