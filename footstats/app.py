@@ -37,6 +37,7 @@ from typing import Any
 import pandas as pd
 
 from footstats.columns import PARTICIPANT
+from footstats.core.problems import SHOWN_PROBLEMS, counted_by_kind
 from footstats.metrics import tables as metrics
 from footstats.metrics.cohort import cohort_table
 from footstats.metrics.followup import FOLLOW_UP, FollowUp, select_participant
@@ -59,6 +60,7 @@ __all__ = [
     "AppOutputs",
     "loaded_in_words",
     "make_outputs",
+    "problems_html",
     "problems_in_words",
     "show",
     "voila_command",
@@ -429,7 +431,9 @@ class _App:
         intro = widgets.HTML(
             _STYLE + "<h1>footstats</h1><p>Is the home-exercise routine being done, and is it "
             "working? Pick a log or upload your own (a CSV file, one row per exercise per "
-            "session). Everything stays on this computer; your file is only read.</p>"
+            "session; files up to "
+            f"{UPLOAD_LIMIT_BYTES // (1024 * 1024)} MB). Everything stays on this computer; "
+            "your file is only read.</p>"
         )
         self.page = widgets.VBox(
             [
@@ -480,7 +484,9 @@ class _App:
         uploaded = change["new"][0]
         name = Path(uploaded["name"]).name
         with tempfile.TemporaryDirectory(prefix="footstats-app-") as tmp:
-            path = Path(tmp) / name
+            # the file is saved under a name of footstats' choosing: the person's file name
+            # may be too long for this file system (the upload vanished without a word)
+            path = Path(tmp) / "routine.toml"
             path.write_bytes(bytes(uploaded["content"]))
             self._load_routine(path, label=name)
         self._load(self.sources[self.choice.value])
@@ -547,14 +553,7 @@ class _App:
         self.status.value = _paragraph(
             loaded_in_words(loaded, self.routine), error=not loaded.ok or not loaded.readable
         )
-        if len(loaded.problems):
-            table = problems_in_words(loaded.problems).to_html(index=False, escape=True)
-            self.problems.value = (
-                "<h3>Problems, line by line</h3><p>Lines are numbered as in a text editor "
-                "(line 1 is the header); the column is as written in your file.</p>" + table
-            )
-        else:
-            self.problems.value = ""
+        self.problems.value = problems_html(loaded.problems)
         self._set_participants()
         self._show_outputs()
 
@@ -666,6 +665,35 @@ class _App:
                 widgets.HTML(_paragraph(f"How to read it: {guide}")),
             ]
         self.results.children = children
+
+
+def problems_html(problems: pd.DataFrame, shown: int = SHOWN_PROBLEMS) -> str:
+    """The page's list of problems: the first ``shown`` line by line, then the rest counted
+    by kind (as ``footstats check`` does: 300,000 bad rows made a 112 MB page).
+
+    >>> from io import StringIO
+    >>> from footstats import validate_log
+    >>> rows = "".join(f"2026-03-{day:02},heel_raises,3,,,,12\\n" for day in range(2, 9))
+    >>> loaded = validate_log(StringIO("date,exercise,sets,reps,seconds,side,pain_back\\n" + rows))
+    >>> page = problems_html(loaded.problems, shown=2)
+    >>> page.count("</tr>") - 1, "and 5 more problems: 5 error(s) in pain_back" in page
+    (2, True)
+    """
+    if problems.empty:
+        return ""
+    table = problems_in_words(problems.head(shown)).to_html(index=False, escape=True)
+    more = ""
+    if len(problems) > shown:
+        rest = problems.iloc[shown:]
+        more = _paragraph(
+            f"... and {len(rest):,} more problems: {counted_by_kind(rest)}. Fix the first "
+            "ones (often one mistake repeated) and load the file again, or run "
+            "footstats check on it to list every one."
+        )
+    return (
+        "<h3>Problems, line by line</h3><p>Lines are numbered as in a text editor "
+        "(line 1 is the header); the column is as written in your file.</p>" + table + more
+    )
 
 
 def show(log: str | None = None, routine: str | None = None, participants: str | None = None):

@@ -17,6 +17,7 @@ from footstats.columns import CODE
 from footstats.core.codes import CODES
 from footstats.core.options import ReadOptions
 from footstats.core.problems import (
+    SHOWN_PROBLEMS,
     count_by_severity,
     counted_by_kind,
     format_problems,
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # the shell's code for a Ctrl-C
-SHOWN_PROBLEMS = 200  # problems printed one a line; the rest are counted by kind
 
 DESCRIPTION = """\
 footstats: is a home-exercise routine being done, and is it working?
@@ -161,6 +161,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--program",
         metavar="TOML",
         help="your own routine file (--program: its old name)",
+    )
+    app.add_argument(
+        "--participants",
+        metavar="CSV",
+        help="a participants table (participant, start[, end, group]) for a cohort log",
     )
     app.add_argument(
         "--port",
@@ -572,12 +577,23 @@ def run_app(args) -> int:
     import importlib.util
     import os
 
-    from footstats.app import LOG_ENV, ROUTINE_ENV, voila_command, voila_environment
+    from footstats.app import (
+        LOG_ENV,
+        PARTICIPANTS_ENV,
+        ROUTINE_ENV,
+        voila_command,
+        voila_environment,
+    )
 
     if importlib.util.find_spec("voila") is None:
         raise _UsageError("the app needs Voilà: pip install 'footstats[app]'")
     env = voila_environment()
-    for name, value in ((LOG_ENV, args.log), (ROUTINE_ENV, args.routine)):
+    given = (
+        (LOG_ENV, args.log),
+        (ROUTINE_ENV, args.routine),
+        (PARTICIPANTS_ENV, args.participants),
+    )
+    for name, value in given:
         if value is not None and not Path(value).exists():
             raise _UsageError(f"{value}: no such file")
         env[name] = str(Path(value).resolve()) if value else ""

@@ -135,6 +135,9 @@ def _texts(values) -> pd.Categorical:
     return pd.Categorical.from_codes(codes, texts)
 
 
+SHOWN_PROBLEMS = 200  # problems shown one a line (check, the app); the rest counted by kind
+
+
 def format_problems(problems: pd.DataFrame, limit: int | None = None) -> list[str]:
     """``FILE:LINE:COLUMN: severity: message [CODE]`` lines (``-`` for a missing line)."""
     rows = problems if limit is None else problems.head(limit)

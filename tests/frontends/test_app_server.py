@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,78 @@ def test_a_port_that_is_not_one_is_refused(port, capsys):
         main(["app", "--port", port])
     assert exited.value.code == 2
     assert f"{port!r} is not a port: give a number from 1 to 65535" in capsys.readouterr().err
+
+
+# -- the page's limits (no server needed: the page's widgets, as the notebook's cell builds them)
+
+
+def test_the_problems_list_shows_the_first_ones_and_counts_the_rest(tmp_path):
+    from test_app import _part
+
+    from footstats.app import show
+    from footstats.core.problems import SHOWN_PROBLEMS
+
+    log = tmp_path / "mine.csv"
+    rows = "".join(f"2026-03-02,Heel raises,x{i}\n" for i in range(SHOWN_PROBLEMS + 800))
+    log.write_text("date,exercise,sets\n" + rows)
+    problems = _part(show(log=str(log)), "problems")
+    # before: one table row per problem (300,000 bad rows made a 112 MB page)
+    assert problems.count("</tr>") - 1 == SHOWN_PROBLEMS  # the header row, then one a problem
+    assert "line 2" in problems.lower() or "<td>2</td>" in problems
+    assert "... and 800 more problems: 800 error(s) in sets." in problems
+
+
+def test_a_routine_with_a_name_too_long_for_the_file_system_is_read(tmp_path):
+    from test_app import _widget
+
+    from footstats.app import show
+
+    log = tmp_path / "mine.csv"
+    log.write_text("date,exercise,sets\n2026-03-02,Toe walking,2\n")
+    page = show(log=str(log))
+    routine = (ROOT / "footstats" / "data" / "foot_routine.toml").read_text()
+    routine = routine.replace(
+        'name = "Foot routine for back, hip and knee pain"', 'name = "My physio\'s routine"', 1
+    )
+    name = "my routine " * 30 + ".toml"  # 306 bytes: over the 255 a file name may have
+    content = routine.encode()
+    _widget(page, "Your own routine file").value = (
+        {
+            "name": name,
+            "type": "",
+            "size": len(content),
+            "content": memoryview(content),
+            "last_modified": datetime.now(UTC),
+        },
+    )
+    text = next(
+        c.value
+        for box in page.children
+        for c in getattr(box, "children", [])
+        if "Routine:" in str(getattr(c, "value", ""))
+    )
+    # before: OSError "File name too long" in the widget's callback, nothing on the page
+    assert "Routine: My physio&#x27;s routine." in text or "Routine: My physio's routine." in text
+
+
+def test_the_participants_table_reaches_the_page(tmp_path, monkeypatch):
+    from footstats.app import LOG_ENV, PARTICIPANTS_ENV, TEMPLATE_ROOT
+    from footstats.cli import EXIT_USAGE, main
+
+    table = tmp_path / "participants.csv"
+    table.write_text("participant,start\np01,2026-03-02\n")
+    started = {}
+
+    def execve(path, command, env):  # what would become the Voilà server
+        started.update(command=command, env=env)
+        raise SystemExit(0)
+
+    monkeypatch.setattr(os, "execve", execve)
+    with pytest.raises(SystemExit):
+        main(["app", str(SAMPLE), "--participants", str(table), "--no-browser"])
+    assert started["env"][PARTICIPANTS_ENV] == str(table.resolve())
+    assert started["env"][LOG_ENV] == str(SAMPLE.resolve())
+    assert started["env"]["JUPYTER_PATH"].split(os.pathsep)[0] == str(TEMPLATE_ROOT)
+    assert "--template=footstats" in started["command"]
+    missing = tmp_path / "missing.csv"
+    assert main(["app", "--participants", str(missing), "--no-browser"]) == EXIT_USAGE
