@@ -267,12 +267,16 @@ def make_outputs(
     routine: Routine | None = None,
     participant: Any = None,
     window: FollowUp | None = None,
+    problems: pd.DataFrame | None = None,
 ) -> AppOutputs:
     """Run :func:`footstats.write_report` into a temporary folder and keep its files in memory.
 
     With ``participant``, only that participant's rows are reported, over the window they
     have in the whole log (:func:`footstats.select_participant`): the same figures as in
     the report of everyone. ``window``: the follow-up window (:class:`footstats.FollowUp`).
+    ``problems``: those of the file read, said on page 1 of the report of the whole log
+    (as ``footstats report`` does; a participant's own report, as with
+    ``--per-participant``, does not list them).
     """
     routine = resolve_routine(routine, log)
     log = select_participant(log, participant, window, routine=routine)
@@ -282,7 +286,13 @@ def make_outputs(
     if participant is None and PARTICIPANT in log.columns and log[PARTICIPANT].nunique() > 1:
         people = cohort_table(log, routine=routine, window=spans)
     with tempfile.TemporaryDirectory(prefix="footstats-app-") as tmp:
-        written = write_report(log, Path(tmp) / "report", routine=routine, window=spans)
+        written = write_report(
+            log,
+            Path(tmp) / "report",
+            routine=routine,
+            window=spans,
+            problems=problems if participant is None else None,
+        )
         charts = {p.stem: p.read_bytes() for p in written if p.suffix == ".png"}
         pdf = next(p for p in written if p.name == REPORT_PDF).read_bytes()
         buffer = io.BytesIO()
@@ -618,7 +628,9 @@ class _App:
         window = self.window()
         try:
             self.window_text.value = _paragraph(" ".join(self._window_notices(window)))
-            outputs = make_outputs(log, self.routine, self.chosen(), window)
+            outputs = make_outputs(
+                log, self.routine, self.chosen(), window, problems=self._loaded.problems
+            )
         except (ValueError, OSError) as exc:
             self.results.children = [
                 widgets.HTML(_paragraph(f"The report could not be made: {exc}", error=True))

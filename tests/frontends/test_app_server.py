@@ -196,3 +196,28 @@ def test_the_participants_table_reaches_the_page(tmp_path, monkeypatch):
     assert "--template=footstats" in started["command"]
     missing = tmp_path / "missing.csv"
     assert main(["app", "--participants", str(missing), "--no-browser"]) == EXIT_USAGE
+
+
+def test_the_apps_pdf_lists_the_lines_left_out_as_the_reports_does(tmp_path):
+    from footstats import validate_log
+    from footstats.app import make_outputs
+    from footstats.cli import main
+
+    log = tmp_path / "mine.csv"
+    log.write_text(
+        "date,exercise,sets,pain_back\n"
+        "2026-03-02,Toe walking,6,4\n"
+        "2026-03-04,Toe walking,6,12\n"  # pain 12: the line is left out
+        "2026-03-06,Toe walking,6,3\n"
+    )
+    loaded = validate_log(log)
+    app = make_outputs(loaded.log, problems=loaded.problems)
+    assert main(["report", str(log), "-o", str(tmp_path / "out"), "--quiet"]) == 1
+    report = (tmp_path / "out" / "report.pdf").read_bytes()
+
+    def masked(pdf: bytes) -> bytes:
+        return re.sub(rb"CreationDate \(D:\d+Z\)", b"CreationDate (D:X)", pdf)
+
+    # the same page 1 (it names line 3 and why) whichever door: byte for byte
+    assert masked(app.pdf) == masked(report)
+    assert masked(make_outputs(loaded.log).pdf) != masked(report)
