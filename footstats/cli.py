@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # the shell's code for a Ctrl-C
+EXIT_PIPE = 141  # the shell's code for a program whose reader left (SIGPIPE)
 
 DESCRIPTION = """\
 footstats: is a home-exercise routine being done, and is it working?
@@ -287,6 +290,9 @@ def main(argv: list[str] | None = None) -> int:
         done = exc.args[0] if exc.args else "nothing was changed"
         print(f"footstats: interrupted; {done}", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `footstats check LOG | head`: the reader left
+        _stdout_to_nowhere()
+        return EXIT_PIPE
 
 
 def _read_options(args) -> ReadOptions:
@@ -524,26 +530,49 @@ def run_add(args) -> int:
             )
         else:  # planned and written under the log's lock: two adds at once take turns
             plan = append_rows(args.log, rows, options=options)
-            _print_lines(plan.messages())
     except RowsRefused as refused:
         _print_lines(format_problems(refused.problems))
         print(f"{_one_line(args.log)}: nothing was written; fix the values above", file=sys.stderr)
         return EXIT_INVALID
     except (AppendError, ValueError) as exc:
         raise _UsageError(str(exc)) from None
-    done_text = plan.preview().replace("Add ", "Added ", 1).replace("Create ", "Created ", 1)
-    _print_lines(done_text.split("\n")[0] if asking else done_text)
-    try:  # the rows are written: whatever happens now, the exit code says so (0)
-        summary = _week_summary(args, plan, options)
-    except Exception as exc:  # a retry after exit 1 would add the rows twice
-        print(
-            f"footstats: notice: the rows were written, but the week's summary failed: {exc}",
-            file=sys.stderr,
-        )
-    else:
-        if summary:
-            _print_lines(summary)
+    # The rows are written: whatever happens now, the exit code says so (0); a retry after
+    # exit 1 would add them twice.
+    with _reader_may_leave():  # `footstats add ... | head`
+        if not asking:
+            _print_lines(plan.messages())
+        done_text = plan.preview().replace("Add ", "Added ", 1).replace("Create ", "Created ", 1)
+        _print_lines(done_text.split("\n")[0] if asking else done_text)
+        try:
+            summary = _week_summary(args, plan, options)
+        except Exception as exc:
+            print(
+                f"footstats: notice: the rows were written, but the week's summary failed: {exc}",
+                file=sys.stderr,
+            )
+        else:
+            if summary:
+                _print_lines(summary)
     return EXIT_OK
+
+
+@contextmanager
+def _reader_may_leave() -> Iterator[None]:
+    """Output whose reader may have left (``| head``): no traceback, and the rest of the
+    output goes nowhere."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stdout_to_nowhere()
+
+
+def _stdout_to_nowhere() -> None:
+    """Point stdout at the null device, so that Python's flush at exit does not fail again."""
+    import os
+
+    nowhere = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(nowhere, sys.stdout.fileno())
 
 
 def _week_summary(args, plan, options) -> str | None:
