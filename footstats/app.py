@@ -37,6 +37,7 @@ from typing import Any
 import pandas as pd
 
 from footstats.columns import PARTICIPANT
+from footstats.core.problems import SHOWN_PROBLEMS, counted_by_kind
 from footstats.metrics import tables as metrics
 from footstats.metrics.cohort import cohort_table
 from footstats.metrics.followup import FOLLOW_UP, FollowUp, select_participant
@@ -59,9 +60,11 @@ __all__ = [
     "AppOutputs",
     "loaded_in_words",
     "make_outputs",
+    "problems_html",
     "problems_in_words",
     "show",
     "voila_command",
+    "voila_environment",
 ]
 
 APP_NOTEBOOK = Path(__file__).with_name("data") / "footstats.ipynb"
@@ -71,6 +74,16 @@ PARTICIPANTS_ENV = "FOOTSTATS_APP_PARTICIPANTS"
 # A kernel without activity for this long is shut down (checked every CULL_INTERVAL_SECONDS).
 CULL_IDLE_SECONDS = 600
 CULL_INTERVAL_SECONDS = 60
+# The page's template (Voilà's lab template without its CDN style sheets), found by Voilà
+# through JUPYTER_PATH, and Voilà's settings (voila.json), through JUPYTER_CONFIG_PATH: both
+# set by voila_environment.
+TEMPLATE = "footstats"
+TEMPLATE_ROOT = Path(__file__).with_name("data") / "jupyter"
+CONFIG_ROOT = Path(__file__).with_name("data") / "jupyter-config"
+# The largest file the page takes: an upload travels in one websocket message, which
+# Tornado caps at 10 MiB unless told otherwise (a bigger upload was dropped without a
+# word). voila.json raises the cap to this, and the page says it.
+UPLOAD_LIMIT_BYTES = 256 * 1024 * 1024
 # How the dates of the log are written, in words -> the reading options that say so.
 DATE_ORDERS: dict[str, dict[str, Any]] = {
     "year-month-day (2026-04-03)": {},
@@ -254,12 +267,16 @@ def make_outputs(
     routine: Routine | None = None,
     participant: Any = None,
     window: FollowUp | None = None,
+    problems: pd.DataFrame | None = None,
 ) -> AppOutputs:
     """Run :func:`footstats.write_report` into a temporary folder and keep its files in memory.
 
     With ``participant``, only that participant's rows are reported, over the window they
     have in the whole log (:func:`footstats.select_participant`): the same figures as in
     the report of everyone. ``window``: the follow-up window (:class:`footstats.FollowUp`).
+    ``problems``: those of the file read, said on page 1 of the report of the whole log
+    (as ``footstats report`` does; a participant's own report, as with
+    ``--per-participant``, does not list them).
     """
     routine = resolve_routine(routine, log)
     log = select_participant(log, participant, window, routine=routine)
@@ -269,7 +286,13 @@ def make_outputs(
     if participant is None and PARTICIPANT in log.columns and log[PARTICIPANT].nunique() > 1:
         people = cohort_table(log, routine=routine, window=spans)
     with tempfile.TemporaryDirectory(prefix="footstats-app-") as tmp:
-        written = write_report(log, Path(tmp) / "report", routine=routine, window=spans)
+        written = write_report(
+            log,
+            Path(tmp) / "report",
+            routine=routine,
+            window=spans,
+            problems=problems if participant is None else None,
+        )
         charts = {p.stem: p.read_bytes() for p in written if p.suffix == ".png"}
         pdf = next(p for p in written if p.name == REPORT_PDF).read_bytes()
         buffer = io.BytesIO()
@@ -314,6 +337,7 @@ def voila_command(
         str(APP_NOTEBOOK),
         "--Voila.ip=127.0.0.1",
         "--token" if token is None else f"--token={token}",
+        f"--template={TEMPLATE}",
         "--theme=light",
         "--show_tracebacks=False",
         f"--MappingKernelManager.cull_idle_timeout={cull_idle}",
@@ -324,6 +348,20 @@ def voila_command(
     if not open_browser:
         command.append("--no-browser")
     return command
+
+
+def voila_environment(environ: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment :func:`voila_command` runs in: ``environ`` (default: this process's)
+    with footstats' page template first on ``JUPYTER_PATH`` and its Voilà settings (the
+    upload limit) on ``JUPYTER_CONFIG_PATH``.
+
+    >>> voila_environment({})["JUPYTER_PATH"] == str(TEMPLATE_ROOT)
+    True
+    """
+    env = dict(os.environ if environ is None else environ)
+    for name, folder in (("JUPYTER_PATH", TEMPLATE_ROOT), ("JUPYTER_CONFIG_PATH", CONFIG_ROOT)):
+        env[name] = os.pathsep.join([str(folder), *filter(None, [env.get(name)])])
+    return env
 
 
 # -- the page ----------------------------------------------------------------------------------
@@ -403,7 +441,9 @@ class _App:
         intro = widgets.HTML(
             _STYLE + "<h1>footstats</h1><p>Is the home-exercise routine being done, and is it "
             "working? Pick a log or upload your own (a CSV file, one row per exercise per "
-            "session). Everything stays on this computer; your file is only read.</p>"
+            "session; files up to "
+            f"{UPLOAD_LIMIT_BYTES // (1024 * 1024)} MB). Everything stays on this computer; "
+            "your file is only read.</p>"
         )
         self.page = widgets.VBox(
             [
@@ -454,7 +494,9 @@ class _App:
         uploaded = change["new"][0]
         name = Path(uploaded["name"]).name
         with tempfile.TemporaryDirectory(prefix="footstats-app-") as tmp:
-            path = Path(tmp) / name
+            # the file is saved under a name of footstats' choosing: the person's file name
+            # may be too long for this file system (the upload vanished without a word)
+            path = Path(tmp) / "routine.toml"
             path.write_bytes(bytes(uploaded["content"]))
             self._load_routine(path, label=name)
         self._load(self.sources[self.choice.value])
@@ -521,14 +563,7 @@ class _App:
         self.status.value = _paragraph(
             loaded_in_words(loaded, self.routine), error=not loaded.ok or not loaded.readable
         )
-        if len(loaded.problems):
-            table = problems_in_words(loaded.problems).to_html(index=False, escape=True)
-            self.problems.value = (
-                "<h3>Problems, line by line</h3><p>Lines are numbered as in a text editor "
-                "(line 1 is the header); the column is as written in your file.</p>" + table
-            )
-        else:
-            self.problems.value = ""
+        self.problems.value = problems_html(loaded.problems)
         self._set_participants()
         self._show_outputs()
 
@@ -593,7 +628,9 @@ class _App:
         window = self.window()
         try:
             self.window_text.value = _paragraph(" ".join(self._window_notices(window)))
-            outputs = make_outputs(log, self.routine, self.chosen(), window)
+            outputs = make_outputs(
+                log, self.routine, self.chosen(), window, problems=self._loaded.problems
+            )
         except (ValueError, OSError) as exc:
             self.results.children = [
                 widgets.HTML(_paragraph(f"The report could not be made: {exc}", error=True))
@@ -640,6 +677,35 @@ class _App:
                 widgets.HTML(_paragraph(f"How to read it: {guide}")),
             ]
         self.results.children = children
+
+
+def problems_html(problems: pd.DataFrame, shown: int = SHOWN_PROBLEMS) -> str:
+    """The page's list of problems: the first ``shown`` line by line, then the rest counted
+    by kind (as ``footstats check`` does: 300,000 bad rows made a 112 MB page).
+
+    >>> from io import StringIO
+    >>> from footstats import validate_log
+    >>> rows = "".join(f"2026-03-{day:02},heel_raises,3,,,,12\\n" for day in range(2, 9))
+    >>> loaded = validate_log(StringIO("date,exercise,sets,reps,seconds,side,pain_back\\n" + rows))
+    >>> page = problems_html(loaded.problems, shown=2)
+    >>> page.count("</tr>") - 1, "and 5 more problems: 5 error(s) in pain_back" in page
+    (2, True)
+    """
+    if problems.empty:
+        return ""
+    table = problems_in_words(problems.head(shown)).to_html(index=False, escape=True)
+    more = ""
+    if len(problems) > shown:
+        rest = problems.iloc[shown:]
+        more = _paragraph(
+            f"... and {len(rest):,} more problems: {counted_by_kind(rest)}. Fix the first "
+            "ones (often one mistake repeated) and load the file again, or run "
+            "footstats check on it to list every one."
+        )
+    return (
+        "<h3>Problems, line by line</h3><p>Lines are numbered as in a text editor "
+        "(line 1 is the header); the column is as written in your file.</p>" + table + more
+    )
 
 
 def show(log: str | None = None, routine: str | None = None, participants: str | None = None):

@@ -33,7 +33,14 @@ import pytest
 from test_notebooks_browser import _free_port, _isolated_env, _tail, browser  # noqa: F401
 
 import footstats
-from footstats.app import APP_NOTEBOOK, CHART_GUIDES, COHORT_GUIDES, LOG_ENV, voila_command
+from footstats.app import (
+    APP_NOTEBOOK,
+    CHART_GUIDES,
+    COHORT_GUIDES,
+    LOG_ENV,
+    voila_command,
+    voila_environment,
+)
 from footstats.synthetic import write_cohort_files, write_sample
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,7 +82,7 @@ def app(browser, tmp_path_factory):  # noqa: F811
                 cull_interval=CULL_INTERVAL,
             ),
             cwd=folder,
-            env=env,
+            env=voila_environment(env),
             stdout=log_file,
             stderr=subprocess.STDOUT,
         )
