@@ -38,6 +38,10 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check footstats tests benchmarks
 	$(BIN)/mypy
 
+# The tests and the stored notebook outputs use the sample logs, never a developer's own
+# notebooks/footstats-settings.toml.
+test notebooks: export FOOTSTATS_SETTINGS = none
+
 test: lint
 	$(BIN)/python -m pytest -n auto --dist loadfile  # one worker per core (pytest-xdist); a notebook's cells stay on one worker
 
