@@ -226,6 +226,9 @@ def test_uploaded_logs_show_their_problems_and_participants(browser, app):  # no
         _wait_for_report(page, "fixed_log")
         status = page.locator(".footstats-app p", has_text="fixed_log.csv:").inner_text()
         assert "159 rows loaded" in status and "left out" not in status  # the sample's 1 warning
+        # The last entry is Monday 22 June: its week is in progress, never a miss so far
+        body = page.locator("body").inner_text()
+        assert "This week\tin progress: not counted as a miss before its Sunday" in body
         pdf = _download(page, "Download the PDF report", app.folder)
         assert pdf.name == "fixed_log_report.pdf" and pdf.read_bytes()[:5] == b"%PDF-"
 
