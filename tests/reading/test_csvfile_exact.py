@@ -1,6 +1,10 @@
 """footstats.reading.csvfile, exactly: every problem of the file layer with its line, value,
 code and message, the raw table's cells and physical lines, and the limits on both sides
-(issue 27, for ``make mutate``)."""
+(issue 27, for ``make mutate``).
+
+Equivalent mutants left alive: in ``_decode_problem``, a line break replaced by
+``XX\nXX`` instead of ``\n`` (the lines are only counted, and each break still gives one).
+"""
 
 from __future__ import annotations
 
@@ -599,3 +603,19 @@ def test_whole_number_columns_are_typed_on_the_fast_path():
     assert str(table.frame[1].dtype) == "Int64"
     assert table.frame[1].tolist()[0] == 6
     assert str(table.frame[0].dtype) != "Int64"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "byte", "tail"),
+    [
+        (b"date,x\r1,\xe9\r2,\xe9\r3,ok\r", None, "0xE9", " (and 1 more lines)"),  # CR endings
+        (b"date,x\n1,\xe9\n2,\xe9 \xe9\n3,ok\n", None, "0xE9", " (and 1 more lines)"),
+        (b"date,x\n1,\xe9\n2,ok\n", None, "0xE9", ""),
+        # ASCII given: each byte of a UTF-8 letter is a bad byte; the lines below count too
+        (b"date,x\n1,\xc3\xa9\n2,\xc3\xa9\n3,ok\n", "ascii", "0xC3", " (and 1 more lines)"),
+    ],
+)
+def test_a_decoding_error_counts_the_other_lines_with_bad_bytes(data, encoding, byte, tail):
+    assert not_a_log(data, encoding) == [
+        ("log.csv", 2, "-", byte, "error", "FS005", f"byte {byte} is not UTF-8{tail}: {UTF8}")
+    ]
