@@ -357,7 +357,7 @@ def test_completion_names_the_routines_exercises():
     )
 
 
-def test_completion_names_exercises_by_the_routine_given():
+def test_completion_names_exercises_by_the_routine_given(recwarn):
     from footstats.routine import load_routine
 
     routine = load_routine()
@@ -379,6 +379,9 @@ def test_completion_names_exercises_by_the_routine_given():
         "Mean completion 75 % of the prescribed sets per session; highest TOE_WALKING "
         "(100 %), lowest HEEL_RAISES (50 %)."
     )
+    with pytest.warns(DeprecationWarning):
+        old = key_figures(weekly, "completion", program=renamed)
+    assert old == key_figures(weekly, "completion", routine=renamed)
 
 
 def test_study_weeks_sum_the_groups_of_a_week():

@@ -3,7 +3,9 @@ code and message, the raw table's cells and physical lines, and the limits on bo
 (issue 27, for ``make mutate``).
 
 Equivalent mutants left alive: in ``_decode_problem``, a line break replaced by
-``XX\nXX`` instead of ``\n`` (the lines are only counted, and each break still gives one).
+``XX\nXX`` instead of ``\n`` (the lines are only counted, and each break still gives
+one); in ``_binary_message``, ``len(head) // 4`` as ``/ 4`` (a whole count is above n / 4
+exactly when it is above n // 4).
 """
 
 from __future__ import annotations
@@ -619,3 +621,20 @@ def test_a_decoding_error_counts_the_other_lines_with_bad_bytes(data, encoding, 
     assert not_a_log(data, encoding) == [
         ("log.csv", 2, "-", byte, "error", "FS005", f"byte {byte} is not UTF-8{tail}: {UTF8}")
     ]
+
+
+def test_the_utf16_guess_reads_the_first_200_bytes_and_ties_go_to_little_endian():
+    assert c._binary_message(b"\x00" * 200) == (
+        "not a text file: it looks like UTF-16 without a byte-order mark; pass "
+        "encoding='utf-16-le' (footstats check --encoding utf-16-le)"
+    )
+    # 50 zero bytes in even places of the first 200 (a quarter: not more), one more after
+    data = bytearray(b"a" * 201)
+    for i in range(0, 100, 2):
+        data[i] = 0
+    data[200] = 0
+    assert c._binary_message(bytes(data)) == (
+        "not a text file: expected a CSV log (text with one row per exercise per session)"
+    )
+    data[198] = 0  # 51 of 200
+    assert "encoding='utf-16-be'" in c._binary_message(bytes(data))

@@ -171,13 +171,14 @@ def test_without_the_required_columns():
             "column 'when' is not used (expected participant, start, end, weeks, group)",
         ),
     ]
-    assert loaded.table.empty and loaded.table.columns.tolist() == [
-        "line",
-        "participant",
-        "start",
-        "end",
-        "weeks",
-    ]
+    assert loaded.table.empty
+    assert {c: str(t) for c, t in loaded.table.dtypes.items()} == {
+        "line": "int64",
+        "participant": "object",
+        "start": "datetime64[us]",
+        "end": "datetime64[us]",
+        "weeks": "Int64",
+    }
     only_start = validate_participants(StringIO("participant,when\nx,y\n"))
     assert only_start.problems["message"].iloc[0] == (
         "no 'start' column; expected a header like participant,start[,end,weeks,group]"
