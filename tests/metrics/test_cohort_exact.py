@@ -170,3 +170,52 @@ def test_the_cohort_view_names_what_it_needs():
         with pytest.raises(UsageError) as info:
             function(one)
         assert str(info.value) == "the cohort view needs a log with a participant column"
+
+
+ONCE_A_WEEK = """name = "Once a week"
+sessions_per_week = 1
+session_minutes = 10
+
+[[exercise]]
+id = "toe_walking"
+name = "Toe walking"
+sets = 6
+"""
+
+
+def test_the_routine_given_sets_the_target(tmp_path):
+    path = tmp_path / "once.toml"
+    path.write_text(ONCE_A_WEEK, encoding="utf-8")
+    routine = footstats.load_routine(path)
+    # one session a week meets the target: b's week 1 and c's week 1 now count
+    got = study_week_adherence(log(), routine=routine)
+    assert got["on_target"].tolist() == [3, 1, 1]
+    table = cohort_table(log(), routine=routine).set_index("participant")
+    assert table["adherence_pct"].tolist() == pytest.approx([100.0, 100 / 3, 50.0])
+    with pytest.warns(DeprecationWarning):
+        old = study_week_adherence(log(), program=routine)
+    pd.testing.assert_frame_equal(old, got)
+    with pytest.warns(DeprecationWarning):
+        old = cohort_table(log(), program=routine)
+    pd.testing.assert_frame_equal(old, cohort_table(log(), routine=routine))
+
+
+def test_study_weeks_of_a_window_given_until_a_day_or_a_selected_participant():
+    by_window = study_week_adherence(log(), window=footstats.FollowUp(weeks=1))
+    assert by_window.values.tolist() == [[1, 3, 2, 2 / 3]]
+    until = study_week_adherence(log(), until="2026-03-08")
+    # a and b have their first week (2-8 March); c starts after the day
+    assert until[["week_index", "observed", "on_target"]].values.tolist() == [[1, 2, 1]]
+    one = footstats.select_participant(log(), "c")
+    # c's window runs to the log's last day (18 March): its 2 weeks
+    assert study_week_adherence(one).values.tolist() == [[1, 1, 1, 1.0], [2, 1, 0, 0.0]]
+    assert cohort_table(one)[["participant", "weeks", "dropout_week"]].values.tolist() == [
+        ["c", 2, 1]
+    ]
+
+
+def test_what_is_not_a_log_is_named_with_the_function():
+    for function in (cohort_table, study_week_adherence):
+        with pytest.raises(TypeError) as info:
+            function("log.csv")
+        assert str(info.value).startswith(f"{function.__name__} expects ")

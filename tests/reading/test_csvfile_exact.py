@@ -4,8 +4,10 @@ code and message, the raw table's cells and physical lines, and the limits on bo
 
 Equivalent mutants left alive: in ``_decode_problem``, a line break replaced by
 ``XX\nXX`` instead of ``\n`` (the lines are only counted, and each break still gives
-one); in ``_binary_message``, ``len(head) // 4`` as ``/ 4`` (a whole count is above n / 4
-exactly when it is above n // 4).
+one); ``len(head) // 4`` as ``/ 4`` in ``_binary_message`` and ``// 20`` as ``/ 20`` in
+``_looks_binary`` (a whole count is above n / 4 exactly when it is above n // 4); in
+``_width_problem``, ``len(record) > width`` as ``>=`` (it is only called for a record whose
+width is not the header's).
 """
 
 from __future__ import annotations
@@ -638,3 +640,24 @@ def test_the_utf16_guess_reads_the_first_200_bytes_and_ties_go_to_little_endian(
     )
     data[198] = 0  # 51 of 200
     assert "encoding='utf-16-be'" in c._binary_message(bytes(data))
+
+
+def test_only_the_first_4096_bytes_are_looked_at_for_binary():
+    # 204 control bytes in the first 4,096 (one in 20: not more), one more after them
+    data = b"\x01" * 204 + b"a" * (4096 - 204) + b"\x01"
+    assert not c._looks_binary(data)
+    assert c._looks_binary(b"\x01" * 205 + b"a" * (4096 - 205))
+
+
+def test_several_missing_values_are_listed():
+    assert parsed(b"a,b,c\n1\n")[3] == [
+        (
+            "log.csv",
+            2,
+            "-",
+            "",
+            "error",
+            "FS014",
+            "1 values but the header has 3 columns; missing: b, c",
+        )
+    ]
