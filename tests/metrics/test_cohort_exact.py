@@ -12,6 +12,10 @@ min(sessions / 2, 1)). Mondays of March 2026: 2, 9, 16, 23.
 - ``c`` (no group, 2 weeks from 9 March): 2 sessions in its week 1, none in week 2: 50 %,
   longest streak 1, current 0, drop-out week 1.
 - ``z`` (home, 2 weeks): enrolled, no row: 0 sessions, 0 %, drop-out week 0.
+
+Equivalent mutants left alive: ``sort=True`` of the study weeks' groupby dropped (the
+default), and its ``dropna=False`` as ``dropna=None`` (pandas reads it as false: the
+group-less rows are kept).
 """
 
 from __future__ import annotations
