@@ -4,8 +4,10 @@ Run with ``make bench`` (``.venv/bin/python benchmarks/run.py``); ``--quick`` is
 run that ``make test`` does (tiny N, one repeat). Everything is measured in one process on
 the same generated files (a cohort log of about ``--rows`` rows: participants x one year,
 and a one-year personal log), written by :mod:`footstats.synthetic` into a temporary
-folder. The output is a Markdown table: absolute times, ratios against the baseline of each
-group, and the issue's targets with pass / miss.
+folder. A folder of one-year logs (one participant each) is read against the same rows as
+one file with a participant column, the two timed in turn. The output is a Markdown
+table: absolute times, ratios against the baseline of each group, and the issue's targets
+with pass / miss, under the load average at the start and the end of the run.
 
 In-process timings are medians of ``--repeat`` runs (``time.perf_counter``). Import times
 and the reports are wall times of fresh ``python`` processes; the import ratios are taken
@@ -63,6 +65,11 @@ ROWS_PER_PARTICIPANT = 484  # what footstats.synthetic gives for 52 weeks, on av
 QUICK_ROWS = 3_000
 FOLDER_FILES = 5_000  # two-row logs in one folder (--quick: QUICK_FILES)
 QUICK_FILES = 20
+# The folder-vs-one-file pair: one-year per-participant logs (footstats.synthetic's
+# write_cohort, most with an exercise outside the routine), and the same rows as one file
+# with a participant column (--quick: QUICK_COHORT_FILES).
+COHORT_FILES = 400
+QUICK_COHORT_FILES = 10
 # The Dask cohort: a folder of per-participant logs of ten years each (about 4,840 rows a
 # file: a reader's fixed cost per file would dominate one-year files), 2 worker processes.
 DASK_ROWS = 10_000_000
@@ -93,6 +100,8 @@ READ_PANDAS = "pandas.read_csv, default options"
 READ_LOG = "footstats.read_log (validation included)"
 READ_BAD = "footstats.validate_log, the log with 1% bad rows"
 FOLDER = "footstats.check_logs, a folder of two-row logs"
+COHORT_ONE_FILE = "footstats.validate_log, a cohort as one file (participant column)"
+COHORT_FOLDER = "footstats.validate_logs, the same rows as one file per participant"
 METRICS_TOTAL = "all metrics together"
 START_UP = "python -c pass (interpreter start-up)"
 IMPORT_PANDAS = "import pandas"
@@ -109,6 +118,8 @@ RSS_PANDAS = "peak RSS: pandas.read_csv"
 RSS_READ_LOG = "peak RSS: footstats.read_log"
 LOG_SIZE = "the tidy log itself (memory_usage(deep=True))"
 RSS_ALL_BAD = "peak RSS: footstats.check_log, every row bad"
+PANDAS_PAIR = "footstats.read_logs + summarize, the one-year folder (pandas)"
+DASK_PAIR = "footstats.dask.read_logs + summarize, the same folder (2 workers)"
 DASK_READ = "footstats.dask.read_logs, cohort folder (2 workers)"
 DASK_SUMMARY = "footstats.dask.summarize"
 DASK_METRICS = "footstats.dask.per_participant: 4 weekly tables"
@@ -119,6 +130,8 @@ ROW_LABELS = (
     READ_LOG,
     READ_BAD,
     FOLDER,
+    COHORT_ONE_FILE,
+    COHORT_FOLDER,
     *METRICS,
     METRICS_TOTAL,
     START_UP,
@@ -134,6 +147,8 @@ ROW_LABELS = (
     RSS_READ_LOG,
     LOG_SIZE,
     RSS_ALL_BAD,
+    PANDAS_PAIR,
+    DASK_PAIR,
     DASK_READ,
     DASK_SUMMARY,
     DASK_METRICS,
@@ -306,6 +321,43 @@ def measure_folder(folder: Path, files: int) -> Row:
     )
 
 
+def write_cohort_pair(folder: Path, files: int) -> tuple[Path, Path, int]:
+    """A folder of ``files`` one-year logs (one participant each) and the same rows as one
+    file with a participant column first; returns both and the number of rows."""
+    cohort = folder / f"cohort-{files}-files"
+    written = write_cohort(cohort, participants=files, weeks=WEEKS, start=START, seed=SEED)
+    one = folder / f"cohort-{files}-one-file.csv"
+    lines = []
+    for path in written:
+        header, *rows = path.read_text(encoding="utf-8").splitlines()
+        lines += [f"{path.stem},{row}" for row in rows]  # one record a line (no quoted breaks)
+    one.write_text(f"{PARTICIPANT},{header}\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return cohort, one, len(lines)
+
+
+def measure_folder_pair(cohort: Path, one: Path, rows: int, repeat: int) -> list[Row]:
+    """The folder against the same rows in one file, timed in turn (the same load on
+    both); the same rows and problems come out, each problem naming its own file."""
+    single, spread = [], []
+    for _ in range(repeat):
+        single.append(_median_seconds(lambda: footstats.validate_log(one), 1))
+        spread.append(_median_seconds(lambda: footstats.validate_logs(cohort), 1))
+    alone, together = statistics.median(single), statistics.median(spread)
+    loaded = footstats.validate_logs(cohort)
+    assert len(loaded.log) == rows and loaded.ok, loaded.problems.head()
+    files = len(loaded.log.attrs["formats"])
+    return [
+        Row(COHORT_ONE_FILE, _seconds(alone), f"{rows:,} rows; 1.00x"),
+        Row(
+            COHORT_FOLDER,
+            _seconds(together),
+            f"{together / alone:.2f}x one file; {files:,} files, {len(loaded.problems):,} notices",
+            "<= 1.5x one file",
+            _verdict(together / alone, 1.5),
+        ),
+    ]
+
+
 def measure_metrics(log: pd.DataFrame, read: float, repeat: int) -> list[Row]:
     rows, total = [], 0.0
     for name in METRICS:
@@ -406,6 +458,55 @@ def measure_memory(cohort: Path, log: pd.DataFrame) -> list[Row]:
     return rows
 
 
+def _cluster():
+    """A LocalCluster of :data:`DASK_WORKERS` worker processes and its client."""
+    from distributed import Client, LocalCluster
+
+    cluster = LocalCluster(
+        n_workers=DASK_WORKERS, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    return cluster, Client(cluster)
+
+
+def measure_dask_pair(cohort: Path, repeat: int) -> list[Row]:
+    """The folder of one-year logs read and summarised by pandas and by footstats.dask on
+    the same files, timed in turn (the workers started and warmed up first)."""
+    import footstats.dask as fsd
+
+    def with_pandas():
+        footstats.summarize(footstats.read_logs(cohort))
+
+    reads = []
+
+    def with_dask():
+        started = time.perf_counter()
+        log = fsd.read_logs(cohort)
+        reads.append(time.perf_counter() - started)
+        fsd.summarize(log)
+
+    cluster, client = _cluster()
+    with cluster, client:
+        with_dask()  # the workers import footstats and pandas once
+        reads.clear()
+        alone, spread = [], []
+        for _ in range(repeat):
+            alone.append(_median_seconds(with_pandas, 1))
+            spread.append(_median_seconds(with_dask, 1))
+    pandas_time, dask_time = statistics.median(alone), statistics.median(spread)
+    files = sum(1 for _ in cohort.glob("*.csv"))
+    return [
+        Row(PANDAS_PAIR, _seconds(pandas_time), f"{files:,} files; 1.00x"),
+        Row(
+            DASK_PAIR,
+            _seconds(dask_time),
+            f"{dask_time / pandas_time:.2f}x pandas (the read alone: "
+            f"{_seconds(statistics.median(reads))})",
+            "<= 1x pandas (400 files)",
+            _verdict(dask_time / pandas_time, 1.0),
+        ),
+    ]
+
+
 def _worker_peak_rss() -> int:
     """Runs on a Dask worker: its process's peak RSS so far, in bytes."""
     import resource
@@ -415,8 +516,6 @@ def _worker_peak_rss() -> int:
 
 def measure_dask(rows: int, folder: Path) -> tuple[list[Row], str]:
     """A cohort folder read and summarised on a LocalCluster of worker processes."""
-    from distributed import Client, LocalCluster
-
     import footstats.dask as fsd
 
     per_participant = ROWS_PER_PARTICIPANT * DASK_WEEKS // WEEKS
@@ -434,12 +533,8 @@ def measure_dask(rows: int, folder: Path) -> tuple[list[Row], str]:
     )
     size = sum(path.stat().st_size for path in files)
     n_rows = sum(_data_rows(path) for path in files)
-    with (
-        LocalCluster(
-            n_workers=DASK_WORKERS, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+    cluster, client = _cluster()
+    with cluster, client:
         started = time.perf_counter()
         log = fsd.read_logs(cohort)
         read = time.perf_counter() - started
@@ -493,6 +588,13 @@ def machine() -> str:
     )
 
 
+def _load_average() -> str:
+    try:
+        return ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def table(rows: list[Row]) -> str:
     lines = [
         "| measurement | value | ratio | target | result |",
@@ -509,8 +611,10 @@ def run(
     dask_rows: int = DASK_ROWS,
     day_participants: int = DAY_PARTICIPANTS,
     files: int = FOLDER_FILES,
+    cohort_files: int = COHORT_FILES,
 ) -> str:
     """The benchmark table; ``dask_rows=0`` leaves out the Dask rows."""
+    load_before = _load_average()
     participants = max(1, round(rows / ROWS_PER_PARTICIPANT))
     cohort, personal = folder / "cohort.csv", folder / "personal.csv"
     write_sample(cohort, weeks=WEEKS, start=START, seed=SEED, participants=participants)
@@ -520,12 +624,15 @@ def run(
 
     read_rows, log, read = measure_reads(cohort, repeat)
     results = read_rows + [measure_folder(folder / "small-logs", files)]
+    per_file, one_file, cohort_rows = write_cohort_pair(folder, cohort_files)
+    results += measure_folder_pair(per_file, one_file, cohort_rows, repeat)
     results += measure_metrics(log, read, repeat)
     results += measure_imports(max(repeat, 5) if repeat > 1 else 1)
     results += measure_report(personal, folder, repeat, day_participants)
     results += measure_memory(cohort, log)
     dask_header = "Dask cohort: not measured (--dask-rows 0)."
     if dask_rows:
+        results += measure_dask_pair(per_file, repeat)
         dask_rows_out, dask_header = measure_dask(dask_rows, folder)
         results += dask_rows_out
 
@@ -536,6 +643,8 @@ def run(
         f"Median of {repeat} run(s).",
         dask_header,
         f"Machine: {machine()}",
+        f"Load average (1, 5, 15 min): {load_before} at the start, {_load_average()} at the end "
+        "(the machine's other work; ratios are taken within one run).",
         f"Command: {' '.join([Path(sys.executable).name, *sys.argv])}",
         "",
     ]
@@ -567,18 +676,25 @@ def main(argv: list[str] | None = None) -> int:
         help=f"two-row logs in the folder checked with check_logs (default {FOLDER_FILES:,}; "
         f"--quick: {QUICK_FILES} unless given)",
     )
+    parser.add_argument(
+        "--cohort-files",
+        type=int,
+        help=f"one-year logs in the folder read against the same rows as one file (default "
+        f"{COHORT_FILES:,}; --quick: {QUICK_COHORT_FILES} unless given)",
+    )
     args = parser.parse_args(argv)
     rows, repeat = (QUICK_ROWS, 1) if args.quick else (args.rows, args.repeat)
     dask_rows = min(args.dask_rows, QUICK_ROWS) if args.quick else args.dask_rows
     day = QUICK_DAY if args.quick else DAY_PARTICIPANTS
     files = args.files or (QUICK_FILES if args.quick else FOLDER_FILES)
+    cohort = args.cohort_files or (QUICK_COHORT_FILES if args.quick else COHORT_FILES)
     if args.data_dir:
         folder = Path(args.data_dir)
         folder.mkdir(parents=True, exist_ok=True)
-        print(run(rows, repeat, folder, dask_rows, day, files))
+        print(run(rows, repeat, folder, dask_rows, day, files, cohort))
     else:
         with tempfile.TemporaryDirectory(prefix="footstats-bench-") as tmp:
-            print(run(rows, repeat, Path(tmp), dask_rows, day, files))
+            print(run(rows, repeat, Path(tmp), dask_rows, day, files, cohort))
     return 0
 
 

@@ -20,6 +20,7 @@ from footstats.core.problems import (
     count_by_severity,
     format_problems,
 )
+from footstats.core.progress import progress_shown
 from footstats.errors import UsageError
 
 if TYPE_CHECKING:
@@ -115,7 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
         "message [CODE]. Exit 0 valid (warnings allowed), 1 errors, 2 usage or I/O error.",
         epilog=CODES_HELP,
     )
-    check.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+    check.add_argument(
+        "--quiet", "-q", action="store_true", help="print errors only (and no progress bar)"
+    )
     check.set_defaults(run=run_check)
 
     report = commands.add_parser(
@@ -129,6 +132,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="png",
         metavar="LIST",
         help="chart formats, comma-separated among png, svg, pdf (default png)",
+    )
+    report.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="no progress bar on stderr (a folder's read, the reports)",
     )
     report.add_argument(
         "--drop-invalid",
@@ -257,7 +266,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return args.run(args)
+        # a bar on stderr when it is a terminal (a folder's read, the reports), never with -q
+        with progress_shown(False if getattr(args, "quiet", False) else None):
+            return args.run(args)
     except _UsageError as exc:
         print(f"footstats: {_one_line(exc)}", file=sys.stderr)
         return EXIT_USAGE

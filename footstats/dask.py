@@ -7,11 +7,14 @@ imports Dask). The work runs on Dask's current scheduler: create a
 ``Client(LocalCluster(n_workers=4))`` for the cores of this machine); without one Dask
 uses threads in this process.
 
-- :func:`read_logs` / :func:`validate_logs`: every file is read by
-  :func:`footstats.validate_log` in a task on a worker, files grouped into partitions;
+- :func:`read_logs` / :func:`validate_logs`: a task on a worker reads a group of files
+  (``files_per_partition``) as :func:`footstats.validate_logs` reads a folder: the files
+  with the same header validated together, as one text (``footstats.reading.batch``);
   the problems of every file are gathered and reported as :func:`footstats.validate_logs`
   reports them, and the valid rows stay on the workers as a Dask DataFrame in which each
-  participant's rows are in exactly one partition.
+  participant's rows are in exactly one partition. When each file holds one participant
+  (the usual folder) the partitions are the tasks' own: no shuffle. A progress bar
+  follows the tasks (``footstats.core.progress``; on a ``distributed`` cluster).
 - :func:`per_participant`: a metric of :mod:`footstats.metrics.tables` (``weekly_frequency``,
   ``weekly_sets``, ``weekly_pain``, ``pain_change``, ...) applied to every partition on
   the workers; the results are gathered in the order pandas gives.
@@ -50,6 +53,7 @@ from footstats.columns import (
 from footstats.core.docstrings import fill_docs
 from footstats.core.options import ReadKeywords, ReadOptions, read_options
 from footstats.core.problems import problems_frame
+from footstats.core.progress import progress
 from footstats.errors import UsageError
 from footstats.metrics.followup import FollowUp, window_argument
 from footstats.metrics.followup import follow_up as pandas_follow_up
@@ -60,8 +64,9 @@ from footstats.reading.folders import (
     combine_logs,
     concat_problems,
     csv_files,
+    file_owners,
     no_rows,
-    read_group,
+    read_files,
     shared_participants,
 )
 from footstats.reading.log import LoadedLog, check_on_invalid, load_log
@@ -176,6 +181,7 @@ def _load(
         step = max(int(files_per_partition), 1)
         groups = [files[i : i + step] for i in range(0, len(files), step)]
     parts = dask.persist(*(dask.delayed(_read)(group, options, single) for group in groups))
+    _follow(parts, [len(group) for group in groups])
     facts = dask.compute(*(dask.delayed(_facts)(part) for part in parts))
     problems = [problems_frame(skipped), *(frame for fact in facts for frame in fact.problems)]
     if not single:
@@ -450,10 +456,27 @@ def _read(files: list[Path], options: ReadOptions, single: bool) -> _Part:
         (path,) = files
         one = load_log(path, options)
         return _Part(one.log, [one.problems], {one.file: one.format}, one.readable)
-    loaded, logs = read_group(files, options)
-    formats = {one.file: one.format for one in loaded}
-    routine = resolve_routine(options.routine)
-    return _Part(combine_logs(logs, routine), [one.problems for one in loaded], formats)
+    log, problems, formats, _ = read_files(files, options)  # batched, as read_logs reads
+    return _Part(log, [problems], formats)
+
+
+def _follow(parts, files: list[int]) -> None:
+    """A progress bar of the files read, advanced as each task ends (on a
+    ``distributed`` cluster; Dask's local schedulers have read them all by now)."""
+    with progress(sum(files), "footstats: reading (Dask)", unit="file") as bar:
+        if not bar.shown:
+            return
+        try:
+            from distributed import as_completed, futures_of
+        except ImportError:
+            return
+        size, futures = {}, []
+        for part, count in zip(parts, files, strict=True):
+            for future in futures_of(part):
+                size[future.key] = count
+                futures.append(future)
+        for future in as_completed(futures):
+            bar.advance(size.pop(future.key, 0))
 
 
 def _facts(part: _Part) -> _Facts:
@@ -463,8 +486,8 @@ def _facts(part: _Part) -> _Facts:
         participants = frozenset(None if pd.isna(v) else v for v in log[PARTICIPANT].unique())
     exercises: frozenset[str] = frozenset()
     if EXERCISE in log.columns:
-        exercises = frozenset(log[EXERCISE].dropna().astype("str").unique())
-    owners = log[[PARTICIPANT, SOURCE]].drop_duplicates() if SOURCE in log.columns else None
+        exercises = _exercises(log[EXERCISE])
+    owners = file_owners(log) if SOURCE in log.columns else None
     return _Facts(
         part.problems,
         part.formats,
@@ -475,6 +498,14 @@ def _facts(part: _Part) -> _Facts:
         len(log),
         part.readable,
     )
+
+
+def _exercises(column: pd.Series) -> frozenset[str]:
+    """The exercises of a log's rows (the categories its rows use, not every row's name)."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy()
+        column = pd.Series(column.cat.categories[np.unique(codes[codes >= 0])])
+    return frozenset(column.dropna().astype("str").unique())
 
 
 def _dask_log(parts, facts: list[_Facts], routine: Routine, npartitions: int | None):
@@ -524,7 +555,11 @@ def _schema(facts: list[_Facts], routine: Routine) -> pd.DataFrame:
 
 def _conform(part: _Part, meta: pd.DataFrame, start: int) -> pd.DataFrame:
     """A part's log with ``meta``'s columns and dtypes, indexed by row number from start."""
-    log = part.log.reindex(columns=meta.columns)
+    log = part.log
+    if list(log.columns) == list(meta.columns):
+        log = log.copy(deep=False)  # the columns that differ are replaced, not the others
+    else:
+        log = log.reindex(columns=meta.columns)
     for column, dtype in meta.dtypes.items():
         if log[column].dtype != dtype:
             log[column] = log[column].astype(dtype)

@@ -4,7 +4,9 @@ Reading a file costs a fixed few milliseconds of pandas work however small it is
 folder of 5,000 two-row logs took minutes. Here the files whose header is the same are
 read as one log (their bodies one after another, each line tagged with its file as the
 participant when the header has no participant column), by :func:`footstats.validate_log`
-once, and every row and problem is mapped back to its own file and physical line.
+once, and every row and problem is mapped back to its own file and physical line. A notice
+that sums up rows (an exercise not in the routine "on 3 rows (lines 2, 5, 9)") is written
+per file by the validation itself (``load_log(starts=)``), so such files stay in the batch.
 
 The result is exactly that of reading each file alone (``footstats.reading.folders.read_group``);
 a file takes that path whenever batching could change it:
@@ -12,14 +14,15 @@ a file takes that path whenever batching could change it:
 - before: a file that is not plain UTF-8 text with LF line endings and a comma-separated
   header without quotes, or whose body has a blank-looking line, a quote left open at the
   end of a line (a value over several lines), a line without quotes with the wrong number
-  of values, or a value that could be a header name (a repeated header); any encoding,
-  habit or non-footstats format option;
+  of values, or a line that may repeat the header (it starts as a header name may, and
+  holds a value that could be one); any encoding, habit or non-footstats format option.
+  These checks run on the bytes of all the files of a group at once (numpy);
 - after: a file with a problem that compares rows (a duplicate row, a pain clash, an
-  exercise not in the routine, an isolated date) or with dates more than a year apart (an
-  isolated date is judged against the file's own dates); a group whose header has a
-  problem (except the notice of an empty trailing column, which every file of the group
-  has alike) is read file by file, and a group with a problem of CSV structure (FS0xx) is
-  split in two until each part reads cleanly.
+  isolated date) or with dates more than a year apart (an isolated date is judged against
+  the file's own dates); a group whose header has a problem (except the notice of an
+  empty trailing column, which every file of the group has alike) is read file by file,
+  and a group with a problem of CSV structure (FS0xx) is split in two until each part
+  reads cleanly.
 
 A header that passes the footstats checks is never an app export's (Strong is told by its
 rows only for headers without footstats columns), so the group is read as footstats.
@@ -28,8 +31,9 @@ rows only for headers without footstats columns), so the group is read as footst
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from io import StringIO
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +60,7 @@ _YEAR = np.timedelta64(365, "D")
 # text is held whole: groups stay small enough that memory is that of reading one file.
 SMALL_FILE = 1_000_000  # bytes
 GROUP_CHARS = 8_000_000
+ALONE = 25  # files read alone: handed back this many at a time (a progress bar's step)
 
 
 @dataclass
@@ -78,20 +83,23 @@ class Entry:
     path: Path
     name: str
     header: str = ""
-    size: int = 0  # characters of the body
-    body: str = ""  # every line ends with a line break; held only while its group is read
+    size: int = 0  # bytes of the body
+    body: bytes = b""  # UTF-8, every line ending with a line break; held while its group is read
 
 
-def read_batched(entries: list[Entry], options: ReadOptions, one_by_one) -> list:
-    """Pieces covering the files: groups read at once, the others by ``one_by_one(entries)``,
-    which returns a :class:`Piece` of files each read alone. An encoding, a habit or
-    another format than footstats' is a per-file matter: every file is read alone."""
+def read_batched(entries: list[Entry], options: ReadOptions, one_by_one) -> Iterator[Piece]:
+    """Pieces covering the files, each as soon as it is read (a progress bar follows
+    them): groups read at once, the others by ``one_by_one(entries)``, which returns a
+    :class:`Piece` of files each read alone, :data:`ALONE` files at a time. An encoding, a
+    habit or another format than footstats' is a per-file matter: every file is read
+    alone."""
     if (
         options.encoding is not None
         or options.habit is not None
         or (options.format is not None and str(options.format).casefold() != FOOTSTATS)
     ):
-        return [one_by_one(entries)]
+        yield from _alone(entries, one_by_one)
+        return
     options = replace(options, format=FOOTSTATS)
     groups: dict[str, list[Entry]] = {}
     alone = []
@@ -105,7 +113,6 @@ def read_batched(entries: list[Entry], options: ReadOptions, one_by_one) -> list
         if held + entry.size <= GROUP_CHARS:
             entry.body, held = body, held + entry.size
         groups.setdefault(entry.header, []).append(entry)
-    pieces = []
     for header, members in groups.items():
         names = _header_names(header)
         if names is None:
@@ -113,26 +120,38 @@ def read_batched(entries: list[Entry], options: ReadOptions, one_by_one) -> list
             continue
         header_like = _header_like(names)
         own = any(canonical_column(name) == PARTICIPANT for name in header.split(","))
+        width = header.count(",") + 1
         for run in _bounded(members):
-            loaded = [m for m in run if _load(m, header, header_like)]
-            alone += [m for m in run if not m.body]
-            pieces += _read_group(loaded, header, own, options, alone)
+            loaded = [m for m in run if _load(m, header)]
+            fit = _fitting(loaded, width, header_like)
+            loaded = [m for m, ok in zip(loaded, fit, strict=True) if ok]
+            alone += [m for m, ok in zip(run, _held(run, loaded), strict=True) if not ok]
+            yield from _read_group(loaded, header, own, options, alone)
             for member in run:
-                member.body = ""
-    if alone:
-        pieces.append(one_by_one(sorted(alone, key=lambda entry: entry.rank)))
-    return pieces
+                member.body = b""
+    yield from _alone(sorted(alone, key=lambda entry: entry.rank), one_by_one)
 
 
-def _load(entry: Entry, header: str, header_like: re.Pattern) -> bool:
-    """Read the body of a file of the group, unless it may hold a repeated header (or
-    changed since it was first read)."""
+def _alone(entries: list[Entry], one_by_one) -> Iterator[Piece]:
+    """The files read alone, :data:`ALONE` at a time."""
+    for first in range(0, len(entries), ALONE):
+        yield one_by_one(entries[first : first + ALONE])
+
+
+def _load(entry: Entry, header: str) -> bool:
+    """Read the body of a file of the group, unless it changed since it was first read."""
     body = entry.body or _body(entry)
-    entry.body = ""
-    if body is None or entry.header != header or header_like.search(body.casefold()):
+    entry.body = b""
+    if body is None or entry.header != header:
         return False
     entry.body = body
     return True
+
+
+def _held(run: list[Entry], kept: list[Entry]) -> list[bool]:
+    """For each file of ``run``: whether it is in ``kept``."""
+    ranks = {entry.rank for entry in kept}
+    return [entry.rank in ranks for entry in run]
 
 
 def _bounded(members: list[Entry]) -> list[list[Entry]]:
@@ -148,7 +167,7 @@ def _bounded(members: list[Entry]) -> list[list[Entry]]:
     return runs
 
 
-def _body(entry: Entry) -> str | None:
+def _body(entry: Entry) -> bytes | None:
     """The file's body if the file can be read in a group (its header goes to ``entry``),
     else None."""
     try:
@@ -157,35 +176,72 @@ def _body(entry: Entry) -> str | None:
         data = entry.path.read_bytes()
         if not data or data.startswith(_BINARY_STARTS) or b"\r" in data or b"\x00" in data:
             return None
-        text = data.decode("utf-8")
+        head, newline, rest = data.partition(b"\n")
+        header = head.decode("utf-8")
+        if not rest.isascii():
+            rest.decode("utf-8")  # only UTF-8 is read in a group
     except (OSError, UnicodeDecodeError):
         return None
-    header, newline, body = text.partition("\n")
-    if not newline or not body or '"' in header or _delimiter(header) != ",":
+    if not newline or not rest or '"' in header or _delimiter(header) != ",":
         return None
     width = header.count(",") + 1
     if len(header) > MAX_HEADER_CHARS - len(_TAG) - 1 or width >= MAX_COLUMNS:
         return None
-    body = body if body.endswith("\n") else body + "\n"
-    if _BLANK_LINE.search(body, 0, len(body) - 1):
-        return None
-    if '"' in body:
-        for line in body[:-1].split("\n"):
-            quotes = line.count('"')
-            if quotes % 2 or not quotes and line.count(",") != width - 1:
-                return None
-    elif not _widths(width).fullmatch(body):
-        return None
+    if not rest.endswith(b"\n"):
+        rest += b"\n"
     entry.header = header
-    return body
+    return rest
+
+
+# bytes that are never blank once unquoted (ASCII but whitespace, comma and quote); a
+# byte of a multi-byte character may be (Unicode spaces): those lines are looked at again
+_SOLID = np.ones(256, dtype=bool)
+_SOLID[[ord(c) for c in ' \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f,"']] = False
+_SOLID[0x80:] = False
+
+
+def _fitting(members: list[Entry], width: int, header_like: _HeaderLike) -> np.ndarray:
+    """For each file: whether every line of its body has ``width`` values, or an even
+    number of quotes (which may hide commas), none could be blank once unquoted and none
+    may repeat the header. Counted on the bytes of all the bodies at once (UTF-8 never
+    puts a comma, a quote or a line break inside a multi-byte character)."""
+    fit = np.ones(len(members), dtype=bool)
+    if not members:
+        return fit
+    data = b"".join(member.body for member in members)
+    raw = np.frombuffer(data, dtype=np.uint8)
+    quoted = b'"' in data
+    marks = (raw == 44) | (raw == 10)  # commas and line breaks (and quotes), in order
+    if quoted:
+        marks |= raw == 34
+    at = np.flatnonzero(marks)
+    seen = raw[at]
+    del marks
+    breaks = np.flatnonzero(seen == 10)
+    commas = np.diff(breaks, prepend=-1) - 1  # marks between two line breaks
+    if quoted:
+        lines = np.searchsorted(breaks, np.flatnonzero(seen == 34))
+        quotes = np.bincount(lines, minlength=len(breaks))
+        commas -= quotes
+        bad = (quotes % 2 == 1) | ((quotes == 0) & (commas != width - 1))
+    else:
+        bad = commas != width - 1
+    ends = at[breaks]
+    del at, seen
+    owner = np.repeat(np.arange(len(members)), [m.body.count(b"\n") for m in members])
+    fit[owner[bad]] = False
+    firsts = raw[np.concatenate(([0], ends[:-1] + 1))]
+    # a line that may be blank, or start with a header name: the exact test on the text
+    for k in np.unique(owner[~_SOLID[firsts]]):
+        body = members[k].body.decode("utf-8")
+        fit[k] &= not _BLANK_LINE.search(body, 0, len(body) - 1)
+    for k in np.unique(owner[np.isin(firsts, header_like.initials)]):
+        fit[k] &= not header_like.found(members[k].body)
+    return fit
 
 
 def _delimiter(header: str) -> str:
     return sniff_delimiter(header) if ";" in header or "\t" in header else ","
-
-
-def _widths(width: int) -> re.Pattern:
-    return re.compile(rf"(?:[^,\n]*(?:,[^,\n]*){{{width - 1}}}\n)*")
 
 
 def _header_names(header: str) -> list[str] | None:
@@ -198,11 +254,42 @@ def _header_names(header: str) -> list[str] | None:
     return [name.casefold() for name in names if name]
 
 
-def _header_like(names: list[str]) -> re.Pattern:
+@dataclass
+class _HeaderLike:
+    """Finds lines with a value that could equal a header name (a repeated header's rows)."""
+
+    names: list[str]  # casefolded
+    pattern: re.Pattern  # on casefolded text
+    # the bytes a line may start with when its first value is a header name: a repeated
+    # header's is; a log's lines start with a date, and are not looked at
+    initials: np.ndarray
+
+    def found(self, body: bytes) -> bool:
+        """Whether the body (UTF-8) has such a line. The pattern is tried only when a name
+        is in the text at all (a plain search, many times faster; an ASCII text is folded
+        as bytes, and holds no name that is not ASCII)."""
+        if body.isascii():
+            folded = body.lower()
+            if not any(n.encode() in folded for n in self.names if n.isascii()):
+                return False
+        text = body.decode("utf-8").casefold()
+        return any(name in text for name in self.names) and bool(self.pattern.search(text))
+
+
+def _header_like(names: list[str]) -> _HeaderLike:
     """Lines with a value that could equal a header name (a repeated header's rows)."""
     invisible = f"[{re.escape(INVISIBLE)}]*"
     either = "|".join(re.escape(name) for name in sorted(set(names), key=len)[::-1])
-    return re.compile(rf'(?:^|,)"?{invisible}(?:{either}){invisible}"?(?=,|$)', re.MULTILINE)
+    pattern = rf'(?:^|,)"?{invisible}(?:{either}){invisible}"?(?=,|$)'
+    # a quote, an invisible character (or any byte of a character that is not ASCII: it
+    # may casefold to a name's), or a name's first letter in either case
+    starts = {ord('"'), *range(0x80, 0x100)} | {ord(c) for c in INVISIBLE if c.isascii()}
+    starts |= {
+        ord(c) for name in names for c in {name[:1].lower(), name[:1].upper()} if c.isascii()
+    }
+    return _HeaderLike(
+        sorted(set(names)), re.compile(pattern, re.MULTILINE), np.array(sorted(starts))
+    )
 
 
 def _read_group(members, header, own, options: ReadOptions, alone) -> list[Piece]:
@@ -210,14 +297,14 @@ def _read_group(members, header, own, options: ReadOptions, alone) -> list[Piece
     if len(members) < 2:
         alone += members
         return []
-    starts = np.cumsum([2] + [m.body.count("\n") for m in members])
-    text = header + ("" if own else f",{_TAG}") + "\n"
-    text += "".join(
-        m.body if own else m.body.replace("\n", f",{k}\n") for k, m in enumerate(members)
+    starts = np.cumsum([2] + [m.body.count(b"\n") for m in members])
+    text = (header + ("" if own else f",{_TAG}") + "\n").encode("utf-8")
+    text += b"".join(
+        m.body if own else m.body.replace(b"\n", b",%d\n" % k) for k, m in enumerate(members)
     )
-    buffer = StringIO(text)
+    buffer = BytesIO(text)
     buffer.name = "<group>"
-    loaded = load_log(buffer, options)
+    loaded = load_log(buffer, options, starts=starts)
     problems = loaded.problems
     codes = problems[CODE].astype("str")
     if codes.str.startswith("FS0").any() or codes.isin(_SPLIT).any():
@@ -236,10 +323,6 @@ def _read_group(members, header, own, options: ReadOptions, alone) -> list[Piece
     out = np.zeros(len(members), dtype=bool)
     out[at[~whole & codes.isin(_ROWS_COMPARED).to_numpy()]] = True
     out[_far_apart(log[DATE], row_at, len(members))] = True
-    unknown = problems.loc[codes == C.UNKNOWN_EXERCISE.id, "value"]
-    if len(unknown):
-        named = _any_of(unknown)
-        out |= [bool(named.search(m.body)) for m in members]
     alone += [m for m, leave in zip(members, out, strict=True) if leave]
     keep = np.flatnonzero(~out)
     if not len(keep):
@@ -252,32 +335,33 @@ def _far_apart(dates: pd.Series, row_at: np.ndarray, files: int) -> np.ndarray:
     days = dates.to_numpy(dtype="datetime64[D]")
     known = ~np.isnat(days)
     days, row_at = days[known], row_at[known]
+    if not len(days):
+        return np.zeros(0, dtype=int)
+    # rows come file after file: only a file whose days span over a year can have a gap
+    first = np.flatnonzero(np.diff(row_at, prepend=-1))
+    span = np.maximum.reduceat(days, first) - np.minimum.reduceat(days, first)
+    wide = np.isin(row_at, row_at[first][span > _YEAR])
+    days, row_at = days[wide], row_at[wide]
     order = np.lexsort((days, row_at))
     days, row_at = days[order], row_at[order]
     gap = (np.diff(days) > _YEAR) & (row_at[1:] == row_at[:-1])
     return np.unique(row_at[1:][gap])
 
 
-def _any_of(values: pd.Series) -> re.Pattern:
-    """Any of the values as written in a file (a quote in a quoted value is doubled)."""
-    written = {v for value in values.astype("str") for v in (value, value.replace('"', '""'))}
-    return re.compile("|".join(re.escape(v) for v in sorted(written, key=len)[::-1]))
-
-
 def _piece(members, keep, starts, loaded, at, whole, row_at, own) -> Piece:
     """The rows and problems of the ``keep`` files of a group, in their own files' terms."""
     ranks = np.array([m.rank for m in members])
     labels = np.array([str(m.path) for m in members], dtype=object)
-    kept = np.isin(row_at, keep)
-    log = loaded.log[kept].reset_index(drop=True)
-    row_at = row_at[kept]
+    log = loaded.log
+    if len(keep) < len(members):
+        kept = np.isin(row_at, keep)
+        log, row_at = log[kept].reset_index(drop=True), row_at[kept]
     log[LINE] = log[LINE].to_numpy() - starts[row_at] + 2
     if own:
         participant = log[PARTICIPANT].astype("str")
     else:
-        names = np.array([m.name for m in members], dtype=object)
-        participant = pd.Series(names[row_at], dtype="str")
-    front = pd.DataFrame({PARTICIPANT: participant, SOURCE: pd.Series(labels[row_at], dtype="str")})
+        participant = _texts([m.name for m in members], row_at)
+    front = pd.DataFrame({PARTICIPANT: participant, SOURCE: _texts(list(labels), row_at)})
     log = pd.concat([front, log.drop(columns=[PARTICIPANT])], axis=1)
     problems = loaded.problems
     rows = ~whole & np.isin(at, keep)
@@ -303,3 +387,14 @@ def _piece(members, keep, starts, loaded, at, whole, row_at, own) -> Piece:
         {labels[k]: FOOTSTATS for k in keep},
         extents,
     )
+
+
+def _texts(values: list[str], codes: np.ndarray) -> pd.Series:
+    """``values[codes]`` as a column of text (built by Arrow from the few values, not one
+    Python string per row)."""
+    import pyarrow as pa
+
+    dictionary = pa.DictionaryArray.from_arrays(
+        pa.array(codes.astype("int32")), pa.array(values, pa.large_string())
+    )
+    return pd.Series(pd.arrays.ArrowStringArray(dictionary.cast(pa.large_string())), dtype="str")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import stat
+from collections.abc import Callable
 from dataclasses import replace
 from os import PathLike
 from pathlib import Path
@@ -32,6 +33,7 @@ from footstats.core.codes import (
 from footstats.core.docstrings import fill_docs
 from footstats.core.options import ReadKeywords, ReadOptions, read_options
 from footstats.core.problems import problem, problems_frame
+from footstats.core.progress import progress
 from footstats.reading.batch import Entry, Piece, read_batched
 from footstats.reading.log import LoadedLog, check_on_invalid, load_log, source_of
 from footstats.routine import Routine, resolve_routine
@@ -97,13 +99,13 @@ def load_logs(folder: str | PathLike[str], options: ReadOptions) -> LoadedLog:
         files, skipped = ([export], []) if export is not folder else csv_files(Path(folder), label)
     except NoFiles as exc:
         return LoadedLog(no_rows(), problems_frame([exc.record]), label, readable=False)
+    routine = resolve_routine(options.routine)
     if export is not folder:  # one participant named by the folder
         pieces = [_one_by_one([Entry(0, export, Path(folder).resolve().name)], options)]
+        log, problems, formats, extents = _merge(pieces, files, routine)
     else:
-        entries = [Entry(rank, path, path.stem) for rank, path in enumerate(files)]
-        pieces = read_batched(entries, options, lambda alone: _one_by_one(alone, options))
-    routine = resolve_routine(options.routine)
-    log, problems, formats, extents = _merge(pieces, files, routine)
+        with progress(len(files), "footstats: reading", unit="file") as bar:
+            log, problems, formats, extents = read_files(files, options, bar.advance)
     problems = concat_problems([problems_frame(skipped), problems, shared_participants([log])])
     log.attrs.update(source=label, formats=formats, routine=routine)
     return LoadedLog(
@@ -184,6 +186,22 @@ def check_logs(
     [[2, 'sets', 'error']]
     """
     return load_logs(folder, read_options(options, keywords, caller="check_logs")).problems
+
+
+def read_files(
+    files: list[Path], options: ReadOptions, advance: Callable[[int], None] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str], dict[str, Any]]:
+    """The files of a folder read as :func:`validate_logs` reads them (files with the same
+    header validated together, ``footstats.reading.batch``): the combined log, the
+    problems in file order, each file's format and extent (``footstats.dask`` reads a
+    group of files per task with it). ``advance(n)``: called as each n files are read."""
+    entries = [Entry(rank, path, path.stem) for rank, path in enumerate(files)]
+    pieces = []
+    for piece in read_batched(entries, options, lambda alone: _one_by_one(alone, options)):
+        pieces.append(piece)
+        if advance is not None:
+            advance(len(piece.formats))
+    return _merge(pieces, files, resolve_routine(options.routine))
 
 
 def read_group(
@@ -304,10 +322,9 @@ def _with_participant(log: pd.DataFrame, stem: str, file: str) -> pd.DataFrame:
 
 
 def shared_participants(logs: list[pd.DataFrame]) -> pd.DataFrame:
-    """A warning for each participant whose rows come from more than one file."""
-    owners = pd.concat(
-        [log[[PARTICIPANT, SOURCE]].drop_duplicates() for log in logs], ignore_index=True
-    )
+    """A warning for each participant whose rows come from more than one file (``logs``:
+    tidy logs, or their :func:`file_owners`)."""
+    owners = pd.concat([file_owners(log) for log in logs], ignore_index=True)
     shared = owners[owners.duplicated(PARTICIPANT, keep=False)]
     records = [
         problem(
@@ -324,6 +341,21 @@ def shared_participants(logs: list[pd.DataFrame]) -> pd.DataFrame:
     return problems_frame(records)
 
 
+def file_owners(log: pd.DataFrame) -> pd.DataFrame:
+    """The distinct (participant, source) pairs of ``log``, in the order first seen: from
+    the rows where either changes (a file's rows are together), not every row hashed."""
+    pairs = log[[PARTICIPANT, SOURCE]]
+    if len(pairs) > 1:
+        changed = np.ones(len(pairs), dtype=bool)
+        changed[1:] = False
+        for column in (PARTICIPANT, SOURCE):
+            values = pairs[column].reset_index(drop=True)
+            after, before = values.iloc[1:].reset_index(drop=True), values.iloc[:-1]
+            changed[1:] |= (after != before).to_numpy(dtype=bool, na_value=True)
+        pairs = pairs[changed]
+    return pairs.drop_duplicates()
+
+
 def combine_logs(logs: list[pd.DataFrame], routine: Routine) -> pd.DataFrame:
     """One log from many, with the dtypes each file had (concat loses categories)."""
     combined = pd.concat(logs, ignore_index=True) if logs else no_rows()
@@ -333,9 +365,7 @@ def combine_logs(logs: list[pd.DataFrame], routine: Routine) -> pd.DataFrame:
             dtypes.setdefault(column, dtype)
     for column, dtype in dtypes.items():
         if column == EXERCISE:
-            names = combined[column].astype("str")
-            others = sorted(set(names.dropna()) - set(routine.ids))
-            combined[column] = pd.Categorical(names, categories=[*routine.ids, *others])
+            combined[column] = _exercises(logs, combined[column], routine)
         elif isinstance(dtype, pd.CategoricalDtype):
             combined[column] = combined[column].astype(dtype)
         elif combined[column].dtype != dtype:
@@ -343,6 +373,25 @@ def combine_logs(logs: list[pd.DataFrame], routine: Routine) -> pd.DataFrame:
             nullable = pd.api.types.is_bool_dtype(dtype) and combined[column].isna().any()
             combined[column] = combined[column].astype("boolean" if nullable else dtype)
     return combined
+
+
+def _exercises(logs: list[pd.DataFrame], combined: pd.Series, routine: Routine) -> pd.Categorical:
+    """The exercise column of the logs as one categorical: the routine's ids, then the
+    other names the rows hold, sorted (from each log's categories when each has them)."""
+    columns = [log[EXERCISE] for log in logs if EXERCISE in log]
+    if len(columns) < len(logs) or not all(
+        isinstance(column.dtype, pd.CategoricalDtype) for column in columns
+    ):
+        names = combined.astype("str")
+        others = sorted(set(names.dropna()) - set(routine.ids))
+        return pd.Categorical(names, categories=[*routine.ids, *others])
+    used: set[str] = set()
+    for column in columns:
+        codes = column.cat.codes.to_numpy()
+        used.update(column.cat.categories[np.unique(codes[codes >= 0])].astype("str"))
+    categories = [*routine.ids, *sorted(used - set(routine.ids))]
+    codes = [column.cat.set_categories(categories).cat.codes.to_numpy() for column in columns]
+    return pd.Categorical.from_codes(np.concatenate(codes), categories)
 
 
 def concat_problems(frames: list[pd.DataFrame]) -> pd.DataFrame:

@@ -170,8 +170,11 @@ def validate_log(
     return load_log(path_or_buffer, read_options(options, keywords, caller="validate_log"))
 
 
-def load_log(path_or_buffer: Any, options: ReadOptions) -> LoadedLog:
-    """:func:`validate_log` with its options made (the folder readers call it per file)."""
+def load_log(path_or_buffer: Any, options: ReadOptions, *, starts: Any = None) -> LoadedLog:
+    """:func:`validate_log` with its options made (the folder readers call it per file);
+    ``starts``: the first line of each file of a batch read as one text, and the line
+    after the last (``footstats.reading.batch``), so that a notice summing up rows is
+    given per file."""
     options = replace(options, routine=resolve_routine(options.routine))
     path_or_buffer = source_of(path_or_buffer, options)
     label = source_label(path_or_buffer)
@@ -220,6 +223,7 @@ def load_log(path_or_buffer: Any, options: ReadOptions) -> LoadedLog:
         written,
         decimal_comma=raw.delimiter == ";",
         imported=chosen is not None,
+        starts=starts,
     )
     # "only a header" is said of a file with no rows at all, not of rows that did not load
     validation.header_only = raw.frame.empty and not any(p[SEVERITY] == ERROR for p in raw.problems)

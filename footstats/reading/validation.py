@@ -190,16 +190,20 @@ class Validation:
         *,
         decimal_comma: bool = False,
         imported: bool = False,
+        starts: np.ndarray | None = None,
     ) -> None:
         """``written``: tidy column -> the header it came from (an app export's);
         ``decimal_comma``: the file's numbers may use one (a semicolon file);
-        ``imported``: the columns come from an importer, typed (never parsed again)."""
+        ``imported``: the columns come from an importer, typed (never parsed again);
+        ``starts``: the first line of each file of a batch of files read as one
+        (``footstats.reading.batch``): a notice that sums up rows is given per file."""
         self.file = file
         self.written = written  # tidy column -> the header it came from, for converted exports
         self.options = options
         self.routine = resolve_routine(options.routine)
         self.decimal_comma = decimal_comma
         self.imported = imported
+        self.starts = starts
         self.exercise_map = _normalise_map(options.exercise_map, self.routine)
         self.header = header
         self.columns = columns
@@ -468,23 +472,42 @@ class Validation:
         typed[EXERCISE_NAME] = cells.expand(names)
         typed[IN_PROGRAM] = pd.Series(cells.rows(ids.notna()))
         for name in extra:
-            rows = self.lines[cells.rows(names == name)]
             suggestion = routine.suggest(name)
             hint = f" Did you mean {suggestion!r}?" if suggestion else ""
-            shown = ", ".join(map(str, rows[:5])) + (", ..." if len(rows) > 5 else "")
-            where = f"on {len(rows)} rows (lines {shown})" if len(rows) > 1 else "on this line"
-            self.records.append(
-                problem(
-                    self.file,
-                    int(rows[0]),
-                    cells.written,
-                    name,
-                    C.UNKNOWN_EXERCISE,
-                    f"{name!r} is not in the routine {where}: kept, but not counted as a "
-                    f"routine exercise.{hint} (an exercise_map or an alias in your routine "
-                    "file can match it)",
-                )
+            for rows, shift in self.per_file(self.lines[cells.rows(names == name)]):
+                self.unknown_exercise(cells.written, name, rows, shift, hint)
+
+    def per_file(self, lines: np.ndarray) -> list[tuple[np.ndarray, int]]:
+        """``lines`` (ascending) as one part, or split by the files of a batch, each part
+        with what to take off its lines to get the file's own."""
+        if self.starts is None:
+            return [(lines, 0)]
+        at = np.searchsorted(lines, self.starts)
+        return [
+            (lines[at[k] : at[k + 1]], int(self.starts[k]) - 2)
+            for k in range(len(self.starts) - 1)
+            if at[k] < at[k + 1]
+        ]
+
+    def unknown_exercise(
+        self, written: str, name: str, rows: np.ndarray, shift: int, hint: str
+    ) -> None:
+        """The notice of an exercise name not in the routine, on ``rows`` (lines in the
+        text read; ``shift`` off them: the lines of their own file, as the message says)."""
+        shown = ", ".join(map(str, rows[:5] - shift)) + (", ..." if len(rows) > 5 else "")
+        where = f"on {len(rows)} rows (lines {shown})" if len(rows) > 1 else "on this line"
+        self.records.append(
+            problem(
+                self.file,
+                int(rows[0]),
+                written,
+                name,
+                C.UNKNOWN_EXERCISE,
+                f"{name!r} is not in the routine {where}: kept, but not counted as a "
+                f"routine exercise.{hint} (an exercise_map or an alias in your routine "
+                "file can match it)",
             )
+        )
 
     def row_rules(self, named: dict, stripped: dict, typed: dict) -> None:
         has_exercise = typed[EXERCISE_NAME].notna().to_numpy()

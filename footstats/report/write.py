@@ -88,6 +88,7 @@ from footstats.columns import (
 )
 from footstats.core.docstrings import fill_docs
 from footstats.core.guards import expect_log
+from footstats.core.progress import tracked
 from footstats.errors import UsageError
 from footstats.metrics import cohort, tables
 from footstats.metrics.followup import FollowUp, follow_up, window_argument
@@ -477,7 +478,8 @@ class _Report:
         written: list[Path] = []
         taken: set[str] = set()
         spans = self.follow_up
-        for i, participant in enumerate(spans[PARTICIPANT]):
+        reports = tracked(spans[PARTICIPANT], len(spans), "footstats: reports", unit="participant")
+        for i, participant in enumerate(reports):
             target = _inside(folder, _safe_name(participant, taken))
             own = self.log[self.log[PARTICIPANT] == participant]
             if isinstance(own[PARTICIPANT].dtype, pd.CategoricalDtype):

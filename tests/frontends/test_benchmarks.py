@@ -79,3 +79,17 @@ def test_table_is_markdown_with_one_line_per_row():
     assert lines[0] == "| measurement | value | ratio | target | result |"
     assert lines[-1] == "| b | 2 s | 2.00x | < 3 s | pass |"
     assert len(lines) == 4
+
+
+def test_the_folder_and_the_one_file_hold_the_same_rows(tmp_path):
+    import footstats
+
+    folder, one, rows = bench.write_cohort_pair(tmp_path, 3)
+    spread, single = footstats.read_logs(folder), footstats.read_log(one)
+    columns = ["participant", "date", "exercise", "sets", "pain_back", "notes"]
+    assert len(spread) == len(single) == rows > 0
+    assert sorted(set(single["participant"])) == ["p0001", "p0002", "p0003"]
+    pd.testing.assert_frame_equal(
+        spread[columns].astype(str).reset_index(drop=True),
+        single[columns].astype(str).reset_index(drop=True),
+    )

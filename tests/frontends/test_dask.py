@@ -175,3 +175,52 @@ def test_import_footstats_does_not_import_dask():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_each_task_reads_its_files_together_as_the_batched_reader_does(
+    client, cohort_folder, monkeypatch
+):
+    from footstats.reading import batch, folders
+
+    read_alone, groups = [], []
+    each, group = folders._one_by_one, batch.load_log
+    monkeypatch.setattr(  # the workers are threads of this process: they see the patch
+        folders,
+        "_one_by_one",
+        lambda entries, options: (read_alone.extend(entries), each(entries, options))[1],
+    )
+    monkeypatch.setattr(
+        batch, "load_log", lambda *args, **kw: (groups.append(1), group(*args, **kw))[1]
+    )
+    loaded = fsd.validate_logs(cohort_folder, files_per_partition=6)
+    # the 11 files: two tasks, each validating its files as one text
+    assert read_alone == [] and len(groups) == 2
+    expected = footstats.validate_logs(cohort_folder)
+    assert loaded.log.npartitions == 2  # one participant a file: no shuffle
+    assert_frame_equal(loaded.log.compute(), expected.log)
+    assert_frame_equal(loaded.problems, expected.problems)
+    assert (loaded.problems["code"] == "FS221").any()  # files with exercises outside the routine
+
+
+def test_a_dask_read_advances_a_progress_bar_by_the_files_of_each_task(
+    client, cohort_folder, monkeypatch
+):
+    from footstats.core import progress as _progress
+
+    bars = []
+
+    class Recorder:
+        def __init__(self, total, what, unit):
+            self.total, self.steps = total, []
+            bars.append(self)
+
+        def update(self, steps):
+            self.steps.append(steps)
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(_progress, "_bar", Recorder)
+    fsd.read_logs(cohort_folder, files_per_partition=4)
+    (bar,) = bars
+    assert bar.total == 11 and sorted(bar.steps) == [3, 4, 4]

@@ -214,3 +214,52 @@ def test_groups_are_cut_by_size_with_the_same_result(tmp_path, monkeypatch):
     assert loaded.problems[LINE].tolist() == [3] * 7
     assert loaded.log[LINE].tolist() == [2] * 7
     assert_same(tmp_path)
+
+
+def test_files_with_exercises_outside_the_routine_stay_in_the_batch(tmp_path, monkeypatch):
+    two = (
+        "date,exercise,sets\n2026-03-02,Heel raises,2\n2026-03-03,Calf stretch,1\n"
+        "2026-03-05,Calf stretch,1\n"
+    )
+    one = "date,exercise,sets\n2026-03-02,Calf stretch,2\n"
+    write(tmp_path, [two.encode(), one.encode(), two.encode()])
+    read_alone = []
+    each = folders._one_by_one
+    monkeypatch.setattr(
+        folders,
+        "_one_by_one",
+        lambda entries, options: (read_alone.extend(entries), each(entries, options))[1],
+    )
+    loaded = validate_logs(tmp_path)
+    assert read_alone == []  # all three files were validated as one text
+    found = loaded.problems[[FILE, LINE, MESSAGE]].values.tolist()
+    # each file's own notice, its lines counted in that file
+    said = "'Calf stretch' is not in the routine {}: kept, but not counted as a routine "
+    said += "exercise. (an exercise_map or an alias in your routine file can match it)"
+    assert found == [
+        [str(tmp_path / "p00.csv"), 3, said.format("on 2 rows (lines 3, 4)")],
+        [str(tmp_path / "p01.csv"), 2, said.format("on this line")],
+        [str(tmp_path / "p02.csv"), 3, said.format("on 2 rows (lines 3, 4)")],
+    ]
+    assert loaded.log["exercise"].cat.categories[-1] == "Calf stretch"
+    assert_same(tmp_path)
+
+
+def test_only_a_file_that_may_repeat_its_header_is_read_alone(tmp_path, monkeypatch):
+    header = "date,exercise,sets,notes\n"
+    named = header + "2026-03-02,Heel raises,2,notes\n2026-03-03,Heel raises,2,sets\n"
+    repeated = header + "2026-03-02,Heel raises,2,\nDate,Exercise,Sets,Notes\n"
+    write(tmp_path, [named.encode(), repeated.encode(), named.encode()])
+    read_alone = []
+    each = folders._one_by_one
+    monkeypatch.setattr(
+        folders,
+        "_one_by_one",
+        lambda entries, options: (read_alone.extend(entries), each(entries, options))[1],
+    )
+    loaded = validate_logs(tmp_path)
+    # a note that is a header name is only a note; the repeated header is dropped
+    assert [entry.path.name for entry in read_alone] == ["p01.csv"]
+    assert loaded.problems[[LINE, CODE]].values.tolist() == [[3, "FS106"]]
+    assert loaded.log["notes"].fillna("").tolist() == ["notes", "sets", "", "notes", "sets"]
+    assert_same(tmp_path)
