@@ -15,7 +15,10 @@ min(sessions / 2, 1)). Mondays of March 2026: 2, 9, 16, 23.
 
 Equivalent mutants left alive: ``sort=True`` of the study weeks' groupby dropped (the
 default), and its ``dropna=False`` as ``dropna=None`` (pandas reads it as false: the
-group-less rows are kept).
+group-less rows are kept). In ``_dropout_weeks``: ``observed`` of its groupbys (a
+participant category without rows in the window is dropped by the reindex on the spans),
+``astype("int64")`` dropped and ``np.nan`` as None or left out (the column is made
+``Int64`` next, where NaN and None are both <NA>).
 """
 
 from __future__ import annotations

@@ -227,6 +227,7 @@ def test_read_participants_raises_with_every_problem(tmp_path):
     with pytest.raises(LogError) as info:
         read_participants(StringIO(BAD))
     assert len(info.value.problems) == 10
+    assert str(info.value).startswith("<buffer>: 9 error(s), 1 warning(s)")
     with pytest.raises(LogError):
         read_participants(tmp_path / "none.csv")
     # warnings alone do not stop it

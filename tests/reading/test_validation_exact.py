@@ -760,3 +760,12 @@ def test_after_a_repeated_header_problems_still_name_the_column_as_written():
         ),
     ]
     assert loaded(text).log["line"].tolist() == [2, 5]
+
+
+def test_rows_above_a_reordered_header_are_kept():
+    text = (
+        "date,exercise,sets\n2026-03-02,Toe walking,6\nsets,date,exercise\n"
+        "6,2026-03-03,Toe walking\n"
+    )
+    assert [p[1] for p in problems(text)] == [3, 4]
+    assert loaded(text).log["line"].tolist() == [2]
