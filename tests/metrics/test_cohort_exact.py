@@ -18,7 +18,9 @@ default), and its ``dropna=False`` as ``dropna=None`` (pandas reads it as false:
 group-less rows are kept). In ``_dropout_weeks``: ``observed`` of its groupbys (a
 participant category without rows in the window is dropped by the reindex on the spans),
 ``astype("int64")`` dropped and ``np.nan`` as None or left out (the column is made
-``Int64`` next, where NaN and None are both <NA>).
+``Int64`` next, where NaN and None are both <NA>). In ``cohort_table``: ``errors="ignore"``
+of the drop of ``rows_before``/``rows_after`` (the spans always have them), and
+``reindex(out.index)`` as ``reindex(None)`` (assigning a column aligns on the index anyway).
 """
 
 from __future__ import annotations
@@ -118,8 +120,13 @@ def test_cohort_table_with_weeks_and_until():
     assert got["adherence_pct"].tolist() == pytest.approx([75.0, 25.0, 50.0])
     assert got["dropout_week"].tolist() == [NA, 1, 1]
     assert got["current_streak"].tolist() == [0, 0, 0]
+    # a's last session in its two weeks is 9 March (18 March is past them)
+    assert got["last_session"].tolist() == list(days("2026-03-09", "2026-03-03", "2026-03-11"))
     until = cohort_table(log(), until="2026-03-08").set_index("participant")
     assert until.loc["a", ["weeks", "sessions", "adherence_pct"]].tolist() == [1, 2, 100.0]
+    # c starts after the day: a window of 0 weeks, 0 sessions, no last session
+    assert until.loc["c", ["weeks", "sessions"]].tolist() == [0, 0]
+    assert pd.isna(until.loc["c", "last_session"])
 
 
 def test_a_cohort_without_pain_columns_has_none_in_its_table():
