@@ -533,7 +533,16 @@ def test_an_unusable_header_gives_an_empty_log():
         "sets",
         "side",
     ]
-    assert str(log["date"].dtype) == "datetime64[us]" and str(log["sets"].dtype) == "Int64"
+    assert {c: str(t) for c, t in log.dtypes.items()} == {
+        "line": "int64",
+        "date": "datetime64[us]",
+        "exercise": "category",
+        "exercise_name": "str",
+        "in_program": "bool",
+        "sets": "Int64",
+        "side": "category",
+    }
+    assert log["side"].cat.categories.tolist() == ["left", "right", "both"]
 
 
 def test_pain_alone_or_session_done_alone_is_data():
