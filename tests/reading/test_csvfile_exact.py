@@ -661,3 +661,32 @@ def test_several_missing_values_are_listed():
             "1 values but the header has 3 columns; missing: b, c",
         )
     ]
+
+
+def test_stray_quotes_after_doubled_ones():
+    assert c._stray_quote('"a""b"c,d', 0, 2, ",", ["x", "y"]) == ("'x'", 2, 2)
+    assert c._stray_quote('"a"""b', 0, 2, ",", ["x"]) == ("'x'", 2, 2)
+    assert c._stray_quote('"a""",b"c', 0, 2, ",", ["x", "y"]) is None
+    assert c._stray_quote('"a\nb"c', 0, 5, ",", ["x"]) == ("'x'", 5, 6)
+    assert c._stray_quote('x,"a"\ny"z', 0, 2, ",", ["p", "q"]) is None
+
+
+def test_quotes_balance_from_a_later_line():
+    quotes = c._LineQuotes('"a\nb"\n"c\nd"\n')
+    assert quotes.total.tolist() == [1, 2, 3, 4, 4]
+    assert quotes.closing_line(3, 3) == 4
+    assert quotes.closing_line(2, 2) == 3
+    assert quotes.closing_line(3, 4) == 4
+    assert quotes.closing_line(1, 1) == 2
+
+
+def test_an_invalid_record_problem_in_full():
+    assert c._quote_problem("log.csv", 4, 4, "bad", 4) == {
+        "file": "log.csv",
+        "line": 4,
+        "column": "-",
+        "value": "",
+        "severity": "error",
+        "code": "FS012",
+        "message": "this record is not valid CSV (bad); check its quotes",
+    }

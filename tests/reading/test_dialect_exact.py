@@ -322,3 +322,7 @@ def test_decimal_marks_of_both_seconds_and_minutes_count():
     assert sniffed(data).decimal_comma is False  # a point, and no comma
     data = b"date;exercise;sets;minutes;seconds\n2026-04-08;x;6;12.5;60,5\n"
     assert sniffed(data).decimal_comma is True
+
+
+def test_an_infinite_number_is_written_as_decimal_does():
+    assert Dialect().number(float("inf")) == "Infinity"

@@ -561,3 +561,36 @@ def test_week_so_far_of_a_participant():
     assert week_so_far(log, "2026-04-08", participant="p1").startswith("1 of 2–3 sessions")
     one = read("participant,date,exercise,sets\np1,2026-04-06,Toe walking,6\n")
     assert week_so_far(one, "2026-04-08").startswith("1 of 2–3 sessions")
+
+
+def test_options_and_keywords_together_name_the_function(tmp_path):
+    from footstats.core.options import ReadOptions
+
+    for function in (plan_append, append_rows):
+        with pytest.raises(TypeError) as info:
+            function(
+                tmp_path / "log.csv", [{"date": "2026-04-10"}], options=ReadOptions(), dayfirst=True
+            )
+        assert str(info.value) == (
+            f"{function.__name__}(): give options= or dayfirst=, not both (a ReadOptions holds "
+            "every reading option: ReadOptions(dayfirst=...))"
+        )
+
+
+def test_refused_rows_name_the_log(tmp_path):
+    log = tmp_path / "log.csv"
+    with pytest.raises(RowsRefused) as info:
+        append_rows(log, [{"date": "2026-04-10", "exercise": "Toe walking", "sets": "x"}])
+    assert str(info.value).startswith(str(log))
+
+
+def test_a_log_over_one_mebibyte_is_written_whole(tmp_path):
+    # two notes of 600,000 characters: the new file is written in chunks of 1 MiB
+    log = tmp_path / "log.csv"
+    note = "n" * 600_000
+    old = "date,exercise,sets,notes\n" + "".join(
+        f"2026-04-0{day},Toe walking,6,{note}\n" for day in (8, 9)
+    )
+    log.write_text(old)
+    append_rows(log, [{"date": "2026-04-10", "exercise": "Toe walking", "sets": 6}], today=TODAY)
+    assert log.read_text() == old + "2026-04-10,Toe walking,6,\n"
