@@ -134,6 +134,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="chart formats, comma-separated among png, svg, pdf (default png)",
     )
     report.add_argument(
+        "--patient",
+        metavar="NAME",
+        help="the patient's name or id, on page 1 of the PDF and at the foot of every page",
+    )
+    report.add_argument(
         "--quiet",
         "-q",
         action="store_true",
@@ -442,6 +447,8 @@ def run_report(args) -> int:
             per_participant=args.per_participant,
             inputs=[name for name in (args.participants, args.routine, args.map) if name],
             window=spans,
+            patient=args.patient,
+            problems=loaded.problems,  # page 1 says what was left out, and why
         )
     except ValueError as exc:  # an output folder beside the input log, a bad --until
         raise _UsageError(str(exc)) from None

@@ -110,6 +110,15 @@ ON_TARGET = "on_target"
 SHARE_ON_TARGET = "share_on_target"
 IMPORTANT = "important"
 
+# The current week and the habit's strength (footstats.weekly_frequency, issue 23).
+IN_PROGRESS = "in_progress"  # a week the window cuts short: shown, never a miss
+HABIT_STRENGTH = "habit_strength"  # Loop Habit Tracker's score, 0-100
+WEEKS_JUDGED = "weeks_judged"
+SETS_COUNTED = "sets_counted"  # sets up to the prescription (per side), per session
+SESSIONS_WITH = "sessions_with"  # sessions in which the exercise was done
+JUDGED = "judged"  # weeks over, or in progress but on target already
+ACTIVE = "active"  # a session in this study week or a later one (footstats.study_week_adherence)
+
 
 def header_key(name: str) -> str:
     """The key header names are matched by: case, spaces, hyphens and underscores ignored.

@@ -23,6 +23,7 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter
 from footstats.charts.plots import PALETTE, _empty, as_written
 from footstats.charts.sizes import figsize
 from footstats.columns import (
+    ACTIVE,
     ADHERENCE_PCT,
     GROUP,
     IMPORTANT,
@@ -99,9 +100,11 @@ def plot_study_weeks(study: pd.DataFrame, *, ax: Axes | None = None, **kwargs: A
     """Share of participants on target in each study week, with how many are still observed.
 
     Week 1 is each participant's first week (participants aligned at their start). The bars
-    (lines, one per group, when there are groups) give the share of the participants observed
-    that week who met the weekly target; the grey steps (right axis) how many were observed,
-    which falls as windows end (a late starter, a shorter programme).
+    (lines, one per group, when there are groups) give the share of the participants judged
+    that week (the week over, or on target already) who met the weekly target; on the right
+    axis the grey steps count the participants in their window that week (falling as
+    windows end: a late starter, a shorter programme) and the dashed steps those still
+    active, with a session that week or later (falling as participants drop out).
 
     Parameters
     ----------
@@ -152,7 +155,7 @@ def plot_study_weeks(study: pd.DataFrame, *, ax: Axes | None = None, **kwargs: A
             )
     ax.set_ylim(0, 1.05)
     ax.yaxis.set_major_formatter(PercentFormatter(1.0))
-    ax.set_ylabel("on target (of those observed)")
+    ax.set_ylabel("on target (of those judged that week)")
     ax.set_xlabel("study week (1 = each participant's first week)")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlim(0.4, observed.index.max() + 0.6)
@@ -164,12 +167,25 @@ def plot_study_weeks(study: pd.DataFrame, *, ax: Axes | None = None, **kwargs: A
         color=PALETTE["grey"],
         linewidth=1.5,
     )
-    counts.set_ylim(0, observed.max() * 1.05)
-    counts.set_ylabel("participants observed", color="0.35")
-    counts.yaxis.set_major_locator(MaxNLocator(integer=True))
     handles, labels = ax.get_legend_handles_labels()
     handles.append(Line2D([], [], color=PALETTE["grey"], linewidth=1.5))
-    labels.append("participants observed (right axis)")
+    labels.append("in their window (right axis)")
+    if ACTIVE in study.columns:
+        # still active: a session that week or later; the gap to the grey steps is drop-out
+        active = study.groupby(WEEK_INDEX)[ACTIVE].sum()
+        counts.step(
+            active.index,
+            active.to_numpy(),
+            where="mid",
+            color=PALETTE["black"],
+            linewidth=1.5,
+            linestyle="--",
+        )
+        handles.append(Line2D([], [], color=PALETTE["black"], linewidth=1.5, linestyle="--"))
+        labels.append("still active: a session that week or later (right axis)")
+    counts.set_ylim(0, observed.max() * 1.05)
+    counts.set_ylabel("participants", color="0.35")
+    counts.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(
         handles,
         labels,
@@ -246,12 +262,15 @@ def plot_adherence_spread(table: pd.DataFrame, *, ax: Axes | None = None, **kwar
 def plot_pain_waterfall(
     table: pd.DataFrame, *, site: str | None = None, ax: Axes | None = None, **kwargs: Any
 ) -> Axes:
-    """Each participant's change of pain, ranked from the largest fall to the largest rise.
+    """Each participant's change of pain, per site, ranked from the largest fall to the
+    largest rise (every site with reports, side by side; one with ``site=``).
 
-    Bars are green for a clinically important improvement (a fall of at least 2 points or
-    30 %, Farrar 2001), grey otherwise. Beyond :data:`MANY_PARTICIPANTS` participants the
-    bars become one area over the ranks (as a share of the participants), drawn at a few
-    hundred evenly spaced ranks.
+    Bars are green for a clinically important improvement, grey otherwise: a fall of at
+    least 2 points or at least 30 % of the baseline (Farrar 2001), whichever is smaller, so
+    each bar has its own threshold, drawn as a black tick across it: a bar that reaches its
+    tick is green. (A fall of 1.2 from a baseline of 3 is 40 %: green; 1.5 from 6 is 25 %:
+    grey.) Beyond :data:`MANY_PARTICIPANTS` participants a site's bars become one area over
+    the ranks (as a share of the participants), drawn at a few hundred evenly spaced ranks.
 
     Parameters
     ----------
@@ -274,46 +293,86 @@ def plot_pain_waterfall(
     """
     expect_table(table, "plot_pain_waterfall", "cohort_table", (PARTICIPANT, ADHERENCE_PCT))
     ax = _axes(ax, "pain_waterfall")
-    site = _site(table, site)
-    if site is None:
+    sites = _sites(table, site)
+    if not sites:
         return _empty(ax, "Change of pain per participant", NO_PAIN_CHANGE)
-    change = table[[PARTICIPANT, f"{site}_change", f"{site}_{IMPORTANT}"]].dropna(
-        subset=[f"{site}_change"]
-    )
-    change = change.sort_values(f"{site}_change", kind="stable")
-    important = change[f"{site}_{IMPORTANT}"].fillna(False).astype(bool).to_numpy()
-    x = np.arange(len(change))
-    values = change[f"{site}_change"].to_numpy(dtype=float)
-    if len(change) > MANY_PARTICIPANTS:
-        _ranked_area(ax, values, important, **kwargs)
-    else:
-        ax.bar(x, values, color=np.where(important, _IMPROVED, _NOT_IMPROVED), width=0.85, **kwargs)
-    ax.axhline(0, color=PALETTE["black"], linewidth=0.8)
-    ax.axhline(-2, color=_IMPROVED, linewidth=1, linestyle=":")
-    if len(change) <= _MAX_LABELLED:
-        ax.set_xticks(
-            x, [as_written(p) for p in change[PARTICIPANT]], rotation=90, fontsize="small"
+    start, ticks, labels = 0.0, [], []
+    improved = not_improved = 0
+    with_reports = pd.Series(False, index=table.index)
+    many = False
+    for site_name in sites:
+        change = table.dropna(subset=[f"{site_name}_change"])
+        with_reports |= table[f"{site_name}_change"].notna()
+        change = change.sort_values(f"{site_name}_change", kind="stable")
+        important = change[f"{site_name}_{IMPORTANT}"].fillna(False).astype(bool).to_numpy()
+        improved += int(important.sum())
+        not_improved += int((~important).sum())
+        values = change[f"{site_name}_change"].to_numpy(dtype=float)
+        if len(change) > MANY_PARTICIPANTS:
+            many = True
+            _ranked_area(ax, values, important, offset=start, width=20, **kwargs)
+            width = 20.0
+        else:
+            x = start + np.arange(len(change))
+            colors = np.where(important, _IMPROVED, _NOT_IMPROVED)
+            ax.bar(x, values, color=colors, width=0.85, **kwargs)
+            threshold = -np.minimum(2, 0.3 * change[f"{site_name}_baseline"].to_numpy(float))
+            ax.hlines(threshold, x - 0.45, x + 0.45, color=PALETTE["black"], linewidth=1.2)
+            ticks += list(x)
+            labels += [as_written(p) for p in change[PARTICIPANT]]
+            width = float(len(change))
+        ax.text(
+            start + (width - 1) / 2,
+            1.0,
+            f"{as_written(site_name)} (n = {len(change)})",
+            transform=ax.get_xaxis_transform(),
+            ha="center",
+            va="bottom",
+            fontsize="small",
+            fontweight="bold",
         )
-    elif len(change) > MANY_PARTICIPANTS:
-        ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-        ax.set_xlabel("participants, ranked (share of those with reports)")
+        start += width + 1.5
+        if site_name != sites[-1]:
+            ax.axvline(start - 1.25, color="0.75", linewidth=0.8)
+    ax.axhline(0, color=PALETTE["black"], linewidth=0.8)
+    if not many and len(ticks) <= _MAX_LABELLED:
+        ax.set_xticks(ticks, labels, rotation=90, fontsize="small")
     else:
         ax.set_xticks([])
-        ax.set_xlabel("participants, ranked")
-    ax.set_ylabel(f"{site} pain change (points)")
+        ax.set_xlabel("participants, ranked within each site")
+    ax.set_xlim(-1, start - 1.5)
+    ax.set_ylabel("pain change (points; below 0 is better)")
     ax.legend(
         handles=[
-            Patch(color=_IMPROVED, label=f"clinically important ({important.sum()})"),
-            Patch(color=_NOT_IMPROVED, label=f"not clinically important ({(~important).sum()})"),
-            Line2D([], [], color=_IMPROVED, linestyle=":", label="-2 points"),
+            Patch(color=_IMPROVED, label=f"clinically important improvement ({improved})"),
+            Patch(color=_NOT_IMPROVED, label=f"not clinically important ({not_improved})"),
+            Line2D(
+                [],
+                [],
+                color=PALETTE["black"],
+                linewidth=1.2,
+                label="its threshold: a fall of 2 points or 30 %,\nwhichever is smaller",
+            ),
         ],
         loc="lower right",
         fontsize="small",
         framealpha=0.9,
     )
     n = len(table)
-    ax.set_title(f"Change of {site} pain per participant ({len(change)} of {n} with reports)")
+    ax.set_title(
+        f"Change of pain per participant and site ({int(with_reports.sum())} of {n} "
+        "participants with reports)",
+        pad=16,
+    )
     return ax
+
+
+def _sites(table: pd.DataFrame, site: str | None) -> list[str]:
+    """The chosen site, or every site with a change for anyone (column order)."""
+    if site is not None:
+        chosen = _site(table, site)
+        return [chosen] if chosen is not None else []
+    return [s for s in pain_sites(table) if table[f"{s}_change"].notna().any()]
 
 
 def _density(ax, adherence: pd.Series, change: pd.Series, **kwargs) -> list:
@@ -331,17 +390,19 @@ def _density(ax, adherence: pd.Series, change: pd.Series, **kwargs) -> list:
     return [Line2D([], [], color=_IMPROVED, linestyle=":", label="-2 points (important fall)")]
 
 
-def _ranked_area(ax, values: np.ndarray, important: np.ndarray, **kwargs) -> None:
-    """The ranked ``values`` as an area over the rank share 0-1, sampled at most
-    :data:`_RANKS` ranks; green where the participant at that rank improved importantly."""
+def _ranked_area(
+    ax, values: np.ndarray, important: np.ndarray, *, offset: float = 0, width: float = 1, **kwargs
+) -> None:
+    """The ranked ``values`` as an area over ``offset`` to ``offset + width`` (the rank
+    share 0-1), sampled at most :data:`_RANKS` ranks; green where the participant at that
+    rank improved importantly."""
     ranks = np.unique(np.linspace(0, len(values) - 1, min(len(values), _RANKS)).round())
     ranks = ranks.astype(int)
-    share = (ranks + 0.5) / len(values)
+    share = offset + (ranks + 0.5) / len(values) * width
     # grey everywhere, then green over the ranks that improved (no gaps where they alternate)
     for color, where in ((_NOT_IMPROVED, None), (_IMPROVED, important[ranks])):
         style = {"color": color, "linewidth": 0, "step": "mid"} | kwargs
         ax.fill_between(share, values[ranks], 0, where=where, **style)
-    ax.set_xlim(0, 1)
 
 
 def plot_adherence_vs_change(
@@ -349,10 +410,13 @@ def plot_adherence_vs_change(
 ) -> Axes:
     """Adherence against the change of pain, one point per participant.
 
-    Green points had a clinically important improvement. Beyond :data:`MANY_PARTICIPANTS`
-    participants, a 2-D histogram counts them instead (hexagonal cells, a colour bar). An
-    association across participants: people who hurt less may exercise more, and pain
-    changes for many reasons.
+    One point per participant and pain site (every site with reports, a marker each; one
+    site with ``site=``). Green points had a clinically important improvement: a fall of at
+    least 2 points or 30 % of the baseline (Farrar 2001), the waterfall's rule. Beyond
+    :data:`MANY_PARTICIPANTS` points, a 2-D histogram counts them instead (hexagonal cells, a
+    colour bar). An association across participants: people who hurt less may exercise
+    more, and pain changes for many reasons. (Groups are told apart in the adherence
+    spread, not here.)
 
     Parameters
     ----------
@@ -375,49 +439,63 @@ def plot_adherence_vs_change(
     """
     expect_table(table, "plot_adherence_vs_change", "cohort_table", (PARTICIPANT, ADHERENCE_PCT))
     ax = _axes(ax, "adherence_vs_pain_change")
-    site = _site(table, site)
+    sites = _sites(table, site)
     title = "Adherence and change of pain"
-    if site is None:
+    if not sites:
         return _empty(ax, title, NO_PAIN_CHANGE)
-    points = table.dropna(subset=[f"{site}_change", ADHERENCE_PCT])
-    important = points[f"{site}_{IMPORTANT}"].fillna(False).astype(bool).to_numpy()
-    if len(points) > MANY_PARTICIPANTS:
-        handles = _density(ax, points[ADHERENCE_PCT], points[f"{site}_change"], **kwargs)
-    else:
-        groups = _groups(points)
-        markers = ("o", "s", "^", "D")
-        for marker, group in zip(markers * 4, groups, strict=False):
-            inside = (
-                np.ones(len(points), dtype=bool)
-                if group is None and GROUP not in points.columns
-                else points.index.isin(_in_group(points, group).index)
+    # one point per participant and site: x adherence, y that site's change
+    points = pd.concat(
+        [
+            table.dropna(subset=[f"{s}_change", ADHERENCE_PCT]).assign(
+                _site=s,
+                _change=lambda t, s=s: t[f"{s}_change"].astype(float),
+                _important=lambda t, s=s: t[f"{s}_{IMPORTANT}"].fillna(False).astype(bool),
             )
+            for s in sites
+        ],
+        ignore_index=True,
+    )
+    important = points["_important"].to_numpy(bool)
+    if len(points) > MANY_PARTICIPANTS:
+        handles = _density(ax, points[ADHERENCE_PCT], points["_change"], **kwargs)
+    else:
+        markers = ("o", "s", "^", "D")
+        for marker, site_name in zip(markers * 4, sites, strict=False):
+            inside = (points["_site"] == site_name).to_numpy()
             ax.scatter(
                 points.loc[inside, ADHERENCE_PCT],
-                points.loc[inside, f"{site}_change"],
+                points.loc[inside, "_change"],
                 c=np.where(important[inside], _IMPROVED, _NOT_IMPROVED),
                 marker=marker,
                 s=36,
                 edgecolor="white",
                 linewidth=0.5,
-                label=None if groups == [None] else _group_label(group),
                 **kwargs,
             )
         handles = [
-            Line2D([], [], marker="o", linestyle="", color=_IMPROVED, label="clinically important"),
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="",
+                color=_IMPROVED,
+                label="clinically important improvement\n(a fall of 2 points or 30 %)",
+            ),
             Line2D([], [], marker="o", linestyle="", color=_NOT_IMPROVED, label="not important"),
         ]
-        if groups != [None]:
+        if len(sites) > 1:
             handles += [
-                Line2D([], [], marker=m, linestyle="", color="0.3", label=_group_label(g))
-                for m, g in zip(markers * 4, groups, strict=False)
+                Line2D([], [], marker=m, linestyle="", color="0.3", label=as_written(name))
+                for m, name in zip(markers * 4, sites, strict=False)
             ]
+    site = ", ".join(sites)
+    n_people = int(points[PARTICIPANT].nunique())
     ax.axhline(0, color=PALETTE["black"], linewidth=0.8)
     ax.set_xlim(-3, 103)
     ax.set_xlabel("session adherence (%)")
-    ax.set_ylabel(f"{site} pain change (points)")
+    ax.set_ylabel("pain change (points; below 0 is better)")
     ax.legend(handles=handles, loc="best", fontsize="small", framealpha=0.9)
-    ax.set_title(f"{title} ({site}, {len(points)} participants)")
+    ax.set_title(f"{title} ({site}; {n_people} participants)")
     ax.text(
         0.0,
         -0.16,

@@ -116,8 +116,10 @@ def dashboard_title(
     who = ""
     if participant is not None:
         who = f" — participant {as_written(participant)}"
-    elif PARTICIPANT in log.columns and log[PARTICIPANT].nunique() > 1:
-        who = f" — {log[PARTICIPANT].nunique()} participants"
+    elif PARTICIPANT in log.columns:
+        # the follow-up's participants (enrolled without rows included), as every count
+        count = len(spans) if spans is not None else log[PARTICIPANT].nunique()
+        who = f" — {count} participants" if count > 1 else ""
     return f"{name}{who}\n{_period(dates.min(), dates.max())} ({weeks} weeks)"
 
 

@@ -46,6 +46,8 @@ from footstats.columns import (
     COMPLETION,
     DATE,
     EXERCISE,
+    HABIT_STRENGTH,
+    IN_PROGRESS,
     PARTICIPANT,
     SESSIONS,
     SETS_DONE,
@@ -90,9 +92,15 @@ PALETTE = {
     "light": "#EEEEEE",
 }
 SITE_COLORS = {"back": PALETTE["blue"], "hip": PALETTE["vermillion"], "knee": PALETTE["green"]}
+# marker and line dashes per site, in site order: two sites on the same values stay apart
+_SITE_MARKS = (("o", "-"), ("s", "--"), ("^", "-."), ("D", ":"))
+_SITE_DODGE = 1.0  # days between the sites' points of one week
 _OTHER_SITE_COLORS = (PALETTE["purple"], PALETTE["orange"], PALETTE["sky"], PALETTE["black"])
 _MET_COLOR, _UNMET_COLOR = PALETTE["blue"], PALETTE["orange"]
 _TARGET_COLOR = PALETTE["green"]
+_PROGRESS_COLOR = PALETTE["grey"]  # the week in progress: not met, not missed
+_COHORT_COLOR = PALETTE["sky"]
+_STRENGTH_COLOR = PALETTE["purple"]
 _HEATMAP = "cividis"  # perceptually uniform and readable with colour-vision deficiencies
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _WEEK = pd.Timedelta(days=7)
@@ -175,7 +183,9 @@ def _period(start, end) -> str:
 
 
 def _week_period(weeks: pd.Series) -> str:
-    return _period(weeks.min(), weeks.max() + pd.Timedelta(days=6))
+    """The weeks by their Monday, ``"weeks of 2 Mar – 15 Jun 2026"``: never past the data
+    (the last week may be in progress)."""
+    return "weeks of " + _period(weeks.min(), weeks.max())
 
 
 def _empty(ax, title: str, message: str):
@@ -294,9 +304,14 @@ def plot_frequency(
     """Sessions per week as bars, with the target band and the streaks.
 
     One bar per week of the table, empty weeks included (a week without sessions shows as
-    a short mark on the axis). Weeks that met the target are blue, the others orange (the
-    legend says which is which); the target band is shaded green. The title states how many
-    weeks met the target and the current and longest streaks.
+    a short mark on the axis). Weeks that met the target are blue, the others orange; the
+    week in progress (``in_progress``: cut short by the window's end) is hatched, grey
+    until it meets the target, never a miss (the legend says which is which); the target
+    band is shaded green. The habit strength (``habit_strength``, Loop's score) is a line
+    on the right axis (0-100 %). The title states how many weeks met the target (of the
+    weeks judged), the current and longest streaks and the habit strength. With several
+    participants the bars are the participants' weekly mean in one colour, with their
+    25-75 % range as capped whiskers.
 
     Parameters
     ----------
@@ -330,32 +345,68 @@ def plot_frequency(
     if data.empty:
         return _empty(ax, "Sessions per week", NO_SESSIONS)
 
-    if n_participants > 1:
+    cohort = n_participants > 1
+    if cohort:
         stats = _week_stats(data, SESSIONS)
         weeks, heights = stats[WEEK], stats["mean"].to_numpy()
         share = (data[SESSIONS] >= low).mean() * 100
         summary = (
-            f"mean of {n_participants} participants (line: 25-75 %)\n"
+            f"mean of the participants observed each week (whiskers: 25-75 %)\n"
             f"target met in {share:.0f} % of participant-weeks"
         )
+        progress = np.zeros(len(weeks), dtype=bool)
+        if IN_PROGRESS in data.columns:
+            progress = (
+                data.groupby(WEEK, sort=True)[IN_PROGRESS].any().reindex(weeks).to_numpy(bool)
+            )
     else:
+        data = data.sort_values(WEEK)
         weeks, heights = data[WEEK], data[SESSIONS].to_numpy()
         summary = _streak_text(data, low)
+        progress = (
+            data[IN_PROGRESS].to_numpy(bool)
+            if IN_PROGRESS in data.columns
+            else np.zeros(len(data), dtype=bool)
+        )
     met = heights >= low
     starts = _day_numbers(weeks)
-    colors = np.where(met, _MET_COLOR, _UNMET_COLOR)
+    if cohort:
+        # a cohort's weekly mean is not a week met or missed: one colour, the quartiles
+        # as capped whiskers (a skewed week's mean can lie outside them)
+        colors = np.full(len(heights), _COHORT_COLOR, dtype=object)
+    else:
+        colors = np.where(met, _MET_COLOR, np.where(progress, _PROGRESS_COLOR, _UNMET_COLOR))
     bar_style = {"linewidth": 1.5, "color": colors, "edgecolor": colors}
-    _week_bars(ax, starts, heights, **(bar_style | kwargs))
-    if n_participants > 1:
-        # vlines, not errorbar: a skewed week's mean can lie outside its quartiles.
-        ax.vlines(starts + 3.5, stats["q25"], stats["q75"], color=PALETTE["black"], linewidth=1)
+    bars = _week_bars(ax, starts, heights, **(bar_style | kwargs))
+    if progress.any() and hasattr(bars, "patches"):
+        for patch, current in zip(bars.patches, progress, strict=True):
+            if current:  # hatched: the week is not over
+                patch.set_hatch("///")
+                patch.set_edgecolor("white")
+    if cohort:
+        middle = starts + 3.5
+        ax.vlines(middle, stats["q25"], stats["q75"], color=PALETTE["black"], linewidth=1)
+        for quartile in ("q25", "q75"):
+            ax.hlines(stats[quartile], middle - 1.2, middle + 1.2, color=PALETTE["black"], lw=1)
 
-    handles: list[Any] = [
-        Patch(color=_MET_COLOR, label=f"target met (≥ {low:g})"),
-        Patch(color=_UNMET_COLOR, label="below target"),
-        Patch(color=_TARGET_COLOR, alpha=0.3, label=f"target {_range(low, high)} / week"),
-    ]
-    zero = heights == 0
+    if cohort:
+        handles: list[Any] = [
+            Patch(color=_COHORT_COLOR, label="mean sessions"),
+            Line2D([], [], color=PALETTE["black"], linewidth=1, label=_COHORT_BAND),
+        ]
+    else:
+        handles = [
+            Patch(color=_MET_COLOR, label=f"target met (≥ {low:g})"),
+            Patch(color=_UNMET_COLOR, label="below target"),
+        ]
+    if progress.any():
+        handles.append(
+            Patch(facecolor=_PROGRESS_COLOR, edgecolor="white", hatch="///", label="in progress")
+        )
+    handles.append(
+        Patch(color=_TARGET_COLOR, alpha=0.3, label=f"target {_range(low, high)} / week")
+    )
+    zero = (heights == 0) & ~progress
     if zero.any():
         # A zero-height bar is invisible, and an empty week must not look like missing data.
         handles += ax.plot(
@@ -374,6 +425,21 @@ def plot_frequency(
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("sessions per week")
     _date_axis(ax, weeks)
+    if not cohort and HABIT_STRENGTH in data.columns and data[HABIT_STRENGTH].notna().any():
+        strength_ax = ax.twinx()
+        strength_ax.plot(
+            starts + 3.5,
+            data[HABIT_STRENGTH].to_numpy(float),
+            color=_STRENGTH_COLOR,
+            linewidth=2,
+            marker="o" if len(weeks) <= _MANY_WEEKS else None,
+            markersize=3,
+        )
+        strength_ax.set_ylim(0, 130)  # the top kept for the legend, as on the left
+        strength_ax.set_yticks(range(0, 101, 25))
+        strength_ax.set_ylabel("habit strength (%)")
+        handles.append(Line2D([], [], color=_STRENGTH_COLOR, lw=2, label="habit strength"))
+        summary += f" · habit strength {data[HABIT_STRENGTH].iloc[-1]:.0f} %"
     ax.set_title(f"Sessions per week, {_week_period(weeks)}\n{summary}")
     ax.legend(
         handles=handles, loc="upper left", fontsize="small", ncols=len(handles), frameon=False
@@ -396,14 +462,15 @@ def _range(low: float, high: float) -> str:
 
 
 def _streak_text(weekly: pd.DataFrame, low: float) -> str:
-    """ "target met in 14 of 16 weeks · current streak 3 · longest streak 10"."""
-    from footstats.columns import CURRENT_STREAK, LONGEST_STREAK
+    """ "target met in 14 of 16 weeks · current streak 3 · longest streak 10" (the weeks
+    judged: a week in progress counts once on target)."""
+    from footstats.columns import CURRENT_STREAK, LONGEST_STREAK, WEEKS_JUDGED
     from footstats.metrics.tables import frequency_summary
 
     rescored = weekly.assign(**{TARGET_MET: weekly[SESSIONS] >= low})
     summary = frequency_summary(rescored).iloc[0]
     return (
-        f"target met in {int(rescored[TARGET_MET].sum())} of {len(rescored)} weeks · "
+        f"target met in {int(rescored[TARGET_MET].sum())} of {int(summary[WEEKS_JUDGED])} weeks · "
         f"current streak {int(summary[CURRENT_STREAK])} · "
         f"longest streak {int(summary[LONGEST_STREAK])}"
     )
@@ -603,10 +670,13 @@ def plot_sets(
 ) -> Axes:
     """Sets done against sets prescribed, per exercise, totalled over the period.
 
-    The outlined bar is the prescription (for the sessions done), the filled bar what was
-    done; sets beyond the prescription are drawn in green past the outline, so doing more
-    is visible (and never counted as more than 100 % elsewhere). The label gives
-    done / prescribed and the percentage. With several participants, totals are summed.
+    The outlined bar is the prescription (for the sessions done), the blue bar the sets
+    counted: done up to the prescription in each session (per side), the figure of page 1
+    and of the completion heatmap (:func:`footstats.metrics.tables.counted_sets`). Sets
+    beyond the prescription are drawn in green after it, so doing more is visible but never
+    makes up for a missed set: they start at the prescription's end. The label gives
+    counted / prescribed, the percentage and the sets beyond. With several participants,
+    totals are summed.
 
     Parameters
     ----------
@@ -638,10 +708,16 @@ def plot_sets(
     if data.empty:
         return _empty(ax, title, NO_SETS)
 
-    totals = data.groupby(EXERCISE, observed=False, sort=True)[[SETS_DONE, SETS_PRESCRIBED]].sum()
+    from footstats.metrics.tables import counted_sets
+
+    # the sets counted up to the prescription per session: page 1's figure and the heatmap's
+    counted = data.assign(counted=counted_sets(data))
+    totals = counted.groupby(EXERCISE, observed=False, sort=True)[
+        [SETS_DONE, SETS_PRESCRIBED, "counted"]
+    ].sum()
     done = totals[SETS_DONE].to_numpy(dtype=float)
     prescribed = totals[SETS_PRESCRIBED].to_numpy(dtype=float)
-    within = np.minimum(done, prescribed)
+    within = totals["counted"].to_numpy(dtype=float)
     extra = done - within
     y = np.arange(len(totals))
 
@@ -654,20 +730,25 @@ def plot_sets(
         linewidth=1,
         label="prescribed",
     )
-    ax.barh(y, within, height=0.45, **({"color": PALETTE["blue"], "label": "done"} | kwargs))
+    ax.barh(y, within, height=0.45, **({"color": PALETTE["blue"], "label": "counted"} | kwargs))
     ax.barh(
         y,
         extra,
-        left=within,
+        left=np.maximum(within, prescribed),  # past the outline: they fill no missed set
         height=0.45,
         color=PALETTE["green"],
-        label="done beyond the prescription",
+        label="beyond the prescription (not counted)",
     )
-    right = max(np.max(done, initial=0), np.max(prescribed, initial=0))
-    for row, (d, p) in enumerate(zip(done, prescribed, strict=True)):
-        share = f" ({d / p * 100:.0f} %)" if p > 0 else ""
+    right = np.max(np.maximum(within, prescribed) + extra, initial=0)
+    for row, (c, x, p) in enumerate(zip(within, extra, prescribed, strict=True)):
+        share = f" ({c / p * 100:.0f} %)" if p > 0 else ""
+        more = f" +{x:g}" if x > 0 else ""
         ax.text(
-            max(d, p) + right * 0.01, row, f"{d:g} / {p:g}{share}", va="center", fontsize="small"
+            max(c, p) + x + right * 0.01,
+            row,
+            f"{c:g} / {p:g}{share}{more}",
+            va="center",
+            fontsize="small",
         )
     ax.set_xlim(0, right * 1.22 or 1)
     ax.set_yticks(y, _exercise_labels(totals.index, resolve_routine(routine, weekly_sets)))
@@ -692,11 +773,13 @@ def plot_pain(
 ) -> Axes:
     """Weekly pain per site: the mean as a line, the week's min-max as a band.
 
-    With ``change`` (the :func:`footstats.pain_change` table) each site also gets its
-    baseline (dotted) and the level that would be a clinically important improvement
-    (dash-dot): the higher of baseline - 2 and 0.7 x baseline (Farrar 2001). With several
-    participants, the line is the participants' mean of weekly means and the band their
-    25-75 % range; baselines are then not drawn.
+    Lower is better. Each site has its own colour, marker and dashes, so two sites with the
+    same values stay apart; a week without a report breaks the line (no line across a
+    gap). With ``change`` (the :func:`footstats.pain_change` table) each site also gets
+    one reference line (dotted), the level of a clinically important improvement: the
+    higher of baseline - 2 and 0.7 x baseline (Farrar 2001). With several participants,
+    the line is the participants' mean of weekly means and the band their 25-75 % range;
+    the reference lines are then not drawn.
 
     Parameters
     ----------
@@ -719,7 +802,7 @@ def plot_pain(
     >>> log = footstats.load_sample()
     >>> ax = plot_pain(footstats.weekly_pain(log), change=footstats.pain_change(log))
     >>> ax.get_ylabel()
-    'pain (0-10)'
+    'pain (0-10, lower is better)'
     """
     expect_table(weekly_pain, "plot_pain", "weekly_pain")
     data, n_participants = _select(weekly_pain, participant)
@@ -736,43 +819,51 @@ def plot_pain(
     grid = _week_grid(data[WEEK])
     sites = _ordered_sites(data[SITE])
     colors = _site_colors(sites)
-    line_style = {
-        "marker": "o",
-        "markersize": 3.5 if len(grid) <= _MANY_WEEKS else 2,
-        "linewidth": 2,
-    }
-    for site in sites:
+    markersize = 4.5 if len(grid) <= _MANY_WEEKS else 2.5
+    for number, site in enumerate(sites):
         rows = data[data[SITE].astype(str) == site].sort_values(WEEK)
-        x = _day_numbers(rows[WEEK] + _MID_WEEK)
-        color = colors[site]
-        _range_band(ax, x, rows[VALUE_MIN], rows[VALUE_MAX], color)
-        ax.plot(
-            x,
-            rows[VALUE_MEAN].astype(float),
-            **({"color": color, "label": as_written(site)} | line_style | kwargs),
+        # a week without a report breaks the line: no straight line across a gap
+        x, (mean, low, high) = _with_gaps(
+            rows[WEEK], rows[VALUE_MEAN], rows[VALUE_MIN], rows[VALUE_MAX]
         )
+        color = colors[site]
+        # sites side by side by a day within their week: equal values do not hide each other
+        x = x + (number - (len(sites) - 1) / 2) * _SITE_DODGE
+        _range_band(ax, x, low, high, color)
+        # each site its own marker and dashes: two sites on the same values stay apart
+        marker, dashes = _SITE_MARKS[number % len(_SITE_MARKS)]
+        line_style: dict[str, Any] = {
+            "marker": marker,
+            "markersize": markersize,
+            "linewidth": 2,
+            "linestyle": dashes,
+            "markeredgecolor": "white",
+            "markeredgewidth": 0.5,
+        }
+        ax.plot(x, mean, **({"color": color, "label": as_written(site)} | line_style | kwargs))
         if site in baselines:
-            baseline = baselines[site]
-            ax.axhline(baseline, color=color, linestyle=":", linewidth=1.5)
-            ax.axhline(_important_level(baseline), color=color, linestyle="-.", linewidth=1)
+            # one reference line per site: the level of a clinically important improvement
+            level = _important_level(baselines[site])
+            # dots offset per site: two sites with one level interleave their colours
+            dots = (2 * number, (2, 2 * len(sites) - 2 + 2))
+            ax.axhline(level, color=color, linestyle=dots, linewidth=1.5)
     ax.set_ylim(0, 10)
     ax.set_yticks(range(0, 11, 2))
-    ax.set_ylabel("pain (0-10)")
+    ax.set_ylabel("pain (0-10, lower is better)")
     _date_axis(ax, grid)
     handles, _ = ax.get_legend_handles_labels()
     band = _COHORT_BAND if cohort else "min-max"
     handles.append(Patch(color=PALETTE["grey"], alpha=0.3, label=band))
     if baselines:
-        handles += [
-            Line2D([], [], color=PALETTE["grey"], linestyle=":", label="baseline"),
+        handles.append(
             Line2D(
                 [],
                 [],
                 color=PALETTE["grey"],
-                linestyle="-.",
-                label="clinically important\nimprovement at or below",
-            ),
-        ]
+                linestyle=(0, (1, 3)),
+                label="clinically important\nimprovement at or below\n(-2 points or -30 %)",
+            )
+        )
     # Outside on the right: pain fills the whole 0-10 range, any inside spot can hide data.
     ax.legend(
         handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False
@@ -792,12 +883,31 @@ def _important_level(baseline: float) -> float:
     return max(baseline - 2, 0.7 * baseline)
 
 
-def _range_band(ax, x: np.ndarray, low: pd.Series, high: pd.Series, color) -> None:
-    """Shade from ``low`` to ``high``; a single week gets a bar, as a band needs two points."""
-    low, high = low.astype(float).to_numpy(), high.astype(float).to_numpy()
-    if len(x) == 1:
-        ax.vlines(x, low, high, color=color, alpha=0.35, linewidth=8)
-    else:
+def _with_gaps(weeks: pd.Series, *values: pd.Series) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Day numbers of the weeks' middles and the values, with a NaN point inserted after
+    each week followed by a gap (the next week with a value is more than 7 days later):
+    lines and bands then break there instead of bridging the missing weeks."""
+    weeks = pd.DatetimeIndex(weeks)
+    x = _day_numbers(weeks + _MID_WEEK)
+    columns = [np.asarray(v, dtype=float) for v in values]
+    gap = np.flatnonzero(np.diff(x) > 7.5)
+    if len(gap):
+        x = np.insert(x, gap + 1, x[gap] + 3.5)
+        columns = [np.insert(c, gap + 1, np.nan) for c in columns]
+    return x, columns
+
+
+def _range_band(ax, x: np.ndarray, low, high, color) -> None:
+    """Shade from ``low`` to ``high``; a week alone (between gaps) gets a bar, as a band
+    needs two points."""
+    low, high = np.asarray(low, dtype=float), np.asarray(high, dtype=float)
+    known = ~np.isnan(low)
+    alone = known.copy()
+    alone[1:] &= ~known[:-1]
+    alone[:-1] &= ~known[1:]
+    if alone.any():
+        ax.vlines(x[alone], low[alone], high[alone], color=color, alpha=0.35, linewidth=6)
+    if (known & ~alone).sum() >= 2:
         ax.fill_between(x, low, high, color=color, alpha=0.15, linewidth=0)
 
 
@@ -875,20 +985,22 @@ def plot_adherence_vs_pain(
     sites = _ordered_sites(sites)
     colors = _site_colors(sites)
     markersize = 3.5 if len(data) <= _MANY_WEEKS else 2
-    for site in sites:
-        reported = data[site].notna()  # weeks without a report are skipped, not zero
+    for number, site in enumerate(sites):
+        # every week: one without a report is NaN and breaks the line (not zero, not bridged)
+        marker, dashes = _SITE_MARKS[number % len(_SITE_MARKS)]
         pain_ax.plot(
-            starts[reported.to_numpy()] + 3.5,
-            data.loc[reported, site].astype(float),
+            starts + 3.5,
+            data[site].astype(float).to_numpy(),
             color=colors[site],
-            marker="o",
-            markersize=markersize,
+            marker=marker,
+            markersize=markersize + 1,
+            linestyle=dashes,
             linewidth=2,
             label=as_written(f"{site} pain"),
         )
     pain_ax.set_ylim(0, 10 / _LEGEND_ROOM)
     pain_ax.set_yticks(range(0, 11, 2))
-    pain_ax.set_ylabel("pain (0-10)")
+    pain_ax.set_ylabel("pain (0-10, lower is better)")
     handles = ax.get_legend_handles_labels()[0] + pain_ax.get_legend_handles_labels()[0]
     pain_ax.legend(
         handles=handles, loc="upper center", ncols=len(handles), fontsize="small", frameon=False

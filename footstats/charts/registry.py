@@ -30,6 +30,7 @@ __all__ = [
     "Chart",
     "Metric",
     "Tables",
+    "caption",
     "chart_names",
     "dashboard_charts",
     "draw",
@@ -49,6 +50,7 @@ class Chart:
     keyword of the plot function to the metric whose table fills it, e.g. ``change`` of
     :func:`footstats.plot_pain`); ``routine``: the plot function also takes ``routine=``.
     ``pdf_page`` numbers the PDF's chart pages (two charts to a page); None: not in the PDF.
+    ``caption``: what the chart shows, in words, under it on the PDF's page.
     The dashboard is a whole figure, not drawn on one Axes: no table, no plot function.
     """
 
@@ -60,6 +62,7 @@ class Chart:
     dashboard: bool = False
     pdf_page: int | None = None
     cohort: bool = False
+    caption: str = ""
 
     def size(self, rows: int = 5) -> tuple[float, float]:
         """Figure size (inches) of the chart on its own; ``rows``: the routine's exercises."""
@@ -80,8 +83,19 @@ REGISTRY: dict[str, Chart] = {
             plots.plot_frequency,
             dashboard=True,
             pdf_page=1,
+            caption="Sessions per week. Blue: target met; orange: below target; hatched: the "
+            "week in progress (never a miss before its Sunday). Line: habit strength (Loop "
+            "Habit Tracker's score, 0-100 %), which grows with each session and falls "
+            "gradually with misses.",
         ),
-        Chart("calendar", tables.session_table, plots.plot_calendar, pdf_page=1),
+        Chart(
+            "calendar",
+            tables.session_table,
+            plots.plot_calendar,
+            pdf_page=1,
+            caption="Session days: one square per day from the first session to the last, "
+            "coloured on the days with a session.",
+        ),
         Chart(
             "completion",
             tables.weekly_sets,
@@ -89,8 +103,19 @@ REGISTRY: dict[str, Chart] = {
             routine=True,
             dashboard=True,
             pdf_page=2,
+            caption="Set completion per exercise and week: the mean over the week's sessions "
+            "of the sets done up to the prescription (more than prescribed counts as 100 %). "
+            "Blank: no session that week.",
         ),
-        Chart("sets", tables.weekly_sets, plots.plot_sets, routine=True, pdf_page=2),
+        Chart(
+            "sets",
+            tables.weekly_sets,
+            plots.plot_sets,
+            routine=True,
+            pdf_page=2,
+            caption="Sets per exercise over the sessions done: counted up to the prescription "
+            "(blue) against the prescription (outline); sets beyond it in green, not counted.",
+        ),
         Chart(
             "pain",
             tables.weekly_pain,
@@ -98,6 +123,8 @@ REGISTRY: dict[str, Chart] = {
             keywords={"change": tables.pain_change},
             dashboard=True,
             pdf_page=3,
+            caption="Pain per week and site (0-10, lower is better): the week's mean, its "
+            "lowest and highest value as a band; a line breaks where weeks have no report.",
         ),
         Chart(
             "adherence_vs_pain",
@@ -105,6 +132,8 @@ REGISTRY: dict[str, Chart] = {
             plots.plot_adherence_vs_pain,
             dashboard=True,
             pdf_page=3,
+            caption="Sessions per week (bars) beside the week's mean pain per site (lines, "
+            "lower is better): an association over time, not evidence that one caused the other.",
         ),
         # The dashboard holds the charts marked ``dashboard`` above, two by two.
         Chart(DASHBOARD, None, None),
@@ -114,6 +143,9 @@ REGISTRY: dict[str, Chart] = {
             cohort_plots.plot_study_weeks,
             pdf_page=4,
             cohort=True,
+            caption="Per study week (week 1 = each participant's first): the share of the "
+            "participants observed that week who met the target, and how many are still "
+            "observed (it falls as participants stop).",
         ),
         Chart(
             "adherence_spread",
@@ -121,6 +153,8 @@ REGISTRY: dict[str, Chart] = {
             cohort_plots.plot_adherence_spread,
             pdf_page=4,
             cohort=True,
+            caption="Session adherence per participant: one dot each, the box from the first "
+            "to the third quartile, the line at the median.",
         ),
         Chart(
             "pain_waterfall",
@@ -128,6 +162,9 @@ REGISTRY: dict[str, Chart] = {
             cohort_plots.plot_pain_waterfall,
             pdf_page=5,
             cohort=True,
+            caption="Change of pain per participant and site, latest minus baseline (below 0 "
+            "is better). Green: a clinically important improvement (a fall of at least 2 "
+            "points or 30 %, Farrar 2001); grey: not.",
         ),
         Chart(
             "adherence_vs_pain_change",
@@ -135,6 +172,9 @@ REGISTRY: dict[str, Chart] = {
             cohort_plots.plot_adherence_vs_change,
             pdf_page=5,
             cohort=True,
+            caption="Session adherence against the change of pain, per participant and site "
+            "(green: clinically important improvement, as in the chart above): an "
+            "association, not a cause.",
         ),
     )
 }
@@ -153,6 +193,15 @@ def pdf_pages(*, cohort: bool = False) -> tuple[tuple[str, ...], ...]:
         if page is not None:
             pages.setdefault(page, []).append(name)
     return tuple(tuple(names) for _, names in sorted(pages.items()))
+
+
+def caption(name: str) -> str:
+    """The caption of chart ``name`` under it in the PDF (what it shows, in words).
+
+    >>> caption("pain").startswith("Pain per week and site (0-10, lower is better)")
+    True
+    """
+    return _chart(name).caption
 
 
 def dashboard_charts() -> tuple[Chart, ...]:

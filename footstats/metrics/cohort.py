@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from footstats.columns import (
+    ACTIVE,
     ADHERENCE_PCT,
     BASELINE,
     CHANGE,
@@ -29,6 +30,8 @@ from footstats.columns import (
     DROPOUT_WEEK,
     GROUP,
     IMPORTANT,
+    IN_PROGRESS,
+    JUDGED,
     LAST_SESSION,
     LATEST,
     LONGEST_STREAK,
@@ -155,19 +158,23 @@ def study_week_adherence(
     Returns
     -------
     DataFrame
-        ``[group], week_index, observed, on_target, share_on_target``: ``observed`` counts
-        the participants whose window includes that study week (1 = the week of each
-        one's start), ``on_target`` those of them who met the weekly target, and the share
-        is on_target / observed. Per group when the participants table has a ``group``.
+        ``[group], week_index, observed, active, judged, on_target, share_on_target``:
+        ``observed`` counts the participants whose window includes that study week (1 =
+        the week of each one's start), ``active`` those of them with a session in that
+        week or a later one (it falls as participants drop out), ``judged`` those whose
+        week is over or already on target (a week in progress is never a miss),
+        ``on_target`` those who met the weekly target, and the share is on_target /
+        judged (NaN when none is judged yet). Per group when the participants table has a
+        ``group``.
 
     Examples
     --------
     >>> from io import BytesIO
     >>> import footstats
     >>> study_week_adherence(footstats.read_log(BytesIO(EXAMPLE)))
-       week_index  observed  on_target  share_on_target
-    0           1         2          1              0.5
-    1           2         2          0              0.0
+       week_index  observed  active  judged  on_target  share_on_target
+    0           1         2       2       2          1              0.5
+    1           2         2       1       0          0              NaN
     """
     routine = deprecated_program(routine, program)
     expect_log(log, "study_week_adherence")
@@ -182,13 +189,27 @@ def study_week_adherence(
         groups = spans.set_index(PARTICIPANT)[GROUP]
         weekly[GROUP] = groups.reindex(weekly[PARTICIPANT].astype("str")).to_numpy()
         keys = [GROUP, WEEK_INDEX]
+    # still active: a session in this study week or a later one (a drop-out is not)
+    done = weekly[SESSIONS].gt(0).astype("int64")
+    later = done.iloc[::-1].groupby(weekly[PARTICIPANT].iloc[::-1], observed=True).cumsum()
+    weekly[ACTIVE] = later.iloc[::-1].gt(0)
+    # a week in progress is judged once on target (never a miss before its Sunday)
+    weekly[JUDGED] = ~(weekly[IN_PROGRESS] & ~weekly[TARGET_MET])
     out = (
         weekly.groupby(keys, sort=True, dropna=False)
-        .agg(**{OBSERVED: (TARGET_MET, "size"), ON_TARGET: (TARGET_MET, "sum")})
+        .agg(
+            **{
+                OBSERVED: (TARGET_MET, "size"),
+                ACTIVE: (ACTIVE, "sum"),
+                JUDGED: (JUDGED, "sum"),
+                ON_TARGET: (TARGET_MET, "sum"),
+            }
+        )
         .reset_index()
     )
-    out[ON_TARGET] = out[ON_TARGET].astype("int64")
-    out[SHARE_ON_TARGET] = out[ON_TARGET] / out[OBSERVED]
+    for column in (ACTIVE, JUDGED, ON_TARGET):
+        out[column] = out[column].astype("int64")
+    out[SHARE_ON_TARGET] = out[ON_TARGET] / out[JUDGED].where(out[JUDGED] > 0)
     return out
 
 

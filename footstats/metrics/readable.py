@@ -27,7 +27,15 @@ from footstats.core.guards import expect_summary
 from footstats.errors import UsageError
 from footstats.routine import Routine, deprecated_program
 
-__all__ = ["DECIMALS", "headline_table", "key_figures", "round_numbers", "round_table"]
+__all__ = [
+    "DECIMALS",
+    "habit_words",
+    "headline_table",
+    "key_figures",
+    "period_words",
+    "round_numbers",
+    "round_table",
+]
 
 DECIMALS = 4
 
@@ -132,24 +140,55 @@ def _table(rows: list[tuple[str, str]]) -> pd.DataFrame:
 
 def _person_rows(entry: dict) -> list[tuple[str, str]]:
     weeks, sessions = entry["weeks"], entry["sessions"]
-    period = "nothing logged yet"
-    if entry["first_date"]:
-        period = (
-            f"{_day(entry['first_date'])} - {_day(entry['last_date'])} ({_count(weeks, 'week')})"
-        )
-    per_week = f" ({sessions / weeks:.1f} a week on average)" if weeks else ""
     rows = [
-        ("Period", period),
-        ("Sessions", f"{sessions}{per_week}"),
+        ("Period", period_words(entry)),
+        (
+            "Sessions",
+            f"{sessions}" + (f" ({sessions / weeks:.1f} a week on average)" if weeks else ""),
+        ),
         ("Session adherence", _pct(entry["adherence_pct"])),
         ("Current streak on target", _weeks(entry["current_streak"])),
         ("Longest streak on target", _weeks(entry["longest_streak"])),
     ]
+    if entry.get("habit_strength") is not None:
+        rows.append(("Habit strength", habit_words(entry["habit_strength"])))
+    if entry.get("in_progress"):
+        rows.append(("This week", "in progress: not counted as a miss before its Sunday"))
     for site, change in entry["pain"].items():
         rows.append((f"{site.capitalize()} pain (0-10)", _pain_change(change)))
     if not entry["pain"]:
         rows.append(("Pain (0-10)", "no pain reports"))
     return rows
+
+
+def period_words(entry: dict) -> str:
+    """The follow-up window of a summary entry in words: its first and last day, its weeks
+    and, when the last entry is earlier than the window's end, the day of the last entry.
+
+    >>> period_words({"start": "2026-03-02", "end": "2026-12-07", "weeks": 41,
+    ...               "first_date": "2026-03-02", "last_date": "2026-03-28"})
+    '2 Mar 2026 - 7 Dec 2026 (41 weeks; last entry 28 Mar 2026)'
+    """
+    start, end = entry.get("start") or entry["first_date"], entry.get("end") or entry["last_date"]
+    if not start or not end:
+        return "nothing logged yet"
+    text = f"{_day(start)} - {_day(end)} ({_count(entry['weeks'], 'week')}"
+    last = entry["last_date"]
+    if last and last != end:
+        text += f"; last entry {_day(last)}"
+    return text + ")"
+
+
+def habit_words(strength: float) -> str:
+    """Habit strength (0-100) in words.
+
+    >>> habit_words(70.4)
+    "70 % (Loop Habit Tracker's score: grows with each session, falls gradually with misses)"
+    """
+    return (
+        f"{strength:.0f} % (Loop Habit Tracker's score: grows with each session, "
+        "falls gradually with misses)"
+    )
 
 
 def _cohort_rows(cohort: dict) -> list[tuple[str, str]]:

@@ -32,8 +32,15 @@ week
     compare participants who started on different dates week by week.
 frequency
     Sessions per week; the target is met when sessions >= the routine's minimum.
-    Adherence % = mean over weeks of min(sessions / minimum, 1) x 100. Streaks are runs of
-    consecutive weeks with the target met: the current one ends in the last week.
+    A week the window's end cuts short (its Sunday is later: the current week) is *in
+    progress*: it is judged (counted for adherence and streaks) once it meets the target,
+    never as a miss. Adherence % = mean over the judged weeks of min(sessions / minimum, 1)
+    x 100. Streaks are runs of consecutive judged weeks with the target met: the current
+    one ends in the last judged week.
+habit strength
+    Loop Habit Tracker's score, 0-100: each day of the window, score = score x m + share
+    x (1 - m), m = 0.5 ** (sqrt(minimum / 7) / 13), share = min(1, sessions in the 14 days
+    ending that day / (2 x minimum)); a week shows the score on its last day in the window.
 set completion
     Per session and routine exercise (an exercise missing from a session counts 0 sets),
     with p the prescribed sets (the low end of the routine's range): completion =
@@ -81,10 +88,13 @@ from footstats.columns import (
     COUNT,
     CURRENT_STREAK,
     DATE,
+    END,
     EXERCISE,
     EXERCISES,
     FIRST_DATE,
+    HABIT_STRENGTH,
     IN_PROGRAM,
+    IN_PROGRESS,
     LAG,
     LAG_PREFIX,
     LAST_DATE,
@@ -98,12 +108,15 @@ from footstats.columns import (
     PARTICIPANT,
     SESSION_DONE,
     SESSIONS,
+    SESSIONS_WITH,
     SETS,
+    SETS_COUNTED,
     SETS_DONE,
     SETS_PRESCRIBED,
     SIDE,
     SITE,
     SPEARMAN,
+    START,
     TARGET_MAX,
     TARGET_MET,
     TARGET_MIN,
@@ -113,6 +126,7 @@ from footstats.columns import (
     WEEK,
     WEEK_INDEX,
     WEEKS,
+    WEEKS_JUDGED,
     WORKOUTS,
     pain_columns,
 )
@@ -134,7 +148,11 @@ from footstats.metrics.weeks import Keys, WeekGrid
 from footstats.routine import Routine, deprecated_program, resolve_routine
 
 __all__ = [
+    "HABIT_HALF_LIFE_DAYS",
     "adherence_vs_pain",
+    "counted_sets",
+    "exercise_completion",
+    "habit_multiplier",
     "follow_up",
     "frequency_summary",
     "pain_association",
@@ -262,15 +280,21 @@ def weekly_frequency(
     -------
     DataFrame
         ``[participant], week, [week_index], sessions, target_min, target_max,
-        target_met``, one row per week from the week of the window's start to the week of
-        its end; a week without a session has 0 sessions.
+        target_met, in_progress, habit_strength``, one row per week from the week of the
+        window's start to the week of its end; a week without a session has 0 sessions.
+        ``in_progress``: the week's Sunday is after the window's end (the current week,
+        or a week a participant's end cuts short): never counted as a miss.
+        ``habit_strength``: Loop Habit Tracker's score (0-100) on the week's last day in
+        the window, an exponential average of the sessions that falls gradually with
+        misses (see :func:`habit_multiplier` and docs/metrics.md).
 
     Examples
     --------
     >>> import footstats
     >>> weekly = footstats.load_sample().pipe(footstats.weekly_frequency)
-    >>> list(weekly.columns)
-    ['week', 'sessions', 'target_min', 'target_max', 'target_met']
+    >>> list(weekly.columns)  # doctest: +NORMALIZE_WHITESPACE
+    ['week', 'sessions', 'target_min', 'target_max', 'target_met', 'in_progress',
+     'habit_strength']
     """
     routine = deprecated_program(routine, program)
     expect_log(log, "weekly_frequency")
@@ -278,8 +302,15 @@ def weekly_frequency(
     window = window_argument(window, weeks, until, participants, log)
     log, had, keys, span = _prepare(log, routine, window)
     grid = WeekGrid.of(keys, span)
-    sessions = _weekly_sessions(log, routine, keys, grid)
+    session_keys = _sessions(log, routine, keys)
+    participant, day = keys.split(session_keys)
+    sessions = np.bincount(grid.cell(participant, keys.week[day]), minlength=len(grid))
     target = routine.sessions_per_week
+    # A week whose Sunday is after the window's end is cut short (the current week): in
+    # progress, never a miss (docs/metrics.md).
+    sunday = grid.week + 6 * keys.day_step
+    in_progress = sunday > span.end[grid.participant]
+    strength = _habit_strength(keys, span, grid, session_keys, float(target.low))
     out = pd.DataFrame(
         {
             PARTICIPANT: keys.participants.take(grid.participant),
@@ -292,13 +323,85 @@ def weekly_frequency(
             TARGET_MIN: _number(target.low),
             TARGET_MAX: _number(target.high),
             TARGET_MET: sessions >= target.low,
+            IN_PROGRESS: in_progress,
+            HABIT_STRENGTH: strength,
         }
     )
     return _finish(out, had, routine)
 
 
+# Loop Habit Tracker's score (uhabits-core, Score.compute and ScoreList.recompute): every
+# day d of the window, score(d) = score(d-1) x m + share(d) x (1 - m), score 0 before the
+# window's start, with m = 0.5 ** (sqrt(f) / 13) for a habit of frequency f = target / 7
+# sessions a day, and share(d) = min(1, sessions in the 2 x 7 days ending on d / (2 x
+# target)) (Loop doubles both ends of a weekly target to smooth an irregular week; a target
+# of 7 or more a week counts the 7 days ending on d against the target).
+HABIT_HALF_LIFE_DAYS = 13  # Loop's constant: the half-life of a daily habit's score, in days
+
+
+def habit_multiplier(target: float) -> float:
+    """Loop Habit Tracker's daily decay factor m for ``target`` sessions a week.
+
+    The score keeps m of itself each day: a habit of ``target`` sessions a week loses half
+    of its strength in 13 / sqrt(target / 7) days without a session (24.3 days for 2 a week).
+
+    Parameters
+    ----------
+    target : float
+        The routine's minimum sessions per week (> 0).
+
+    Examples
+    --------
+    >>> round(habit_multiplier(7), 6)  # a daily habit halves in 13 days
+    0.948078
+    >>> round(habit_multiplier(2), 6)
+    0.971902
+    """
+    return float(0.5 ** (np.sqrt(target / 7) / HABIT_HALF_LIFE_DAYS))
+
+
+def _habit_strength(keys: Keys, span, grid: WeekGrid, session_keys: np.ndarray, target: float):
+    """Habit strength (0-100) of each week of the grid: Loop's score on the week's last day
+    inside the window (its Sunday, or the window's end). NaN for a target of 0 sessions."""
+    n_cells = len(grid)
+    if not n_cells or target <= 0:
+        return np.full(n_cells, np.nan)
+    doubled = target < 7
+    width, needed = (14, 2 * target) if doubled else (7, target)
+    multiplier = habit_multiplier(target)
+    # Seven day cells per week cell; cell c's days are 7c .. 7c + 6.
+    owner = np.repeat(grid.participant, 7)
+    day = np.repeat(grid.week, 7) + np.tile(np.arange(7), n_cells) * keys.day_step
+    inside = (day >= span.start[owner]) & (day <= span.end[owner])
+    done = np.zeros(7 * n_cells)
+    participant, session_day = keys.split(session_keys)
+    week = keys.week[session_day]
+    cell = grid.cell(participant, week)
+    done[7 * cell + (keys.day[session_day] - week) // keys.day_step] = 1.0
+    # Sessions in the `width` days ending on each day (the participant's own days only).
+    total = np.concatenate([[0.0], np.cumsum(done)])
+    first = 7 * grid.start[owner]
+    index = np.arange(7 * n_cells)
+    rolling = total[index + 1] - total[np.maximum(index - width + 1, first)]
+    share = np.minimum(rolling / needed, 1.0)
+    counts = np.bincount(grid.participant, minlength=len(grid.start)) * 7
+    base = 7 * grid.start
+    order = np.argsort(-counts, kind="stable")
+    score = np.zeros(len(counts))
+    out = np.zeros(7 * n_cells)
+    for offset in range(int(counts.max())):
+        active = order[: np.count_nonzero(counts > offset)]  # the longest windows first
+        at = base[active] + offset
+        step = inside[at]
+        score[active] = np.where(
+            step, score[active] * multiplier + share[at] * (1 - multiplier), score[active]
+        )
+        out[at] = score[active]
+    return out[7 * np.arange(n_cells) + 6] * 100
+
+
 def frequency_summary(weekly: pd.DataFrame) -> pd.DataFrame:
-    """Adherence and streaks from :func:`weekly_frequency`'s table.
+    """Adherence, streaks and habit strength from :func:`weekly_frequency`'s table.
 
     Parameters
     ----------
@@ -308,10 +411,16 @@ def frequency_summary(weekly: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        ``[participant], weeks, sessions, adherence_pct, current_streak, longest_streak``:
-        adherence_pct = mean over weeks of min(sessions / target_min, 1) x 100 (NaN for no
-        weeks); current_streak is the run of target-met weeks ending in the last week. One
-        row per participant, or a single row when there is no participant column.
+        ``[participant], weeks, weeks_judged, sessions, adherence_pct, current_streak,
+        longest_streak, in_progress, habit_strength``: ``weeks`` every week of the window,
+        ``weeks_judged`` those counted for adherence and streaks (a week in progress counts
+        once it has met its target; until then it is neither a miss nor a success);
+        adherence_pct = mean over the judged weeks of min(sessions / target_min, 1) x 100
+        (NaN for none); current_streak is the run of target-met weeks ending in the last
+        judged week; ``in_progress`` whether the last week is in progress (cut short by the
+        window's end, see :func:`weekly_frequency`); ``habit_strength`` that of the last
+        week (Loop's score, 0-100). One row per participant, or a single row when there is
+        no participant column.
 
     Examples
     --------
@@ -325,39 +434,78 @@ def frequency_summary(weekly: pd.DataFrame) -> pd.DataFrame:
     weekly, had = _with_participant(weekly)
     weekly = weekly.sort_values([PARTICIPANT, WEEK], kind="stable")
     met = weekly[TARGET_MET].astype(bool)
+    progress = (
+        weekly[IN_PROGRESS].astype(bool)
+        if IN_PROGRESS in weekly.columns
+        else pd.Series(False, index=weekly.index)
+    )
+    strength = (
+        weekly[HABIT_STRENGTH].astype("float64")
+        if HABIT_STRENGTH in weekly.columns
+        else pd.Series(np.nan, index=weekly.index)
+    )
+    waiting = progress & ~met  # in progress, not on target yet: not judged
     target = weekly[TARGET_MIN]
     # A target of 0 sessions is always met.
-    share = (weekly[SESSIONS] / target).clip(upper=1).where(target > 0, 1.0)
-    # Each week that misses the target starts a new run; the running count of met weeks
-    # inside a run is the streak so far.
-    run = (~met).groupby(weekly[PARTICIPANT], dropna=False).cumsum()
+    share = (weekly[SESSIONS] / target).clip(upper=1).where(target > 0, 1.0).where(~waiting)
+    # Each judged week that misses the target starts a new run; the running count of met
+    # weeks inside a run is the streak so far (a week not judged carries the streak on).
+    run = (~met & ~waiting).groupby(weekly[PARTICIPANT], dropna=False).cumsum()
     streak = met.astype("int64").groupby([weekly[PARTICIPANT], run], dropna=False).cumsum()
     parts = pd.DataFrame(
-        {PARTICIPANT: weekly[PARTICIPANT], SESSIONS: weekly[SESSIONS], "share": share}
+        {
+            PARTICIPANT: weekly[PARTICIPANT],
+            SESSIONS: weekly[SESSIONS],
+            "share": share,
+            "judged": ~waiting,
+            "progress": progress,
+            "strength": strength,
+        }
     ).assign(streak=streak)
     out = (
         _group(parts, [PARTICIPANT])
         .agg(
             **{
                 WEEKS: (SESSIONS, "size"),
+                WEEKS_JUDGED: ("judged", "sum"),
                 SESSIONS: (SESSIONS, "sum"),
                 ADHERENCE_PCT: ("share", "mean"),
                 CURRENT_STREAK: ("streak", "last"),
                 LONGEST_STREAK: ("streak", "max"),
+                IN_PROGRESS: ("progress", "last"),
+                HABIT_STRENGTH: ("strength", "last"),
             }
         )
         .reset_index()
     )
+    out[WEEKS_JUDGED] = out[WEEKS_JUDGED].astype("int64")
+    out[IN_PROGRESS] = out[IN_PROGRESS].astype(bool)
     out[ADHERENCE_PCT] = out[ADHERENCE_PCT] * 100
+    out = out[
+        [
+            PARTICIPANT,
+            WEEKS,
+            WEEKS_JUDGED,
+            SESSIONS,
+            ADHERENCE_PCT,
+            CURRENT_STREAK,
+            LONGEST_STREAK,
+            IN_PROGRESS,
+            HABIT_STRENGTH,
+        ]
+    ]
     if not had and out.empty:
         out = pd.DataFrame(
             {
                 PARTICIPANT: [""],
                 WEEKS: [0],
+                WEEKS_JUDGED: [0],
                 SESSIONS: [0],
                 ADHERENCE_PCT: [np.nan],
                 CURRENT_STREAK: [0],
                 LONGEST_STREAK: [0],
+                IN_PROGRESS: [False],
+                HABIT_STRENGTH: [np.nan],
             }
         )
     return _finish(out, had)
@@ -475,6 +623,73 @@ def weekly_sets(
         }
     )
     return _finish(out, had, routine)
+
+
+def counted_sets(sets: pd.DataFrame) -> pd.Series:
+    """The sets counted (done up to the prescription, per side and session) of each row of
+    :func:`session_sets` or :func:`weekly_sets`: completion x sets_prescribed, a whole number
+    (a week's completion is the mean over its sessions, its prescription their sum).
+
+    Parameters
+    ----------
+    sets : DataFrame
+        :func:`session_sets` or :func:`weekly_sets` output.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> counted_sets(pd.DataFrame({"completion": [1.0, 0.5], "sets_prescribed": [4, 12]})).tolist()
+    [4, 6]
+    """
+    return (sets[COMPLETION] * sets[SETS_PRESCRIBED]).round().astype("int64")
+
+
+def exercise_completion(session_sets: pd.DataFrame) -> pd.DataFrame:
+    """Per routine exercise: the one completion figure of the report's page 1 and charts.
+
+    Every session with exercise rows prescribes each routine exercise; the sets counted
+    are the sets done up to the prescription (per side for a per-side exercise), so more
+    than prescribed counts as 100 % and never makes up for a missed session. completion =
+    sets_counted / sets_prescribed: the mean of the sessions' completions, as the heatmap's
+    weekly cells are the mean of that week's (docs/metrics.md, "Set completion").
+
+    Parameters
+    ----------
+    session_sets : DataFrame
+        :func:`session_sets` output (of one participant, or summed over everyone).
+
+    Returns
+    -------
+    DataFrame
+        ``exercise, sessions, sessions_with, sets_done, sets_counted, sets_prescribed,
+        completion``: one row per routine exercise (routine order); ``sessions`` the
+        sessions with exercise rows, ``sessions_with`` those in which the exercise was done
+        (sets > 0); completion is 0-1 (NaN with no session).
+
+    Examples
+    --------
+    >>> import footstats
+    >>> sets = footstats.session_sets(footstats.load_sample())
+    >>> heel = exercise_completion(sets).set_index("exercise").loc["heel_raises"]
+    >>> int(heel["sets_done"]), int(heel["sets_counted"]), int(heel["sets_prescribed"])
+    (129, 110, 120)
+    """
+    expect_table(session_sets, "exercise_completion", "session_sets", (EXERCISE, COMPLETION))
+    counted = counted_sets(session_sets)
+    parts = pd.DataFrame(
+        {
+            EXERCISE: session_sets[EXERCISE],
+            SESSIONS: 1,
+            SESSIONS_WITH: (session_sets[SETS_DONE] > 0).astype("int64"),
+            SETS_DONE: session_sets[SETS_DONE],
+            SETS_COUNTED: counted,
+            SETS_PRESCRIBED: session_sets[SETS_PRESCRIBED],
+        }
+    )
+    out = parts.groupby(EXERCISE, observed=False, sort=True).sum().reset_index()
+    prescribed = out[SETS_PRESCRIBED].where(out[SETS_PRESCRIBED] > 0)
+    out[COMPLETION] = out[SETS_COUNTED] / prescribed
+    return out
 
 
 def pain_reports(
@@ -832,9 +1047,11 @@ def summarize(
     -------
     dict
         Plain Python values (no NaN: missing values are None). Without participants:
-        ``weeks, sessions, adherence_pct, current_streak, longest_streak, first_date,
-        last_date`` (``weeks`` the weeks of the follow-up window, see :func:`follow_up`;
-        the dates those of the first and last rows inside it) and ``pain``:
+        ``weeks, weeks_judged, sessions, adherence_pct, current_streak, longest_streak,
+        in_progress, habit_strength`` (see :func:`frequency_summary`), ``first_date,
+        last_date, start, end`` (``weeks`` the weeks of the follow-up window, see
+        :func:`follow_up`, ``start`` and ``end`` its first and last day; the dates those of
+        the first and last rows inside it) and ``pain``:
         ``{site: {baseline, latest, change, change_pct, clinically_important, band}}``.
         With participants: ``{"participants": [{"participant": id, ...the same keys...}],
         "cohort": {"participants", "median_adherence_pct", "share_clinically_important"}}``,
@@ -847,7 +1064,7 @@ def summarize(
     >>> import footstats
     >>> summary = footstats.summarize(footstats.load_sample())
     >>> sorted(summary)[:3]
-    ['adherence_pct', 'current_streak', 'first_date']
+    ['adherence_pct', 'current_streak', 'end']
     """
     routine = deprecated_program(routine, program)
     expect_log(log, "summarize")
@@ -861,6 +1078,9 @@ def summarize(
     dated, _, _, _ = _prepare(log, routine, spans)
     if not had:
         frequency, change = (t.assign(**{PARTICIPANT: ""}) for t in (frequency, change))
+    # each one's window, by participant id as text ("" without a participant column)
+    ids = spans[PARTICIPANT].astype("str") if had else [""] * len(spans)
+    windows = spans.set_index(pd.Index(ids))
     spans = _group(dated, [PARTICIPANT])[DATE].agg(["min", "max"])
     pain: dict = {}
     figures = (BASELINE, LATEST, CHANGE, CHANGE_PCT, CLINICALLY_IMPORTANT, BAND)
@@ -883,6 +1103,10 @@ def summarize(
         strict=True,
     ):
         entry[FIRST_DATE], entry[LAST_DATE] = _iso_date(first), _iso_date(last)
+        key = str(participant) if had else ""
+        span = windows.loc[key] if key in windows.index else None
+        entry[START] = None if span is None else _iso_date(span[START])
+        entry[END] = None if span is None else _iso_date(span[END])
         entry[PAIN] = pain.get(participant, {})
         entries.append({PARTICIPANT: _plain(participant), **entry} if had else entry)
     if not had:

@@ -25,6 +25,7 @@ original file, whose bytes are kept as they are.
 from __future__ import annotations
 
 import re
+import textwrap
 
 from footstats.charts.render import Image
 from footstats.errors import ExportError
@@ -35,26 +36,55 @@ __all__ = ["append_image_pages"]
 _PAGE_MARGIN = 0.45  # inches around the images of a page
 _PAGE_GAP = 0.3  # inches between two images of a page
 _POINTS = 72  # to an inch
+_CAPTION_SIZE, _CAPTION_LEADING = 8.5, 11  # points
+_CAPTION_CHARS = 118  # Helvetica 8.5 pt across the page's width
+_FOOTER_SIZE = 8
+_FOOTER_ROOM = 0.3  # inches kept free at the foot of the page
 
 
-def append_image_pages(pdf: bytes, pages: list[list[Image]], dpi: float) -> bytes:
+def append_image_pages(
+    pdf: bytes,
+    pages: list[list[Image]],
+    dpi: float,
+    *,
+    captions: list[list[str]] | None = None,
+    footers: list[str] | None = None,
+) -> bytes:
     """``pdf`` (a complete PDF file) with one more A4 page for each list of ``pages``.
 
     The images of a page (at ``dpi``) stand one under the other, centred, at their own
     aspect ratio and at most their size, scaled to fit the page; their pixels are embedded
-    as they are (no resampling).
+    as they are (no resampling). ``captions`` (one text per image) are written under their
+    image, ``footers`` (one per page) at the foot of the page, in Helvetica (characters
+    outside Windows-1252 are written as ``?``).
     """
     update = _Update(pdf)
-    for images in pages:
-        update.add_page(images, dpi)
+    for i, images in enumerate(pages):
+        texts = captions[i] if captions is not None else [""] * len(images)
+        update.add_page(images, dpi, texts, footers[i] if footers is not None else "")
     return update.finish()
 
 
-def _layout(images: list[Image], dpi: float) -> list[tuple[float, float, float, float]]:
-    """Each image's place on the page: (left, bottom, width, height) in points."""
+def _caption_lines(text: str) -> list[str]:
+    return textwrap.wrap(text, width=_CAPTION_CHARS) if text else []
+
+
+def _layout(
+    images: list[Image], dpi: float, captions: list[str] | None = None
+) -> list[tuple[float, float, float, float]]:
+    """Each image's place on the page: (left, bottom, width, height) in points, leaving
+    room under each image for its caption and at the foot of the page for the footer."""
     page_width, page_height = _A4_PORTRAIT
+    captions = captions if captions is not None else [""] * len(images)
+    room_for_text = [len(_caption_lines(c)) * _CAPTION_LEADING / _POINTS for c in captions]
     sizes = [(image.width / dpi, image.height / dpi) for image in images]
-    room_height = page_height - 2 * _PAGE_MARGIN - _PAGE_GAP * (len(images) - 1)
+    room_height = (
+        page_height
+        - 2 * _PAGE_MARGIN
+        - _FOOTER_ROOM
+        - _PAGE_GAP * (len(images) - 1)
+        - sum(room_for_text)
+    )
     scale = min(
         1.0,
         (page_width - 2 * _PAGE_MARGIN) / max(width for width, _ in sizes),
@@ -62,13 +92,24 @@ def _layout(images: list[Image], dpi: float) -> list[tuple[float, float, float, 
     )
     boxes = []
     top = page_height - _PAGE_MARGIN
-    for width, height in sizes:
+    for (width, height), text_room in zip(sizes, room_for_text, strict=True):
         width, height = width * scale, height * scale
         left = (page_width - width) / 2
         x, y, w, h = (v * _POINTS for v in (left, top - height, width, height))
         boxes.append((x, y, w, h))
-        top -= height + _PAGE_GAP
+        top -= height + text_room + _PAGE_GAP
     return boxes
+
+
+def _pdf_text(text: str) -> bytes:
+    """``text`` as a PDF string in Windows-1252 (the font's encoding), escaped."""
+    shown = "".join(c if c.isprintable() else " " for c in text)  # no line break forged
+    raw = shown.encode("cp1252", errors="replace")
+    return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+
+
+def _text_at(x: float, y: float, size: float, text: str) -> bytes:
+    return b"BT /F1 %.1f Tf %.2f %.2f Td %s Tj ET" % (size, x, y, _pdf_text(text))
 
 
 class _Update:
@@ -78,6 +119,7 @@ class _Update:
         self.parts = [pdf if pdf.endswith(b"\n") else pdf + b"\n"]
         self.length = len(self.parts[0])
         self.offsets: dict[int, int] = {}  # object number -> where it starts
+        self._font: int | None = None
         self.previous = int(_match(rb"startxref\s+(\d+)\s+%%EOF\s*$", pdf)[1])
         self.trailer = pdf[pdf.rindex(b"trailer") : pdf.rindex(b"startxref")]
         self.size = int(_match(rb"/Size (\d+)", self.trailer)[1])
@@ -100,9 +142,32 @@ class _Update:
         self.parts.append(body)
         self.length += len(body)
 
-    def add_page(self, images: list[Image], dpi: float) -> None:
+    def font(self) -> int:
+        """The Helvetica font object of the captions, written once."""
+        if self._font is None:
+            self._font = self.new()
+            self.write(
+                self._font,
+                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+                b"/Encoding /WinAnsiEncoding >>",
+            )
+        return self._font
+
+    def add_page(
+        self, images: list[Image], dpi: float, captions: list[str], footer: str = ""
+    ) -> None:
         names, drawing = [], []
-        for i, (image, box) in enumerate(zip(images, _layout(images, dpi), strict=True)):
+        boxes = _layout(images, dpi, captions)
+        page_width = _A4_PORTRAIT[0] * _POINTS
+        for caption, (_, bottom, _, _) in zip(captions, boxes, strict=True):
+            y = bottom - _CAPTION_LEADING
+            for line in _caption_lines(caption):
+                drawing.append(_text_at(_PAGE_MARGIN * _POINTS, y, _CAPTION_SIZE, line))
+                y -= _CAPTION_LEADING
+        if footer:
+            width = len(footer) * _FOOTER_SIZE * 0.5  # Helvetica's mean width, near enough
+            drawing.append(_text_at((page_width - width) / 2, 0.25 * _POINTS, _FOOTER_SIZE, footer))
+        for i, (image, box) in enumerate(zip(images, boxes, strict=True)):
             number = self.new()
             self.write(
                 number,
@@ -121,11 +186,14 @@ class _Update:
         self.write(contents, b"<< /Length %d >>" % len(b"\n".join(drawing)), b"\n".join(drawing))
         page = self.new()
         width, height = (v * _POINTS for v in _A4_PORTRAIT)
+        fonts = b""
+        if any(captions) or footer:
+            fonts = b"/Font << /F1 %d 0 R >> " % self.font()
         self.write(
             page,
             b"<< /Type /Page /Parent %d 0 R /MediaBox [ 0 0 %.2f %.2f ] "
-            b"/Resources << /XObject << %s >> /ProcSet [ /PDF /ImageC ] >> /Contents %d 0 R >>"
-            % (self.tree, width, height, b" ".join(names), contents),
+            b"/Resources << %s/XObject << %s >> /ProcSet [ /PDF /Text /ImageC ] >> "
+            b"/Contents %d 0 R >>" % (self.tree, width, height, fonts, b" ".join(names), contents),
         )
         self.kids.append(b"%d 0 R" % page)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
+import numpy as np
 import pandas as pd
 
 from footstats.columns import TARGET_MET
@@ -17,8 +18,9 @@ _A4_PORTRAIT = (8.27, 11.69)
 
 
 def _dropout_sentence(table: pd.DataFrame) -> str:
-    """E.g. "Still active at the end of their window: 15 of 24. Stopped: 8 (median drop-out
-    study week 5). No session at all: 1." (drop-out week: :mod:`footstats.metrics.cohort`)."""
+    """E.g. "Still active at the end of their window: 15 of 24. Stopped: 8 (half of them by
+    study week 5; ...). No session at all: 1." (drop-out week: :mod:`footstats.metrics.cohort`;
+    the lower median, a whole week)."""
     from footstats.columns import DROPOUT_WEEK
 
     week = table[DROPOUT_WEEK]
@@ -26,9 +28,11 @@ def _dropout_sentence(table: pd.DataFrame) -> str:
     stopped = week[week > 0].astype("int64")
     text = f"Still active at the end of their window: {active} of {len(table)}."
     if len(stopped):
+        # a whole study week: the lower median of the drop-out weeks (never "week 5.5")
+        median = int(np.sort(stopped.to_numpy())[(len(stopped) - 1) // 2])
         text += (
-            f" Stopped: {len(stopped)} (after study week {stopped.median():g} in the median; "
-            "the drop-out week is the week of the last session)."
+            f" Stopped: {len(stopped)} (half of them by study week {median}; the drop-out "
+            "week is the week of the last session)."
         )
     if never:
         text += f" No session at all: {never}."
@@ -39,34 +43,113 @@ def _dropout_sentence(table: pd.DataFrame) -> str:
 
 
 def _person_blocks(summary: dict, weekly: pd.DataFrame, routine: Routine) -> list[tuple[str, str]]:
+    from footstats.columns import IN_PROGRESS, SESSIONS
+    from footstats.metrics.readable import habit_words
+
     target = routine.sessions_per_week
     blocks = [("heading", "Sessions")]
     weeks, sessions = summary["weeks"], summary["sessions"]
+    judged = summary.get("weeks_judged", weeks)
     met = int(weekly[TARGET_MET].sum())
+    current = None
+    if IN_PROGRESS in weekly.columns and len(weekly) and bool(weekly[IN_PROGRESS].iloc[-1]):
+        current = weekly.iloc[-1]
     if not sessions:
         blocks.append(("body", f"No sessions logged yet (target {target} a week)."))
     else:
         adherence = summary["adherence_pct"]
+        adherence_text = "not judged yet" if adherence is None else f"{adherence:.0f} %"
         blocks += [
             (
                 "body",
-                f"{sessions} sessions in {weeks} weeks (target {target} a week; "
+                f"{sessions} sessions in {_weeks(weeks)} (target {target} a week; "
                 f"{sessions / weeks:.1f} a week on average).",
             ),
             (
                 "body",
-                f"Target met in {met} of {weeks} weeks. Session adherence {adherence:.0f} % "
-                f"(each week counts up to its target of {target.low:g}). Current streak of "
-                f"weeks on target: {_weeks(summary['current_streak'])}; longest: "
-                f"{_weeks(summary['longest_streak'])}.",
+                f"Target met in {met} of {_weeks(judged)} judged. Session adherence "
+                f"{adherence_text} (each week counts up to its target of {target.low:g}). "
+                f"Current streak of weeks on target: {_weeks(summary['current_streak'])}; "
+                f"longest: {_weeks(summary['longest_streak'])}.",
             ),
         ]
-    blocks.append(("heading", "Pain (0-10)"))
+        if current is not None:
+            so_far = int(current[SESSIONS])
+            state = (
+                "on target already" if bool(current[TARGET_MET]) else "not a miss before its Sunday"
+            )
+            blocks.append(
+                (
+                    "body",
+                    f"The week of {_long_date(current['week'])} is in progress: {so_far} of "
+                    f"{target.low:g} sessions so far ({state}).",
+                )
+            )
+        if summary.get("habit_strength") is not None:
+            blocks.append(
+                ("body", "Habit strength: " + habit_words(summary["habit_strength"]) + ".")
+            )
+    blocks.append(("heading", "Pain (0-10, lower is better)"))
     if not summary["pain"]:
         blocks.append(("body", "No pain reports."))
     for site, change in summary["pain"].items():
         blocks.append(("item", _pain_sentence(site, change)))
     return blocks
+
+
+def _reading_blocks(
+    log: pd.DataFrame, problems: pd.DataFrame | None, notices: list[str]
+) -> list[tuple[str, str]]:
+    """What was read and what was not: rows loaded, lines left out with their first
+    reasons (in words), exercises not in the routine, rows outside the window."""
+    from footstats.columns import EXERCISE, IN_PROGRAM, LINE
+
+    source = log.attrs.get("source")
+    where = f" from {source}" if isinstance(source, str) and source else ""
+    blocks = [("heading", "What was read"), ("body", f"Rows loaded: {len(log)}{where}.")]
+    if problems is not None:
+        errors = problems[problems["severity"] == "error"]
+        lines = errors[LINE].dropna().astype("int64").unique()
+        # none left out: nothing said, so a clean log's report is the same whether the
+        # problems were given (footstats report) or not (the library, the app)
+        if not errors.empty:
+            count = len(lines) or len(errors)
+            blocks.append(
+                (
+                    "body",
+                    f"Lines left out for errors: {count}. A line with an error is left out "
+                    "whole, its sets and pain included (footstats never guesses which part "
+                    "is right): fix it and report again. The first reasons:",
+                )
+            )
+            for _, row in errors.head(_SHOWN_REASONS).iterrows():
+                at = "the file" if pd.isna(row[LINE]) else f"line {int(row[LINE])}"
+                column = "" if row["column"] in ("-", "") else f" ({row['column']})"
+                blocks.append(("item", f"{at}{column}: {row['message']}"))
+            if len(errors) > _SHOWN_REASONS:
+                more = len(errors) - _SHOWN_REASONS
+                blocks.append(("item", f"... and {more} more (footstats check lists them all)."))
+    if IN_PROGRAM in log.columns and EXERCISE in log.columns:
+        outside = log.loc[~log[IN_PROGRAM].fillna(True).astype(bool), EXERCISE].dropna()
+        if outside.empty:
+            blocks.append(("body", "Exercises not in the routine: none."))
+        else:
+            counts = outside.astype("str").value_counts(sort=False)
+            names = ", ".join(
+                f"{name} ({n} row{'s' if n != 1 else ''})" for name, n in counts.items()
+            )
+            blocks.append(
+                (
+                    "body",
+                    f"Exercises not in the routine (kept in the log, not counted): {names}.",
+                )
+            )
+    for notice in notices:
+        blocks.append(("body", notice[0].upper() + notice[1:] + "."))
+    return blocks
+
+
+_SHOWN_REASONS = 5
 
 
 def _pain_sentence(site: str, change: dict) -> str:
@@ -144,6 +227,7 @@ _TEXT_STYLES = {
 }
 _MARGIN = 0.8  # inches on every side
 _LINE_SPACING = 1.35
+_KEEP_WITH_HEADING = 4  # lines of room a heading needs below it on its page
 
 
 def _text_pages(blocks: list[tuple[str, str]]) -> list:
@@ -159,9 +243,11 @@ def _text_pages(blocks: list[tuple[str, str]]) -> list:
         # ~0.55 em per character on average in DejaVu Sans
         chars = int((width - 2 * _MARGIN - indent) * 72 / (size * 0.55))
         lines = textwrap.wrap(text, width=chars) or [""]
+        # a heading keeps the lines after it: no heading alone at the foot of a page
+        keep = _KEEP_WITH_HEADING if style == "heading" else 1
         for i, line in enumerate(lines):
             step = size * _LINE_SPACING / 72
-            if not pages or cursor + step > height - _MARGIN:
+            if not pages or cursor + keep * step > height - _MARGIN:
                 pages.append(Figure(figsize=_A4_PORTRAIT))
                 cursor = _MARGIN
             top = 1 - cursor / height

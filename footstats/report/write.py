@@ -77,12 +77,10 @@ from footstats.charts.dashboard import dashboard_title, draw_dashboard
 from footstats.charts.sizes import figsize
 from footstats.columns import (
     COMPLETION,
+    DATE,
     END,
-    EXERCISE,
     PARTICIPANT,
     SESSION_DONE,
-    SETS_DONE,
-    SETS_PRESCRIBED,
     START,
     WEEK,
 )
@@ -91,7 +89,13 @@ from footstats.core.guards import expect_log
 from footstats.core.progress import tracked
 from footstats.errors import UsageError
 from footstats.metrics import cohort, tables
-from footstats.metrics.followup import FollowUp, follow_up, window_argument
+from footstats.metrics.followup import (
+    FollowUp,
+    follow_up,
+    stale_notice,
+    window_argument,
+    window_notices,
+)
 from footstats.metrics.readable import round_numbers, round_table
 from footstats.report.folder import (
     Permissions,
@@ -106,6 +110,7 @@ from footstats.report.pdf_text import (
     _long_date,
     _participant_line,
     _person_blocks,
+    _reading_blocks,
     _routine_blocks,
     _text_pages,
 )
@@ -244,6 +249,8 @@ def export_report(
     until: Any = None,
     participants: Any = None,
     program: Routine | None = None,
+    patient: str | None = None,
+    problems: pd.DataFrame | None = None,
 ) -> Path:
     """Write a multi-page PDF report for a physiotherapist.
 
@@ -260,6 +267,11 @@ def export_report(
         The PDF file (its folder is created when missing); not next to the input log.
     {routine}
     {window}
+    patient : str, optional
+        The patient's name or id, on page 1 and at the foot of every page.
+    problems : DataFrame, optional
+        The problems the log was read with (:func:`footstats.validate_log`'s
+        ``.problems``): page 1 then counts the lines left out and gives their first reasons.
 
     Returns
     -------
@@ -277,7 +289,13 @@ def export_report(
     expect_log(log, "export_report")
     if not str(path).strip():
         raise UsageError("path is empty: give the PDF file to write (its folder is created)")
-    report = _Report(log, routine, window_argument(window, weeks, until, participants, log))
+    report = _Report(
+        log,
+        routine,
+        window_argument(window, weeks, until, participants, log),
+        patient=patient,
+        problems=problems,
+    )
     target = Path(path)
     inputs = input_files(log, routine, participants, getattr(window, "participants", None))
     check_not_input(target, inputs)
@@ -300,6 +318,8 @@ def write_report(
     participants: Any = None,
     program: Routine | None = None,
     inputs: Iterable[str | PathLike] = (),
+    patient: str | None = None,
+    problems: pd.DataFrame | None = None,
 ) -> list[Path]:
     """Write the tables, the charts and ``report.pdf`` into ``out_dir``.
 
@@ -324,6 +344,12 @@ def write_report(
         Other files this report was made from (``footstats report`` gives its
         ``--participants``, ``--routine`` and ``--map`` files): never written over. The
         log's own file, and a routine or participants table given as a path, count anyway.
+    patient : str, optional
+        The patient's name or id (``footstats report --patient``), on page 1 of the PDF
+        and at the foot of every page. Each per-participant report names its participant.
+    problems : DataFrame, optional
+        The problems the log was read with (:func:`footstats.validate_log`'s
+        ``.problems``): page 1 then counts the lines left out and gives their first reasons.
 
     Returns
     -------
@@ -343,7 +369,13 @@ def write_report(
     formats = _check_formats(formats)
     if per_participant and PARTICIPANT not in log.columns:
         raise UsageError("per_participant needs a log with a participant column")
-    report = _Report(log, routine, window_argument(window, weeks, until, participants, log))
+    report = _Report(
+        log,
+        routine,
+        window_argument(window, weeks, until, participants, log),
+        patient=patient,
+        problems=problems,
+    )
 
     def write(staging: Path) -> list[Path]:
         written = [
@@ -386,10 +418,18 @@ class _Report:
         log: pd.DataFrame,
         routine: Routine | None = None,
         window: FollowUp | pd.DataFrame | None = None,
+        *,
+        patient: str | None = None,
+        problems: pd.DataFrame | None = None,
     ) -> None:
         self.log = log
+        self.problems = problems
         self.routine: Routine = resolve_routine(routine, log)
         self.follow_up = follow_up(log, window, routine=self.routine)
+        if patient is None and PARTICIPANT in log.columns and len(self.follow_up) == 1:
+            # one participant's rows: their id names the patient, whichever path made them
+            patient = self.follow_up[PARTICIPANT].iloc[0]
+        self.patient = None if patient is None else (str(patient).strip() or None)
         # A metric's table, each computed once, over the spans resolved above.
         self.table = charts.tables_of(log, routine=self.routine, window=self.follow_up)
         # Each chart's pixels and compressed pixels by (chart, dpi), and each chart's
@@ -428,9 +468,11 @@ class _Report:
 
     @property
     def participants(self) -> int:
+        """The participants of the follow-up: with rows, or enrolled in the participants
+        table without any (one count for every figure and chart of the report)."""
         if PARTICIPANT not in self.log.columns:
             return 0
-        return int(self.log[PARTICIPANT].nunique())
+        return len(self.follow_up)
 
     @property
     def is_cohort(self) -> bool:
@@ -485,7 +527,11 @@ class _Report:
             if isinstance(own[PARTICIPANT].dtype, pd.CategoricalDtype):
                 own = own.assign(**{PARTICIPANT: own[PARTICIPANT].astype("str")})
             # the participant's span in the cohort: the same weeks as in the cohort's files
-            personal = _Report(own, self.routine, spans.iloc[[i]].reset_index(drop=True))
+            personal = _Report(
+                own,
+                self.routine,
+                spans.iloc[[i]].reset_index(drop=True),
+            )
             target.mkdir(parents=True, exist_ok=True)
             written += [
                 *personal.write_tables(target, cohort=False),
@@ -583,9 +629,12 @@ class _Report:
         from matplotlib.backends.backend_pdf import PdfPages
 
         pages = _PDF_CHART_PAGES + (_PDF_COHORT_PAGES if cohort and self.is_cohort else ())
+        text_pages = _text_pages(self.summary_blocks())
+        total = len(text_pages) + len(pages)
         words = BytesIO()
         with PdfPages(words) as pdf:
-            for page in _text_pages(self.summary_blocks()):
+            for number, page in enumerate(text_pages, start=1):
+                _text_footer(page, self.footer(number, total))
                 pdf.savefig(page)
             info = pdf.infodict()
             info["Title"] = f"footstats report: {self.routine.name}"
@@ -593,11 +642,23 @@ class _Report:
             info["Subject"] = self.subject
             info["Keywords"] = "home exercise, adherence, sets, pain"
             info["CreationDate"] = datetime.now(UTC)
-        # The charts as compressed for their PNG files, two to a page.
+        # The charts as compressed for their PNG files, two to a page, each with its
+        # caption, and the patient and the page number at the foot of the page.
         images = [[self.image(name) for name in names] for names in pages]
+        captions = [[charts.caption(name) for name in names] for names in pages]
+        footers = [self.footer(len(text_pages) + i, total) for i in range(1, len(pages) + 1)]
         with atomic_path(target) as tmp:
-            tmp.write_bytes(append_image_pages(words.getvalue(), images, DPI))
+            tmp.write_bytes(
+                append_image_pages(
+                    words.getvalue(), images, DPI, captions=captions, footers=footers
+                )
+            )
         return target
+
+    def footer(self, number: int, total: int) -> str:
+        """The foot of page ``number``: the report, the patient (when given), the page."""
+        who = f" · Patient: {self.patient}" if self.patient else ""
+        return f"footstats report{who} · page {number} of {total}"
 
     @property
     def subject(self) -> str:
@@ -613,15 +674,35 @@ class _Report:
             return None
         first, last = spans[START].min(), spans[END].max()
         weeks = max((last.to_period("W") - first.to_period("W")).n + 1, 0)
-        return f"{_long_date(first)} to {_long_date(last)} ({weeks} weeks)"
+        notes = [f"{weeks} weeks"]
+        latest = self.log[DATE].max()
+        if pd.notna(latest) and latest.normalize() < last:
+            notes.append(f"last entry {_long_date(latest)}")
+        monday = last - pd.Timedelta(days=last.weekday())
+        if last.weekday() != 6:  # the window ends before a Sunday: that week is in progress
+            notes.append(f"the week of {_long_date(monday)} is in progress")
+        return f"{_long_date(first)} to {_long_date(last)} ({'; '.join(notes)})"
+
+    @property
+    def notices(self) -> list[str]:
+        """The window's notices: rows outside it, and a personal log whose window ends at
+        an entry more than a week old (the weeks since are not counted)."""
+        notices = window_notices(self.follow_up)
+        ends = self.follow_up[END]
+        personal = PARTICIPANT not in self.log.columns and len(ends) and not self.log.empty
+        # the window ends at the last entry: say when that is more than a week ago
+        if personal and ends.iloc[0] == self.log[DATE].max().normalize():
+            stale = stale_notice(self.log)
+            notices += [stale] if stale else []
+        return notices
 
     def summary_blocks(self) -> list[tuple[str, str]]:
         """Page-1 content as (style, text) blocks; see :func:`_text_pages` for the styles."""
-        blocks = [
-            ("title", "Home-exercise report"),
-            ("subtitle", self.routine.name),
-            ("body", f"Period: {self.period_text or 'nothing logged yet'}."),
-        ]
+        blocks = [("title", "Home-exercise report"), ("subtitle", self.routine.name)]
+        if self.patient:
+            blocks.append(("body", f"Patient: {self.patient}."))
+        blocks.append(("body", f"Period: {self.period_text or 'nothing logged yet'}."))
+        blocks += _reading_blocks(self.log, self.problems, self.notices)
         entries = self.summary.get("participants", [self.summary])
         if len(entries) == 1:  # one person, with or without a participant column
             blocks += _person_blocks(entries[0], self.weekly, self.routine)
@@ -654,25 +735,29 @@ class _Report:
                 else "No sets logged yet."
             )
             return [*blocks, ("body", text)]
-        totals = self.weekly_sets.groupby(EXERCISE, observed=False, sort=True)[
-            [SETS_DONE, SETS_PRESCRIBED]
-        ].sum()
+        per_exercise = tables.exercise_completion(self.table(tables.session_sets))
         mean_completion = self.weekly_sets[COMPLETION].mean() * 100
         blocks.append(
             (
                 "body",
-                f"Mean completion {mean_completion:.0f} % of the prescribed sets per session "
-                "(more than prescribed counts as 100 %).",
+                f"Mean completion {mean_completion:.0f} % of the prescribed sets per session, "
+                "the mean of the completion chart's cells. Sets count up to the prescription "
+                "(per side): more than prescribed counts as 100 % and never makes up for "
+                "a missed set.",
             )
         )
         names = {e.id: e.name for e in self.routine.exercises}
-        for exercise, row in totals.iterrows():
-            done, prescribed = int(row[SETS_DONE]), int(row[SETS_PRESCRIBED])
-            share = f" ({done / prescribed * 100:.0f} %)" if prescribed else ""
+        for row in per_exercise.itertuples(index=False):
+            counted, prescribed = int(row.sets_counted), int(row.sets_prescribed)
+            share = f" ({counted / prescribed * 100:.0f} %)" if prescribed else ""
+            extra = int(row.sets_done) - counted
+            beyond = f"; {extra} more beyond the prescription" if extra > 0 else ""
             blocks.append(
                 (
                     "item",
-                    f"{names.get(exercise, exercise)}: {done} of {prescribed} sets{share}",
+                    f"{names.get(row.exercise, row.exercise)}: {counted} of {prescribed} sets"
+                    f"{share}, done in {int(row.sessions_with)} of {int(row.sessions)} "
+                    f"sessions{beyond}",
                 )
             )
         return blocks
@@ -710,6 +795,11 @@ class _Report:
             rest = len(entries) - _MAX_LISTED_PARTICIPANTS
             blocks.append(("note", f"... and {rest} more participants: see summary.json."))
         return blocks
+
+
+def _text_footer(page, text: str) -> None:
+    """``text`` at the foot of a text page, as on the chart pages."""
+    page.text(0.5, 0.25 / 11.69, text, ha="center", fontsize=8, color="0.35", parse_math=False)
 
 
 def _iso_weeks(table: pd.DataFrame) -> pd.DataFrame:

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from footstats.columns import (
+    CODE,
     DATE,
     DEFAULT_PAIN_SITES,
     ERROR,
@@ -384,6 +385,7 @@ def _plan(path: str | PathLike[str], rows: Any, options: ReadOptions) -> Append:
     if not data.startswith(old):  # cannot happen: the old bytes are the new file's start
         raise AssertionError(f"{label}: the new file would not start with the old one")
     problems = build.problems + _check(label, data, build.lines, options)
+    problems += _unknown_exercises(label, records, build.lines, options, problems)
     before = _Snapshot.of(target, old) if old or target.exists() else None
     mode = stat.S_IMODE(target.stat().st_mode) if before is not None else None
     return Append(
@@ -755,6 +757,43 @@ def _check(label: str, data: bytes, lines: list[int], options: ReadOptions) -> l
             )
         )
     return found
+
+
+def _unknown_exercises(
+    label: str, records: list[dict], lines: list[int], options: ReadOptions, found: list[dict]
+) -> list[dict]:
+    """A warning for each new row whose exercise the routine does not know, with the
+    routine's closest name ("did you mean 'Heel raises'?"), compared against the routine,
+    not against the file: a misspelling already in the log is still a misspelling. The
+    reader warns once per name, at its first line; a name already warned about on the new
+    line is not warned about twice."""
+    from footstats.core.codes import UNKNOWN_EXERCISE
+    from footstats.routine import name_key
+
+    routine: Routine = options.routine  # type: ignore[assignment]  # resolved in _plan
+    mapped = {name_key(name) for name in (options.exercise_map or {})}
+    warned = {(p[LINE_COLUMN], p[CODE]) for p in found}
+    out = []
+    for record, line in zip(records, lines, strict=True):
+        name = _text(record.get(EXERCISE, ""))
+        if not name or routine.match(name) is not None or name_key(name) in mapped:
+            continue
+        if (line, UNKNOWN_EXERCISE.id) in warned:
+            continue
+        suggestion = routine.suggest(name)
+        hint = f" Did you mean {suggestion!r}?" if suggestion else ""
+        out.append(
+            problem(
+                label,
+                line,
+                EXERCISE,
+                name,
+                UNKNOWN_EXERCISE,
+                f"{name!r} is not in the routine: kept, but not counted as a routine exercise."
+                f"{hint} (the log has it already; the routine decides what counts)",
+            )
+        )
+    return out
 
 
 class _write_errors:

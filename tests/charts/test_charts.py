@@ -70,7 +70,7 @@ def test_draw_uses_the_charts_tables_once_each_and_refuses_unknown_charts():
     fig, ax = plt.subplots()
     try:
         drawn = charts.draw("pain", ax, counting)
-        assert drawn is ax and ax.get_ylabel() == "pain (0-10)"
+        assert drawn is ax and ax.get_ylabel() == "pain (0-10, lower is better)"
         assert sorted(f.__name__ for f in asked) == ["pain_change", "weekly_pain"]
         weekly_pain = footstats.weekly_pain
         assert tables(weekly_pain) is tables(weekly_pain)  # computed once

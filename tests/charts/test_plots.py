@@ -97,7 +97,10 @@ def test_plot_frequency_shows_target_band_met_weeks_and_streaks(log):
     met, missed, _ = (b.get_facecolor() for b in bars(ax))
     assert met != missed  # week 1 met the target, week 3 did not
     title = ax.get_title()
-    assert "target met in 1 of 3 weeks" in title
+    # the log ends on Wednesday 18 March: that week is in progress (1 of 2 so far), not
+    # judged: 1 of the 2 weeks judged met the target
+    assert "target met in 1 of 2 weeks" in title
+    assert "habit strength 16 %" in title  # Loop's score on 18 March (test_in_progress)
     assert "current streak 0" in title and "longest streak 1" in title
     assert ax.get_ylabel() == "sessions per week"
     assert isinstance(ax.xaxis.get_major_formatter(), mdates.ConciseDateFormatter)
@@ -108,7 +111,7 @@ def test_plot_frequency_target_argument_overrides_the_table(log):
     # With a target of 1, weeks 1 and 3 are met (same colour), week 2 is not.
     first, second, third = (b.get_facecolor() for b in bars(ax))
     assert first == third != second
-    assert "target met in 2 of 3 weeks" in ax.get_title()
+    assert "target met in 2 of 3 weeks" in ax.get_title()  # on target: the week counts
     assert "current streak 1" in ax.get_title()
 
 
@@ -121,10 +124,16 @@ def test_plot_frequency_cohort_shows_the_weekly_mean_and_quartiles(cohort_log):
     ax = plots.plot_frequency(metrics.weekly_frequency(cohort_log))
     # week 03-02: p1 only -> 2; 03-09: p1 0, p2 1 -> 0.5; 03-16: p1 1, p2 1 -> 1.
     assert [b.get_height() for b in bars(ax)] == [2, 0.5, 1]
-    assert "mean of 2 participants" in ax.get_title()
-    # The 25-75 % line of week 03-09: quantiles of (0, 1) are 0.25 and 0.75.
-    (quartiles,) = [c for c in ax.collections if isinstance(c, mpl.collections.LineCollection)]
-    assert quartiles.get_segments()[1][:, 1] == pytest.approx([0.25, 0.75])
+    assert "mean of the participants observed each week" in ax.get_title()
+    # one colour for a cohort's means (a mean is neither met nor missed)
+    assert len({b.get_facecolor() for b in bars(ax)}) == 1
+    # The 25-75 % whisker of week 03-09: quantiles of (0, 1) are 0.25 and 0.75, capped
+    whisker, low_caps, high_caps = [
+        c for c in ax.collections if isinstance(c, mpl.collections.LineCollection)
+    ]
+    assert whisker.get_segments()[1][:, 1] == pytest.approx([0.25, 0.75])
+    assert low_caps.get_segments()[1][:, 1] == pytest.approx([0.25, 0.25])
+    assert high_caps.get_segments()[1][:, 1] == pytest.approx([0.75, 0.75])
 
 
 def test_plot_frequency_one_participant_of_a_cohort(cohort_log):
@@ -295,7 +304,8 @@ def test_plot_sets_shows_done_prescribed_and_over_achievement(log):
     # Heel raises: 16 done against 12 prescribed -> 4 beyond, drawn from 12 on.
     assert [b.get_width() for b in beyond] == [0, 4, 0, 0, 0]
     assert beyond[1].get_x() == 12
-    assert "16 / 12 (133 %)" in texts(ax)
+    # counted up to the prescription per session (page 1's figure), the 4 beyond apart
+    assert "12 / 12 (100 %) +4" in texts(ax)
     assert [t.get_text() for t in ax.get_yticklabels()][1] == "Heel raises"
 
 
@@ -308,11 +318,34 @@ def test_plot_pain_draws_one_line_per_site_with_its_band(log):
     assert set(lines) == set(SITES)
     assert lines["back"].get_ydata().tolist() == [5, 5, 2]
     assert lines["hip"].get_ydata().tolist() == [4, 2, 2]
-    # Drawn mid-week.
-    assert lines["back"].get_xdata() == pytest.approx(day_numbers(WEEKS) + 3.5)
+    # Drawn mid-week, the two sites half a day to each side (equal values stay apart)
+    assert lines["back"].get_xdata() == pytest.approx(day_numbers(WEEKS) + 3.0)
+    assert lines["hip"].get_xdata() == pytest.approx(day_numbers(WEEKS) + 4.0)
+    assert lines["back"].get_marker() != lines["hip"].get_marker()
+    assert lines["back"].get_linestyle() != lines["hip"].get_linestyle()
     assert len(ax.collections) == 2  # a min-max band per site
     assert ax.get_ylim() == (0, 10)
-    assert ax.get_ylabel() == "pain (0-10)"
+    assert ax.get_ylabel() == "pain (0-10, lower is better)"
+
+
+def test_plot_pain_breaks_its_lines_at_weeks_without_a_report():
+    weekly = pd.DataFrame(
+        {
+            "week": pd.to_datetime(["2026-03-02", "2026-03-09", "2026-03-30", "2026-11-02"]),
+            "site": pd.Categorical(["back"] * 4),
+            "mean": [6.0, 5.0, 4.0, 2.0],
+            "min": [6, 5, 4, 2],
+            "max": [6, 5, 4, 2],
+            "n": [1, 1, 1, 1],
+        }
+    )
+    ax = plots.plot_pain(weekly)
+    (line,) = ax.lines
+    y = line.get_ydata()
+    # a NaN after 9 March (2 weeks missing) and after 30 March (7 months): 3 pieces
+    assert np.isnan(y).sum() == 2
+    assert [v for v in y if not np.isnan(v)] == [6.0, 5.0, 4.0, 2.0]
+    assert np.isnan(y[2]) and np.isnan(y[4])
 
 
 def test_plot_pain_with_change_draws_baseline_and_important_level(log):
@@ -322,9 +355,12 @@ def test_plot_pain_with_change_draws_baseline_and_important_level(log):
         for line in ax.lines
         if line.get_label().startswith("_")  # the horizontal reference lines
     )
-    assert levels == [("-.", 2.1), ("-.", 3.5), (":", 3), (":", 5)]
+    # one reference line per site, the level of a clinically important improvement:
+    # back 5 -> max(3, 3.5) = 3.5; hip 3 -> max(1, 2.1) = 2.1
+    assert [level for _, level in levels] == [2.1, 3.5]
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert "baseline" in legend
+    assert any(text.startswith("clinically important") for text in legend)
+    assert "baseline" not in legend
 
 
 def test_plot_pain_cohort_has_no_baselines(cohort_log):
@@ -345,7 +381,7 @@ def test_plot_adherence_vs_pain_has_session_bars_and_pain_lines_on_a_twin(log):
     lines = {line.get_label(): line.get_ydata().tolist() for line in pain_ax.lines}
     assert lines == {"back pain": [5, 5, 2], "hip pain": [4, 2, 2]}
     assert "association, not cause" in ax.get_title()
-    assert pain_ax.get_ylabel() == "pain (0-10)"
+    assert pain_ax.get_ylabel() == "pain (0-10, lower is better)"
 
 
 def test_plot_adherence_vs_pain_skips_sites_nobody_reported():

@@ -220,7 +220,7 @@ def test_report_on_the_sample_writes_the_contract_files(tmp_path, capsys):
     assert summary["sessions"] == expected["sessions"] == 30
     assert summary["adherence_pct"] == pytest.approx(expected["adherence_pct"])
     assert (out / "frequency.csv").read_text().splitlines()[0] == (
-        "week,sessions,target_min,target_max,target_met"
+        "week,sessions,target_min,target_max,target_met,in_progress,habit_strength"
     )
 
 

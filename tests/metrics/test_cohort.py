@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
@@ -59,8 +60,11 @@ def test_cohort_table_by_hand():
     assert table.index.tolist() == ["late", "quits", "stays"]
     assert table["weeks"].to_dict() == {"late": 2, "quits": 4, "stays": 4}
     assert table["sessions"].to_dict() == {"late": 4, "quits": 3, "stays": 8}
-    # quits: (1 + 1/2 + 0 + 0) / 4 = 37.5 %
-    assert table.loc["quits", ADHERENCE_PCT] == pytest.approx(37.5)
+    # quits: the week of 23 March is in progress (the data end on Wednesday 25 March) and
+    # not on target: not judged yet. (1 + 1/2 + 0) / 3 = 50 % (to Sunday 29 March: 37.5 %)
+    assert table.loc["quits", ADHERENCE_PCT] == pytest.approx(50.0)
+    whole = cohort_table(cohort(), routine=PROGRAM, until="2026-03-29").set_index("participant")
+    assert whole.loc["quits", ADHERENCE_PCT] == pytest.approx(37.5)
     assert table.loc["quits", CURRENT_STREAK] == 0
     assert table.loc["quits", LAST_SESSION] == pd.Timestamp("2026-03-10")
     # quits' last session is in study week 2, and weeks 3-4 are empty: drop-out week 2;
@@ -79,9 +83,14 @@ def test_study_week_adherence_aligns_participants_at_their_start():
     assert study[WEEK_INDEX].tolist() == [1, 2, 3, 4]
     # late is observed in its weeks 1-2 only (its window ends on the log's last row)
     assert study[OBSERVED].tolist() == [3, 3, 2, 2]
+    # still active (a session that week or later): quits stops after week 2
+    assert study["active"].tolist() == [3, 3, 1, 1]
+    # week 4 is the week of 23 March, in progress (the data end on Wednesday 25 March):
+    # stays is on target already (judged), quits has 0 so far (not judged yet)
+    assert study["judged"].tolist() == [3, 3, 2, 1]
     # week 1: all three met 2 sessions; week 2: late and stays (quits did 1); 3-4: stays
     assert study[ON_TARGET].tolist() == [3, 2, 1, 1]
-    assert study[SHARE_ON_TARGET].tolist() == pytest.approx([1, 2 / 3, 0.5, 0.5])
+    assert study[SHARE_ON_TARGET].tolist() == pytest.approx([1, 2 / 3, 0.5, 1.0])
 
 
 def test_enrolled_without_rows_and_groups():
@@ -122,14 +131,20 @@ def test_cohort_charts_draw_what_the_tables_say():
     fig, axes = plt.subplots(2, 2)
     try:
         ax = cohort_plots.plot_study_weeks(study, ax=axes[0, 0])
-        assert [round(p.get_height(), 3) for p in ax.patches] == [1, 0.667, 0.5, 0.5]
+        assert [round(p.get_height(), 3) for p in ax.patches] == [1, 0.667, 0.5, 1.0]
         ax = cohort_plots.plot_adherence_spread(table, ax=axes[0, 1])
         assert "n = 3, median" in ax.get_xticklabels()[0].get_text()
         ax = cohort_plots.plot_pain_waterfall(table, ax=axes[1, 0])
-        # ranked: stays -3 then quits 0; late has no pain reports
+        # ranked: stays -3 then quits 0; late has no pain reports (back is the only site)
         assert [p.get_height() for p in ax.patches] == [-3, 0]
         assert [t.get_text() for t in ax.get_xticklabels()] == ["stays", "quits"]
-        assert ax.get_title() == "Change of back pain per participant (2 of 3 with reports)"
+        assert ax.get_title() == (
+            "Change of pain per participant and site (2 of 3 participants with reports)"
+        )
+        # each bar's threshold: the smaller of 2 points and 30 % of the baseline (6: 1.8;
+        # 5: 1.5), a tick across the bar
+        (ticks,) = [c for c in ax.collections if isinstance(c, mpl.collections.LineCollection)]
+        assert [round(seg[0, 1], 9) for seg in ticks.get_segments()] == [-1.8, -1.5]
         ax = cohort_plots.plot_adherence_vs_change(table, ax=axes[1, 1])
         assert cohort_plots.CAVEAT in [t.get_text() for t in ax.texts]
     finally:
@@ -174,7 +189,7 @@ def test_write_report_per_participant(tmp_path):
     # quits' window runs to the log's last row (25 March), as in the cohort's files
     quits = json.loads((tmp_path / "participants" / "quits" / "summary.json").read_text())
     assert quits["participants"][0]["weeks"] == 4
-    assert quits["participants"][0]["adherence_pct"] == pytest.approx(37.5)
+    assert quits["participants"][0]["adherence_pct"] == pytest.approx(50.0)  # as above
     people = pd.read_csv(tmp_path / "participants.csv")
     assert people["participant"].tolist() == ["../quits", "late", "stays"]
 

@@ -156,6 +156,10 @@ def test_study_weeks_per_group_sorted_with_the_group_less_last():
             "week_index": [1, 2, 3, 1, 2, 3, 1, 2],
             # home: a and z in weeks 1-2, a alone in week 3
             "observed": [1, 1, 1, 2, 2, 1, 1, 1],
+            # b's only session is in week 1; z never logged; c's last is in its week 1
+            "active": [1, 0, 0, 1, 1, 1, 1, 0],
+            # every window is a programme of N weeks, over by its end: each week is judged
+            "judged": [1, 1, 1, 2, 2, 1, 1, 1],
             "on_target": [0, 0, 0, 1, 0, 1, 1, 0],
             "share_on_target": [0.0, 0.0, 0.0, 0.5, 0.0, 1.0, 1.0, 0.0],
         }
@@ -169,13 +173,18 @@ def test_study_weeks_without_groups():
         {
             "week_index": [1, 2, 3],
             "observed": [3, 3, 2],
+            # a logs every week; b only in week 1; c only in its week 1 (the week of 9 Mar)
+            "active": [3, 1, 1],
+            # the week of 16 Mar (the last entry's) is in progress: c's week 2 (0 sessions)
+            # and b's week 3 (0 sessions) are not judged yet, a's week 3 (2 sessions) is met
+            "judged": [3, 2, 1],
             "on_target": [2, 0, 1],
-            "share_on_target": [2 / 3, 0.0, 0.5],
+            "share_on_target": [2 / 3, 0.0, 1.0],
         }
     )
     pd.testing.assert_frame_equal(got, expected)
     two = study_week_adherence(log(), weeks=1)
-    assert two.values.tolist() == [[1, 3, 2, 2 / 3]]
+    assert two.values.tolist() == [[1, 3, 3, 3, 2, 2 / 3]]
 
 
 def test_the_cohort_view_names_what_it_needs():

@@ -89,7 +89,11 @@ def test_weekly_frequency_has_zero_rows_for_missed_weeks():
         ]
     )
     weekly = metrics.weekly_frequency(log, routine=PROGRAM)
-    assert list(weekly.columns) == [WEEK, SESSIONS, TARGET_MIN, TARGET_MAX, TARGET_MET]
+    assert list(weekly.columns) == [
+        WEEK, SESSIONS, TARGET_MIN, TARGET_MAX, TARGET_MET, "in_progress", "habit_strength"
+    ]  # fmt: skip
+    # the check-in on Monday 30 March ends the window: that week is in progress
+    assert weekly["in_progress"].tolist() == [False] * 4 + [True]
     assert weekly[WEEK].tolist() == days(
         "2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23", "2026-03-30"
     )
@@ -102,11 +106,14 @@ def test_weekly_frequency_has_zero_rows_for_missed_weeks():
     assert summary.to_dict("records") == [
         {
             WEEKS: 5,
+            "weeks_judged": 4,  # the week of 30 March, in progress with 0, is not judged
             SESSIONS: 3,
-            # mean(min(2/2, 1), 0, 1/2, 0, 0) = 1.5 / 5 = 30 %
-            ADHERENCE_PCT: pytest.approx(30.0),
+            # mean(min(2/2, 1), 0, 1/2, 0) = 1.5 / 4 = 37.5 %
+            ADHERENCE_PCT: pytest.approx(37.5),
             CURRENT_STREAK: 0,
             LONGEST_STREAK: 1,
+            "in_progress": True,
+            "habit_strength": pytest.approx(weekly["habit_strength"].iloc[-1]),
         }
     ]
 
@@ -374,9 +381,17 @@ def test_two_participants_each_from_their_start_to_the_logs_last_row():
     assert weekly[SESSIONS].tolist() == [2, 0, 0, 0, 0, 1, 0, 0]
 
     summary = metrics.frequency_summary(weekly)
-    # p1: 1 of 5 weeks at target -> 20 %; p2: (1/2 + 0 + 0) / 3 -> 16.67 %
-    assert summary[ADHERENCE_PCT].tolist() == pytest.approx([20.0, 50 / 3])
+    # the data end on Monday 30 March: that week is in progress (0 of 2 so far), not a
+    # miss. p1: 1 of 4 judged weeks at target -> 25 %; p2: (1/2 + 0) / 2 -> 25 %
+    assert weekly["in_progress"].tolist() == [False] * 4 + [True] + [False] * 2 + [True]
+    assert summary[ADHERENCE_PCT].tolist() == pytest.approx([25.0, 25.0])
     assert summary[LONGEST_STREAK].tolist() == [1, 0]
+    # to Sunday 5 April the week of 30 March is whole and missed: p1 1 of 5 -> 20 %;
+    # p2 (1/2 + 0 + 0) / 3 -> 16.67 %
+    whole = metrics.frequency_summary(
+        metrics.weekly_frequency(log, routine=PROGRAM, until="2026-04-05")
+    )
+    assert whole[ADHERENCE_PCT].tolist() == pytest.approx([20.0, 50 / 3])
 
     for table in (
         metrics.session_sets(log, routine=PROGRAM),
@@ -390,18 +405,26 @@ def test_two_participants_each_from_their_start_to_the_logs_last_row():
 
 
 def test_summarize_with_participants_is_json_ready():
-    summary = metrics.summarize(_two_participants_log(), routine=PROGRAM)
+    # to Sunday 5 April: whole weeks (the week in progress: tests/metrics/test_in_progress.py)
+    summary = metrics.summarize(_two_participants_log(), routine=PROGRAM, until="2026-04-05")
     json.dumps(summary, allow_nan=False)
     p1, p2 = summary["participants"]
     assert p1 == {
         "participant": "p1",
         "weeks": 5,
+        "weeks_judged": 5,
         "sessions": 2,
         "adherence_pct": pytest.approx(20.0),
         "current_streak": 0,
         "longest_streak": 1,
+        "in_progress": False,
+        # Loop's score on 5 April: sessions 2 and 3 March, 35 days, share 1/4, 2/4 for
+        # the 13 days after, 1/4 on 16 March, then 0 (a loop of the formula gives 9.1725)
+        "habit_strength": pytest.approx(9.1725, abs=1e-4),
         "first_date": "2026-03-02",
         "last_date": "2026-03-30",
+        "start": "2026-03-02",  # the window: to the until day
+        "end": "2026-04-05",
         # back 6 -> 3: -3 points, -50 %
         "pain": {
             "back": {
@@ -435,15 +458,23 @@ def test_one_session_log():
     heel = metrics.session_sets(log, routine=PROGRAM).set_index(EXERCISE).loc["heel_raises"]
     assert (heel[SETS_DONE], heel[SETS_PRESCRIBED], heel[COMPLETION]) == (6, 4, 1.0)
 
-    summary = metrics.summarize(log, routine=PROGRAM)
+    # to Sunday 8 March the week is whole (to Wednesday 4 March it is in progress)
+    assert metrics.summarize(log, routine=PROGRAM)["adherence_pct"] is None
+    summary = metrics.summarize(log, routine=PROGRAM, until="2026-03-08")
     assert summary == {
         "weeks": 1,
+        "weeks_judged": 1,
         "sessions": 1,
         "adherence_pct": 50.0,  # min(1 / 2, 1) x 100
         "current_streak": 0,
         "longest_streak": 0,
+        "in_progress": False,
+        # 1/4 share on 4 to 8 March (5 days): 25 x (1 - M**5), M = 0.9719021
+        "habit_strength": pytest.approx(25 * (1 - 0.9719021**5), abs=1e-4),
         "first_date": "2026-03-04",
         "last_date": "2026-03-04",
+        "start": "2026-03-04",
+        "end": "2026-03-08",
         "pain": {
             "back": {
                 "baseline": 5.0,

@@ -358,6 +358,10 @@ def _weeks_with(sessions_per_week: list[int]) -> pd.DataFrame:
             }
             for d in range(sessions)
         ] or [{"date": str(monday.date()), "back": 3}]
+    # a row of 0 sets (not a session) on the last Sunday: the weeks are whole, none is in
+    # progress (tests/metrics/test_in_progress.py has the week in progress)
+    sunday = pd.Timestamp("2026-03-08") + pd.Timedelta(weeks=len(sessions_per_week) - 1)
+    rows.append({"date": str(sunday.date()), "exercise": "toe_walking", "sets": 0})
     return tidy_log(rows)
 
 
@@ -446,7 +450,8 @@ def test_cohort_median_and_share_of_those_with_pain_reports():
         {"participant": "p3", "date": "2026-01-05", "knee": 4, "hip": 4},
         {"participant": "p3", "date": "2026-01-07", "knee": 4, "hip": 3},
     ]
-    summary = metrics.summarize(tidy_log(rows), routine=PROGRAM)
+    # until Sunday 8 February: the week of 2 February is whole, not in progress
+    summary = metrics.summarize(tidy_log(rows), routine=PROGRAM, until="2026-02-08")
     adherence = [p["adherence_pct"] for p in summary["participants"]]
     assert adherence == pytest.approx([20.0, 10.0, 50.0])
     assert summary["participants"][1]["pain"] == {}
@@ -477,7 +482,12 @@ def test_cohort_without_any_pain_report_has_no_share():
         {"participant": "p1", "date": "2026-01-05", "exercise": "toe_walking", "sets": 6},
         {"participant": "p2", "date": "2026-01-05", "exercise": "toe_walking", "sets": 6},
     ]
-    cohort = metrics.summarize(tidy_log(rows), routine=PROGRAM)["cohort"]
+    # until Sunday 11 January: the week is whole (to 5 January it would be in progress,
+    # 1 of 2 sessions so far, not judged: no adherence yet)
+    cohort = metrics.summarize(tidy_log(rows), routine=PROGRAM, until="2026-01-11")["cohort"]
+    assert (
+        metrics.summarize(tidy_log(rows), routine=PROGRAM)["cohort"]["median_adherence_pct"] is None
+    )
     assert cohort == {
         "participants": 2,
         "median_adherence_pct": 50.0,
@@ -683,12 +693,17 @@ def test_empty_logs_give_zeros_and_nones():
     summary = metrics.summarize(empty, routine=PROGRAM)
     assert summary == {
         "weeks": 0,
+        "weeks_judged": 0,
         "sessions": 0,
         "adherence_pct": None,
         "current_streak": 0,
         "longest_streak": 0,
+        "in_progress": False,
+        "habit_strength": None,
         "first_date": None,
         "last_date": None,
+        "start": None,
+        "end": None,
         "pain": {},
     }
     with_participants = tidy_log([{"participant": "p1", "date": "2026-03-02", **TOE}]).iloc[:0]
@@ -802,7 +817,9 @@ def test_each_metric_keeps_to_a_window_of_two_weeks(name, option):
     metric = getattr(metrics, name)
     routine = TWO_WEEKS[option].get("routine", PROGRAM)
     got = metric(log, **TWO_WEEKS[option])
-    expected = metric(_first_two_weeks(log), routine=routine)
+    # until Sunday 15 March: the rows of two weeks alone would end the window on their
+    # last row, and leave the week of 9 March in progress
+    expected = metric(_first_two_weeks(log), routine=routine, until="2026-03-15")
     if name == "summarize":
         assert got == expected
         # the packaged routine's sessions on 2 and 9 March; not those of 16 to 19 March

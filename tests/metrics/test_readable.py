@@ -49,6 +49,12 @@ def test_headline_table_of_one_person_in_words_with_units():
         "Session adherence": "40 %",
         "Current streak on target": "1 week",
         "Longest streak on target": "1 week",
+        # Loop's score on Wednesday 1 April: 13.18 (a day-by-day loop of the formula)
+        "Habit strength": "13 % (Loop Habit Tracker's score: grows with each session, "
+        "falls gradually with misses)",
+        # the data end on Wednesday 1 April: that week is in progress (on target already,
+        # so it counts: adherence (1 + 0 + 0 + 0 + 1) / 5 = 40 %)
+        "This week": "in progress: not counted as a miss before its Sunday",
         "Back pain (0-10)": "6.5 -> 4.5: -2.0 points (-31 %), clinically important, moderate",
     }
 
@@ -60,9 +66,10 @@ def test_headline_table_of_a_cohort_and_of_one_participant():
     one = headline_table(summary, participant="p1")["value"].to_dict()
 
     # p1: 2 sessions in 1 week (100 %), knee 6 and 3 on days of the same 14-day window:
-    # baseline = latest = 4.5. p2: 1 session (50 %), knee 4. Median adherence 75 %.
+    # baseline = latest = 4.5. p2: 1 session so far, knee 4: the data end on Wednesday
+    # 4 March, so the week is in progress and not judged yet. Median adherence: p1's 100 %.
     assert cohort["Participants"] == "2"
-    assert cohort["Median session adherence"] == "75 %"
+    assert cohort["Median session adherence"] == "100 %"
     assert cohort["Clinically important improvement of pain"].startswith("0 % of the")
     assert cohort["p1"] == (
         "2 sessions in 1 week; adherence 100 %; longest streak 1 week; knee 4.5 -> 4.5"
@@ -151,8 +158,10 @@ def test_key_figures_of_the_cohort_charts():
     assert footstats.key_figures(footstats.study_week_adherence(log), "study_weeks") == (
         "On target in study week 1: 50 % of 2 participants; in week 2: 0 % of 2 participants."
     )
+    # the data end on Thursday 12 March: the week of 9 March is in progress, judged for p1
+    # only once on target (1 of 2: not yet). p1 100 %, p2 50 % (1 of 2 in week 1)
     assert footstats.key_figures(table, "adherence_spread") == (
-        "Median session adherence 50 % (from 25 to 75 %)."
+        "Median session adherence 75 % (from 50 to 100 %)."
     )
     pain = footstats.cohort_table(_read(PAIN_OF_THREE))
     assert footstats.key_figures(pain, "pain_waterfall") == (
@@ -165,3 +174,16 @@ def test_key_figures_of_an_unknown_chart_or_an_empty_table():
         footstats.key_figures(footstats.session_table(_read(PERSON)), "pie")
     empty = footstats.session_table(_read(PERSON)).iloc[:0]
     assert footstats.key_figures(empty, "calendar") == "Nothing to show yet."
+
+
+def test_the_period_runs_to_the_windows_end_and_says_the_last_entry():
+    # issue 23: "until today" gave "Period 2 Mar 2026 – 28 Mar 2026 (41 weeks)". The period
+    # is the window's, with the last entry: 2 March to Sunday 6 December is 40 ISO weeks
+    # (the week of 2 March to that of 30 November: 273 days / 7 + 1)
+    summary = footstats.summarize(_read(PERSON), until="2026-12-06")
+    table = headline_table(summary)["value"]
+    assert table["Period"] == "2 Mar 2026 - 6 Dec 2026 (40 weeks; last entry 1 Apr 2026)"
+    assert "This week" not in table  # 6 December is a Sunday: the week is over
+    # to Wednesday 9 December the week of 7 December is in progress
+    later = headline_table(footstats.summarize(_read(PERSON), until="2026-12-09"))["value"]
+    assert later["This week"] == "in progress: not counted as a miss before its Sunday"

@@ -86,14 +86,15 @@ def test_a_drop_out_counts_the_empty_weeks_up_to_the_logs_last_row():
     # quit: weeks of 2, 9, 16, 23 March (the log's last row is 25 March): 2, 0, 0, 0
     assert by_participant(weekly, SESSIONS) == {"quit": [2, 0, 0, 0], "stays": [2, 2, 2, 2]}
     summary = metrics.frequency_summary(weekly).set_index(PARTICIPANT)
-    # quit: (1 + 0 + 0 + 0) / 4 = 25 % (it was 100 % over the first week alone)
-    assert summary.loc["quit", ADHERENCE_PCT] == pytest.approx(25.0)
+    # quit: the week of 23 March is in progress (to Wednesday 25 March), not judged yet:
+    # (1 + 0 + 0) / 3 = 33.3 % (it was 100 % over the first week alone)
+    assert summary.loc["quit", ADHERENCE_PCT] == pytest.approx(100 / 3)
     assert summary.loc["quit", CURRENT_STREAK] == 0  # the last weeks are empty
     assert summary.loc["quit", LONGEST_STREAK] == 1
     assert summary.loc["stays", ADHERENCE_PCT] == pytest.approx(100.0)
     assert summary.loc["stays", CURRENT_STREAK] == 4
     cohort = metrics.summarize(log, routine=PROGRAM)["cohort"]
-    assert cohort["median_adherence_pct"] == pytest.approx((25 + 100) / 2)
+    assert cohort["median_adherence_pct"] == pytest.approx((100 / 3 + 100) / 2)
 
 
 def test_a_personal_drop_out_shows_with_until():
@@ -125,7 +126,8 @@ def test_until_today(monkeypatch):
 def test_the_readme_example():
     log = tidy_log([session("2026-03-02"), session("2026-03-04"), session("2026-03-10")])
     for options, sessions, adherence in (
-        ({}, [2, 1], 75.0),
+        # to Tuesday 10 March: that week is in progress with 1 of 2 sessions, not judged
+        ({}, [2, 1], 100.0),
         ({"until": "2026-03-29"}, [2, 1, 0, 0], 37.5),
         ({"weeks": 6}, [2, 1, 0, 0, 0, 0], 25.0),
     ):
@@ -421,8 +423,9 @@ def test_report_weeks_lists_every_week_of_the_programme(files, capsys):
     ]
     summary = json.loads((files / "out" / "summary.json").read_text())
     assert sorted(summary) == sorted(
-        ["weeks", "sessions", "adherence_pct", "current_streak", "longest_streak"]
-        + ["first_date", "last_date", "pain"]
+        ["weeks", "weeks_judged", "sessions", "adherence_pct", "current_streak"]
+        + ["longest_streak", "in_progress", "habit_strength", "first_date", "last_date"]
+        + ["start", "end", "pain"]
     )
     # (1 + 1/2 + 0 + 1/2 + 0 + 0) / 6 = 33.3 %
     assert (summary["weeks"], summary["sessions"]) == (6, 4)
@@ -492,7 +495,11 @@ def test_report_participants_table(files, capsys):
     )
     assert code == 0, err
     assert "people.csv:4:participant: warning: 'c' has no rows in cohort.csv" in err
-    assert frequency_rows(files / "out") == [
+    # participant, week, sessions, target_min, target_max, target_met (then in_progress:
+    # never, each window ends on a Sunday; and habit_strength)
+    rows = [row.split(",") for row in frequency_rows(files / "out")]
+    assert {row[6] for row in rows} == {"False"}
+    assert [",".join(row[:6]) for row in rows] == [
         "a,2026-03-02,2,2,3,True",
         "a,2026-03-09,0,2,3,False",
         "b,2026-03-09,2,2,3,True",
@@ -542,7 +549,10 @@ def test_the_dashboard_counts_the_window():
         assert (
             fig.axes[0]
             .get_title()
-            .endswith("target met in 1 of 3 weeks · current streak 0 · longest streak 1")
+            .endswith(
+                "target met in 1 of 3 weeks · current streak 0 · longest streak 1"
+                " · habit strength 14 %"  # Loop's score on 22 March: 13.87 by a day loop
+            )
         )
     finally:
         plt.close(fig)

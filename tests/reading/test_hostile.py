@@ -501,7 +501,8 @@ def test_6_forty_thousand_participants_on_one_day_draw_aggregated(tmp_path):
     assert isinstance(mesh.norm, Normalize) and mesh.cmap.N == 256
     frequency = report.figure("frequency").axes[0]
     assert len(frequency.patches) == 2  # the one week's bar and the target band, no more
-    assert len(frequency.collections) <= 2  # the quartile whisker (and no per-person marks)
+    # the one week's quartile whisker and its two caps: one segment each, no per-person marks
+    assert [len(c.get_segments()) for c in frequency.collections] == [1, 1, 1]
 
 
 def test_6_a_report_of_a_thousand_participants_aggregates_and_keeps_every_one(tmp_path):

@@ -11,6 +11,7 @@ import re
 from importlib import resources
 
 import numpy as np
+import pandas as pd
 import PIL.Image
 import pytest
 from _tidy import ROWS, SITES, tidy_log
@@ -67,10 +68,12 @@ def test_export_tables_writes_the_contract_files(log, tmp_path):
     assert names(paths) == ["frequency.csv", "sets.csv", "pain.csv", "summary.json"]
     # Every week, the empty one included; weeks as ISO dates.
     assert (tmp_path / "frequency.csv").read_text() == (
-        "week,sessions,target_min,target_max,target_met\n"
-        "2026-03-02,2,2,3,True\n"
-        "2026-03-09,0,2,3,False\n"
-        "2026-03-16,1,2,3,False\n"
+        "week,sessions,target_min,target_max,target_met,in_progress,habit_strength\n"
+        # the log ends on Wednesday 18 March: that week is in progress; habit strength
+        # 7.8419 on Sunday 8 March as in tests/metrics/test_in_progress.py (same sessions)
+        "2026-03-02,2,2,3,True,False,7.8419\n"
+        "2026-03-09,0,2,3,False,False,15.4666\n"
+        "2026-03-16,1,2,3,False,True,16.2479\n"
     )
 
 
@@ -121,9 +124,11 @@ def test_summary_json_holds_the_headline_figures(log, tmp_path):
 def test_tables_with_participants_lead_with_them_and_neutralise_text(cohort_log, tmp_path):
     report.export_tables(cohort_log, tmp_path)
     frequency = (tmp_path / "frequency.csv").read_text().splitlines()
-    assert frequency[0] == "participant,week,sessions,target_min,target_max,target_met"
+    assert frequency[0] == (
+        "participant,week,sessions,target_min,target_max,target_met,in_progress,habit_strength"
+    )
     # The id "=p2" would be a formula in a spreadsheet: it is written as text.
-    assert "'=p2,2026-03-09,1,2,3,False" in frequency
+    assert any(row.startswith("'=p2,2026-03-09,1,2,3,False,False,") for row in frequency)
     for table in ("sets.csv", "pain.csv"):
         assert (tmp_path / table).read_text().startswith("participant,week,")
     summary = json.loads((tmp_path / "summary.json").read_text())
@@ -177,7 +182,8 @@ def test_export_report_is_a_pdf_with_pages_and_metadata(log, tmp_path):
     path = report.export_report(log, tmp_path / "report.pdf")
     data = path.read_bytes()
     assert data.startswith(b"%PDF")
-    assert pdf_pages(data) == 1 + 3  # the summary page, then 3 pages of 2 charts
+    # two pages of words (the figures, then the routine), then 3 pages of 2 charts
+    assert pdf_pages(data) == 2 + 3
     assert b"/Author (footstats)" in data
     assert re.search(rb"/Title \(footstats report: Foot routine", data)
     assert re.search(rb"/Subject \(Sessions, sets and pain: 2 March 2026 to 18 March 2026", data)
@@ -186,16 +192,27 @@ def test_export_report_is_a_pdf_with_pages_and_metadata(log, tmp_path):
 
 def test_report_first_page_says_the_figures_in_words(log):
     text = "\n".join(text for _, text in report._Report(log).summary_blocks())
-    assert "Period: 2 March 2026 to 18 March 2026 (3 weeks)." in text
+    assert (
+        "Period: 2 March 2026 to 18 March 2026 (3 weeks; the week of 16 March 2026 is in progress)."
+    ) in text
+    assert "Rows loaded: 9." in text  # no problems given: nothing said of lines left out
+    assert "Exercises not in the routine: none." in text
     assert "3 sessions in 3 weeks (target 2-3 a week" in text
-    assert "Target met in 1 of 3 weeks. Session adherence 50 %" in text
+    # the week of 16 March is in progress (1 of 2 so far): 2 weeks judged, (1 + 0) / 2
+    assert "Target met in 1 of 2 weeks judged. Session adherence 50 %" in text
+    assert "The week of 16 March 2026 is in progress: 1 of 2 sessions so far" in text
     assert "longest: 1 week." in text
     assert (
         "Back pain fell from 5.0 to 3.5 (-1.5 points, -30 %): a clinically important "
         "improvement (Farrar 2001), moderate (IMMPACT)."
     ) in text
-    # Sets over the period: heel raises 16 of 12 (over-achievement shown, not capped).
-    assert "Heel raises: 16 of 12 sets (133 %)" in text
+    # Sets over the period, counted up to the prescription per session (one definition
+    # with the completion heatmap): heel raises 16 done of 12, 12 counted, 4 beyond.
+    assert (
+        "Heel raises: 12 of 12 sets (100 %), done in 3 of 3 sessions; 4 more beyond the "
+        "prescription"
+    ) in text
+    assert "Toe walking: 9 of 18 sets (50 %), done in 2 of 3 sessions" in text
     # The routine's prescription.
     assert "Toe walking: 6 sets x 60 s" in text
     assert "association, not evidence" in text
@@ -206,15 +223,15 @@ def test_report_first_page_for_a_cohort_lists_participants(cohort_log):
     text = "\n".join(text for _, text in blocks)
     assert "Participants: 2." in text
     assert "p1: 3 sessions in 3 weeks; adherence 50 %" in text
-    # =p2's one session is on 9 March; the log runs to 18 March, so the window counts the
-    # week of 16 March as missed: (1/2 + 0) / 2 = 25 %
-    assert "=p2: 1 sessions in 2 weeks; adherence 25 %" in text
+    # =p2's one session is on 9 March; the log runs to Wednesday 18 March, so the week of
+    # 16 March is in progress (0 so far), not judged yet: 1/2 = 50 %
+    assert "=p2: 1 sessions in 2 weeks; adherence 50 %" in text
 
 
 def test_report_first_page_for_one_participant_is_a_personal_one(log):
     one = log.assign(participant="p1")
     text = "\n".join(text for _, text in report._Report(one).summary_blocks())
-    assert "Target met in 1 of 3 weeks. Session adherence 50 %" in text
+    assert "Target met in 1 of 2 weeks judged. Session adherence 50 %" in text
     assert "Participants:" not in text
 
 
@@ -440,7 +457,7 @@ def test_write_report_of_an_empty_log(tmp_path):
     log = footstats.read_log(b"date,exercise,sets,pain_back\n")
     paths = report.write_report(log, tmp_path)
     assert (tmp_path / "frequency.csv").read_text() == (
-        "week,sessions,target_min,target_max,target_met\n"
+        "week,sessions,target_min,target_max,target_met,in_progress,habit_strength\n"
     )
     assert json.loads((tmp_path / "summary.json").read_text())["sessions"] == 0
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
@@ -466,3 +483,25 @@ def test_write_report_draws_each_chart_once_for_its_png_the_dashboard_and_the_pd
     # dashboard.png: two 9-inch charts at 150 dpi side by side, 0.15 inch apart
     width = int.from_bytes((tmp_path / "dashboard.png").read_bytes()[16:20], "big")
     assert width == 2 * 9 * 150 + round(0.15 * 150)
+
+
+def test_one_participant_count_for_every_figure_of_a_cohort_report():
+    # issue 23 ("31 vs 30 participants"): p3 is enrolled in the participants table without
+    # any row; the cohort has 3 participants on page 1, in the PDF's subject, the
+    # dashboard's title and the cohort table, not 2 in some and 3 in others
+    from footstats.charts.dashboard import dashboard_title
+
+    log = tidy_log(
+        [
+            {"date": "2026-03-02", "exercise": "toe_walking", "sets": 6, "participant": "p1"},
+            {"date": "2026-03-03", "exercise": "toe_walking", "sets": 6, "participant": "p2"},
+        ]
+    )
+    table = pd.DataFrame({"participant": ["p1", "p2", "p3"], "start": ["2026-03-02"] * 3})
+    built = report._Report(log, window=footstats.FollowUp(participants=table))
+    assert built.participants == 3
+    assert "3 participants" in built.subject
+    assert "3 participants" in dashboard_title(log, built.routine, None, built.follow_up)
+    text = "\n".join(text for _, text in built.summary_blocks())
+    assert "Participants: 3." in text
+    assert len(built.cohort_table) == 3

@@ -767,3 +767,33 @@ def test_cli_add_to_an_app_export_exits_2(tmp_path, capsys):
 
     assert code == 2 and "is an export of Strong" in err
     assert "Traceback" not in err
+
+
+def test_a_misspelt_exercise_is_warned_about_even_when_the_log_has_it_already(tmp_path):
+    # issue 23: "Heal raises" is in the log (line 2), so the reader warns at line 2 only;
+    # the new row is compared with the routine, not with the file, and warned about too
+    log = tmp_path / "log.csv"
+    log.write_text("date,exercise,sets\n2026-03-02,Heal raises,2\n", encoding="utf-8")
+    plan = plan_append(log, [{"date": "2026-03-04", "exercise": "Heal raises", "sets": 2}])
+    warnings = plan.problems[plan.problems["severity"] == "warning"]
+    assert warnings["line"].tolist() == [3]
+    assert warnings["code"].tolist() == ["FS221"]
+    assert "Did you mean 'Heel raises'?" in warnings["message"].iloc[0]
+    assert plan.ok  # a warning: the row is written when asked
+    # a known exercise, or one the exercise map matches, is not warned about
+    for row, mapping in (
+        ({"date": "2026-03-04", "exercise": "Heel raises", "sets": 2}, None),
+        (
+            {"date": "2026-03-04", "exercise": "Calf raise", "sets": 2},
+            {"Calf raise": "heel_raises"},
+        ),
+    ):
+        quiet = plan_append(log, [row], exercise_map=mapping)
+        assert (quiet.problems["line"] == 3).sum() == 0
+
+
+def test_a_new_misspelling_is_warned_about_once(tmp_path):
+    log = tmp_path / "log.csv"
+    log.write_text("date,exercise,sets\n2026-03-02,Heel raises,2\n", encoding="utf-8")
+    plan = plan_append(log, [{"date": "2026-03-04", "exercise": "Heal raises", "sets": 2}])
+    assert plan.problems["code"].tolist() == ["FS221"]  # the reader's, not twice
