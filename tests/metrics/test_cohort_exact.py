@@ -214,7 +214,9 @@ def test_the_routine_given_sets_the_target(tmp_path):
     got = study_week_adherence(log(), routine=routine)
     assert got["on_target"].tolist() == [3, 1, 1]
     table = cohort_table(log(), routine=routine).set_index("participant")
-    assert table["adherence_pct"].tolist() == pytest.approx([100.0, 100 / 3, 50.0])
+    # the week of 16 March (the last entry's) is in progress: judged for a (met), not yet
+    # for b and c (no session so far): a 3 of 3, b 1 of 2, c 1 of 1
+    assert table["adherence_pct"].tolist() == pytest.approx([100.0, 50.0, 100.0])
     with pytest.warns(DeprecationWarning):
         old = study_week_adherence(log(), program=routine)
     pd.testing.assert_frame_equal(old, got)
@@ -225,13 +227,21 @@ def test_the_routine_given_sets_the_target(tmp_path):
 
 def test_study_weeks_of_a_window_given_until_a_day_or_a_selected_participant():
     by_window = study_week_adherence(log(), window=footstats.FollowUp(weeks=1))
-    assert by_window.values.tolist() == [[1, 3, 2, 2 / 3]]
+    # week_index, observed, active, judged, on_target, share
+    assert by_window.values.tolist() == [[1, 3, 3, 3, 2, 2 / 3]]
     until = study_week_adherence(log(), until="2026-03-08")
     # a and b have their first week (2-8 March); c starts after the day
     assert until[["week_index", "observed", "on_target"]].values.tolist() == [[1, 2, 1]]
     one = footstats.select_participant(log(), "c")
     # c's window runs to the log's last day (18 March): its 2 weeks
-    assert study_week_adherence(one).values.tolist() == [[1, 1, 1, 1.0], [2, 1, 0, 0.0]]
+    # its week 2 is the week in progress, without a session yet: not judged (share NaN)
+    study = study_week_adherence(one)
+    assert study[["week_index", "observed", "active", "judged", "on_target"]].values.tolist() == [
+        [1, 1, 1, 1, 1],
+        [2, 1, 0, 0, 0],
+    ]
+    assert study["share_on_target"].tolist()[0] == 1.0
+    assert pd.isna(study["share_on_target"].tolist()[1])
     assert cohort_table(one)[["participant", "weeks", "dropout_week"]].values.tolist() == [
         ["c", 2, 1]
     ]
