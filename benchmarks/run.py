@@ -338,11 +338,16 @@ def write_cohort_pair(folder: Path, files: int) -> tuple[Path, Path, int]:
 def measure_folder_pair(cohort: Path, one: Path, rows: int, repeat: int) -> list[Row]:
     """The folder against the same rows in one file, timed in turn (the same load on
     both); the same rows and problems come out, each problem naming its own file."""
-    single, spread = [], []
+    single, spread, cpu = [], [], {"one": [], "folder": []}
     for _ in range(repeat):
+        started = time.process_time()
         single.append(_median_seconds(lambda: footstats.validate_log(one), 1))
+        cpu["one"].append(time.process_time() - started)
+        started = time.process_time()
         spread.append(_median_seconds(lambda: footstats.validate_logs(cohort), 1))
+        cpu["folder"].append(time.process_time() - started)
     alone, together = statistics.median(single), statistics.median(spread)
+    cpu_ratio = statistics.median(cpu["folder"]) / statistics.median(cpu["one"])
     loaded = footstats.validate_logs(cohort)
     assert len(loaded.log) == rows and loaded.ok, loaded.problems.head()
     files = len(loaded.log.attrs["formats"])
@@ -351,7 +356,8 @@ def measure_folder_pair(cohort: Path, one: Path, rows: int, repeat: int) -> list
         Row(
             COHORT_FOLDER,
             _seconds(together),
-            f"{together / alone:.2f}x one file; {files:,} files, {len(loaded.problems):,} notices",
+            f"{together / alone:.2f}x one file (CPU time: {cpu_ratio:.2f}x); {files:,} files, "
+            f"{len(loaded.problems):,} notices",
             "<= 1.5x one file",
             _verdict(together / alone, 1.5),
         ),

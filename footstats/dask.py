@@ -456,7 +456,7 @@ def _read(files: list[Path], options: ReadOptions, single: bool) -> _Part:
         (path,) = files
         one = load_log(path, options)
         return _Part(one.log, [one.problems], {one.file: one.format}, one.readable)
-    log, problems, formats, _ = read_files(files, options)  # batched, as read_logs reads
+    log, problems, formats, _, _ = read_files(files, options)  # batched, as read_logs reads
     return _Part(log, [problems], formats)
 
 

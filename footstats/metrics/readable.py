@@ -344,13 +344,18 @@ def _completion_figures(weekly_sets: pd.DataFrame, routine) -> str:
 
 
 def _study_week_figures(study: pd.DataFrame) -> str:
-    weeks = study.groupby("week_index")[["observed", "on_target"]].sum()
+    # the share of those judged, as the chart draws it (a week in progress is judged once
+    # on target: footstats.study_week_adherence)
+    judged = "judged" if "judged" in study.columns else "observed"
+    weeks = study.groupby("week_index")[[judged, "on_target"]].sum()
     first, last = weeks.index.min(), weeks.index.max()
 
     def week(index) -> str:
         row = weeks.loc[index]
-        share = row["on_target"] / row["observed"] * 100
-        return f"{share:.0f} % of {_count(int(row['observed']), 'participant')}"
+        if not row[judged]:
+            return "none judged yet (the week is in progress)"
+        share = row["on_target"] / row[judged] * 100
+        return f"{share:.0f} % of {_count(int(row[judged]), 'participant')}"
 
     return f"On target in study week {first}: {week(first)}; in week {last}: {week(last)}."
 

@@ -34,7 +34,7 @@ from footstats.core.docstrings import fill_docs
 from footstats.core.options import ReadKeywords, ReadOptions, read_options
 from footstats.core.problems import problem, problems_frame
 from footstats.core.progress import progress
-from footstats.reading.batch import Entry, Piece, read_batched
+from footstats.reading.batch import Entry, Piece, file_owners, read_batched
 from footstats.reading.log import LoadedLog, check_on_invalid, load_log, source_of
 from footstats.routine import Routine, resolve_routine
 
@@ -102,11 +102,12 @@ def load_logs(folder: str | PathLike[str], options: ReadOptions) -> LoadedLog:
     routine = resolve_routine(options.routine)
     if export is not folder:  # one participant named by the folder
         pieces = [_one_by_one([Entry(0, export, Path(folder).resolve().name)], options)]
-        log, problems, formats, extents = _merge(pieces, files, routine)
+        log, problems, formats, extents, owners = _merge(pieces, files, routine)
     else:
         with progress(len(files), "footstats: reading", unit="file") as bar:
-            log, problems, formats, extents = read_files(files, options, bar.advance)
-    problems = concat_problems([problems_frame(skipped), problems, shared_participants([log])])
+            log, problems, formats, extents, owners = read_files(files, options, bar.advance)
+    shared = shared_participants([owners])
+    problems = concat_problems([problems_frame(skipped), problems, shared])
     log.attrs.update(source=label, formats=formats, routine=routine)
     return LoadedLog(
         log, problems, label, ", ".join(dict.fromkeys(formats.values())), extents=extents
@@ -190,11 +191,12 @@ def check_logs(
 
 def read_files(
     files: list[Path], options: ReadOptions, advance: Callable[[int], None] | None = None
-) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str], dict[str, Any]]:
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str], dict[str, Any], pd.DataFrame]:
     """The files of a folder read as :func:`validate_logs` reads them (files with the same
     header validated together, ``footstats.reading.batch``): the combined log, the
-    problems in file order, each file's format and extent (``footstats.dask`` reads a
-    group of files per task with it). ``advance(n)``: called as each n files are read."""
+    problems in file order, each file's format and extent, and who is in which file
+    (:func:`file_owners`; ``footstats.dask`` reads a group of files per task with it).
+    ``advance(n)``: called as each n files are read."""
     entries = [Entry(rank, path, path.stem) for rank, path in enumerate(files)]
     pieces = []
     for piece in read_batched(entries, options, lambda alone: _one_by_one(alone, options)):
@@ -223,12 +225,14 @@ def _one_by_one(entries: list[Entry], options: ReadOptions) -> Piece:
     ranks = [entry.rank for entry in entries]
     paths, names = [entry.path for entry in entries], [entry.name for entry in entries]
     loaded, logs = read_group(paths, options, names)
+    owners = [file_owners(log) for log in logs]
     return Piece(
         [(rank, np.full(len(log), rank), log) for rank, log in zip(ranks, logs, strict=True)],
         concat_problems([one.problems for one in loaded]),
         np.repeat(ranks, [len(one.problems) for one in loaded]).astype(int),
         {one.file: one.format for one in loaded},
         {file: extent for one in loaded for file, extent in one.extents.items()},
+        [(np.full(len(pairs), rank), pairs) for rank, pairs in zip(ranks, owners, strict=True)],
     )
 
 
@@ -242,7 +246,11 @@ def _merge(pieces: list[Piece], files: list[Path], routine: Routine):
     formats = {file: format for piece in pieces for file, format in piece.formats.items()}
     formats = {str(path): formats[str(path)] for path in files}
     extents = {file: extent for piece in pieces for file, extent in piece.extents.items()}
-    return log, problems, formats, extents
+    # who is in which file, from the pieces (not the combined rows), in the order of the files
+    owned = [part for piece in pieces for part in piece.owners]
+    owners = pd.concat([part[1] for part in owned], ignore_index=True) if owned else no_rows()
+    owners = _in_file_order(owners, [part[0] for part in owned])
+    return log, problems, formats, extents, owners
 
 
 def _in_file_order(table: pd.DataFrame, ranks: list[np.ndarray]) -> pd.DataFrame:
@@ -339,21 +347,6 @@ def shared_participants(logs: list[pd.DataFrame]) -> pd.DataFrame:
         for who, files in shared.groupby(PARTICIPANT, sort=False)[SOURCE]
     ]
     return problems_frame(records)
-
-
-def file_owners(log: pd.DataFrame) -> pd.DataFrame:
-    """The distinct (participant, source) pairs of ``log``, in the order first seen: from
-    the rows where either changes (a file's rows are together), not every row hashed."""
-    pairs = log[[PARTICIPANT, SOURCE]]
-    if len(pairs) > 1:
-        changed = np.ones(len(pairs), dtype=bool)
-        changed[1:] = False
-        for column in (PARTICIPANT, SOURCE):
-            values = pairs[column].reset_index(drop=True)
-            after, before = values.iloc[1:].reset_index(drop=True), values.iloc[:-1]
-            changed[1:] |= (after != before).to_numpy(dtype=bool, na_value=True)
-        pairs = pairs[changed]
-    return pairs.drop_duplicates()
 
 
 def combine_logs(logs: list[pd.DataFrame], routine: Routine) -> pd.DataFrame:

@@ -263,3 +263,16 @@ def test_only_a_file_that_may_repeat_its_header_is_read_alone(tmp_path, monkeypa
     assert loaded.problems[[LINE, CODE]].values.tolist() == [[3, "FS106"]]
     assert loaded.log["notes"].fillna("").tolist() == ["notes", "sets", "", "notes", "sets"]
     assert_same(tmp_path)
+
+
+def test_a_participant_is_shared_only_by_files_with_rows_loaded(tmp_path):
+    good = "date,exercise,sets\n2026-03-02,Heel raises,2\n"
+    bad = "date,exercise,sets\n2026-03-02,Heel raises,two\n"
+    (tmp_path / "p01.csv").write_text(good)
+    (tmp_path / "p01.CSV").write_text(bad)  # the same participant, p01, but no row loads
+    (tmp_path / "p02.csv").write_text(good)
+    (tmp_path / "p02.CSV").write_text(good)  # p02's rows come from two files
+    loaded = validate_logs(tmp_path)
+    assert loaded.problems[CODE].tolist() == ["FS208", "FS505"]
+    assert Path(loaded.problems[FILE].iloc[-1]).name == "p02.csv"
+    assert_same(tmp_path)

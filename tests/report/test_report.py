@@ -505,3 +505,18 @@ def test_one_participant_count_for_every_figure_of_a_cohort_report():
     text = "\n".join(text for _, text in built.summary_blocks())
     assert "Participants: 3." in text
     assert len(built.cohort_table) == 3
+
+
+def test_chart_pages_carry_their_captions_the_patient_and_the_page_number(log, tmp_path):
+    # without poppler: the chart pages' text objects, as written (Helvetica, Windows-1252)
+    path = report.export_report(log, tmp_path / "report.pdf", patient="Anna (P-7)")
+    data = path.read_bytes()
+    pages = pdf_pages(data)
+    for number in range(3, pages + 1):  # two pages of words, then the chart pages
+        footer = f"footstats report \xb7 Patient: Anna \\(P-7\\) \xb7 page {number} of {pages}"
+        assert f"({footer}) Tj".encode("cp1252") in data
+    from footstats.charts import registry
+
+    caption = registry.caption("pain").split(";")[0][:60]
+    assert caption.replace("(", "\\(").replace(")", "\\)").encode("cp1252") in data
+    assert b"/BaseFont /Helvetica" in data
