@@ -18,9 +18,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[lab,test]'
 	touch $(STAMP)
 
+# JupyterLab's root is this folder, so its file browser reaches the notebooks, your log
+# (my_foot_log.csv) and out/ (notebook 05's report.pdf); it opens on notebooks/.
+LAB_OPTIONS := --notebook-dir=. --LabApp.default_url=/lab/tree/notebooks --ServerApp.allow_root=True
+
 lab: $(STAMP)
-	@echo "footstats: JupyterLab on notebooks/ (open the URL printed below; Ctrl-C stops it)"
-	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.allow_root=True
+	@echo "footstats: JupyterLab on notebooks/, your log and out/ (open the URL printed below; Ctrl-C stops it)"
+	$(BIN)/jupyter lab $(LAB_OPTIONS)
 
 app: $(STAMP)
 	@echo "footstats: the app in your web browser, no code (Ctrl-C stops it)"
@@ -33,6 +37,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check footstats tests benchmarks
 	$(BIN)/ruff format --check footstats tests benchmarks
 	$(BIN)/mypy
+
+# The tests and the stored notebook outputs use the sample logs, never a developer's own
+# notebooks/footstats-settings.toml.
+test notebooks: export FOOTSTATS_SETTINGS = none
 
 test: lint
 	$(BIN)/python -m pytest -n auto --dist loadfile  # one worker per core (pytest-xdist); a notebook's cells stay on one worker

@@ -6,7 +6,13 @@ the sample or upload a log (and, optionally, their own routine), says in plain w
 loaded and lists every problem line by line, shows the headline figures
 (:func:`footstats.headline_table`), the dashboard and each chart with its "how to read it"
 text, lets them choose a participant when the log has several, and offers the PDF report
-and a zip of the charts and tables for download.
+and a zip of the charts and tables for download. For a cohort (a log with a ``participant``
+column) it takes a participants table (uploaded, or ``FOOTSTATS_APP_PARTICIPANTS``), lists
+every participant with their figures and shows the four cohort charts. Dates written
+day-first or month-first are read when the person says so in plain words.
+
+Idle kernels are culled: a page closed (or reloaded) leaves a kernel of 240-330 MB behind,
+which the server shuts down after :data:`CULL_IDLE_SECONDS` without activity.
 
 Everything shown comes from :func:`footstats.write_report`, run once per choice into a
 temporary folder: the charts on the page are its PNG files, the download is its PDF and
@@ -31,29 +37,60 @@ from typing import Any
 import pandas as pd
 
 from footstats.columns import PARTICIPANT
+from footstats.core.problems import SHOWN_PROBLEMS, counted_by_kind
 from footstats.metrics import tables as metrics
+from footstats.metrics.cohort import cohort_table
 from footstats.metrics.followup import FOLLOW_UP, FollowUp, select_participant
 from footstats.metrics.readable import headline_table
+from footstats.notebook import plain_message, table
 from footstats.reading.log import SAMPLE, LoadedLog, validate_log
+from footstats.reading.participants import read_participants
 from footstats.report.write import REPORT_PDF, write_report
 from footstats.routine import Routine, RoutineError, load_routine, resolve_routine
 
 __all__ = [
     "APP_NOTEBOOK",
     "CHART_GUIDES",
+    "CULL_IDLE_SECONDS",
+    "CULL_INTERVAL_SECONDS",
+    "DATE_ORDERS",
     "LOG_ENV",
+    "PARTICIPANTS_ENV",
     "ROUTINE_ENV",
     "AppOutputs",
     "loaded_in_words",
     "make_outputs",
+    "problems_html",
     "problems_in_words",
     "show",
     "voila_command",
+    "voila_environment",
 ]
 
 APP_NOTEBOOK = Path(__file__).with_name("data") / "footstats.ipynb"
 LOG_ENV = "FOOTSTATS_APP_LOG"
 ROUTINE_ENV = "FOOTSTATS_APP_ROUTINE"
+PARTICIPANTS_ENV = "FOOTSTATS_APP_PARTICIPANTS"
+# A kernel without activity for this long is shut down (checked every CULL_INTERVAL_SECONDS).
+CULL_IDLE_SECONDS = 600
+CULL_INTERVAL_SECONDS = 60
+# The page's template (Voilà's lab template without its CDN style sheets), found by Voilà
+# through JUPYTER_PATH, and Voilà's settings (voila.json), through JUPYTER_CONFIG_PATH: both
+# set by voila_environment.
+TEMPLATE = "footstats"
+TEMPLATE_ROOT = Path(__file__).with_name("data") / "jupyter"
+CONFIG_ROOT = Path(__file__).with_name("data") / "jupyter-config"
+# The largest file the page takes: an upload travels in one websocket message, which
+# Tornado caps at 10 MiB unless told otherwise (a bigger upload was dropped without a
+# word). voila.json raises the cap to this, and the page says it.
+UPLOAD_LIMIT_BYTES = 256 * 1024 * 1024
+# How the dates of the log are written, in words -> the reading options that say so.
+DATE_ORDERS: dict[str, dict[str, Any]] = {
+    "year-month-day (2026-04-03)": {},
+    "day first (03/04/2026 is 3 April)": {"dayfirst": True},
+    "month first (04/03/2026 is April 3)": {"date_format": "%m/%d/%Y"},
+}
+_DATE_ADVICE = ", or choose how your dates are written above"
 SAMPLE_CHOICE = "The sample log (made-up data)"
 EVERYONE = "Everyone (the cohort)"
 
@@ -107,6 +144,33 @@ CHART_GUIDES = {
     ),
 }
 
+# the cohort's charts (a log with several participants, everyone chosen), first on the page
+COHORT_GUIDES = {
+    "study_weeks": (
+        "Who keeps going: adherence by study week",
+        "Study week 1 is each participant's first week. The points are the share of the "
+        "participants followed that week who met the weekly target; the grey steps count "
+        "the participants still followed. A falling share with a steady count means people "
+        "are stopping.",
+    ),
+    "adherence_spread": (
+        "The spread of adherence",
+        "One dot per participant, a box per group (the middle half of the participants, the "
+        "line at the median). Groups side by side describe the cohort; they do not test which "
+        "group does better.",
+    ),
+    "pain_waterfall": (
+        "Each participant's change of pain, ranked",
+        "One bar per participant with pain reports, from the largest fall (left) to the "
+        "largest rise (right). A fall of at least 2 points or 30 % is clinically important.",
+    ),
+    "adherence_vs_pain_change": (
+        "Adherence and change of pain",
+        "One point per participant. A cloud sloping down would mean those who did more "
+        "sessions tended to improve more: an association, not proof.",
+    ),
+}
+
 # severity -> what happened to the line, in words
 _OUTCOME = {
     "error": "not loaded: fix this line in your file",
@@ -118,7 +182,7 @@ _OUTCOME = {
 # -- plain words --------------------------------------------------------------------------------
 
 
-def problems_in_words(problems: pd.DataFrame) -> pd.DataFrame:
+def problems_in_words(problems: pd.DataFrame, date_advice: str = _DATE_ADVICE) -> pd.DataFrame:
     """The problems of a log as a table for people: line, column, value, problem, outcome.
 
     Examples
@@ -136,7 +200,9 @@ def problems_in_words(problems: pd.DataFrame) -> pd.DataFrame:
             "Line": problems["line"],
             "Column": problems["column"],
             "Value": problems["value"],
-            "What footstats found": problems["message"],
+            "What footstats found": problems["message"].map(
+                lambda message: plain_message(str(message), date_advice)
+            ),
             "What happened": problems["severity"].map(_OUTCOME).fillna(problems["severity"]),
         }
     ).reset_index(drop=True)
@@ -193,6 +259,7 @@ class AppOutputs:
     pdf: bytes
     zip: bytes
     files: list[str] = field(default_factory=list)  # the names inside the zip
+    participants: pd.DataFrame | None = None  # a cohort, everyone chosen: one row each
 
 
 def make_outputs(
@@ -200,19 +267,32 @@ def make_outputs(
     routine: Routine | None = None,
     participant: Any = None,
     window: FollowUp | None = None,
+    problems: pd.DataFrame | None = None,
 ) -> AppOutputs:
     """Run :func:`footstats.write_report` into a temporary folder and keep its files in memory.
 
     With ``participant``, only that participant's rows are reported, over the window they
     have in the whole log (:func:`footstats.select_participant`): the same figures as in
     the report of everyone. ``window``: the follow-up window (:class:`footstats.FollowUp`).
+    ``problems``: those of the file read, said on page 1 of the report of the whole log
+    (as ``footstats report`` does; a participant's own report, as with
+    ``--per-participant``, does not list them).
     """
     routine = resolve_routine(routine, log)
     log = select_participant(log, participant, window, routine=routine)
     spans = log.attrs[FOLLOW_UP]  # resolved once, on the whole log
     summary = metrics.summarize(log, routine=routine, window=spans)
+    people = None
+    if participant is None and PARTICIPANT in log.columns and log[PARTICIPANT].nunique() > 1:
+        people = cohort_table(log, routine=routine, window=spans)
     with tempfile.TemporaryDirectory(prefix="footstats-app-") as tmp:
-        written = write_report(log, Path(tmp) / "report", routine=routine, window=spans)
+        written = write_report(
+            log,
+            Path(tmp) / "report",
+            routine=routine,
+            window=spans,
+            problems=problems if participant is None else None,
+        )
         charts = {p.stem: p.read_bytes() for p in written if p.suffix == ".png"}
         pdf = next(p for p in written if p.name == REPORT_PDF).read_bytes()
         buffer = io.BytesIO()
@@ -221,21 +301,32 @@ def make_outputs(
                 if path.name != REPORT_PDF:
                     archive.write(path, arcname=path.name)
     return AppOutputs(
-        charts={chart: charts[chart] for chart in CHART_GUIDES if chart in charts},
+        charts={chart: charts[chart] for chart in _GUIDES if chart in charts},
         headline=headline_table(summary),
         pdf=pdf,
         zip=buffer.getvalue(),
         files=[p.name for p in written if p.name != REPORT_PDF],
+        participants=people,
     )
 
 
+_GUIDES = {**COHORT_GUIDES, **CHART_GUIDES}  # a cohort's own charts first
+
+
 def voila_command(
-    port: int | None = None, *, open_browser: bool = True, token: str | None = None
+    port: int | None = None,
+    *,
+    open_browser: bool = True,
+    token: str | None = None,
+    cull_idle: int = CULL_IDLE_SECONDS,
+    cull_interval: int = CULL_INTERVAL_SECONDS,
 ) -> list[str]:
     """The command that serves the app with Voilà on 127.0.0.1 (``footstats app`` runs it).
 
     The page needs a token in its URL (random unless ``token`` is given), so other users
-    of the computer cannot open it; the browser Voilà opens has it.
+    of the computer cannot open it; the browser Voilà opens has it. A page's kernel that
+    is idle for ``cull_idle`` seconds (a page closed or reloaded) is shut down; the server
+    looks every ``cull_interval`` seconds.
     """
     import sys
 
@@ -246,8 +337,11 @@ def voila_command(
         str(APP_NOTEBOOK),
         "--Voila.ip=127.0.0.1",
         "--token" if token is None else f"--token={token}",
+        f"--template={TEMPLATE}",
         "--theme=light",
         "--show_tracebacks=False",
+        f"--MappingKernelManager.cull_idle_timeout={cull_idle}",
+        f"--MappingKernelManager.cull_interval={cull_interval}",
     ]
     if port is not None:
         command += [f"--port={port}", "--Voila.port_retries=0"]
@@ -256,13 +350,29 @@ def voila_command(
     return command
 
 
+def voila_environment(environ: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment :func:`voila_command` runs in: ``environ`` (default: this process's)
+    with footstats' page template first on ``JUPYTER_PATH`` and its Voilà settings (the
+    upload limit) on ``JUPYTER_CONFIG_PATH``.
+
+    >>> voila_environment({})["JUPYTER_PATH"] == str(TEMPLATE_ROOT)
+    True
+    """
+    env = dict(os.environ if environ is None else environ)
+    for name, folder in (("JUPYTER_PATH", TEMPLATE_ROOT), ("JUPYTER_CONFIG_PATH", CONFIG_ROOT)):
+        env[name] = os.pathsep.join([str(folder), *filter(None, [env.get(name)])])
+    return env
+
+
 # -- the page ----------------------------------------------------------------------------------
 
 
 class _App:
     """The widgets of the page and what happens when a choice changes."""
 
-    def __init__(self, log_path: str | None, routine_path: str | None):
+    def __init__(
+        self, log_path: str | None, routine_path: str | None, participants_path: str | None = None
+    ):
         import ipywidgets as widgets
 
         self.widgets = widgets
@@ -274,21 +384,25 @@ class _App:
         self.routine_path = routine_path
         self.routine: Routine | None = None
         self.loaded: LoadedLog | None = None
+        self.table: pd.DataFrame | None = None  # the participants table, once read
         self.quiet = False  # True while the code itself changes a dropdown
 
         self.choice = widgets.Dropdown(
             options=[*self.sources], description="Log:", layout=widgets.Layout(width="420px")
         )
-        self.upload = widgets.FileUpload(
-            accept=".csv,.txt,.tsv", description="Upload a log", multiple=False
-        )
-        self.routine_upload = widgets.FileUpload(
-            accept=".toml",
-            description="Your own routine (.toml)",
-            multiple=False,
-            layout=widgets.Layout(width="220px"),
-        )
+        self.upload = _upload(widgets, ".csv,.txt,.tsv", "log")
+        self.routine_upload = _upload(widgets, ".toml", "routine", width="220px")
         self.routine_text = widgets.HTML()
+        self.dates = widgets.Dropdown(
+            options=list(DATE_ORDERS),
+            description="Dates in the log are written:",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="520px"),
+        )
+        self.dates.add_class("footstats-dates")
+        self.table_upload = _upload(widgets, ".csv,.txt", "participants", width="260px")
+        self.table_text = widgets.HTML()
+        self.table_text.add_class("footstats-table-text")
         self.participant = widgets.Dropdown(
             description="Participant:", layout=widgets.Layout(width="420px", display="none")
         )
@@ -308,13 +422,18 @@ class _App:
             layout=widgets.Layout(width="340px"),
         )
         self.window_text = widgets.HTML()
+        self.window_text.add_class("footstats-window")
         self.status = widgets.HTML()
+        self.status.add_class("footstats-status")
         self.problems = widgets.HTML()
+        self.problems.add_class("footstats-problems")
         self.results = widgets.VBox()
 
         self.choice.observe(self._on_choice, names="value")
         self.upload.observe(self._on_upload, names="value")
         self.routine_upload.observe(self._on_routine, names="value")
+        self.dates.observe(self._on_dates, names="value")
+        self.table_upload.observe(self._on_table, names="value")
         self.participant.observe(self._on_participant, names="value")
         self.until.observe(self._on_participant, names="value")
         self.weeks.observe(self._on_participant, names="value")
@@ -322,13 +441,17 @@ class _App:
         intro = widgets.HTML(
             _STYLE + "<h1>footstats</h1><p>Is the home-exercise routine being done, and is it "
             "working? Pick a log or upload your own (a CSV file, one row per exercise per "
-            "session). Everything stays on this computer; your file is only read.</p>"
+            "session; files up to "
+            f"{UPLOAD_LIMIT_BYTES // (1024 * 1024)} MB). Everything stays on this computer; "
+            "your file is only read.</p>"
         )
         self.page = widgets.VBox(
             [
                 intro,
                 widgets.HBox([self.choice, self.upload]),
                 widgets.HBox([self.routine_upload, self.routine_text]),
+                self.dates,
+                widgets.HBox([self.table_upload, self.table_text]),
                 self.participant,
                 widgets.HBox([self.until, self.weeks]),
                 self.window_text,
@@ -340,6 +463,8 @@ class _App:
         )
         self.page.add_class("footstats-app")
         self._load_routine(routine_path)
+        if participants_path:
+            self._load_table(participants_path, Path(participants_path).name)
         self._load(self.sources[self.choice.value])
 
     # -- events
@@ -369,10 +494,39 @@ class _App:
         uploaded = change["new"][0]
         name = Path(uploaded["name"]).name
         with tempfile.TemporaryDirectory(prefix="footstats-app-") as tmp:
-            path = Path(tmp) / name
+            # the file is saved under a name of footstats' choosing: the person's file name
+            # may be too long for this file system (the upload vanished without a word)
+            path = Path(tmp) / "routine.toml"
             path.write_bytes(bytes(uploaded["content"]))
             self._load_routine(path, label=name)
         self._load(self.sources[self.choice.value])
+
+    def _on_dates(self, change):
+        self._load(self.sources[self.choice.value])
+
+    def _on_table(self, change):
+        if not change["new"]:
+            return
+        uploaded = change["new"][0]
+        buffer = io.BytesIO(bytes(uploaded["content"]))
+        buffer.name = Path(uploaded["name"]).name
+        self._load_table(buffer, buffer.name)
+        if self.loaded is not None:
+            self._show_outputs()
+
+    def _load_table(self, source, name: str) -> None:
+        """Read a participants table: its starts, ends and groups set each one's window."""
+        try:
+            self.table = read_participants(source, **DATE_ORDERS[self.dates.value])
+        except ValueError as exc:  # LogError: every problem, with its line and column
+            self.table = None
+            self.table_text.value = _paragraph(
+                f"This participants table cannot be used: {plain_message(str(exc))}", error=True
+            )
+            return
+        self.table_text.value = _paragraph(
+            f"Participants table: {name}, {_plural(len(self.table), 'participant')}."
+        )
 
     def _on_participant(self, change):
         if not self.quiet and self.loaded is not None:
@@ -398,38 +552,43 @@ class _App:
             name, content = source
             buffer = io.BytesIO(content)
             buffer.name = name  # problems then name the file the person picked
-            self.loaded = validate_log(buffer, routine=self.routine)
+            self.loaded = validate_log(buffer, routine=self.routine, **self._dates())
         elif Path(source).is_dir():  # a folder of logs, one participant a file
             from footstats.reading.folders import validate_logs
 
-            self.loaded = validate_logs(source, routine=self.routine)
+            self.loaded = validate_logs(source, routine=self.routine, **self._dates())
         else:
-            self.loaded = validate_log(source, routine=self.routine)
+            self.loaded = validate_log(source, routine=self.routine, **self._dates())
         loaded = self.loaded
         self.status.value = _paragraph(
             loaded_in_words(loaded, self.routine), error=not loaded.ok or not loaded.readable
         )
-        if len(loaded.problems):
-            table = problems_in_words(loaded.problems).to_html(index=False, escape=True)
-            self.problems.value = (
-                "<h3>Problems, line by line</h3><p>Lines are numbered as in a text editor "
-                "(line 1 is the header); the column is as written in your file.</p>" + table
-            )
-        else:
-            self.problems.value = ""
+        self.problems.value = problems_html(loaded.problems)
         self._set_participants()
         self._show_outputs()
 
+    def chosen(self) -> Any:
+        """The participant chosen, None for everyone (the list shows "Everyone" by name)."""
+        value = self.participant.value
+        return None if value == "" else value
+
+    def _dates(self) -> dict[str, Any]:
+        return DATE_ORDERS[self.dates.value]
+
     def window(self) -> FollowUp:
-        """The follow-up window chosen on the page (up to a day, a programme's weeks)."""
-        return FollowUp(until=self.until.value, weeks=self.weeks.value or None)
+        """The follow-up window chosen on the page (up to a day, a programme's weeks, the
+        participants table)."""
+        return FollowUp(
+            until=self.until.value, weeks=self.weeks.value or None, participants=self.table
+        )
 
     def _window_notices(self, window: FollowUp) -> list[str]:
-        log = select_participant(self._loaded.log, self.participant.value, window)
+        log = select_participant(self._loaded.log, self.chosen(), window, routine=self.routine)
         notices = metrics.window_notices(log.attrs[FOLLOW_UP])
         stale = None if window.until is not None else metrics.stale_notice(log)
         if stale:
             notices.append(stale.replace("use --until today", "choose 'today' above"))
+        notices = [plain_message(notice) for notice in notices]
         return [notice[0].upper() + notice[1:] + "." for notice in notices]
 
     @property
@@ -443,7 +602,7 @@ class _App:
         if PARTICIPANT not in log.columns or log[PARTICIPANT].nunique() < 2:
             self.quiet = True
             try:
-                self.participant.options = [(EVERYONE, None)]
+                self.participant.options = [(EVERYONE, "")]
             finally:
                 self.quiet = False
             self.participant.layout.display = "none"
@@ -451,8 +610,8 @@ class _App:
         ids = sorted(log[PARTICIPANT].dropna().unique().tolist(), key=str)
         self.quiet = True
         try:
-            self.participant.options = [(EVERYONE, None), *[(str(i), i) for i in ids]]
-            self.participant.value = None
+            self.participant.options = [(EVERYONE, ""), *[(str(i), i) for i in ids]]
+            self.participant.value = ""  # None would show a blank list
         finally:
             self.quiet = False
         self.participant.layout.display = "flex"
@@ -469,15 +628,17 @@ class _App:
         window = self.window()
         try:
             self.window_text.value = _paragraph(" ".join(self._window_notices(window)))
-            outputs = make_outputs(log, self.routine, self.participant.value, window)
+            outputs = make_outputs(
+                log, self.routine, self.chosen(), window, problems=self._loaded.problems
+            )
         except (ValueError, OSError) as exc:
             self.results.children = [
                 widgets.HTML(_paragraph(f"The report could not be made: {exc}", error=True))
             ]
             return
         stem = Path(self._loaded.file).stem or "log"
-        if self.participant.value is not None:
-            stem += f"_{self.participant.value}"
+        if self.chosen() is not None:
+            stem += f"_{self.chosen()}"
         downloads = widgets.HTML(
             "<h2>Take it to your physiotherapist</h2><p>"
             + _download_link(
@@ -495,8 +656,19 @@ class _App:
             widgets.HTML("<h2>The headline figures</h2>" + _headline_html(outputs.headline)),
             downloads,
         ]
+        if outputs.participants is not None:
+            columns = [c for c in _PEOPLE if c in outputs.participants.columns]
+            people = table(outputs.participants[columns])._repr_html_()
+            listing = widgets.HTML(
+                "<h2>Participants</h2><p>One row per participant over their follow-up window "
+                "(a week without a session counts as 0). The drop-out week is the study week of "
+                "the last session when only empty weeks follow it. Choose a participant above "
+                "for their own charts and report.</p>" + people
+            )
+            listing.add_class("footstats-participants")
+            children.append(listing)
         for chart, png in outputs.charts.items():
-            heading, guide = CHART_GUIDES[chart]
+            heading, guide = _GUIDES[chart]
             children += [
                 widgets.HTML(f"<h2>{html.escape(heading)}</h2>"),
                 widgets.Image(
@@ -507,11 +679,73 @@ class _App:
         self.results.children = children
 
 
-def show(log: str | None = None, routine: str | None = None):
+def problems_html(problems: pd.DataFrame, shown: int = SHOWN_PROBLEMS) -> str:
+    """The page's list of problems: the first ``shown`` line by line, then the rest counted
+    by kind (as ``footstats check`` does: 300,000 bad rows made a 112 MB page).
+
+    >>> from io import StringIO
+    >>> from footstats import validate_log
+    >>> rows = "".join(f"2026-03-{day:02},heel_raises,3,,,,12\\n" for day in range(2, 9))
+    >>> loaded = validate_log(StringIO("date,exercise,sets,reps,seconds,side,pain_back\\n" + rows))
+    >>> page = problems_html(loaded.problems, shown=2)
+    >>> page.count("</tr>") - 1, "and 5 more problems: 5 error(s) in pain_back" in page
+    (2, True)
+    """
+    if problems.empty:
+        return ""
+    table = problems_in_words(problems.head(shown)).to_html(index=False, escape=True)
+    more = ""
+    if len(problems) > shown:
+        rest = problems.iloc[shown:]
+        more = _paragraph(
+            f"... and {len(rest):,} more problems: {counted_by_kind(rest)}. Fix the first "
+            "ones (often one mistake repeated) and load the file again, or run "
+            "footstats check on it to list every one."
+        )
+    return (
+        "<h3>Problems, line by line</h3><p>Lines are numbered as in a text editor "
+        "(line 1 is the header); the column is as written in your file.</p>" + table + more
+    )
+
+
+def show(log: str | None = None, routine: str | None = None, participants: str | None = None):
     """Build the app's page (the notebook's one cell); defaults from the environment."""
     log = log or os.environ.get(LOG_ENV) or None
     routine = routine or os.environ.get(ROUTINE_ENV) or None
-    return _App(log, routine).page
+    participants = participants or os.environ.get(PARTICIPANTS_ENV) or None
+    return _App(log, routine, participants).page
+
+
+_PEOPLE = [
+    "participant",
+    "group",
+    "start",
+    "end",
+    "weeks",
+    "sessions",
+    "adherence_pct",
+    "last_session",
+    "dropout_week",
+]
+
+# what each upload button says (ipywidgets appends a file count, hidden by the style below)
+_UPLOADS = {
+    "log": "Upload a log",
+    "routine": "Your own routine file",
+    "participants": "Participants table (CSV)",
+}
+
+
+def _upload(widgets, accept: str, kind: str, width: str | None = None):
+    button = widgets.FileUpload(
+        accept=accept,
+        description=_UPLOADS[kind],
+        multiple=False,
+        layout=widgets.Layout(width=width) if width else widgets.Layout(),
+    )
+    button.add_class("footstats-upload")
+    button.add_class(f"footstats-upload-{kind}")
+    return button
 
 
 _STYLE = """<style>
@@ -521,6 +755,12 @@ _STYLE = """<style>
 }
 .footstats-app th { background: #eef2f7; }
 .footstats-app h2 { margin-top: 1.4em; }
+.footstats-upload { font-size: 0 !important; }
+.footstats-upload i { font-size: 13px; margin-right: 0.4em; }
+.footstats-upload::after { font-size: 13px; }
+.footstats-upload-log::after { content: "Upload a log"; }
+.footstats-upload-routine::after { content: "Your own routine file"; }
+.footstats-upload-participants::after { content: "Participants table (CSV)"; }
 .footstats-app a.footstats-download {
     display: inline-block; padding: 6px 14px; margin: 0 1em 0.5em 0; border-radius: 4px;
     background: #0b6aa2; color: white; font-weight: bold; text-decoration: none;

@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +19,9 @@ from footstats.columns import CODE
 from footstats.core.codes import CODES
 from footstats.core.options import ReadOptions
 from footstats.core.problems import (
+    SHOWN_PROBLEMS,
     count_by_severity,
+    counted_by_kind,
     format_problems,
 )
 from footstats.core.progress import progress_shown
@@ -28,7 +32,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # the shell's code for a Ctrl-C
-SHOWN_PROBLEMS = 200  # problems printed one a line; the rest are counted by kind
+EXIT_PIPE = 141  # the shell's code for a program whose reader left (SIGPIPE)
 
 DESCRIPTION = """\
 footstats: is a home-exercise routine being done, and is it working?
@@ -167,10 +171,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="your own routine file (--program: its old name)",
     )
     app.add_argument(
+        "--participants",
+        metavar="CSV",
+        help="a participants table (participant, start[, end, group]) for a cohort log",
+    )
+    app.add_argument(
         "--port",
-        type=int,
+        type=_port,
         metavar="N",
-        help="port on 127.0.0.1 (default 8866, or the next free one)",
+        help="port on 127.0.0.1, 1-65535 (default: a free one)",
     )
     app.add_argument(
         "--no-browser", action="store_true", help="only print the address; open no browser"
@@ -281,6 +290,9 @@ def main(argv: list[str] | None = None) -> int:
         done = exc.args[0] if exc.args else "nothing was changed"
         print(f"footstats: interrupted; {done}", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `footstats check LOG | head`: the reader left
+        _stdout_to_nowhere()
+        return EXIT_PIPE
 
 
 def _read_options(args) -> ReadOptions:
@@ -361,12 +373,9 @@ def _print_problems(problems, every: bool, stream) -> None:
     if shown is None or len(problems) <= shown:
         return
     rest = problems.iloc[shown:]
-    kinds = rest.groupby(["severity", "column"], sort=False).size().sort_values(ascending=False)
-    counts = ", ".join(
-        f"{n:,} {severity}(s) " + ("on whole lines" if column == "-" else f"in {column}")
-        for (severity, column), n in kinds.items()
+    summary = (
+        f"... and {len(rest):,} more problems: {counted_by_kind(rest)}; --all prints every one"
     )
-    summary = f"... and {len(rest):,} more problems: {counts}; --all prints every one"
     print(_one_line(summary), file=stream)
 
 
@@ -521,26 +530,49 @@ def run_add(args) -> int:
             )
         else:  # planned and written under the log's lock: two adds at once take turns
             plan = append_rows(args.log, rows, options=options)
-            _print_lines(plan.messages())
     except RowsRefused as refused:
         _print_lines(format_problems(refused.problems))
         print(f"{_one_line(args.log)}: nothing was written; fix the values above", file=sys.stderr)
         return EXIT_INVALID
     except (AppendError, ValueError) as exc:
         raise _UsageError(str(exc)) from None
-    done_text = plan.preview().replace("Add ", "Added ", 1).replace("Create ", "Created ", 1)
-    _print_lines(done_text.split("\n")[0] if asking else done_text)
-    try:  # the rows are written: whatever happens now, the exit code says so (0)
-        summary = _week_summary(args, plan, options)
-    except Exception as exc:  # a retry after exit 1 would add the rows twice
-        print(
-            f"footstats: notice: the rows were written, but the week's summary failed: {exc}",
-            file=sys.stderr,
-        )
-    else:
-        if summary:
-            _print_lines(summary)
+    # The rows are written: whatever happens now, the exit code says so (0); a retry after
+    # exit 1 would add them twice.
+    with _reader_may_leave():  # `footstats add ... | head`
+        if not asking:
+            _print_lines(plan.messages())
+        done_text = plan.preview().replace("Add ", "Added ", 1).replace("Create ", "Created ", 1)
+        _print_lines(done_text.split("\n")[0] if asking else done_text)
+        try:
+            summary = _week_summary(args, plan, options)
+        except Exception as exc:
+            print(
+                f"footstats: notice: the rows were written, but the week's summary failed: {exc}",
+                file=sys.stderr,
+            )
+        else:
+            if summary:
+                _print_lines(summary)
     return EXIT_OK
+
+
+@contextmanager
+def _reader_may_leave() -> Iterator[None]:
+    """Output whose reader may have left (``| head``): no traceback, and the rest of the
+    output goes nowhere."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stdout_to_nowhere()
+
+
+def _stdout_to_nowhere() -> None:
+    """Point stdout at the null device, so that Python's flush at exit does not fail again."""
+    import os
+
+    nowhere = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(nowhere, sys.stdout.fileno())
 
 
 def _week_summary(args, plan, options) -> str | None:
@@ -574,25 +606,103 @@ def _confirmed(question: str) -> bool:
 
 
 def run_app(args) -> int:
-    """Serve the app with Voilà on 127.0.0.1; this process becomes the server (Ctrl-C stops)."""
+    """Serve the app with Voilà on 127.0.0.1 (Ctrl-C stops it) and open it in the browser
+    with its token in the address (Voilà's own browser page lacks it and lands on a login
+    page). With ``--no-browser`` this process becomes the server and Voilà prints the
+    address."""
     import importlib.util
     import os
 
-    from footstats.app import LOG_ENV, ROUTINE_ENV, voila_command
+    from footstats.app import (
+        LOG_ENV,
+        PARTICIPANTS_ENV,
+        ROUTINE_ENV,
+        voila_command,
+        voila_environment,
+    )
 
     if importlib.util.find_spec("voila") is None:
         raise _UsageError("the app needs Voilà: pip install 'footstats[app]'")
-    env = dict(os.environ)
-    for name, value in ((LOG_ENV, args.log), (ROUTINE_ENV, args.routine)):
+    env = voila_environment()
+    given = (
+        (LOG_ENV, args.log),
+        (ROUTINE_ENV, args.routine),
+        (PARTICIPANTS_ENV, args.participants),
+    )
+    for name, value in given:
         if value is not None and not Path(value).exists():
             raise _UsageError(f"{value}: no such file")
         env[name] = str(Path(value).resolve()) if value else ""
-    command = voila_command(args.port, open_browser=not args.no_browser)
-    where = "open the address printed below" if args.no_browser else "it opens in your browser"
-    print(f"footstats: the app: {where} (Ctrl-C stops it)", file=sys.stderr)
-    sys.stdout.flush()
-    os.execve(command[0], command, env)  # no return: Voilà replaces this process
-    return EXIT_OK  # pragma: no cover
+    if args.no_browser:
+        command = voila_command(args.port, open_browser=False)
+        print(
+            "footstats: the app: open the address printed below (Ctrl-C stops it)", file=sys.stderr
+        )
+        sys.stdout.flush()
+        os.execve(command[0], command, env)  # no return: Voilà replaces this process
+    return _serve_and_open(env, args.port)
+
+
+def _serve_and_open(env: dict[str, str], port: int | None) -> int:
+    """Start Voilà, open the browser on the page's address with its token once the server
+    listens, and wait for the server to stop (Ctrl-C stops both)."""
+    import secrets
+    import subprocess
+    import webbrowser
+
+    from footstats.app import voila_command
+
+    port = port or _free_port()
+    token = secrets.token_urlsafe(24)
+    url = f"http://127.0.0.1:{port}/?token={token}"
+    server = subprocess.Popen(voila_command(port, open_browser=False, token=token), env=env)
+    try:
+        if _listening(server, port):
+            print(f"footstats: the app is at {url} (Ctrl-C stops it)", file=sys.stderr)
+            webbrowser.open(url)
+        return server.wait()
+    except KeyboardInterrupt:  # the terminal sent Ctrl-C to Voilà too: let it stop
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.terminate()
+            server.wait()
+        return EXIT_INTERRUPTED
+
+
+def _port(text: str) -> int:
+    """A port number of ``--port``: 1-65535."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port: give a number from 1 to 65535")
+    return port
+
+
+def _free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _listening(server, port: int, seconds: float = 120.0) -> bool:
+    """Whether ``server`` listens on ``port`` within ``seconds`` (False once it has ended)."""
+    import socket
+    import time
+
+    deadline = time.monotonic() + seconds
+    while server.poll() is None and time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return True
+        except OSError:
+            time.sleep(0.2)
+    return False
 
 
 def _window(args, loaded, routine):

@@ -75,6 +75,7 @@ __all__ = [
     "generate_log",
     "main",
     "write_cohort",
+    "write_cohort_files",
     "write_cohort_sample",
     "write_sample",
 ]
@@ -485,6 +486,7 @@ def write_sample(
     start: str | dt.date = SAMPLE_START,
     seed: int = SAMPLE_SEED,
     participants: int | None = None,
+    dropout: float = 0.0,
 ) -> list[Path]:
     """Write :func:`generate_log` as a CSV file (UTF-8, LF line endings), atomically.
 
@@ -493,7 +495,7 @@ def write_sample(
     path : str or path-like, optional
         The file to write. None writes the sample log to both ``sample_data/foot_log.csv``
         and the packaged ``footstats/data/foot_log.csv`` (identical bytes).
-    weeks, start, seed, participants
+    weeks, start, seed, participants, dropout
         As for :func:`generate_log`.
 
     Returns
@@ -510,7 +512,9 @@ def write_sample(
     >>> out.read_text().splitlines()[0]
     'participant,date,exercise,sets,reps,seconds,side,pain_back,pain_hip,pain_knee,minutes,notes'
     """
-    frame = generate_log(weeks=weeks, start=start, seed=seed, participants=participants)
+    frame = generate_log(
+        weeks=weeks, start=start, seed=seed, participants=participants, dropout=dropout
+    )
     data = _csv_bytes(frame)
     targets = list(SAMPLE_PATHS) if path is None else [Path(path)]
     for target in targets:
@@ -609,6 +613,30 @@ def generate_cohort(**options) -> tuple[pd.DataFrame, pd.DataFrame]:
     return log, table
 
 
+def write_cohort_files(
+    log_path: str | PathLike, table_path: str | PathLike, **options
+) -> list[Path]:
+    """Write :func:`generate_cohort` (``options`` as for it): the log, then its table.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> log, table = write_cohort_files(
+    ...     folder / "log.csv", folder / "people.csv", participants=3, weeks=4, dropout=0.5
+    ... )
+    >>> table.read_text().splitlines()[0]
+    'participant,start,weeks,group'
+    >>> len(table.read_text().splitlines())  # a header, 3 participants, 1 who never logged
+    5
+    """
+    targets = [Path(log_path), Path(table_path)]
+    for frame, target in zip(generate_cohort(**options), targets, strict=True):
+        with atomic_path(target) as tmp:
+            tmp.write_bytes(_csv_bytes(frame))
+    return targets
+
+
 def write_cohort_sample() -> list[Path]:
     """Write the cohort sample (:func:`generate_cohort`) to :data:`COHORT_PATHS`."""
     for frame, target in zip(generate_cohort(), COHORT_PATHS, strict=True):
@@ -639,6 +667,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=SAMPLE_SEED)
     parser.add_argument("--participants", type=int, help="write a cohort of this many")
     parser.add_argument(
+        "--dropout",
+        type=float,
+        default=0.0,
+        help="with --participants: the share (0-1) of participants who stop logging early",
+    )
+    parser.add_argument(
+        "--participants-table",
+        metavar="CSV",
+        help="with --participants: also write the cohort's participants table "
+        "(participant,start,weeks,group; one more participant enrolled who never logged)",
+    )
+    parser.add_argument(
         "--cohort-sample",
         action="store_true",
         help="regenerate sample_data/cohort_log.csv and participants.csv (notebook 06)",
@@ -648,14 +688,27 @@ def main(argv: list[str] | None = None) -> int:
         for target in write_cohort_sample():
             print(target)
         return 0
+    cohort_only = args.dropout or args.participants_table
+    if cohort_only and not args.participants:
+        parser.exit(2, "error: --dropout and --participants-table need --participants N\n")
+    if not 0 <= args.dropout <= 1:
+        parser.exit(2, f"error: --dropout is a share from 0 to 1, got {args.dropout}\n")
+    options = {"weeks": args.weeks, "start": args.start, "seed": args.seed}
     try:
-        written = write_sample(
-            args.output,
-            weeks=args.weeks,
-            start=args.start,
-            seed=args.seed,
-            participants=args.participants,
-        )
+        if args.participants_table:
+            if not args.output:
+                parser.exit(2, "error: --participants-table needs -o/--output for the log\n")
+            written = write_cohort_files(
+                args.output,
+                args.participants_table,
+                participants=args.participants,
+                dropout=args.dropout,
+                **options,
+            )
+        else:
+            written = write_sample(
+                args.output, participants=args.participants, dropout=args.dropout, **options
+            )
     except (OSError, ValueError) as exc:
         parser.exit(2, f"error: {exc}\n")
     for target in written:

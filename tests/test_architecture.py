@@ -30,6 +30,7 @@ LAYERS = {
     "footstats.report": 6,
     "footstats.cli": 7,
     "footstats.app": 7,
+    "footstats.notebook": 7,
     "footstats.dask": 7,
     "footstats.synthetic": 7,
 }

@@ -20,6 +20,7 @@ import io
 import json
 import re
 import zipfile
+from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
@@ -30,6 +31,7 @@ import footstats
 from footstats.app import make_outputs
 from footstats.cli import main
 from footstats.metrics.readable import round_numbers
+from footstats.notebook import column_label
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -159,7 +161,7 @@ def test_the_notebooks_give_the_cohort_reports_figures(study, tmp_path, referenc
         "LOG_PATH": str(study / "cohort.csv"),
         "PARTICIPANTS_PATH": str(study / "participants.csv"),
         "PARTICIPANT": DROPOUT,
-    }
+    }  # given to papermill: they override footstats-settings.toml
     shown = {}
     for name in (
         "02_frequency",
@@ -187,7 +189,7 @@ def test_the_notebooks_give_the_cohort_reports_figures(study, tmp_path, referenc
     summary = _table(shown["02_frequency"], ["adherence_pct", "current_streak"]).iloc[0]
     assert {name: summary[name] for name in FIGURES} == pytest.approx(expected)
     # 03: the sets of the weeks with sessions, as the library counts them over the window
-    sets = _table(shown["03_sets_per_exercise"], ["sets_done", "completion"])
+    sets = _table(shown["03_sets_per_exercise"], ["sets_done", "completion_pct"])
     library = footstats.weekly_sets(person).head(10)
     assert sets["sets_done"].tolist() == library["sets_done"].tolist()
     # 04: sessions beside pain, every week of the window
@@ -248,31 +250,63 @@ def test_dask_gives_the_cohort_reports_figures(study, reference):
 
 
 def _text_outputs(notebook) -> list[str]:
+    """Each output's HTML when it has some (the notebooks' tables), else its text."""
     texts = []
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
-            text = output.get("text") or output.get("data", {}).get("text/plain", "")
+            data = output.get("data", {})
+            text = output.get("text") or data.get("text/html") or data.get("text/plain", "")
             texts.append("".join(text) if isinstance(text, list) else text)
     return texts
 
 
+class _HTMLTables(HTMLParser):
+    """The tables of an HTML text: (header cells, body rows of cells) each."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables: list[tuple[list[str], list[list[str]]]] = []
+        self.row: list[str] | None = None
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append(([], []))
+        elif tag == "tr":
+            self.row = []
+        elif tag in ("td", "th"):
+            self.cell = []
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data)
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.row is not None and self.cell is not None:
+            self.row.append("".join(self.cell).strip())
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            header, body = self.tables[-1]
+            (body if header else header).extend([self.row] if header else self.row)
+            self.row = None
+
+
 def _table(outputs: list[str], columns: list[str]) -> pd.DataFrame:
-    """The first table shown whose header names ``columns``, read back from its text (a
-    wide table is printed in blocks of columns, one under the other)."""
+    """The first table shown whose header has the labels of ``columns`` (as
+    :func:`footstats.notebook.table` shows them), with the library's column names back."""
+    wanted = [column_label(c) for c in columns]
     for text in outputs:
-        blocks = [block for block in text.split("\n\n") if block.strip()]
-        headers = " ".join(block.splitlines()[0] for block in blocks)
-        if not blocks or not all(re.search(rf"\b{c}\b", headers) for c in columns):
-            continue
-        frames = []
-        for block in blocks:
-            lines = [line.rstrip(" \\") for line in block.splitlines()]
-            header = lines[0].split()
-            rows = [line.split() for line in lines[1:] if line.strip()]
-            body = [row[len(row) - len(header) :] for row in rows]  # without the index
-            frames.append(pd.DataFrame(body, columns=header))
-        return _numbers(pd.concat(frames, axis=1))
-    raise AssertionError(f"no table with {columns} among the outputs: {outputs}")
+        parser = _HTMLTables()
+        parser.feed(text)
+        for header, body in parser.tables:
+            if all(label in header for label in wanted):
+                names = {column_label(c): c for c in [*columns, *_NAMES, *FIGURES]}
+                frame = pd.DataFrame(body, columns=[names.get(h, h) for h in header])
+                return _numbers(frame)
+    raise AssertionError(f"no table with {wanted} among the outputs: {outputs}")
+
+
+_NAMES = ["participant", "weeks", "sessions", "sessions_lag0", "sets_done"]
 
 
 def _numbers(table: pd.DataFrame) -> pd.DataFrame:

@@ -135,6 +135,9 @@ def _texts(values) -> pd.Categorical:
     return pd.Categorical.from_codes(codes, texts)
 
 
+SHOWN_PROBLEMS = 200  # problems shown one a line (check, the app); the rest counted by kind
+
+
 def format_problems(problems: pd.DataFrame, limit: int | None = None) -> list[str]:
     """``FILE:LINE:COLUMN: severity: message [CODE]`` lines (``-`` for a missing line)."""
     rows = problems if limit is None else problems.head(limit)
@@ -145,6 +148,22 @@ def format_problems(problems: pd.DataFrame, limit: int | None = None) -> list[st
         where = "-" if pd.isna(line) else str(int(line))
         out.append(f"{file}:{where}:{column}: {severity}: {message} [{code}]")
     return out
+
+
+def counted_by_kind(problems: pd.DataFrame) -> str:
+    """The problems counted by severity and column, most first: what is said of the problems
+    past those shown one by one (``footstats check``, the app).
+
+    >>> import pandas as pd
+    >>> counted_by_kind(pd.DataFrame({SEVERITY: ["error", "error", "warning"],
+    ...                               COLUMN: ["date", "date", "-"]}))
+    '2 error(s) in date, 1 warning(s) on whole lines'
+    """
+    kinds = problems.groupby([SEVERITY, COLUMN], sort=False).size().sort_values(ascending=False)
+    return ", ".join(
+        f"{n:,} {severity}(s) " + ("on whole lines" if column == "-" else f"in {column}")
+        for (severity, column), n in kinds.items()
+    )
 
 
 def count_by_severity(problems: pd.DataFrame) -> dict[str, int]:

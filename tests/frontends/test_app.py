@@ -170,10 +170,92 @@ def test_page_sets_the_follow_up_window(tmp_path):
     log.write_text("date,exercise,sets\n2026-03-02,Toe walking,6\n2026-03-04,Toe walking,6\n")
 
     page = show(log=str(log))
-    notice = page.children[5].value  # the window's notices, under its controls
+    # the window's notices, under its controls
+    notice = next(c for c in page.children if "footstats-window" in c._dom_classes).value
     _widget(page, "Programme length in weeks (0: not set):").value = 4
     results = "".join(c.value for c in page.children[-1].children if isinstance(c.value, str))
 
     assert "Last entry" in notice and "choose &#x27;today&#x27; above" in notice
     # 4 weeks from the week of 2 March: met, then 3 empty weeks: 1 / 4
     assert "<th>Session adherence</th>" in results and "<td>25 %</td>" in results
+
+
+def _part(page, name: str) -> str:
+    """The HTML of the page's widget with class ``footstats-<name>``."""
+    boxes = [page, *(c for c in page.children if hasattr(c, "children"))]
+    return next(
+        c.value for box in boxes for c in box.children if f"footstats-{name}" in c._dom_classes
+    )
+
+
+def _results_html(page) -> str:
+    return "".join(c.value for c in page.children[-1].children if isinstance(c.value, str))
+
+
+def test_a_cohort_lists_its_participants_and_shows_the_cohort_charts(tmp_path):
+    log = tmp_path / "cohort.csv"
+    log.write_text(COHORT)
+    table = tmp_path / "participants.csv"
+    table.write_text(
+        "participant,start,weeks,group\np1,2026-03-02,2,home\np2,2026-03-02,2,clinic\n"
+    )
+
+    everyone = make_outputs(
+        footstats.read_log(log), window=footstats.FollowUp(participants=str(table))
+    )
+    page = show(log=str(log), participants=str(table))
+    shown = _results_html(page)
+
+    assert list(everyone.charts)[:4] == [
+        "study_weeks",
+        "adherence_spread",
+        "pain_waterfall",
+        "adherence_vs_pain_change",
+    ]
+    # each week counts up to the target's minimum (2): p1 did 2 then 0 sessions -> (2 + 0) / 4;
+    # p2 did 1 then 0 -> (1 + 0) / 4
+    people = everyone.participants.set_index("participant")
+    assert people.loc["p1", "adherence_pct"] == 50 and people.loc["p2", "adherence_pct"] == 25
+    assert "<h2>Participants</h2>" in shown and "<td>p1</td>" in shown and "<td>home</td>" in shown
+    assert "Participants table: participants.csv, 2 participants." in _part(page, "table-text")
+    assert "Who keeps going: adherence by study week" in shown
+    # the list of participants names everyone's choice before one is picked (not blank)
+    assert _widget(page, "Participant:").label == "Everyone (the cohort)"
+    assert _widget(page, "Participant:").options[1:] == (("p1", "p1"), ("p2", "p2"))
+    # one participant chosen: their own charts, no list and no cohort chart of one person
+    person = make_outputs(footstats.read_log(log), participant="p1")
+    assert person.participants is None and "study_weeks" not in person.charts
+
+
+def test_day_first_dates_are_offered_in_plain_words(tmp_path):
+    log = tmp_path / "mine.csv"
+    log.write_text("date,exercise,sets\n03/04/2026,Toe walking,6\n05/04/2026,Toe walking,6\n")
+
+    page = show(log=str(log))
+    problems = _part(page, "problems")
+    assert "03/04/2026" in problems and "choose how your dates are written above" in problems
+    assert "dayfirst" not in problems and "date_format" not in problems
+    dates = _widget(page, "Dates in the log are written:")
+    dates.value = "day first (03/04/2026 is 3 April)"
+    assert "2 rows loaded, 2 sessions from 3 Apr 2026 to 5 Apr 2026" in _part(page, "status")
+    assert _part(page, "problems") == ""
+    dates.value = "month first (04/03/2026 is April 3)"
+    assert "from 4 Mar 2026 to 4 May 2026" in _part(page, "status")
+
+
+def test_messages_and_buttons_a_patient_can_act_on(tmp_path):
+    log = tmp_path / "mine.csv"
+    log.write_text("date,exercise,sets\n2026-03-02,Heel rises,2\n")
+    page = show(log=str(log))
+    problems = _part(page, "problems")
+    buttons = [c.description for box in page.children[1:4] for c in getattr(box, "children", [])]
+
+    assert "exercise_map" not in problems and "write the routine's name for it" in problems
+    assert "Your own routine file" in buttons and not any("(.toml)" in b for b in buttons)
+
+
+def test_the_server_culls_idle_kernels():
+    command = voila_command(8866, cull_idle=30, cull_interval=5)
+    assert "--MappingKernelManager.cull_idle_timeout=30" in command
+    assert "--MappingKernelManager.cull_interval=5" in command
+    assert "--MappingKernelManager.cull_idle_timeout=600" in voila_command()

@@ -10,6 +10,12 @@ A person opens the page on the sample, sees the headline figures and every chart
 "how to read it" text and no code, and downloads the PDF and the zip (checked on disk);
 then uploads a log with two bad lines and sees each one named with its line, column and
 value; then uploads a cohort log and picks one participant.
+
+A coordinator uploads a cohort with drop-outs and its participants table, sees every
+participant listed and the four cohort charts, and picks a drop-out: the page shows the
+figures the library computes for them. Last, every page is closed and the idle kernels
+must go away (the server runs with a short cull time here; ``results.json`` records how
+long it took).
 """
 
 from __future__ import annotations
@@ -26,14 +32,23 @@ from pathlib import Path
 import pytest
 from test_notebooks_browser import _free_port, _isolated_env, _tail, browser  # noqa: F401
 
-from footstats.app import APP_NOTEBOOK, CHART_GUIDES, LOG_ENV, voila_command
-from footstats.synthetic import write_sample
+import footstats
+from footstats.app import (
+    APP_NOTEBOOK,
+    CHART_GUIDES,
+    COHORT_GUIDES,
+    LOG_ENV,
+    voila_command,
+    voila_environment,
+)
+from footstats.synthetic import write_cohort_files, write_sample
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample_data" / "foot_log.csv"
 ARTIFACTS = ROOT / "test-artifacts" / "app"
 SERVER_START_SECONDS = 90
 PAGE_MS = 240_000  # the first page runs the notebook and draws every chart on 2 busy cores
+CULL_IDLE, CULL_INTERVAL = 10, 2  # seconds: a closed page's kernel goes within ~12 s
 
 _CHARTS_LOADED = """(n) => [...document.querySelectorAll('.footstats-app img')]
     .filter(img => img.complete && img.naturalWidth > 100).length >= n"""
@@ -43,6 +58,7 @@ _CHARTS_LOADED = """(n) => [...document.querySelectorAll('.footstats-app img')]
 class App:
     url: str
     folder: Path  # temporary: the logs given to the app, the downloads
+    pid: int  # the server's, whose kernels are counted
 
 
 @pytest.fixture(scope="module")
@@ -58,15 +74,21 @@ def app(browser, tmp_path_factory):  # noqa: F811
     server_log = base / "voila.log"
     with server_log.open("w") as log_file:
         server = subprocess.Popen(
-            voila_command(port, open_browser=False, token=token),
+            voila_command(
+                port,
+                open_browser=False,
+                token=token,
+                cull_idle=CULL_IDLE,
+                cull_interval=CULL_INTERVAL,
+            ),
             cwd=folder,
-            env=env,
+            env=voila_environment(env),
             stdout=log_file,
             stderr=subprocess.STDOUT,
         )
     try:
         _wait_until_listening(server, port, server_log)
-        yield App(f"http://127.0.0.1:{port}/?token={token}", folder)
+        yield App(f"http://127.0.0.1:{port}/?token={token}", folder, server.pid)
     finally:
         # Only this PID is signalled; Voilà shuts its kernels down when terminated.
         server.terminate()
@@ -195,6 +217,18 @@ def test_uploaded_logs_show_their_problems_and_participants(browser, app):  # no
         assert f"{sets}\tsets\ttwo\t" in problems
         assert "2 lines with errors were left out" in status
 
+        # The patient fixes the two lines and loads the file again: nothing left out, the PDF
+        fixed = app.folder / "fixed_log.csv"
+        fixed.write_text(
+            broken.read_text().replace(",11,3,2,15,", ",1,3,2,15,").replace(",two,", ",2,")
+        )
+        _upload(page, fixed)
+        _wait_for_report(page, "fixed_log")
+        status = page.locator(".footstats-app p", has_text="fixed_log.csv:").inner_text()
+        assert "159 rows loaded" in status and "left out" not in status  # the sample's 1 warning
+        pdf = _download(page, "Download the PDF report", app.folder)
+        assert pdf.name == "fixed_log_report.pdf" and pdf.read_bytes()[:5] == b"%PDF-"
+
         _upload(page, cohort)
         participant = page.locator(".widget-dropdown", has_text="Participant:")
         participant.wait_for()
@@ -218,3 +252,80 @@ def test_app_notebook_only_calls_the_library():
     assert [c.cell_type for c in notebook.cells] == ["code"]
     assert code[0].splitlines()[-2:] == ["", "show()"]
     assert "from footstats.app import show" in code[0]
+
+
+def _kernels(app: App) -> int:
+    """How many kernels the server runs (its child processes running ipykernel)."""
+    psutil = pytest.importorskip("psutil")
+    running = 0
+    for child in psutil.Process(app.pid).children(recursive=True):
+        try:
+            if child.status() != psutil.STATUS_ZOMBIE:
+                running += "ipykernel" in " ".join(child.cmdline())
+        except psutil.Error:  # gone meanwhile: a kernel being shut down
+            pass
+    return running
+
+
+@pytest.mark.browser
+def test_coordinator_sees_the_cohort_and_a_drop_outs_figures(browser, app):  # noqa: F811
+    log, table = app.folder / "study.csv", app.folder / "participants.csv"
+    write_cohort_files(log, table, participants=8, weeks=8, start="2026-01-05", seed=4, dropout=0.5)
+    window = footstats.FollowUp(participants=str(table))
+    library = footstats.read_log(log)
+    people = footstats.cohort_table(library, window=window)
+    dropout = str(people.loc[people["dropout_week"].fillna(0) > 1, "participant"].iloc[0])
+    person = footstats.select_participant(library, dropout, window)
+    expected = footstats.headline_table(footstats.summarize(person))
+    page = _open(browser, app)
+    try:
+        _upload(page, log)
+        _wait_for_report(page, "study")
+        with page.expect_file_chooser() as chooser:
+            page.locator(".footstats-upload-participants").click()
+        chooser.value.set_files(table)
+        page.get_by_text("Participants table: participants.csv, 9 participants.").wait_for()
+        # the page drawn again with the table: p0009 enrolled but never logged
+        page.locator(".footstats-participants table", has_text="p0009").wait_for()
+        page.wait_for_function(_CHARTS_LOADED, arg=len(CHART_GUIDES) + len(COHORT_GUIDES))
+        _screenshot(page, "cohort_with_table")
+        listing = page.locator(".footstats-participants table").inner_text()
+        text = page.locator("body").inner_text()
+
+        # every participant listed, the one who never logged too, with their drop-out week
+        assert [line.split("\t")[0] for line in listing.splitlines()[1:]] == [
+            f"p{n:04d}" for n in range(1, 10)
+        ]
+        row = next(line for line in listing.splitlines() if line.startswith(dropout))
+        assert row.endswith(f"\t{people.set_index('participant').loc[dropout, 'dropout_week']}")
+        for heading, _ in COHORT_GUIDES.values():
+            assert heading in text
+
+        page.locator(".widget-dropdown", has_text="Participant:").locator("select").select_option(
+            label=dropout
+        )
+        _wait_for_report(page, f"study_{dropout}")
+        _screenshot(page, f"cohort_{dropout}")
+        text = page.locator("body").inner_text()
+        for figure in ("Period", "Sessions", "Session adherence", "Longest streak on target"):
+            assert f"{figure}\t{expected.loc[figure, 'value']}" in text
+        assert COHORT_GUIDES["study_weeks"][0] not in text  # no cohort chart of one person
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+def test_idle_kernels_are_culled_after_their_page_closes(browser, app):  # noqa: F811
+    page = _open(browser, app)
+    assert _kernels(app) >= 1
+    page.close()
+    started = time.monotonic()
+    while _kernels(app) and time.monotonic() - started < 6 * (CULL_IDLE + CULL_INTERVAL):
+        time.sleep(0.5)
+    seconds = time.monotonic() - started
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "culling.json").write_text(
+        json.dumps({"cull_idle_s": CULL_IDLE, "interval_s": CULL_INTERVAL, "gone_after_s": seconds})
+    )
+    assert _kernels(app) == 0, f"kernels still running {seconds:.0f} s after the pages closed"

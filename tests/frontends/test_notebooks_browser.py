@@ -38,6 +38,7 @@ import nbformat
 import pytest
 
 import footstats
+import footstats.notebook
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
@@ -166,7 +167,7 @@ def lab(browser, tmp_path_factory):
                 f"--ServerApp.port={port}",
                 "--ServerApp.port_retries=0",
                 f"--IdentityProvider.token={token}",
-                f"--ServerApp.root_dir={project / 'notebooks'}",
+                f"--ServerApp.root_dir={project}",  # as make lab: notebooks/, the log, out/
                 "--ServerApp.allow_root=True",  # CI containers run as root
             ],
             cwd=project,
@@ -297,7 +298,7 @@ def _open_notebook(browser, lab: Lab, name: str):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.set_default_timeout(60_000)
     # A workspace of its own, so no notebook of an earlier test is restored beside it.
-    page.goto(f"{lab.url}/lab/workspaces/{name}/tree/{name}.ipynb?token={lab.token}")
+    page.goto(f"{lab.url}/lab/workspaces/{name}/tree/notebooks/{name}.ipynb?token={lab.token}")
     page.wait_for_selector(f"{_PANEL} .jp-Cell")
     page.wait_for_function(_KERNEL_IDLE, arg=".jp-Notebook-ExecutionIndicator")
     return page
@@ -370,10 +371,19 @@ def _upload_log(page, lab: Lab) -> int:
     with page.expect_file_chooser() as chooser:
         page.locator(_UPLOAD_BUTTON).click()
     chooser.value.set_files(log)
-    page.locator(_UPLOAD_OUTPUT).get_by_text("For notebooks 02-05, set:").wait_for(
+    page.locator(_UPLOAD_OUTPUT).get_by_text("For notebooks 02-05, write in").wait_for(
         timeout=RUN_ALL_MS
     )
     return len(lines) + 1
+
+
+def _served(lab: Lab, path: str) -> bytes:
+    """A file of the project as JupyterLab's file browser opens it (``/files/<path>``)."""
+    request = urllib.request.Request(
+        f"{lab.url}/files/{path}", headers={"Authorization": f"token {lab.token}"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.read()
 
 
 # -- tests ------------------------------------------------------------------------------------
@@ -407,6 +417,10 @@ def test_notebook_runs_in_jupyterlab(browser, lab, results, name):
             uploads = lab.project / "out" / "notebooks" / "uploads"
             assert (uploads / "my_log.csv").is_file()
             assert (uploads / "my_log" / "report.pdf").read_bytes()[:4] == b"%PDF"
+        if name == "05_export_progress":
+            # JupyterLab's file browser reaches the PDF notebook 05 wrote: the server gives it
+            pdf = _served(lab, "out/notebooks/report.pdf")
+            assert pdf[:5] == b"%PDF-"
         row["result"] = "passed"
     finally:
         page.close()
@@ -437,11 +451,23 @@ def test_notebook_00_form_saves_a_session_to_the_log(browser, lab, results):
         form.locator(".footstats-pain-back select").select_option(label="3")
         form.locator(".footstats-notes input").fill("felt good")
         preview = form.locator(".footstats-preview")
-        preview.get_by_text("2026-06-22,Toe walking,4,,60,,3,,,,felt good").wait_for()
+        preview.get_by_text("felt good").wait_for()
         assert f"Add 8 rows (lines {first_new}-{first_new + 7})" in preview.inner_text()
-        form.locator(".footstats-save button, button.footstats-save").first.click()
+        # a table of the rows, not CSV: date, exercise, side, sets, reps, seconds, pain, notes
+        shown = preview.locator("table").inner_text()
+        assert "22 Jun 2026\tToe walking\t\t4\t\t60\t3\tfelt good" in shown
+        assert ",,," not in preview.inner_text()
+        save = form.locator("button.footstats-save")
+        save.click()
         status = form.locator(".footstats-status")
         status.get_by_text("Saved lines").wait_for()
+        # The form is back to the routine's dose, and Save waits for a change.
+        preview.get_by_text("Change the form to log another session").wait_for()
+        notes = form.locator(".footstats-notes input")
+        assert save.is_disabled()
+        assert sets.input_value() == "6" and notes.input_value() == ""
+        pain_back = form.locator(".footstats-pain-back select")
+        assert pain_back.evaluate("s => s.options[s.selectedIndex]?.text") == "–"
         _screenshot(page, LOG_FORM)
         problems = _problems_shown(page)
 
@@ -459,6 +485,19 @@ def test_notebook_00_form_saves_a_session_to_the_log(browser, lab, results):
             "2026-06-22,Ankle circles,5,5,,right,,,,,",
             "2026-06-22,Curl the toes,10,5,,,,,,,",
         ]
+
+        # The same session once more: said once, with its lines, and not saved unless the
+        # person says they did it twice.
+        sets.fill("4")
+        sets.press("Tab")
+        form.locator(".footstats-pain-back select").select_option(label="3")
+        notes.fill("felt good")
+        notes.press("Tab")
+        preview.get_by_text(f"already in the log (lines {first_new}-{first_new + 7})").wait_for()
+        assert save.is_disabled()
+        form.locator(".footstats-again input").check()
+        page.wait_for_function("(b) => !b.disabled", arg=save.element_handle())
+        assert log.read_bytes() == data  # nothing written by asking
         assert len(footstats.read_log(log)) == len(footstats.read_log(old)) + 8
         row["result"] = "passed"
     finally:
@@ -491,12 +530,17 @@ def test_stored_outputs_have_every_chart(name):
 
 
 def test_notebooks_call_only_public_functions():
-    used = set()
+    used, front_end = set(), set()
     for path in sorted(NOTEBOOKS.glob("*.ipynb")):
         notebook = nbformat.read(path, as_version=4)
         code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
-        used |= set(re.findall(r"\bfootstats\.(\w+)", code))
+        used |= set(re.findall(r"\bfootstats\.(\w+)", code)) - {"notebook"}
+        for names in re.findall(r"from footstats\.notebook import ([\w, ]+)", code):
+            front_end |= {name.strip() for name in names.split(",")}
 
-    # No private helpers and no logic that lives only in a notebook: public API only.
+    # No private helpers and no logic that lives only in a notebook: public API only, and
+    # the notebooks' front end (footstats.notebook: the settings file, the table formatter).
     assert used, "the notebooks call no footstats function"
     assert used <= set(footstats.__all__), sorted(used - set(footstats.__all__))
+    assert front_end, "the notebooks read no settings file"
+    assert front_end <= set(footstats.notebook.__all__), sorted(front_end)

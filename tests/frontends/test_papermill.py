@@ -98,3 +98,48 @@ def test_notebook_05_runs_on_another_log_for_one_participant(tmp_path):
     assert targets == {("3", "4")}
     assert f"{len(names)} files in {out}" in shown
     assert "'weeks':" not in shown  # the headline figures are a table, not a raw dict
+
+
+def test_the_batch_runs_each_participants_own_notebooks_on_reused_kernels(tmp_path):
+    from footstats.notebook import run_batch
+    from footstats.synthetic import write_cohort_files
+
+    log, table = tmp_path / "cohort.csv", tmp_path / "participants.csv"
+    write_cohort_files(log, table, participants=2, weeks=4, start="2026-01-05", seed=2)
+    out = tmp_path / "out"
+
+    written = run_batch(
+        log,
+        out,
+        participants_path=table,
+        notebooks_dir=NOTEBOOK.parent,
+        personal=("02_frequency", "05_export_progress"),
+        jobs=2,
+    )
+
+    # 01 and 06 once; each of the 3 participants of the table (p0003 never logged) their own
+    people = ["p0001", "p0002", "p0003"]
+    expected = [out / "01_import_your_log.ipynb", out / "06_cohort.ipynb"]
+    expected += [
+        out / p / f"{n}.ipynb" for p in people for n in ("02_frequency", "05_export_progress")
+    ]
+    assert written == sorted(expected)
+    assert all(path.with_suffix(".html").is_file() for path in written)
+    window = footstats.FollowUp(participants=str(table))
+    library = footstats.read_log(log, on_invalid="drop")
+    for person in people:
+        summary = json.loads((out / person / "summary.json").read_text("utf-8"))
+        own = footstats.summarize(footstats.select_participant(library, person, window))
+        assert summary == json.loads(json.dumps(round_numbers(own)))
+        # that person's charts only: no cohort chart of one person
+        assert not (out / person / "study_weeks.png").exists()
+        assert sorted(p.name for p in (out / person).glob("*.png")) == sorted(
+            f"{chart}.png" for chart in CHARTS
+        )
+    # each notebook numbered as if it had a kernel of its own, and no trace of the reset
+    notebook = nbformat.read(out / "p0002" / "05_export_progress.ipynb", as_version=4)
+    counts = [c.execution_count for c in notebook.cells if c.cell_type == "code"]
+    assert counts == list(range(1, len(counts) + 1))
+    assert "reset" not in notebook.cells[0].source
+    shown = _outputs_text(notebook)
+    assert "p0002" in shown and "Participant" in shown

@@ -306,6 +306,46 @@ def test_main_writes_a_log_and_reports_bad_arguments(tmp_path, capsys):
     assert "Monday" in capsys.readouterr().err
 
 
+def test_main_writes_drop_outs_and_a_participants_table(tmp_path, capsys):
+    log, table = tmp_path / "cohort.csv", tmp_path / "participants.csv"
+    argv = ["-o", str(log), "--weeks", "12", "--participants", "30", "--seed", "5"]
+    assert main([*argv, "--dropout", "0.5", "--participants-table", str(table)]) == 0
+    assert capsys.readouterr().out.split() == [str(log), str(log.parent / table.name)]
+    rows = read_log(log, on_invalid="raise")
+    people = pd.read_csv(table, dtype=str)
+    # every participant of the log in the table with its first day, and one who never logged
+    assert people.columns.tolist() == ["participant", "start", "weeks", "group"]
+    assert people["participant"].tolist() == [f"p{n:04d}" for n in range(1, 32)]
+    first = rows.groupby(PARTICIPANT)[DATE].min().dt.strftime("%Y-%m-%d")
+    assert people.set_index("participant")["start"].iloc[:30].to_dict() == first.to_dict()
+    assert set(people["weeks"]) == {"12"} and set(people["group"]) == {"clinic", "home"}
+    # drop-outs: participants whose last day is weeks before the end of their 12 weeks
+    last = rows.groupby(PARTICIPANT)[DATE].max()
+    span_days = (last - rows.groupby(PARTICIPANT)[DATE].min()).dt.days
+    stopped = int((span_days < 7 * 9).sum())
+    assert 5 <= stopped <= 25
+    # without --dropout nobody stops that early
+    main([*argv, "--participants-table", str(table)])
+    rows = read_log(log, on_invalid="raise")
+    span_days = rows.groupby(PARTICIPANT)[DATE].agg(lambda d: (d.max() - d.min()).days)
+    assert (span_days >= 7 * 9).all()
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--dropout", "0.2"], "need --participants"),
+        (["--participants", "3", "--dropout", "1.5"], "from 0 to 1"),
+    ],
+)
+def test_main_refuses_cohort_options_without_a_cohort(tmp_path, capsys, extra, message):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["-o", str(tmp_path / "x.csv"), *extra])
+    assert exit_info.value.code == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "x.csv").exists()
+
+
 # --- helpers -----------------------------------------------------------------------------
 
 
