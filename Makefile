@@ -59,14 +59,17 @@ bench: $(STAMP)
 # dates, numbers and durations, and turn Loop checkmarks into sessions) and each to_log,
 # with issue 25's: Strong's rest timers and words, Hevy's month names, Loop's skips, Entry
 # cells and habit files, Fitbod, FitNotes for iOS and the apps not read.
-# Issue 27 added what a person reads and what is written to their log: the headline figures
-# (readable), the cohort table, the participants table, the file layer (csvfile), the
-# validation rules, the dialect sniffer and `footstats add` (append).
-# `make mutate MUTATE_MODULES=footstats.reading.dialect` runs one module.
-MUTATE_MODULES ?= footstats.core.values footstats.routine footstats.metrics.weeks footstats.metrics.followup \
-	footstats.importers footstats.metrics.tables footstats.metrics.readable footstats.metrics.cohort \
-	footstats.reading.participants footstats.reading.validation footstats.reading.csvfile \
-	footstats.reading.dialect footstats.writing.append
+# Issue 27 added what a person reads and what is written to their log (MUTATE_WRITTEN): the
+# headline figures (readable), the cohort table, the participants table, the file layer
+# (csvfile), the validation rules, the dialect sniffer and `footstats add` (append).
+# `make mutate MUTATE_MODULES=footstats.reading.dialect` runs one module;
+# `make mutate MUTATE_MODULES='$$(MUTATE_WRITTEN)'` one of the two groups.
+MUTATE_NUMBERS := footstats.core.values footstats.routine footstats.metrics.weeks \
+	footstats.metrics.followup footstats.importers footstats.metrics.tables
+MUTATE_WRITTEN := footstats.metrics.readable footstats.metrics.cohort footstats.reading.participants \
+	footstats.reading.validation footstats.reading.csvfile footstats.reading.dialect \
+	footstats.writing.append
+MUTATE_MODULES ?= $(MUTATE_NUMBERS) $(MUTATE_WRITTEN)
 MUTATE_IMPORTERS := $(addprefix footstats.importers., common.x_sets_to_log* \
 	common.x_sets_table* common.x__join_distinct* common.x__duration_minutes* \
 	common.x_missing_numbers* common.x?Columns?datetimes* common.x?Columns?numbers* strong.x__minutes* \

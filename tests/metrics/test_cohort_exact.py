@@ -12,6 +12,15 @@ min(sessions / 2, 1)). Mondays of March 2026: 2, 9, 16, 23.
 - ``c`` (no group, 2 weeks from 9 March): 2 sessions in its week 1, none in week 2: 50 %,
   longest streak 1, current 0, drop-out week 1.
 - ``z`` (home, 2 weeks): enrolled, no row: 0 sessions, 0 %, drop-out week 0.
+
+Equivalent mutants left alive: ``sort=True`` of the study weeks' groupby dropped (the
+default), and its ``dropna=False`` as ``dropna=None`` (pandas reads it as false: the
+group-less rows are kept). In ``_dropout_weeks``: ``observed`` of its groupbys (a
+participant category without rows in the window is dropped by the reindex on the spans),
+``astype("int64")`` dropped and ``np.nan`` as None or left out (the column is made
+``Int64`` next, where NaN and None are both <NA>). In ``cohort_table``: ``errors="ignore"``
+of the drop of ``rows_before``/``rows_after`` (the spans always have them), and
+``reindex(out.index)`` as ``reindex(None)`` (assigning a column aligns on the index anyway).
 """
 
 from __future__ import annotations
@@ -111,8 +120,13 @@ def test_cohort_table_with_weeks_and_until():
     assert got["adherence_pct"].tolist() == pytest.approx([75.0, 25.0, 50.0])
     assert got["dropout_week"].tolist() == [NA, 1, 1]
     assert got["current_streak"].tolist() == [0, 0, 0]
+    # a's last session in its two weeks is 9 March (18 March is past them)
+    assert got["last_session"].tolist() == list(days("2026-03-09", "2026-03-03", "2026-03-11"))
     until = cohort_table(log(), until="2026-03-08").set_index("participant")
     assert until.loc["a", ["weeks", "sessions", "adherence_pct"]].tolist() == [1, 2, 100.0]
+    # c starts after the day: a window of 0 weeks, 0 sessions, no last session
+    assert until.loc["c", ["weeks", "sessions"]].tolist() == [0, 0]
+    assert pd.isna(until.loc["c", "last_session"])
 
 
 def test_a_cohort_without_pain_columns_has_none_in_its_table():
@@ -179,3 +193,62 @@ def test_the_cohort_view_names_what_it_needs():
         with pytest.raises(UsageError) as info:
             function(one)
         assert str(info.value) == "the cohort view needs a log with a participant column"
+
+
+ONCE_A_WEEK = """name = "Once a week"
+sessions_per_week = 1
+session_minutes = 10
+
+[[exercise]]
+id = "toe_walking"
+name = "Toe walking"
+sets = 6
+"""
+
+
+def test_the_routine_given_sets_the_target(tmp_path):
+    path = tmp_path / "once.toml"
+    path.write_text(ONCE_A_WEEK, encoding="utf-8")
+    routine = footstats.load_routine(path)
+    # one session a week meets the target: b's week 1 and c's week 1 now count
+    got = study_week_adherence(log(), routine=routine)
+    assert got["on_target"].tolist() == [3, 1, 1]
+    table = cohort_table(log(), routine=routine).set_index("participant")
+    # the week of 16 March (the last entry's) is in progress: judged for a (met), not yet
+    # for b and c (no session so far): a 3 of 3, b 1 of 2, c 1 of 1
+    assert table["adherence_pct"].tolist() == pytest.approx([100.0, 50.0, 100.0])
+    with pytest.warns(DeprecationWarning):
+        old = study_week_adherence(log(), program=routine)
+    pd.testing.assert_frame_equal(old, got)
+    with pytest.warns(DeprecationWarning):
+        old = cohort_table(log(), program=routine)
+    pd.testing.assert_frame_equal(old, cohort_table(log(), routine=routine))
+
+
+def test_study_weeks_of_a_window_given_until_a_day_or_a_selected_participant():
+    by_window = study_week_adherence(log(), window=footstats.FollowUp(weeks=1))
+    # week_index, observed, active, judged, on_target, share
+    assert by_window.values.tolist() == [[1, 3, 3, 3, 2, 2 / 3]]
+    until = study_week_adherence(log(), until="2026-03-08")
+    # a and b have their first week (2-8 March); c starts after the day
+    assert until[["week_index", "observed", "on_target"]].values.tolist() == [[1, 2, 1]]
+    one = footstats.select_participant(log(), "c")
+    # c's window runs to the log's last day (18 March): its 2 weeks
+    # its week 2 is the week in progress, without a session yet: not judged (share NaN)
+    study = study_week_adherence(one)
+    assert study[["week_index", "observed", "active", "judged", "on_target"]].values.tolist() == [
+        [1, 1, 1, 1, 1],
+        [2, 1, 0, 0, 0],
+    ]
+    assert study["share_on_target"].tolist()[0] == 1.0
+    assert pd.isna(study["share_on_target"].tolist()[1])
+    assert cohort_table(one)[["participant", "weeks", "dropout_week"]].values.tolist() == [
+        ["c", 2, 1]
+    ]
+
+
+def test_what_is_not_a_log_is_named_with_the_function():
+    for function in (cohort_table, study_week_adherence):
+        with pytest.raises(TypeError) as info:
+            function("log.csv")
+        assert str(info.value).startswith(f"{function.__name__} expects ")

@@ -7,6 +7,10 @@ from a few numbers: ``4 sessions / 5 weeks = 0.8 a week``, ``6.5 -> 4.5 = -2.0 p
 
 Equivalent mutants left alive:
 
+- ``observed=True`` of a groupby dropped or None: pandas 3's default is True. In the
+  completion sentence ``observed=False`` too: the means of exercises without a row are NaN,
+  which ``idxmax``/``idxmin`` skip.
+- ``resolve_routine(routine, None)``: given a routine, the table is only used to find one.
 - ``fillna(None)`` for ``fillna(False)`` in the waterfall: the sum of a boolean column
   skips its missing values either way.
 - ``round_numbers``'s last ``isinstance(value, float) and math.isfinite(value)`` branch for
@@ -308,6 +312,10 @@ def test_calendar_of_one_day_and_of_several():
     assert key_figures(sessions_on("2026-03-02 07:00", "2026-03-02 18:00"), "calendar") == (
         "2 sessions from 2 Mar to 2 Mar 2026."
     )
+    assert key_figures(sessions_on("2026-03-02", "2026-03-04"), "calendar") == (
+        "2 sessions from 2 Mar to 4 Mar 2026; the longest time between two sessions: "
+        "2 days (2 Mar to 4 Mar)."
+    )
     # days 2, 5, 14 (twice), 23 Mar, unsorted: gaps of 3, 9 and 9 days; the first is named
     table = sessions_on("2026-03-23", "2026-03-02", "2026-03-05", "2026-03-14", "2026-03-14")
     assert key_figures(table, "calendar") == (
@@ -342,6 +350,38 @@ def test_completion_names_the_routines_exercises():
         "Mean completion 50 % of the prescribed sets per session; highest calf "
         "(90 %), lowest Toe walking (10 %)."
     )
+    weekly["completion"] = [0.9, 0.5, 0.1, 0.9, 0.5, 0.1]
+    assert key_figures(weekly, "completion") == (
+        "Mean completion 50 % of the prescribed sets per session; highest Toe walking "
+        "(90 %), lowest calf (10 %)."
+    )
+
+
+def test_completion_names_exercises_by_the_routine_given(recwarn):
+    from footstats.routine import load_routine
+
+    routine = load_routine()
+    renamed = routine.__class__(
+        **{
+            **{f: getattr(routine, f) for f in routine.__dataclass_fields__},
+            "exercises": tuple(
+                e.__class__(
+                    **{**{f: getattr(e, f) for f in e.__dataclass_fields__}, "name": e.id.upper()}
+                )
+                for e in routine.exercises
+            ),
+        }
+    )
+    weekly = pd.DataFrame(
+        {"exercise": pd.Categorical(["toe_walking", "heel_raises"]), "completion": [1.0, 0.5]}
+    )
+    assert key_figures(weekly, "completion", routine=renamed) == (
+        "Mean completion 75 % of the prescribed sets per session; highest TOE_WALKING "
+        "(100 %), lowest HEEL_RAISES (50 %)."
+    )
+    with pytest.warns(DeprecationWarning):
+        old = key_figures(weekly, "completion", program=renamed)
+    assert old == key_figures(weekly, "completion", routine=renamed)
 
 
 def test_study_weeks_sum_the_groups_of_a_week():

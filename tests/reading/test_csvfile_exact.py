@@ -1,6 +1,14 @@
 """footstats.reading.csvfile, exactly: every problem of the file layer with its line, value,
 code and message, the raw table's cells and physical lines, and the limits on both sides
-(issue 27, for ``make mutate``)."""
+(issue 27, for ``make mutate``).
+
+Equivalent mutants left alive: in ``_decode_problem``, a line break replaced by
+``XX\nXX`` instead of ``\n`` (the lines are only counted, and each break still gives
+one); ``len(head) // 4`` as ``/ 4`` in ``_binary_message`` and ``// 20`` as ``/ 20`` in
+``_looks_binary`` (a whole count is above n / 4 exactly when it is above n // 4); in
+``_width_problem``, ``len(record) > width`` as ``>=`` (it is only called for a record whose
+width is not the header's).
+"""
 
 from __future__ import annotations
 
@@ -599,3 +607,86 @@ def test_whole_number_columns_are_typed_on_the_fast_path():
     assert str(table.frame[1].dtype) == "Int64"
     assert table.frame[1].tolist()[0] == 6
     assert str(table.frame[0].dtype) != "Int64"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "byte", "tail"),
+    [
+        (b"date,x\r1,\xe9\r2,\xe9\r3,ok\r", None, "0xE9", " (and 1 more lines)"),  # CR endings
+        (b"date,x\n1,\xe9\n2,\xe9 \xe9\n3,ok\n", None, "0xE9", " (and 1 more lines)"),
+        (b"date,x\n1,\xe9\n2,ok\n", None, "0xE9", ""),
+        # ASCII given: each byte of a UTF-8 letter is a bad byte; the lines below count too
+        (b"date,x\n1,\xc3\xa9\n2,\xc3\xa9\n3,ok\n", "ascii", "0xC3", " (and 1 more lines)"),
+    ],
+)
+def test_a_decoding_error_counts_the_other_lines_with_bad_bytes(data, encoding, byte, tail):
+    assert not_a_log(data, encoding) == [
+        ("log.csv", 2, "-", byte, "error", "FS005", f"byte {byte} is not UTF-8{tail}: {UTF8}")
+    ]
+
+
+def test_the_utf16_guess_reads_the_first_200_bytes_and_ties_go_to_little_endian():
+    assert c._binary_message(b"\x00" * 200) == (
+        "not a text file: it looks like UTF-16 without a byte-order mark; pass "
+        "encoding='utf-16-le' (footstats check --encoding utf-16-le)"
+    )
+    # 50 zero bytes in even places of the first 200 (a quarter: not more), one more after
+    data = bytearray(b"a" * 201)
+    for i in range(0, 100, 2):
+        data[i] = 0
+    data[200] = 0
+    assert c._binary_message(bytes(data)) == (
+        "not a text file: expected a CSV log (text with one row per exercise per session)"
+    )
+    data[198] = 0  # 51 of 200
+    assert "encoding='utf-16-be'" in c._binary_message(bytes(data))
+
+
+def test_only_the_first_4096_bytes_are_looked_at_for_binary():
+    # 204 control bytes in the first 4,096 (one in 20: not more), one more after them
+    data = b"\x01" * 204 + b"a" * (4096 - 204) + b"\x01"
+    assert not c._looks_binary(data)
+    assert c._looks_binary(b"\x01" * 205 + b"a" * (4096 - 205))
+
+
+def test_several_missing_values_are_listed():
+    assert parsed(b"a,b,c\n1\n")[3] == [
+        (
+            "log.csv",
+            2,
+            "-",
+            "",
+            "error",
+            "FS014",
+            "1 values but the header has 3 columns; missing: b, c",
+        )
+    ]
+
+
+def test_stray_quotes_after_doubled_ones():
+    assert c._stray_quote('"a""b"c,d', 0, 2, ",", ["x", "y"]) == ("'x'", 2, 2)
+    assert c._stray_quote('"a"""b', 0, 2, ",", ["x"]) == ("'x'", 2, 2)
+    assert c._stray_quote('"a""",b"c', 0, 2, ",", ["x", "y"]) is None
+    assert c._stray_quote('"a\nb"c', 0, 5, ",", ["x"]) == ("'x'", 5, 6)
+    assert c._stray_quote('x,"a"\ny"z', 0, 2, ",", ["p", "q"]) is None
+
+
+def test_quotes_balance_from_a_later_line():
+    quotes = c._LineQuotes('"a\nb"\n"c\nd"\n')
+    assert quotes.total.tolist() == [1, 2, 3, 4, 4]
+    assert quotes.closing_line(3, 3) == 4
+    assert quotes.closing_line(2, 2) == 3
+    assert quotes.closing_line(3, 4) == 4
+    assert quotes.closing_line(1, 1) == 2
+
+
+def test_an_invalid_record_problem_in_full():
+    assert c._quote_problem("log.csv", 4, 4, "bad", 4) == {
+        "file": "log.csv",
+        "line": 4,
+        "column": "-",
+        "value": "",
+        "severity": "error",
+        "code": "FS012",
+        "message": "this record is not valid CSV (bad); check its quotes",
+    }

@@ -313,3 +313,16 @@ def test_fields_of_one_line(line, fields):
 def test_fields_with_another_delimiter():
     assert d._fields('"a";b;"c"', ";") == [("a", True), ("b", False), ("c", True)]
     assert d._fields("a,b;c", ";") == [("a,b", False), ("c", False)]
+
+
+def test_decimal_marks_of_both_seconds_and_minutes_count():
+    data = b"date;exercise;sets;seconds;minutes\n2026-04-08;x;6;60,5;12.5\n"
+    assert sniffed(data).decimal_comma is True  # a comma anywhere wins
+    data = b"date;exercise;sets;seconds;minutes\n2026-04-08;x;6;60.5;12\n"
+    assert sniffed(data).decimal_comma is False  # a point, and no comma
+    data = b"date;exercise;sets;minutes;seconds\n2026-04-08;x;6;12.5;60,5\n"
+    assert sniffed(data).decimal_comma is True
+
+
+def test_an_infinite_number_is_written_as_decimal_does():
+    assert Dialect().number(float("inf")) == "Infinity"

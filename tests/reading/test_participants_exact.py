@@ -3,7 +3,11 @@ each with its line, column, value, severity, code and message, the valid rows as
 the enrolment checks against a log (issue 27, for ``make mutate``).
 
 Equivalent mutants left alive: ``strict=True`` of the zip over two columns of one table
-(never unequal: ``strict=False``, ``None`` or left out behave alike).
+(never unequal: ``strict=False``, ``None`` or left out behave alike); ``dtype=object`` of
+the arrays handed to the problems table (it makes them text itself) and ``to_numpy("int64")``
+of the line column (already int64); ``fillna(False)`` of ``end < start`` (a comparison with
+NaT is False, never missing); the NaT column made of one NaT without the table's index
+(the assignment spreads it over every row).
 """
 
 from __future__ import annotations
@@ -145,10 +149,38 @@ def test_headers_in_any_case_accents_in_one_form_and_a_blank_start():
     ]
     assert loaded.table.columns.tolist() == ["line", "participant", "start", "end", "weeks"]
     assert loaded.table.values.tolist() == [[2, "é", pd.Timestamp("2026-03-02"), pd.NaT, 2]]
+    assert str(loaded.table["end"].dtype) == "datetime64[us]"  # no end column: all NaT
+
+
+def test_a_table_without_end_or_weeks_has_them_empty_and_typed():
+    loaded = validate_participants(StringIO("\u200bparticipant,start\u00a0\np1,2026-03-02\n"))
+    assert loaded.ok and loaded.problems.empty
+    assert {c: str(t) for c, t in loaded.table.dtypes.items()} == {
+        "line": "int64",
+        "participant": "str",
+        "start": "datetime64[us]",
+        "end": "datetime64[us]",
+        "weeks": "Int64",
+    }
+    assert loaded.table["weeks"].isna().all() and loaded.table["end"].isna().all()
+
+
+def test_blank_participants_are_blank_not_listed_twice():
+    loaded = validate_participants(StringIO("participant,start\n,2026-03-02\n,2026-03-03\n"))
+    assert [p[1:6] for p in rows(loaded.problems)] == [
+        (2, "participant", "", "error", "FS704"),
+        (3, "participant", "", "error", "FS704"),
+    ]
+
+
+def test_problems_of_the_file_layer_name_the_file():
+    loaded = validate_participants(StringIO("participant,start\np1,2026-03-02,x\n"))
+    assert rows(loaded.problems)[0][:6] == ("<buffer>", 2, "-", "x", "error", "FS013")
 
 
 def test_without_the_required_columns():
     loaded = validate_participants(StringIO("who,when\nx,y\n"))
+    assert loaded.file == "<buffer>"
     message = "no 'participant' or 'start' column; expected a header like "
     assert rows(loaded.problems) == [
         ("<buffer>", 1, "-", "", "error", "FS703", message + "participant,start[,end,weeks,group]"),
@@ -171,13 +203,14 @@ def test_without_the_required_columns():
             "column 'when' is not used (expected participant, start, end, weeks, group)",
         ),
     ]
-    assert loaded.table.empty and loaded.table.columns.tolist() == [
-        "line",
-        "participant",
-        "start",
-        "end",
-        "weeks",
-    ]
+    assert loaded.table.empty
+    assert {c: str(t) for c, t in loaded.table.dtypes.items()} == {
+        "line": "int64",
+        "participant": "object",
+        "start": "datetime64[us]",
+        "end": "datetime64[us]",
+        "weeks": "Int64",
+    }
     only_start = validate_participants(StringIO("participant,when\nx,y\n"))
     assert only_start.problems["message"].iloc[0] == (
         "no 'start' column; expected a header like participant,start[,end,weeks,group]"
@@ -187,7 +220,8 @@ def test_without_the_required_columns():
 def test_unreadable_and_empty_tables(tmp_path):
     missing = tmp_path / "people.csv"
     loaded = validate_participants(missing)
-    assert not loaded.readable and not loaded.ok and loaded.table.empty
+    assert loaded.readable is False and not loaded.ok and loaded.table.empty
+    assert loaded.file == str(missing)
     assert rows(loaded.problems) == [
         (
             str(missing),
@@ -200,7 +234,8 @@ def test_unreadable_and_empty_tables(tmp_path):
         )
     ]
     empty = validate_participants(b"")
-    assert empty.readable and not empty.ok
+    assert empty.readable and not empty.ok and empty.file == "<bytes>"
+    assert empty.table.columns.tolist() == ["line", "participant", "start", "end", "weeks"]
     assert rows(empty.problems) == [
         ("<bytes>", 1, "-", "", "error", "FS002", "empty file, expected a header")
     ]
@@ -226,6 +261,7 @@ def test_read_participants_raises_with_every_problem(tmp_path):
     with pytest.raises(LogError) as info:
         read_participants(StringIO(BAD))
     assert len(info.value.problems) == 10
+    assert str(info.value).startswith("<buffer>: 9 error(s), 1 warning(s)")
     with pytest.raises(LogError):
         read_participants(tmp_path / "none.csv")
     # warnings alone do not stop it

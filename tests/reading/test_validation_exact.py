@@ -8,7 +8,11 @@ or a good one refused, or a message naming the wrong line.
 Equivalent mutants left alive: in ``_shown``, ``na_action="ignore"`` dropped (a missing
 value maps to NaN, which ``fillna("")`` blanks all the same) and ``dtype="str"`` dropped
 (pandas 3 infers ``str`` for a list of strings); in ``_number_text``, ``rstrip("XX0XX")``
-(``rstrip`` takes a set of characters, and a number's text has no X).
+(``rstrip`` takes a set of characters, and a number's text has no X). In ``_Cells.keep``
+(after a repeated header): the ``numbers`` and ``values`` branches (a column holding its
+header's name is never read typed), ``renumber``'s fill value and dtype (only the places of
+the values present are read), ``bincount``'s ``minlength`` (``flatnonzero`` finds the same
+places).
 """
 
 from __future__ import annotations
@@ -529,7 +533,16 @@ def test_an_unusable_header_gives_an_empty_log():
         "sets",
         "side",
     ]
-    assert str(log["date"].dtype) == "datetime64[us]" and str(log["sets"].dtype) == "Int64"
+    assert {c: str(t) for c, t in log.dtypes.items()} == {
+        "line": "int64",
+        "date": "datetime64[us]",
+        "exercise": "category",
+        "exercise_name": "str",
+        "in_program": "bool",
+        "sets": "Int64",
+        "side": "category",
+    }
+    assert log["side"].cat.categories.tolist() == ["left", "right", "both"]
 
 
 def test_pain_alone_or_session_done_alone_is_data():
@@ -736,3 +749,32 @@ def test_typed_dtypes_of_an_importer():
     assert v._typed_dtype(pd.Series(pd.to_datetime(["2026-03-02"])))
     assert not v._typed_dtype(pd.Series(["x"], dtype="str"))
     assert not v._typed_dtype(pd.Series([1], dtype="int64"))
+
+
+def test_after_a_repeated_header_problems_still_name_the_column_as_written():
+    text = (
+        "Date,Exercise,Sets\n2026-03-02,Toe walking,6\nDate,Exercise,Sets\n"
+        "2026-03-03,Toe walking,x\n2026-03-04,Heel raises,2\n"
+    )
+    assert problems(text) == [
+        (B, 3, "-", "", "notice", "FS106", "dropped the header repeated on line(s) 3"),
+        (
+            B,
+            4,
+            "Sets",
+            "x",
+            "error",
+            "FS208",
+            "'x' is not a number; expected a whole number ≥ 0 (sets)",
+        ),
+    ]
+    assert loaded(text).log["line"].tolist() == [2, 5]
+
+
+def test_rows_above_a_reordered_header_are_kept():
+    text = (
+        "date,exercise,sets\n2026-03-02,Toe walking,6\nsets,date,exercise\n"
+        "6,2026-03-03,Toe walking\n"
+    )
+    assert [p[1] for p in problems(text)] == [3, 4]
+    assert loaded(text).log["line"].tolist() == [2]

@@ -2,6 +2,10 @@
 rows, each kind of cell in each dialect), the line numbers and preview it shows, and every
 refusal with its message (issue 27, for ``make mutate``). The dialects themselves are
 pinned byte for byte in tests/reading/test_dialect_exact.py and tests/writing/test_append.py.
+
+Equivalent mutants left alive in ``week_so_far``: ``len(this_week) > 0`` as ``>= 0`` (a week
+without rows adds no row to the history either way) and ``if len(history)`` always true
+(``frequency_summary`` of no week says a streak of 0).
 """
 
 from __future__ import annotations
@@ -508,6 +512,43 @@ def test_week_so_far_in_words():
     )
 
 
+ONCE_A_WEEK = """name = "Once a week"
+sessions_per_week = 1
+session_minutes = 10
+
+[[exercise]]
+id = "hop"
+name = "Hop"
+sets = 3
+reps = 10
+"""
+
+
+def test_session_rows_and_week_so_far_of_a_routine_given(tmp_path):
+    path = tmp_path / "once.toml"
+    path.write_text(ONCE_A_WEEK, encoding="utf-8")
+    expected = [{"date": "2026-04-10", "exercise": "Hop", "sets": 3, "reps": 10, "side": None}]
+    assert session_rows("2026-04-10", routine=path) == expected
+    assert session_rows("2026-04-10", routine=footstats.load_routine(path)) == expected
+    with pytest.warns(DeprecationWarning):
+        assert session_rows("2026-04-10", program=path) == expected
+    log = footstats.read_log(StringIO("date,exercise,sets\n2026-04-06,Hop,3\n"), routine=path)
+    text = "1 of 1 sessions this week (week of Mon 6 Apr 2026); streak: 1 week at target"
+    assert week_so_far(log, "2026-04-08", routine=path) == text
+    assert week_so_far(log, "2026-04-08", routine=footstats.load_routine(path)) == text
+    with pytest.warns(DeprecationWarning):
+        assert week_so_far(log, "2026-04-08", program=path) == text
+
+
+def test_the_preview_keeps_a_trailing_space(tmp_path):
+    plan = plan_append(
+        tmp_path / "log.csv",
+        [{"date": "2026-04-10", "exercise": "Toe walking", "sets": 6, "notes": "tired "}],
+        today=TODAY,
+    )
+    assert plan.preview().endswith("\n2026-04-10,Toe walking,6,,,,,,,,tired ")
+
+
 def test_week_so_far_of_a_participant():
     log = read(
         "participant,date,exercise,sets\np1,2026-04-06,Toe walking,6\n"
@@ -520,3 +561,36 @@ def test_week_so_far_of_a_participant():
     assert week_so_far(log, "2026-04-08", participant="p1").startswith("1 of 2–3 sessions")
     one = read("participant,date,exercise,sets\np1,2026-04-06,Toe walking,6\n")
     assert week_so_far(one, "2026-04-08").startswith("1 of 2–3 sessions")
+
+
+def test_options_and_keywords_together_name_the_function(tmp_path):
+    from footstats.core.options import ReadOptions
+
+    for function in (plan_append, append_rows):
+        with pytest.raises(TypeError) as info:
+            function(
+                tmp_path / "log.csv", [{"date": "2026-04-10"}], options=ReadOptions(), dayfirst=True
+            )
+        assert str(info.value) == (
+            f"{function.__name__}(): give options= or dayfirst=, not both (a ReadOptions holds "
+            "every reading option: ReadOptions(dayfirst=...))"
+        )
+
+
+def test_refused_rows_name_the_log(tmp_path):
+    log = tmp_path / "log.csv"
+    with pytest.raises(RowsRefused) as info:
+        append_rows(log, [{"date": "2026-04-10", "exercise": "Toe walking", "sets": "x"}])
+    assert str(info.value).startswith(str(log))
+
+
+def test_a_log_over_one_mebibyte_is_written_whole(tmp_path):
+    # two notes of 600,000 characters: the new file is written in chunks of 1 MiB
+    log = tmp_path / "log.csv"
+    note = "n" * 600_000
+    old = "date,exercise,sets,notes\n" + "".join(
+        f"2026-04-0{day},Toe walking,6,{note}\n" for day in (8, 9)
+    )
+    log.write_text(old)
+    append_rows(log, [{"date": "2026-04-10", "exercise": "Toe walking", "sets": 6}], today=TODAY)
+    assert log.read_text() == old + "2026-04-10,Toe walking,6,\n"
