@@ -24,6 +24,7 @@ import footstats
 from footstats.errors import AppendError, RowsRefused, UsageError
 from footstats.reading.dialect import Dialect
 from footstats.writing import append as a
+from footstats.writing import files
 from footstats.writing.append import append_rows, plan_append, session_rows, week_so_far
 
 TODAY = date(2026, 12, 31)
@@ -594,3 +595,49 @@ def test_a_log_over_one_mebibyte_is_written_whole(tmp_path):
     log.write_text(old)
     append_rows(log, [{"date": "2026-04-10", "exercise": "Toe walking", "sets": 6}], today=TODAY)
     assert log.read_text() == old + "2026-04-10,Toe walking,6,\n"
+
+
+# -- a plan written later: the lock's failures name the log ------------------------------
+
+
+def _refused_lock(monkeypatch, error):
+    import filelock
+
+    def acquire(self, *args, **kwargs):
+        raise error(self.lock_file)
+
+    monkeypatch.setattr(filelock.FileLock, "acquire", acquire)
+
+
+def test_a_planned_write_that_cannot_get_the_lock_names_the_log(tmp_path, monkeypatch):
+    import filelock
+
+    log = tmp_path / "log.csv"
+    log.write_text("date,exercise,sets\n2026-04-08,Toe walking,6\n")
+    plan = plan_append(log, [{"date": "2026-04-10", "exercise": "Toe walking", "sets": 6}])
+    _refused_lock(monkeypatch, filelock.Timeout)
+    with pytest.raises(AppendError) as refused:
+        plan.write()
+    assert str(refused.value) == (
+        f"{log}: nothing was written: {log} is being written by another program "
+        f"(footstats waited {files.LOCK_TIMEOUT_SECONDS:g} s for it); try again in a moment"
+    )
+    assert log.read_text() == "date,exercise,sets\n2026-04-08,Toe walking,6\n"
+
+
+def test_a_planned_write_refused_its_lock_file_names_the_log(tmp_path, monkeypatch):
+    log = tmp_path / "log.csv"
+    log.write_text("date,exercise,sets\n2026-04-08,Toe walking,6\n")
+    plan = plan_append(log, [{"date": "2026-04-10", "exercise": "Toe walking", "sets": 6}])
+
+    def denied(lock_file):
+        return PermissionError(errno.EACCES, os.strerror(errno.EACCES), lock_file)
+
+    _refused_lock(monkeypatch, denied)
+    with pytest.raises(AppendError) as refused:
+        plan.write()
+    assert str(refused.value) == (
+        f"cannot write {log}: permission denied on its lock file {a.lock_file(log)} (made by "
+        f"another user?); nothing was written and {log} is unchanged"
+    )
+    assert log.read_text() == "date,exercise,sets\n2026-04-08,Toe walking,6\n"
