@@ -541,6 +541,44 @@ def test_session_rows_and_week_so_far_of_a_routine_given(tmp_path):
         assert week_so_far(log, "2026-04-08", program=path) == text
 
 
+TOE_WALKING_ONCE_A_WEEK = """name = "Toe walking once a week"
+sessions_per_week = 1
+session_minutes = 10
+
+[[exercise]]
+id = "toe_walking"
+name = "Toe walking"
+sets = 6
+"""
+
+
+def test_week_so_far_judges_the_week_by_the_routine_given_not_the_logs_own(tmp_path):
+    # read with the packaged routine (2-3 a week); the routine given asks for 1 a week, so
+    # the one session of the week of 6 April meets it: a streak of 1, not 0
+    path = tmp_path / "once.toml"
+    path.write_text(TOE_WALKING_ONCE_A_WEEK, encoding="utf-8")
+    log = read("date,exercise,sets\n2026-04-06,Toe walking,6\n")
+    assert week_so_far(log, "2026-04-08", routine=path) == (
+        "1 of 1 sessions this week (week of Mon 6 Apr 2026); streak: 1 week at target"
+    )
+    assert week_so_far(log, "2026-04-08") == (
+        "1 of 2–3 sessions this week (week of Mon 6 Apr 2026); streak: 0 weeks at target"
+    )
+
+
+def test_a_past_week_short_of_target_is_left_out_of_the_streak_so_far():
+    # 30 March: 2 sessions (met); 6 April: 1 session, and the log goes on to 13 April, so
+    # that week is over and short: asked on 8 April, the streak so far is the week before
+    # (1), neither broken by the short week (0) nor counting it
+    log = read(
+        "date,exercise,sets\n2026-03-30,Heel raises,2\n2026-04-01,Heel raises,2\n"
+        "2026-04-06,Toe walking,6\n2026-04-13,Toe walking,6\n"
+    )
+    assert week_so_far(log, "2026-04-08") == (
+        "1 of 2–3 sessions this week (week of Mon 6 Apr 2026); streak: 1 week at target"
+    )
+
+
 def test_the_preview_keeps_a_trailing_space(tmp_path):
     plan = plan_append(
         tmp_path / "log.csv",
@@ -641,3 +679,58 @@ def test_a_planned_write_refused_its_lock_file_names_the_log(tmp_path, monkeypat
         f"another user?); nothing was written and {log} is unchanged"
     )
     assert log.read_text() == "date,exercise,sets\n2026-04-08,Toe walking,6\n"
+
+
+def test_append_rows_that_cannot_get_the_lock_names_the_log(tmp_path, monkeypatch):
+    import filelock
+
+    log = tmp_path / "log.csv"
+    log.write_text("date,exercise,sets\n")
+    _refused_lock(monkeypatch, filelock.Timeout)
+    with pytest.raises(AppendError) as refused:
+        append_rows(log, [{"date": "2026-04-10", "exercise": "Toe walking", "sets": 6}])
+    assert str(refused.value) == (
+        f"{log}: nothing was written: {log} is being written by another program "
+        f"(footstats waited {files.LOCK_TIMEOUT_SECONDS:g} s for it); try again in a moment"
+    )
+    assert log.read_text() == "date,exercise,sets\n"
+
+
+def test_a_planned_write_of_refused_rows_names_the_file(tmp_path):
+    log = tmp_path / "log.csv"
+    log.write_text("date,exercise,sets\n")
+    plan = plan_append(log, [{"date": "2026-04-10", "exercise": "Toe walking", "sets": "x"}])
+    with pytest.raises(RowsRefused) as refused:
+        plan.write()
+    assert refused.value.file == str(log)
+    assert str(refused.value).startswith(
+        f"{log}: nothing was written; the new rows have errors:\n  {log}:2:"
+    )
+
+
+def test_a_failed_write_under_the_lock_names_the_log_and_its_folder(tmp_path, monkeypatch):
+    log = tmp_path / "log.csv"
+    log.write_text("date,exercise,sets\n")
+    plan = plan_append(log, [{"date": "2026-04-10", "exercise": "Toe walking", "sets": 6}])
+
+    def denied(path, data):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+    monkeypatch.setattr(a, "_write_all", denied)
+    with pytest.raises(AppendError) as refused:
+        plan.write()
+    assert str(refused.value) == (
+        f"cannot write {log}: permission denied in the folder {tmp_path} (footstats writes the "
+        "new log beside the old one, then swaps them, so the folder must be writable); "
+        f"nothing was written and {log} is unchanged"
+    )
+    assert log.read_text() == "date,exercise,sets\n"
+
+
+def test_a_leftover_temp_file_removed_by_someone_else_meanwhile_is_no_error(tmp_path, monkeypatch):
+    # stale_temps listed a killed writer's file; it is gone by the time it is removed
+    log = tmp_path / "log.csv"
+    log.write_text("date,exercise,sets\n")
+    monkeypatch.setattr(a, "stale_temps", lambda path: [tmp_path / ".log.csv.gone.tmp"])
+    append_rows(log, [{"date": "2026-04-10", "exercise": "Toe walking", "sets": 6}])
+    assert log.read_text() == "date,exercise,sets\n2026-04-10,Toe walking,6\n"
