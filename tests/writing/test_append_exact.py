@@ -5,7 +5,10 @@ pinned byte for byte in tests/reading/test_dialect_exact.py and tests/writing/te
 
 Equivalent mutants left alive in ``week_so_far``: ``len(this_week) > 0`` as ``>= 0`` (a week
 without rows adds no row to the history either way) and ``if len(history)`` always true
-(``frequency_summary`` of no week says a streak of 0).
+(``frequency_summary`` of no week says a streak of 0). In ``_plan``: ``sniff(None, ...)``
+(the label reaches only the problems inside ``NotALog``, whose messages are what is shown)
+and ``_Snapshot.of(target)`` without the bytes read (it reads the same bytes again; only a
+save in between, which no test can time, would tell them apart).
 """
 
 from __future__ import annotations
