@@ -105,9 +105,9 @@ _CHUNK = 1 << 20
 
 @dataclass(frozen=True)
 class _Snapshot:
-    """What a file was when it was read: size, modification time and content hash."""
+    """What a file was when it was read: modification time and content hash (a save of
+    the same bytes counts as a change: the user may be editing the log)."""
 
-    size: int
     mtime_ns: int
     digest: bytes
 
@@ -119,7 +119,7 @@ class _Snapshot:
                 data = read_regular_file(path)
         except FileNotFoundError:
             return None
-        return cls(info.st_size, info.st_mtime_ns, hashlib.sha256(data).digest())
+        return cls(info.st_mtime_ns, hashlib.sha256(data).digest())
 
 
 @dataclass(frozen=True)
@@ -359,20 +359,19 @@ def _plan(path: str | PathLike[str], rows: Any, options: ReadOptions) -> Append:
         except NotALog as exc:
             raise AppendError(f"{label}: nothing was written: {exc}") from None
         _refuse_app_export(label, found.header)
-        dialect, header, old_text = found.dialect, found.header, found.text
-    else:
-        dialect, header, old_text = DEFAULT, _new_header(records), ""
-    # the header is line 1; a missing final line break is added before the new lines
-    ended = old_text if old_text.endswith("\n") else old_text + "\n"
-    first_line = ended.count("\n") + 1 if old_text else 2
+        dialect, header = found.dialect, found.header
+        # the header is line 1; a missing final line break is added before the new lines
+        ended = found.text.endswith("\n")
+        first_line = found.text.count("\n") + (1 if ended else 2)
+        prefix = old if ended else old + dialect.newline.encode(dialect.encoding)
+        text = ""
+    else:  # a new log: its header, then the rows from line 2
+        dialect, header = DEFAULT, _new_header(records)
+        first_line, prefix = 2, b""
+        text = dialect.line([(name, "text") for name in header]) + "\n"
     build = _Builder(label, dialect, header, first_line)
     lines = [build.record(row) for row in records]
-    text = "".join(line + "\n" for line in lines)
-    prefix = old if old else dialect.bom
-    if not old:
-        text = dialect.line([(name, "text") for name in header]) + "\n" + text
-    elif not old_text.endswith("\n"):
-        prefix += dialect.newline.encode(dialect.encoding)
+    text += "".join(line + "\n" for line in lines)
     new_part = text.replace("\n", dialect.newline)
     try:
         data = prefix + new_part.encode(dialect.encoding)
@@ -383,10 +382,11 @@ def _plan(path: str | PathLike[str], rows: Any, options: ReadOptions) -> Append:
             f"({dialect.encoding}); leave it out or convert the log to UTF-8"
         ) from None
     if not data.startswith(old):  # cannot happen: the old bytes are the new file's start
-        raise AssertionError(f"{label}: the new file would not start with the old one")
+        raise AssertionError(f"{label}: not the old file's start")  # pragma: no mutate
     problems = build.problems + _check(label, data, build.lines, options)
     problems += _unknown_exercises(label, records, build.lines, options, problems)
-    before = _Snapshot.of(target, old) if old or target.exists() else None
+    # None when there is no file; the bytes read, not read again
+    before = _Snapshot.of(target, old)
     mode = stat.S_IMODE(target.stat().st_mode) if before is not None else None
     return Append(
         file=label,
@@ -565,7 +565,7 @@ class _Builder:
         self.spans.append(text.count(self.dialect.newline) + 1)
         return text.replace(self.dialect.newline, "\n")
 
-    def cell(self, value, key: str = "") -> tuple[str, str]:
+    def cell(self, value, key: str) -> tuple[str, str]:
         if _blank(value):
             return "", "empty"
         if isinstance(value, bool):
@@ -657,8 +657,9 @@ def _whole(value: float) -> int | float:
 
 
 def _target(path: str | PathLike) -> Path:
-    """The file to write: a symbolic link's target (replacing the link would cut it)."""
-    return Path(path).resolve() if Path(path).is_symlink() else Path(path)
+    """The file to write, as an absolute path: a symbolic link's target (replacing the link
+    would cut it); messages name its folder whatever the current folder."""
+    return Path(path).resolve()
 
 
 def _read(label: str, target: Path) -> bytes:
@@ -700,8 +701,6 @@ def _check_encoding(label: str, old: bytes, encoding: str | None) -> None:
         old.decode("utf-8")
     except UnicodeDecodeError:
         return  # not UTF-8: the given encoding may well be the log's
-    if old.startswith(codecs.BOM_UTF16_LE) or old.startswith(codecs.BOM_UTF16_BE):
-        return
     raise AppendError(
         f"{label}: nothing was written: the log is UTF-8 (its bytes read as UTF-8), so rows "
         f"written as {encoding} would make it unreadable; leave out the encoding "
@@ -738,12 +737,11 @@ def _check(label: str, data: bytes, lines: list[int], options: ReadOptions) -> l
     line = problems[LINE_COLUMN]
     new = line.ge(first).fillna(False).astype(bool)
     severity = problems[SEVERITY]
-    header = line.isna() | line.eq(1)
-    keep = (new & severity.isin([ERROR, WARNING])) | (header.fillna(True) & severity.eq(ERROR))
+    header = line.isna() | line.eq(1)  # never NA: True | NA is True
+    keep = (new & severity.isin([ERROR, WARNING])) | (header & severity.eq(ERROR))
     found = problems[keep.to_numpy(dtype=bool)].to_dict("records")
-    seen = set(loaded.log[LINE_COLUMN][loaded.log[LINE_COLUMN] >= first]) | {
-        p[LINE_COLUMN] for p in found if p[SEVERITY] == ERROR and p[LINE_COLUMN] is not pd.NA
-    }
+    # with no error, every new line must be read back as a row
+    seen = set(loaded.log[LINE_COLUMN][loaded.log[LINE_COLUMN] >= first])
     if not any(p[SEVERITY] == ERROR for p in found) and not set(lines) <= seen:
         found.append(
             problem(
@@ -775,7 +773,7 @@ def _unknown_exercises(
     warned = {(p[LINE_COLUMN], p[CODE]) for p in found}
     out = []
     for record, line in zip(records, lines, strict=True):
-        name = _text(record.get(EXERCISE, ""))
+        name = _text(record.get(EXERCISE))
         if not name or routine.match(name) is not None or name_key(name) in mapped:
             continue
         if (line, UNKNOWN_EXERCISE.id) in warned:
