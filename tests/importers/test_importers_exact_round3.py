@@ -599,18 +599,6 @@ def test_fitnotes_a_comma_in_a_name_is_read_again_from_the_text():
     ]  # fmt: skip
 
 
-def test_loop_entry_cells_with_a_blank_line_between_them():
-    text = ENTRY_TEXT.replace("value=3000),\n", "value=3000),\n\n")
-    width = {**WIDTH, "code": "FS013", "message": "6 values"}
-    log, problems = imported(
-        loop, raw_table("Date,Feet,Walk,"), "Checkmarks.csv", habit="Feet", text=text,
-        problems=[width],
-    )  # fmt: skip
-    # the blank line 3 is passed over: 2 Feb (line 2, done) and 1 Feb (line 4, skipped)
-    assert log.values.tolist() == [["2022-02-02", "true", 2], ["2022-02-01", "false", 4]]
-    assert [p["code"] for p in problems] == ["FS421", "FS418"]
-
-
 def loop_folder(tmp_path, habits: str, header: str, first: str, *folders: str):
     (tmp_path / "Habits.csv").write_text(habits, encoding="utf-8")
     (tmp_path / "Checkmarks.csv").write_text(f"{header}\n{first}\n", encoding="utf-8")
@@ -679,3 +667,102 @@ def test_loop_a_summary_with_a_blank_header_has_no_column(tmp_path):
     for options in (ReadOptions(habit="Walk"), ReadOptions()):
         _, problems = loop.to_log(Export(raw_table("2022-02-02,2"), "Checkmarks.csv"), options)
         assert [p["code"] for p in problems] == ["FS418"]
+
+
+def test_hevy_month_words_keep_the_times_index():
+    times = pd.Series(["11 Nis 2026, 13:05", "2025-01-30", "11 Nis 2026, 13:05"], index=[7, 3, 5])
+    words = hevy.month_words(times)
+    assert (words.tolist(), words.index.tolist()) == (["Nis", "", "Nis"], [7, 3, 5])
+
+
+def test_loop_a_measurable_habit_in_entry_cells_says_so():
+    # Entry cells the file layer could read (quoted): a measurable habit (3000 is 3)
+    raw = raw_table("Date,Walk,", '2022-02-02,"Entry(timestamp=2022-02-02, value=3000)",')
+    log, problems = imported(loop, raw, "Checkmarks.csv", habit="Walk")
+    assert log.values.tolist() == [["2022-02-02", "true", 2]]
+    assert found(problems) == [
+        (None, "Walk", "", "notice", "FS421",
+         "read values written as Entry(timestamp=..., value=...) (Loop 2.0.3's export bug)"),
+        (None, "Walk", "", "notice", "FS418", "Loop habit 'Walk': 1 of 1 days done (an amount "
+         "above 0 is a session); a habit log has sessions only, no exercises, sets or pain"),
+    ]  # fmt: skip
+
+
+ENTRY_NOTICE = (
+    None, "-", "", "notice", "FS421",
+    "read values written as Entry(timestamp=..., value=...) (Loop 2.0.3's export bug)",
+)  # fmt: skip
+FEET = (
+    "Loop habit 'Feet': 1 of 2 days done (only a manual check (YES_MANUAL, 2) is a session; "
+    "YES_AUTO (1) is Loop's fill-in when the week's target is met, not a day done); 1 day(s) "
+    "skipped (SKIP, 3): not sessions; a habit log has sessions only, no exercises, sets or "
+    "pain; the other habits are not read: Walk"
+)
+
+
+def test_loop_entry_cells_with_a_blank_line_between_them():
+    # the blank line 3 is passed over: 2 Feb (line 2, done) and 1 Feb (line 4, skipped)
+    text = ENTRY_TEXT.replace("value=3000),\n", "value=3000),\n\n")
+    width = {**WIDTH, "code": "FS013", "message": "6 values"}
+    log, problems = imported(
+        loop, raw_table("Date,Feet,Walk,"), "Checkmarks.csv", habit="Feet", text=text,
+        problems=[width],
+    )  # fmt: skip
+    assert log.values.tolist() == [["2022-02-02", "true", 2], ["2022-02-01", "false", 4]]
+    assert found(problems) == [ENTRY_NOTICE, (None, "Feet", "", "notice", "FS418", FEET)]
+
+
+def test_loop_lines_too_wide_beside_lines_read_are_the_file_layers_errors():
+    # line 3 has a value too many (no Entry cell, no split name): the file layer's error
+    # stays, and line 2 is read
+    text = "Date,Feet,Walk,\n2022-02-02,2,3000,\n2022-02-01,2,3,4,\n"
+    width = {**WIDTH, "line": 3, "code": "FS013", "message": "5 values"}
+    log, problems = imported(
+        loop, raw_table("Date,Feet,Walk,", "2022-02-02,2,3000,"), "Checkmarks.csv",
+        habit="Feet", text=text, problems=[width],
+    )  # fmt: skip
+    assert log.values.tolist() == [["2022-02-02", "true", 2]]
+    assert [p["code"] for p in problems] == ["FS013", "FS418"]
+    assert problems[0] == width
+
+
+def test_loop_only_trailing_delimiters_are_no_split_name():
+    # every line ends in one comma too many (a trailing delimiter notice): not refused
+    trailing = {**WIDTH, "severity": "notice", "code": "FS016", "message": "trailing"}
+    log, problems = imported(
+        loop, raw_table("Date,Feet,Walk,"), "Checkmarks.csv", habit="Feet",
+        text="Date,Feet,Walk,\n", problems=[trailing],
+    )  # fmt: skip
+    assert log.empty
+    assert problems == [trailing]
+
+
+def test_loop_a_habits_own_file_with_a_line_too_wide_is_not_refused():
+    # the habit's own file: its one line has a value too many (the file layer's error)
+    width = {**WIDTH, "code": "FS013", "message": "4 values"}
+    log, problems = imported(
+        loop, raw_table("Date,Value,Notes"), "Checkmarks.csv",
+        text="Date,Value,Notes\n2022-02-02,2,a,b\n", problems=[width],
+    )  # fmt: skip
+    assert log.empty
+    assert problems == [width]
+
+
+def test_loop_a_split_name_without_the_files_text_counts_the_width_errors():
+    # no text (the reader kept none): 2 lines with too few values; a trailing delimiter
+    # notice is no line of its own
+    widths = [
+        {**WIDTH, "code": "FS014", "message": "4 values"},
+        {**WIDTH, "line": 3, "code": "FS014", "message": "4 values"},
+        {**WIDTH, "line": 4, "severity": "notice", "code": "FS016", "message": "trailing"},
+    ]
+    log, problems = imported(
+        loop, raw_table("Date,Feet, then stretch,Walk,"), "Checkmarks.csv", habit="Walk",
+        problems=widths,
+    )  # fmt: skip
+    assert log.empty
+    assert [p["code"] for p in problems] == ["FS424"]
+    assert problems[0]["message"].startswith(
+        "no line has as many values as the header has habits (2 lines): a habit name with a "
+        "comma was split in two by Loop's export (a known Loop bug). Give"
+    )
