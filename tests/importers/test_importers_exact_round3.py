@@ -13,12 +13,9 @@ Left alive on purpose, all equivalent (2026-12-08):
   ``fillna(0)``: a blank weight, reps or distance then makes the row's "empty" mask NA
   rather than True, and the ``transform("all")`` of a label skips NA, so a blank still
   counts as empty, as 0 does (``fillna(0)`` says so to the reader).
-- ``loop._summary_problem``: its ``open`` with ``encoding=None``, without it, or
-  ``"UTF-8-SIG"``: Python reads UTF-8 wherever the tests run (the C locale is coerced to
-  UTF-8), and a byte-order mark left on the first name changes nothing, as only the names
-  after ``Date`` are used; ``newline=None`` or without it: universal newlines end the line
-  as ``""`` does, and the line end is stripped either way; ``header.lstrip("\r\n")``:
-  csv ends a row at its line break.
+- ``loop._summary_problem``: ``header.lstrip("\r\n")``: csv ends a row at its line
+  break. (Its ``open``, whose encoding and newline mutants no test can tell apart, carries
+  ``# pragma: no mutate`` with the reason.)
 - ``hevy.in_english``: ``_ENGLISH[month - 2]`` in the test that skips a month name already
   in English: the name is then replaced by itself; ``str.replace`` without ``n=1``, or
   ``n=2``: a time with its month name twice is no time either way (the error quotes the
