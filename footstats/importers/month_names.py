@@ -172,7 +172,7 @@ def token(name: str) -> str:
     >>> token("Şub"), token("fev."), token("Sept.")
     ('şub', 'fev', 'sept')
     """
-    return name.strip().casefold().rstrip(".")
+    return name.strip().rstrip(".").casefold()  # no letter casefolds to "."
 
 
 def month_index() -> dict[str, dict[str, int]]:

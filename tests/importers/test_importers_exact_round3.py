@@ -241,6 +241,7 @@ def test_hevy_a_turkish_export_and_a_month_no_language_has():
 
 def test_the_month_table_reads_every_form():
     assert month_names.token(" Sept. ") == "sept"
+    assert month_names.token("LUX.") == "lux"  # only the final dot goes, not an X
     index = month_names.month_index()
     # German in a date (März) and alone (Mär); Hevy's Spanish sep; Greek's final sigma
     assert (index["märz"]["de"], index["mär"]["de"], index["sep"]["es"]) == (3, 3, 9)
