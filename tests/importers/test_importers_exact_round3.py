@@ -364,6 +364,8 @@ def export_folder(tmp_path, header: str, first: str):
     [
         # the summary serves Walk: its file
         ("Date,Feet,Walk,", "2022-02-02,2,3000,", "Walk", "Checkmarks.csv"),
+        # Walk as the summary's first habit
+        ("Date,Walk,", "2022-02-02,3000,", "Walk", "Checkmarks.csv"),
         # no habit asked for: the summary (the reader asks which)
         ("Date,Feet, then stretch,Walk,", "2022-02-02,2,3000,", None, "Checkmarks.csv"),
         # a split header (3 values for 5 names), even in Entry cells: the habit's own file
@@ -793,3 +795,18 @@ def test_loop_a_habits_own_file_read_because_a_comma_split_the_summary(tmp_path)
         "for habit 'Walk': the export's Checkmarks.csv cannot serve it: a habit name with a "
         "comma splits its header, a known Loop bug",
     )  # fmt: skip
+
+
+def test_loop_a_habits_own_file_outside_an_export_has_no_notice(tmp_path):
+    # a habit's folder copied out of its export: no Habits.csv or summary beside it
+    (tmp_path / "001 Walk").mkdir()
+    export = Export(raw_table("2022-02-02,2"), "Checkmarks.csv", tmp_path / "001 Walk")
+    log, problems = loop.to_log(export, ReadOptions(habit="Walk"))
+    assert log.values.tolist() == [[pd.Timestamp("2022-02-02"), True, 1]]
+    # the habit named by its folder, 001 Walk
+    assert found(problems) == [
+        (None, "Value", "", "notice", "FS418", "Loop habit 'Walk': 1 of 1 days done (only a "
+         "manual check (YES_MANUAL, 2) is a session; YES_AUTO (1) is Loop's fill-in when the "
+         "week's target is met, not a day done); a habit log has sessions only, no exercises, "
+         "sets or pain"),
+    ]  # fmt: skip
