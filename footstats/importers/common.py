@@ -533,7 +533,7 @@ def name_spaces_notice(
     >>> notice["line"], notice["message"]
     (2, "'Row ' and 'Row' differ only by spaces: read as one exercise (lines 2, 3)")
     """
-    spellings = pd.Series(written.dropna().unique(), dtype="str")
+    spellings = pd.Series(written.dropna().unique())  # the names are text: str
     cleaned = clean(spellings)
     alike = cleaned.duplicated(keep=False) & cleaned.ne("")
     if not alike.any():  # the common case: one spelling per name

@@ -130,7 +130,7 @@ def to_log(export: Export, options: ReadOptions = C.READ_AS_WRITTEN) -> Imported
     cols.flag(exercise.eq(""), "exercise", EXPORT_BLANK_EXERCISE, "blank exercise")
     warmup = _warmups(cols)
     count = cols.numbers("sets", "sets", whole=True).fillna(1)  # the older layout's Sets
-    blank = pd.Series("", index=raw.index, dtype="str")
+    blank = pd.Series("", index=raw.index)  # pandas infers str
     sets = C.sets_table(
         cols,
         when=when,
@@ -139,7 +139,8 @@ def to_log(export: Export, options: ReadOptions = C.READ_AS_WRITTEN) -> Imported
         warmup=warmup,
         reps=cols.numbers("reps", "reps", whole=True),
         seconds=cols.numbers("duration(s)", "seconds"),
-        minutes=C.missing_numbers(raw.index),
+        # None, or missing_numbers(None) (one NA, aligned on the index): as missing
+        minutes=C.missing_numbers(raw.index),  # pragma: no mutate: None is as missing
         notes=cols.text("note", verbatim=True),
         workout_notes=blank,
         count=count,
@@ -173,7 +174,8 @@ def _utc_notice(cols: C.Columns, when: pd.Series) -> list[dict]:
     read = utc.notna() & ~cols.bad
     if not read.any():  # the older layout (days) or no time read: nothing was in UTC
         return []
-    workouts = pd.DataFrame({"utc": utc[read], "local": when[read]}).drop_duplicates("utc")
+    # a workout per UTC time: its local time is the UTC time's, so rows alike are the same time
+    workouts = pd.DataFrame({"utc": utc[read], "local": when[read]}).drop_duplicates()
     zone = cols.options.timezone
     if zone is None:
         early = int(workouts["utc"].dt.hour.lt(_EARLY_HOURS).sum())

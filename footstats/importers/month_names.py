@@ -172,7 +172,7 @@ def token(name: str) -> str:
     >>> token("Şub"), token("fev."), token("Sept.")
     ('şub', 'fev', 'sept')
     """
-    return name.strip().casefold().rstrip(".")
+    return name.strip().rstrip(".").casefold()  # no letter casefolds to "."
 
 
 def month_index() -> dict[str, dict[str, int]]:
@@ -181,12 +181,14 @@ def month_index() -> dict[str, dict[str, int]]:
     >>> month_index()["nis"]
     {'tr': 4}
     """
+    # each form is twelve names, one space apart (no name holds a space)
+    pairs = [
+        (language, {name: month for month, name in enumerate(form.split(), start=1)})
+        for language, forms in FORMS.items()
+        for form in forms
+    ]
     index: dict[str, dict[str, int]] = {}
-    for language, forms in FORMS.items():
-        for form in forms:
-            for month, name in enumerate(form.split(" "), start=1):
-                index.setdefault(name, {})[language] = month
-    for language, names in APP_SPELLINGS.items():
+    for language, names in [*pairs, *APP_SPELLINGS.items()]:
         for name, month in names.items():
             index.setdefault(name, {})[language] = month
     return index

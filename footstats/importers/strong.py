@@ -361,7 +361,7 @@ def _rest_shaped(cols: C.Columns, order: pd.Series) -> pd.Series:
         if key in cols:
             values, bad = C.parse_numbers(cols.raw[cols.names[key]])
             empty &= ~bad & values.fillna(0).eq(0)
-    return empty.groupby(order).transform("all").astype(bool)
+    return empty.groupby(order).transform("all")  # bools, or booleans without NA
 
 
 def _rest_notices(

@@ -125,10 +125,44 @@ def test_seconds_of_a_timed_set_and_a_bad_duration():
             "isWarmup": ["false", "false"],
         }
     )
-    assert [p[2:6] for p in problems if p[4] == "error"] == [
-        ("Duration(s)", "abc", "error", "FS407")
+    assert [p for p in problems if p[4] == "error"] == [
+        (
+            FILE,
+            3,
+            "Duration(s)",
+            "abc",
+            "error",
+            "FS407",
+            "'abc' is not a number of seconds (0 or more)",
+        )
     ]
     assert log["seconds"].tolist() == [30.0]
+
+
+def test_the_warm_up_notice_quotes_the_first_warm_up_mark():
+    log, problems = convert(
+        {
+            "Date": ["2026-06-01 17:05:33 +0000"] * 3,
+            "Exercise": ["Squat"] * 3,
+            "Reps": ["5", "5", "5"],
+            "isWarmup": ["True", "TRUE", "false"],
+        }
+    )
+    # lines 2 and 3 are 2 warm-ups (any case), line 4 the one set; the notice quotes line 2's
+    # mark as written, once
+    assert rows(log) == [
+        [pd.Timestamp("2026-06-01 17:05:33"), "Squat", 1, 2, 5, None, None, "", "", "", 2]
+    ]
+    assert problems[-1] == (
+        FILE,
+        2,
+        "isWarmup",
+        "True",
+        "notice",
+        "FS414",
+        "2 warm-up set(s) (lines 2, 3) are not prescribed sets: not counted in sets, kept "
+        "apart in warmup_sets",
+    )
 
 
 def test_a_header_without_the_required_columns():

@@ -20,11 +20,11 @@ Left alive on purpose, all equivalent (2026-12-02):
   differ: a column that is not in the export has no values to differ, so the default is
   never used; and ``warmup_value="XXXX"`` for its default, which only FitNotes uses: it
   has no warm-ups, so the warm-up notice that quotes the value is never written.
-- ``fitnotes.to_log`` (``seconds``, ``minutes``) and ``hevy.to_log`` (``minutes``): None,
-  or ``missing_numbers(None)``, for the numbers of a column the export lacks: a column of
-  None is as missing as ``missing_numbers``' NA, and is written as blanks.
-- ``fitnotes.to_log``: the blank workout column with ``dtype=None`` or no dtype: pandas 3
-  infers ``str`` for it (the dtype is written out for pandas 2.2).
+- ``hevy.to_log`` (``minutes``): None, or ``missing_numbers(None)``, for the numbers of a
+  column the export lacks: a column of None is as missing as ``missing_numbers``' NA, and
+  is written as blanks (the same lines of ``fitnotes.day_log`` and ``fitbod.to_log`` carry
+  ``# pragma: no mutate`` since 2026-12-08, and their blank workout column no dtype: pandas
+  infers ``str``, as pandas 2.2 gave object for ``dtype="str"`` too).
 - ``loop.to_log``: ``when.dt.strftime(None)``: pandas writes dates at midnight as
   ``YYYY-MM-DD`` by default, the format given.
 """

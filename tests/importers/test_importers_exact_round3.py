@@ -6,6 +6,20 @@ number is worked out in a comment. Covered: Strong's rest timers in any language
 semicolon export's words, Hevy's month names, Loop's measurable skips, Entry cells and a
 habit's own file, the Fitbod and FitNotes for iOS importers, names that differ only by
 spaces, and the apps footstats does not read.
+
+Left alive on purpose, all equivalent (2026-12-08):
+
+- ``strong._rest_shaped``: ``values.fillna(None)`` (pandas 3 fills nothing) for
+  ``fillna(0)``: a blank weight, reps or distance then makes the row's "empty" mask NA
+  rather than True, and the ``transform("all")`` of a label skips NA, so a blank still
+  counts as empty, as 0 does (``fillna(0)`` says so to the reader).
+- ``loop._summary_problem``: ``header.lstrip("\r\n")``: csv ends a row at its line
+  break. (Its ``open``, whose encoding and newline mutants no test can tell apart, carries
+  ``# pragma: no mutate`` with the reason.)
+- ``hevy.in_english``: ``_ENGLISH[month - 2]`` in the test that skips a month name already
+  in English: the name is then replaced by itself; ``str.replace`` without ``n=1``, or
+  ``n=2``: a time with its month name twice is no time either way (the error quotes the
+  cell as written).
 """
 
 from __future__ import annotations
@@ -15,13 +29,25 @@ import pytest
 from _imported import imported, raw_table
 
 from footstats.core.options import ReadOptions
-from footstats.importers import fitbod, fitnotes_ios, hevy, loop, month_names, not_read, strong
+from footstats.importers import (
+    fitbod,
+    fitnotes,
+    fitnotes_ios,
+    hevy,
+    loop,
+    month_names,
+    not_read,
+    strong,
+)
 from footstats.importers.base import Export
 from footstats.importers.common import name_spaces_notice, parse_datetimes
 
 
 def found(problems: list[dict]) -> list[tuple]:
     keys = ("line", "column", "value", "severity", "code", "message")
+    # every problem names its file: the one given to the importer
+    assert {p["file"] for p in problems} <= {"s.csv", "h.csv", "x.csv", "f.csv", "i.csv",
+                                             "Checkmarks.csv"}  # fmt: skip
     return [tuple(p[k] for k in keys) for p in problems]
 
 
@@ -62,6 +88,31 @@ def test_strong_rest_timers_by_word_and_by_shape():
          "shape (no weight, reps, distance or note), not a set"),
         (7, "Set Order", "Rest Timer", "notice", "FS412",
          "skipped 1 Rest Timer row(s) (lines 7): Strong's rest timer, not a set"),
+    ]  # fmt: skip
+
+
+def test_strong_a_word_row_with_a_weight_or_a_distance_is_no_rest_timer():
+    raw = raw_table(
+        STRONG,
+        f"{DAY},Calf Raise,1,20,12,0,0,",
+        f"{DAY},Calf Raise,Gewicht,20,0,0,90,",  # a weight: not a rest timer's shape
+        f"{DAY},Calf Raise,Strecke,0,0,1.5,90,",  # a distance: not one either
+        f"{DAY},Calf Raise,Pause,,,,90,",  # blank weight, reps and distance: one
+    )
+    log, problems = imported(strong, raw, "s.csv")
+    # line 2 is the one set (reps 12); lines 3 and 4 are errors, line 5 a rest timer
+    assert log[["exercise", "sets", "reps", "line"]].values.tolist() == [
+        ["Calf Raise", "1", "12", 2]
+    ]
+    order = "expected a set number, W (warm-up), D (drop set), F (failure) or Rest Timer"
+    assert found(problems) == [
+        (3, "Set Order", "Gewicht", "error", "FS411",
+         f"'Gewicht' is not a Strong set order: {order}"),
+        (4, "Set Order", "Strecke", "error", "FS411",
+         f"'Strecke' is not a Strong set order: {order}"),
+        (5, "Set Order", "Pause", "notice", "FS412", "skipped 1 'Pause' row(s) (lines 5): read "
+         "as Strong's rest timer in the phone's language by their shape (no weight, reps, "
+         "distance or note), not a set"),
     ]  # fmt: skip
 
 
@@ -190,6 +241,7 @@ def test_hevy_a_turkish_export_and_a_month_no_language_has():
 
 def test_the_month_table_reads_every_form():
     assert month_names.token(" Sept. ") == "sept"
+    assert month_names.token("LUX.") == "lux"  # only the final dot goes, not an X
     index = month_names.month_index()
     # German in a date (März) and alone (Mär); Hevy's Spanish sep; Greek's final sigma
     assert (index["märz"]["de"], index["mär"]["de"], index["sep"]["es"]) == (3, 3, 9)
@@ -312,6 +364,8 @@ def export_folder(tmp_path, header: str, first: str):
     [
         # the summary serves Walk: its file
         ("Date,Feet,Walk,", "2022-02-02,2,3000,", "Walk", "Checkmarks.csv"),
+        # Walk as the summary's first habit
+        ("Date,Walk,", "2022-02-02,3000,", "Walk", "Checkmarks.csv"),
         # no habit asked for: the summary (the reader asks which)
         ("Date,Feet, then stretch,Walk,", "2022-02-02,2,3000,", None, "Checkmarks.csv"),
         # a split header (3 values for 5 names), even in Entry cells: the habit's own file
@@ -529,3 +583,230 @@ def test_times_with_an_offset_in_utc_or_a_zone():
     tokyo = parse_datetimes(values, formats, ZoneInfo("Asia/Tokyo")).tolist()
     assert tokyo[:2] == [pd.Timestamp("2026-01-16 08:30"), pd.Timestamp("2026-01-16 02:00")]
     assert pd.isna(tokyo[2])
+
+
+# -- round 4 (mutation run of 2026-12-08): what the survivors showed untested -----------------
+
+
+def test_fitnotes_ios_reads_its_dates_with_the_options_given():
+    raw = raw_table(IOS, "13/05/2026,Calf Raise,Legs,20,,12,,,,,wr")
+    log, problems = imported(fitnotes_ios, raw, "i.csv", dayfirst=True)
+    # 13/05/2026 day first: 13 May 2026; one set of 12
+    assert log[["date", "exercise", "sets", "reps", "line"]].values.tolist() == [
+        ["2026-05-13 00:00:00", "Calf Raise", "1", "12", 2]
+    ]
+    assert found(problems) == []
+
+
+FITNOTES = "Date,Exercise,Category,Weight (kg),Reps,Distance,Distance Unit,Time,Comment"
+
+
+def test_fitnotes_a_comma_in_a_name_is_read_again_from_the_text():
+    text = f"{FITNOTES}\n2024-03-15,Calf Raise, seated,Legs,0,12,,,,\n"
+    width = {"file": "f.csv", "line": 2, "column": "-", "value": "", "severity": "error",
+             "code": "FS013", "message": "10 values"}  # fmt: skip
+    log, problems = imported(fitnotes, raw_table(FITNOTES), "f.csv", text=text, problems=[width])
+    # the file layer refused line 2 (10 values for 9 names): read again, the name rejoined
+    assert log[["date", "exercise", "sets", "reps", "line"]].values.tolist() == [
+        ["2024-03-15 00:00:00", "Calf Raise, seated", "1", "12", 2]
+    ]
+    assert found(problems) == [
+        (2, "Exercise", "", "notice", "FS416", "1 line(s) have a comma in the exercise name, "
+         "which FitNotes writes without quotes (lines 2): read with the comma kept in the name"),
+    ]  # fmt: skip
+
+
+def loop_folder(tmp_path, habits: str, header: str, first: str, *folders: str):
+    (tmp_path / "Habits.csv").write_text(habits, encoding="utf-8")
+    (tmp_path / "Checkmarks.csv").write_text(f"{header}\n{first}\n", encoding="utf-8")
+    for folder in folders:
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "Checkmarks.csv").write_text("2022-02-02,2\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "habits",
+    [
+        "",  # an empty Habits.csv: unreadable
+        "Id,Title\n1,Walk\n",  # no Position or Name column
+        "Position,Name\n001,Feet\n",  # no habit Walk
+        "Position,Name\n002,Walk\n",  # Walk at 002, but no folder 002
+    ],
+)
+def test_loop_export_folder_without_the_habits_own_file_reads_the_summary(tmp_path, habits):
+    folder = loop_folder(tmp_path, habits, "Date,Feet,", "2022-02-02,2,", "001 Feet")
+    assert loop.export_file(folder, ReadOptions(habit="Walk")) == folder / "Checkmarks.csv"
+
+
+def test_loop_export_folder_a_habits_first_row_in_habits_csv(tmp_path):
+    # Walk twice in Habits.csv: the first row's position, 002, is its folder
+    habits = "Position,Name,Question\n002,Walk,?\nx,Walk,?\n"
+    folder = loop_folder(tmp_path, habits, "Date,Feet,", "2022-02-02,2,", "002 Walk")
+    assert loop.export_file(folder, ReadOptions(habit="Walk")) == folder / "002 Walk/Checkmarks.csv"
+
+
+def test_loop_habits_csv_with_only_position_and_name(tmp_path):
+    habits = 'Position,Name\n001,Feet\n002,BOX\n003,"Knee, left"\n'
+    # a summary re-saved without its trailing comma, its last habit ending in X
+    folder = loop_folder(
+        tmp_path, habits, "Date,Feet,BOX", "2022-02-02,2,3", "002 BOX", "003 Knee left"
+    )
+    assert loop.export_file(folder, ReadOptions(habit="BOX")) == folder / "Checkmarks.csv"
+    own = folder / "003 Knee left/Checkmarks.csv"
+    assert loop.export_file(folder, ReadOptions(habit="Knee, left")) == own
+    export = Export(raw_table("2022-02-02,2"), "Checkmarks.csv", folder / "003 Knee left")
+    log, problems = loop.to_log(export, ReadOptions(habit="Knee, left"))
+    # a file without a header: its first line, line 1, is the day
+    assert log.values.tolist() == [[pd.Timestamp("2022-02-02"), True, 1]]
+    # the habit as Habits.csv names it, with its comma
+    assert found(problems) == [
+        (None, "-", "Knee, left", "notice", "FS428", "read the habit's own file 003 Knee "
+         "left/Checkmarks.csv for habit 'Knee, left': the export's Checkmarks.csv cannot "
+         "serve it: it has no column 'Knee, left'"),
+        (None, "Value", "", "notice", "FS418", "Loop habit 'Knee, left': 1 of 1 days done "
+         "(only a manual check (YES_MANUAL, 2) is a session; YES_AUTO (1) is Loop's fill-in "
+         "when the week's target is met, not a day done); a habit log has sessions only, no "
+         "exercises, sets or pain"),
+    ]  # fmt: skip
+
+
+def test_loop_a_summary_with_a_blank_header_has_no_column(tmp_path):
+    # a header of one blank name and a first line of one value: no habit column, no split
+    folder = loop_folder(tmp_path, "Position,Name\n002,Walk\n", "\t", "2022-02-02", "002 Walk")
+    export = Export(raw_table("2022-02-02,2"), "Checkmarks.csv", folder / "002 Walk")
+    _, problems = loop.to_log(export, ReadOptions(habit="Walk"))
+    assert found(problems)[0][5] == (
+        "read the habit's own file 002 Walk/Checkmarks.csv for habit 'Walk': the export's "
+        "Checkmarks.csv cannot serve it: it has no column 'Walk'"
+    )
+    # without its folder, the file is read with no notice, habit or not
+    for options in (ReadOptions(habit="Walk"), ReadOptions()):
+        _, problems = loop.to_log(Export(raw_table("2022-02-02,2"), "Checkmarks.csv"), options)
+        assert [p["code"] for p in problems] == ["FS418"]
+
+
+def test_hevy_month_words_keep_the_times_index():
+    times = pd.Series(["11 Nis 2026, 13:05", "2025-01-30", "11 Nis 2026, 13:05"], index=[7, 3, 5])
+    words = hevy.month_words(times)
+    assert (words.tolist(), words.index.tolist()) == (["Nis", "", "Nis"], [7, 3, 5])
+
+
+def test_loop_a_measurable_habit_in_entry_cells_says_so():
+    # Entry cells the file layer could read (quoted): a measurable habit (3000 is 3)
+    raw = raw_table("Date,Walk,", '2022-02-02,"Entry(timestamp=2022-02-02, value=3000)",')
+    log, problems = imported(loop, raw, "Checkmarks.csv", habit="Walk")
+    assert log.values.tolist() == [["2022-02-02", "true", 2]]
+    assert found(problems) == [
+        (None, "Walk", "", "notice", "FS421",
+         "read values written as Entry(timestamp=..., value=...) (Loop 2.0.3's export bug)"),
+        (None, "Walk", "", "notice", "FS418", "Loop habit 'Walk': 1 of 1 days done (an amount "
+         "above 0 is a session); a habit log has sessions only, no exercises, sets or pain"),
+    ]  # fmt: skip
+
+
+ENTRY_NOTICE = (
+    None, "-", "", "notice", "FS421",
+    "read values written as Entry(timestamp=..., value=...) (Loop 2.0.3's export bug)",
+)  # fmt: skip
+FEET = (
+    "Loop habit 'Feet': 1 of 2 days done (only a manual check (YES_MANUAL, 2) is a session; "
+    "YES_AUTO (1) is Loop's fill-in when the week's target is met, not a day done); 1 day(s) "
+    "skipped (SKIP, 3): not sessions; a habit log has sessions only, no exercises, sets or "
+    "pain; the other habits are not read: Walk"
+)
+
+
+def test_loop_entry_cells_with_a_blank_line_between_them():
+    # the blank line 3 is passed over: 2 Feb (line 2, done) and 1 Feb (line 4, skipped)
+    text = ENTRY_TEXT.replace("value=3000),\n", "value=3000),\n\n")
+    width = {**WIDTH, "code": "FS013", "message": "6 values"}
+    log, problems = imported(
+        loop, raw_table("Date,Feet,Walk,"), "Checkmarks.csv", habit="Feet", text=text,
+        problems=[width],
+    )  # fmt: skip
+    assert log.values.tolist() == [["2022-02-02", "true", 2], ["2022-02-01", "false", 4]]
+    assert found(problems) == [ENTRY_NOTICE, (None, "Feet", "", "notice", "FS418", FEET)]
+
+
+def test_loop_lines_too_wide_beside_lines_read_are_the_file_layers_errors():
+    # line 3 has a value too many (no Entry cell, no split name): the file layer's error
+    # stays, and line 2 is read
+    text = "Date,Feet,Walk,\n2022-02-02,2,3000,\n2022-02-01,2,3,4,\n"
+    width = {**WIDTH, "line": 3, "code": "FS013", "message": "5 values"}
+    log, problems = imported(
+        loop, raw_table("Date,Feet,Walk,", "2022-02-02,2,3000,"), "Checkmarks.csv",
+        habit="Feet", text=text, problems=[width],
+    )  # fmt: skip
+    assert log.values.tolist() == [["2022-02-02", "true", 2]]
+    assert [p["code"] for p in problems] == ["FS013", "FS418"]
+    assert problems[0] == width
+
+
+def test_loop_only_trailing_delimiters_are_no_split_name():
+    # every line ends in one comma too many (a trailing delimiter notice): not refused
+    trailing = {**WIDTH, "severity": "notice", "code": "FS016", "message": "trailing"}
+    log, problems = imported(
+        loop, raw_table("Date,Feet,Walk,"), "Checkmarks.csv", habit="Feet",
+        text="Date,Feet,Walk,\n", problems=[trailing],
+    )  # fmt: skip
+    assert log.empty
+    assert problems == [trailing]
+
+
+def test_loop_a_habits_own_file_with_a_line_too_wide_is_not_refused():
+    # the habit's own file: its one line has a value too many (the file layer's error)
+    width = {**WIDTH, "code": "FS013", "message": "4 values"}
+    log, problems = imported(
+        loop, raw_table("Date,Value,Notes"), "Checkmarks.csv",
+        text="Date,Value,Notes\n2022-02-02,2,a,b\n", problems=[width],
+    )  # fmt: skip
+    assert log.empty
+    assert problems == [width]
+
+
+def test_loop_a_split_name_without_the_files_text_counts_the_width_errors():
+    # no text (the reader kept none): 2 lines with too few values; a trailing delimiter
+    # notice is no line of its own
+    widths = [
+        {**WIDTH, "code": "FS014", "message": "4 values"},
+        {**WIDTH, "line": 3, "code": "FS014", "message": "4 values"},
+        {**WIDTH, "line": 4, "severity": "notice", "code": "FS016", "message": "trailing"},
+    ]
+    log, problems = imported(
+        loop, raw_table("Date,Feet, then stretch,Walk,"), "Checkmarks.csv", habit="Walk",
+        problems=widths,
+    )  # fmt: skip
+    assert log.empty
+    assert [p["code"] for p in problems] == ["FS424"]
+    assert problems[0]["message"].startswith(
+        "no line has as many values as the header has habits (2 lines): a habit name with a "
+        "comma was split in two by Loop's export (a known Loop bug). Give"
+    )
+
+
+def test_loop_a_habits_own_file_read_because_a_comma_split_the_summary(tmp_path):
+    folder = export_folder(tmp_path, "Date,Feet, then stretch,Walk,", "2022-02-02,2,3000,")
+    export = Export(raw_table("2022-02-02,2"), "Checkmarks.csv", folder / "002 Walk")
+    _, problems = loop.to_log(export, ReadOptions(habit="Walk"))
+    # the summary's first line has 4 values for its 5 names
+    assert found(problems)[0] == (
+        None, "-", "Walk", "notice", "FS428", "read the habit's own file 002 Walk/Checkmarks.csv "
+        "for habit 'Walk': the export's Checkmarks.csv cannot serve it: a habit name with a "
+        "comma splits its header, a known Loop bug",
+    )  # fmt: skip
+
+
+def test_loop_a_habits_own_file_outside_an_export_has_no_notice(tmp_path):
+    # a habit's folder copied out of its export: no Habits.csv or summary beside it
+    (tmp_path / "001 Walk").mkdir()
+    export = Export(raw_table("2022-02-02,2"), "Checkmarks.csv", tmp_path / "001 Walk")
+    log, problems = loop.to_log(export, ReadOptions(habit="Walk"))
+    assert log.values.tolist() == [[pd.Timestamp("2022-02-02"), True, 1]]
+    # the habit named by its folder, 001 Walk
+    assert found(problems) == [
+        (None, "Value", "", "notice", "FS418", "Loop habit 'Walk': 1 of 1 days done (only a "
+         "manual check (YES_MANUAL, 2) is a session; YES_AUTO (1) is Loop's fill-in when the "
+         "week's target is met, not a day done); a habit log has sessions only, no exercises, "
+         "sets or pain"),
+    ]  # fmt: skip
