@@ -170,9 +170,7 @@ def _decode_problem(label: str, data: bytes, exc: UnicodeDecodeError, encoding: 
     before = data[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     line = before.count(b"\n") + 1
     bad = data[exc.start : exc.start + 1]
-    others = (
-        data.decode(encoding, errors="replace").replace("\r\n", "\n").replace("\r", "\n")
-    ).split("\n")
+    others = _normalise_newlines(data.decode(encoding, errors="replace"))[0].split("\n")
     more = sum("\ufffd" in text for text in others[line:])
     tail = f" (and {more} more lines)" if more else ""
     return problem(

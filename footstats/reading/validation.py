@@ -167,8 +167,8 @@ class _Cells:
     def keep(self, mask: np.ndarray) -> _Cells:
         """The cells of the rows in ``mask``, with only the uniques those rows use."""
         codes = self.codes[mask]
-        present = np.flatnonzero(np.bincount(codes, minlength=len(self.uniques)))
-        renumber = np.full(len(self.uniques), -1, dtype=np.intp)
+        present = np.flatnonzero(np.bincount(codes))
+        renumber = np.zeros(len(self.uniques), dtype=np.intp)  # read only where present
         renumber[present] = np.arange(len(present))
         uniques = self.uniques.iloc[present].reset_index(drop=True)
         numbers = None if self.numbers is None else self.numbers[mask].reset_index(drop=True)

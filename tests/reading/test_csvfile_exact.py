@@ -7,7 +7,8 @@ Equivalent mutants left alive: in ``_decode_problem``, a line break replaced by
 one); ``len(head) // 4`` as ``/ 4`` in ``_binary_message`` and ``// 20`` as ``/ 20`` in
 ``_looks_binary`` (a whole count is above n / 4 exactly when it is above n // 4); in
 ``_width_problem``, ``len(record) > width`` as ``>=`` (it is only called for a record whose
-width is not the header's).
+width is not the header's); in ``_stray_quote``, ``quoted = None`` for ``quoted = False``
+(both false: ``quoted`` is only tested for truth).
 """
 
 from __future__ import annotations
