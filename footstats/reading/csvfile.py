@@ -167,8 +167,8 @@ def _binary_message(data: bytes) -> str:
 
 
 def _decode_problem(label: str, data: bytes, exc: UnicodeDecodeError, encoding: str) -> dict:
-    before = data[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    line = before.count(b"\n") + 1
+    before = data[: exc.start]  # its line breaks: LF, CR and CRLF (one break, not two)
+    line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
     bad = data[exc.start : exc.start + 1]
     others = _normalise_newlines(data.decode(encoding, errors="replace"))[0].split("\n")
     more = sum("\ufffd" in text for text in others[line:])
@@ -501,7 +501,7 @@ class _LineQuotes:
     """The quotes on each physical line, to find where an invalid record's quotes balance."""
 
     def __init__(self, text: str):
-        data = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+        data = np.frombuffer(text.encode(), dtype=np.uint8)  # UTF-8, str.encode's default
         breaks = np.flatnonzero(data == ord("\n"))
         per_line = np.bincount(
             np.searchsorted(breaks, np.flatnonzero(data == ord('"'))), minlength=len(breaks) + 1
