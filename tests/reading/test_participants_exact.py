@@ -2,11 +2,14 @@
 each with its line, column, value, severity, code and message, the valid rows as read, and
 the enrolment checks against a log (issue 27, for ``make mutate``).
 
-No equivalent mutant is left: ``strict=True`` of the zip over two columns of one table
-(never unequal) is on a line of its own, which ``do_not_mutate_patterns`` skips; the
-redundant casts (``dtype=object`` of arrays that are object already, ``to_numpy("int64")``
-of the int64 line column), ``fillna(False)`` of ``end < start`` (a comparison with NaT is
-False, never missing) and the NaT written out in an empty datetime column were removed.
+``strict=True`` of the zip over two columns of one table (never unequal) is on a line of
+its own, which ``do_not_mutate_patterns`` skips; the redundant casts (``dtype=object`` of
+arrays that are object already, ``to_numpy("int64")`` of the int64 line column),
+``fillna(False)`` of ``end < start`` (a comparison with NaT is False, never missing) and
+the NaT written out in an empty datetime column were removed.
+
+Equivalent mutant left alive: the empty ``end`` column made without ``index=`` (the
+assignment aligns it on the table's index and fills every row with NaT all the same).
 """
 
 from __future__ import annotations

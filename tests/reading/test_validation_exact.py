@@ -651,6 +651,8 @@ def test_an_unknown_exercise_on_many_rows_shows_five_lines():
     ]
     five = "date,exercise,sets\n" + "".join(f"2026-03-0{i},Hop,6\n" for i in range(1, 6))
     assert "(lines 2, 3, 4, 5, 6):" in problems(five)[0][6]
+    six = "date,exercise,sets\n" + "".join(f"2026-03-0{i},Hop,6\n" for i in range(1, 7))
+    assert "on 6 rows (lines 2, 3, 4, 5, 6, ...):" in problems(six)[0][6]
 
 
 def test_exercise_map_by_id_or_name_and_its_error():
