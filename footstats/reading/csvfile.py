@@ -167,12 +167,10 @@ def _binary_message(data: bytes) -> str:
 
 
 def _decode_problem(label: str, data: bytes, exc: UnicodeDecodeError, encoding: str) -> dict:
-    before = data[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    line = before.count(b"\n") + 1
+    before = data[: exc.start]  # its line breaks: LF, CR and CRLF (one break, not two)
+    line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
     bad = data[exc.start : exc.start + 1]
-    others = (
-        data.decode(encoding, errors="replace").replace("\r\n", "\n").replace("\r", "\n")
-    ).split("\n")
+    others = _normalise_newlines(data.decode(encoding, errors="replace"))[0].split("\n")
     more = sum("\ufffd" in text for text in others[line:])
     tail = f" (and {more} more lines)" if more else ""
     return problem(
@@ -256,7 +254,7 @@ def parse_plain(label: str, data, encoding: str | None, whole=None) -> RawTable 
     if end == -1 or end - begin > MAX_HEADER_CHARS:
         return None
     try:
-        head = data[begin:end].decode("utf-8")
+        head = data[begin:end].decode()  # UTF-8, the default
     except UnicodeDecodeError:
         return None
     delimiter = sniff_delimiter(head)
@@ -307,7 +305,7 @@ def _parse_fast(
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    data = text.encode("utf-8") if isinstance(text, str) else text
+    data = text.encode() if isinstance(text, str) else text  # UTF-8, the default
     start = data.find(b"\n", begin) + 1  # the body, without copying it out of the data
     if not start or start == len(data) or data.find(b'"', begin, start) != -1:
         return None
@@ -317,7 +315,7 @@ def _parse_fast(
     if data.find(b'"', start) != -1 and not _quotes_are_plain(bytes(body), delimiter):
         return None
     try:
-        head = data[begin : start - 1].decode("utf-8")
+        head = data[begin : start - 1].decode()  # UTF-8, the default
     except UnicodeDecodeError:
         return None
     header = head.split(delimiter)
@@ -338,7 +336,12 @@ def _parse_fast(
         )
         for block in blocks:
             rows += block.num_rows
-            for column, strings in zip(columns, block.columns, strict=True):
+            # strict=True: a column per header name, in every block (for the linter, B905)
+            for column, strings in zip(
+                columns,
+                block.columns,
+                strict=True,
+            ):
                 column.add(strings)
     except pa.ArrowInvalid:
         return None
@@ -349,7 +352,7 @@ def _parse_fast(
     del columns
     pa.default_memory_pool().release_unused()  # the blocks' text, not kept by the allocator
     frame = pd.DataFrame(series, copy=False)
-    frame[LINE] = np.arange(2, lines + 2, dtype="int64")
+    frame[LINE] = np.arange(2, lines + 2)  # int64
     problems = []
     blank = np.ones(len(frame), dtype=bool)
     for position in range(len(header)):  # lines of only delimiters: per distinct value
@@ -450,7 +453,12 @@ def _parse_exact(label: str, text: str, delimiter: str) -> RawTable:
     if blank:
         problems.append(_blank_notice(label, blank))
     kept_rows, kept_lines, trailing = [], [], []
-    for record, (line, end) in zip(rows, starts, strict=True):
+    # strict=True: a start for each record read (for the linter, B905)
+    for record, (line, end) in zip(
+        rows,
+        starts,
+        strict=True,
+    ):
         if len(record) > width and not any(v.strip() for v in record[width:]):
             record = record[:width]  # trailing delimiters: nothing is lost
             trailing.append(line)
@@ -503,7 +511,7 @@ class _LineQuotes:
     """The quotes on each physical line, to find where an invalid record's quotes balance."""
 
     def __init__(self, text: str):
-        data = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+        data = np.frombuffer(text.encode(), dtype=np.uint8)  # UTF-8, str.encode's default
         breaks = np.flatnonzero(data == ord("\n"))
         per_line = np.bincount(
             np.searchsorted(breaks, np.flatnonzero(data == ord('"'))), minlength=len(breaks) + 1

@@ -142,22 +142,22 @@ def validate_participants(
         message += "participant,start[,end,weeks,group]"
         records.append(problem(label, 1, "-", "", C.TABLE_MISSING_COLUMN, message))
         return LoadedParticipants(_empty(), problems_frame(records), label)
-    lines = raw.frame[LINE].to_numpy("int64")
+    lines = raw.frame[LINE].to_numpy()
     frames = []
 
     def flag(column: str, errors: pd.Series, codes) -> np.ndarray:
         """Problems of ``column``'s cells with a message; ``codes``: one Code or one per cell."""
-        bad = errors.notna().to_numpy(dtype=bool)
+        bad = errors.notna().to_numpy()
         if bad.any():
-            per_cell = codes if isinstance(codes, C.Code) else np.asarray(codes, dtype=object)[bad]
+            per_cell = codes if isinstance(codes, C.Code) else np.asarray(codes)[bad]
             frames.append(
                 cell_problems(
                     label,
                     lines[bad],
                     written[column],
-                    cells[column][bad].to_numpy(dtype=object),
+                    cells[column][bad].to_numpy(),
                     per_cell,
-                    errors[bad].to_numpy(dtype=object),
+                    errors[bad].to_numpy(),
                 )
             )
         return bad
@@ -172,14 +172,14 @@ def validate_participants(
     bad |= flag(PARTICIPANT, pd.Series(twice_message), C.TABLE_LISTED_TWICE)
     start, errors, codes = parse_dates(cells[START], dayfirst=dayfirst, date_format=date_format)
     bad |= flag(START, errors, codes)
-    table = pd.DataFrame({LINE: lines, PARTICIPANT: ids.to_numpy(dtype=object), START: start})
-    table[END] = pd.Series(pd.NaT, index=table.index, dtype="datetime64[us]")
+    table = pd.DataFrame({LINE: lines, PARTICIPANT: ids.to_numpy(), START: start})
+    table[END] = pd.Series(index=table.index, dtype="datetime64[us]")
     if END in cells:
         end, errors, codes = parse_dates(cells[END], dayfirst=dayfirst, date_format=date_format)
         errors = errors.where(cells[END] != "")
-        before = (end.dt.normalize() < start.dt.normalize()).fillna(False) & errors.isna()
+        before = (end.dt.normalize() < start.dt.normalize()) & errors.isna()
         errors[before] = "the end is before the start (" + cells[START][before] + ")"
-        codes = np.where(before.to_numpy(), C.TABLE_BAD_WINDOW.id, np.asarray(codes, dtype=object))
+        codes = np.where(before.to_numpy(), C.TABLE_BAD_WINDOW.id, codes)
         bad |= flag(END, errors, codes)
         table[END] = end.where(errors.isna())
     table[WEEKS] = pd.array([pd.NA] * len(table), dtype="Int64")
@@ -190,11 +190,11 @@ def validate_participants(
         both = (weeks.notna() & table[END].notna()).to_numpy() & errors.isna().to_numpy()
         errors[both] = "both an end and weeks: give one of them"
         window = zero.to_numpy() | both
-        codes = np.where(window, C.TABLE_BAD_WINDOW.id, np.asarray(codes, dtype=object))
+        codes = np.where(window, C.TABLE_BAD_WINDOW.id, codes)
         bad |= flag(WEEKS, errors, codes)
         table[WEEKS] = weeks.where(errors.isna()).array
     if GROUP in cells:
-        table[GROUP] = cells[GROUP].where(cells[GROUP] != "").to_numpy(dtype=object)
+        table[GROUP] = cells[GROUP].where(cells[GROUP] != "").to_numpy()
     table = table[~bad].reset_index(drop=True)
     return LoadedParticipants(table, problems_frame(records, frames), label)
 
@@ -263,7 +263,12 @@ def enrolment_problems(
             records.append(
                 problem(log_file, line, PARTICIPANT, participant, C.NOT_ENROLLED, message)
             )
-    for participant, line in zip(table[PARTICIPANT].astype("str"), table[LINE], strict=True):
+    # strict=True: two columns of one table, never unequal (there for the linter, B905)
+    for participant, line in zip(
+        table[PARTICIPANT].astype("str"),
+        table[LINE],
+        strict=True,
+    ):
         if participant not in first_lines.index:
             message = f"{participant!r} has no rows in {log_file}: enrolled with 0 sessions"
             records.append(
@@ -278,7 +283,7 @@ def _empty() -> pd.DataFrame:
     return pd.DataFrame(
         {
             LINE: pd.Series(dtype="int64"),
-            PARTICIPANT: pd.Series(dtype=object),
+            PARTICIPANT: pd.Series(),
             START: pd.Series(dtype="datetime64[us]"),
             END: pd.Series(dtype="datetime64[us]"),
             WEEKS: pd.Series(dtype="Int64"),

@@ -167,8 +167,8 @@ class _Cells:
     def keep(self, mask: np.ndarray) -> _Cells:
         """The cells of the rows in ``mask``, with only the uniques those rows use."""
         codes = self.codes[mask]
-        present = np.flatnonzero(np.bincount(codes, minlength=len(self.uniques)))
-        renumber = np.full(len(self.uniques), -1, dtype=np.intp)
+        present = np.flatnonzero(np.bincount(codes))
+        renumber = np.zeros(len(self.uniques), dtype=np.intp)  # read only where present
         renumber[present] = np.arange(len(present))
         uniques = self.uniques.iloc[present].reset_index(drop=True)
         numbers = None if self.numbers is None else self.numbers[mask].reset_index(drop=True)
@@ -239,10 +239,10 @@ class Validation:
         mask = cells.rows(flagged)
         at = cells.codes[mask]
         if isinstance(messages, pd.Series):
-            messages = messages.to_numpy(dtype=object)[at]
+            messages = messages.to_numpy()[at]
         if isinstance(code, pd.Series):
-            code = code.to_numpy(dtype=object)[at]
-        self.report(mask, cells.written, cells.uniques.to_numpy(dtype=object)[at], code, messages)
+            code = code.to_numpy()[at]
+        self.report(mask, cells.written, cells.uniques.to_numpy()[at], code, messages)
 
     def whole_file_error(self, code: Code, message: str, line=1) -> None:
         self.records.append(problem(self.file, line, "-", "", code, message))
@@ -271,7 +271,13 @@ class Validation:
     def name_columns(self) -> dict[str, _Cells] | None:
         """tidy name -> cells; None when the header is unusable."""
         named: dict[str, _Cells] = {}
-        for position, (written, values) in enumerate(zip(self.header, self.columns, strict=True)):
+        # strict=True: a header name per column, never unequal (there for the linter, B905)
+        pairs = zip(
+            self.header,
+            self.columns,
+            strict=True,
+        )
+        for position, (written, values) in enumerate(pairs):
             if self.imported and _typed_dtype(values):
                 cells = _Cells.imported(written.strip(INVISIBLE), values)
             else:
@@ -525,7 +531,7 @@ class Validation:
             self.report(
                 orphan,
                 cells.written,
-                cells.uniques.to_numpy(dtype=object)[cells.codes[orphan]],
+                cells.uniques.to_numpy()[cells.codes[orphan]],
                 C.SETS_WITHOUT_EXERCISE,
                 "sets given but the exercise is blank",
             )
@@ -534,7 +540,7 @@ class Validation:
         for column in pains:
             has_pain |= typed[column].notna().to_numpy()
         done = (  # a habit-tracker day, marked done or not done
-            typed[SESSION_DONE].notna().to_numpy(dtype=bool)
+            typed[SESSION_DONE].notna().to_numpy()
             if SESSION_DONE in typed
             else np.zeros(len(self.lines), dtype=bool)
         )
@@ -551,7 +557,7 @@ class Validation:
         self.report(
             future,
             dates.written,
-            dates.uniques.to_numpy(dtype=object)[dates.codes[future]],
+            dates.uniques.to_numpy()[dates.codes[future]],
             C.FUTURE_DATE,
             "this date is in the future; is it right?",
         )
@@ -579,9 +585,9 @@ class Validation:
         self.report(
             lonely,
             dates.written,
-            dates.uniques.to_numpy(dtype=object)[dates.codes[lonely]],
+            dates.uniques.to_numpy()[dates.codes[lonely]],
             C.ISOLATED_DATE,
-            np.asarray(messages, dtype=object),
+            messages,
         )
 
     def duplicate_rows(self, named: dict[str, _Cells]) -> None:
@@ -591,7 +597,7 @@ class Validation:
             return
         first_line = pd.Series(self.lines).groupby(row_key.to_numpy()).transform("first")
         messages = "repeats line " + first_line[repeated].astype("str") + " exactly: both rows kept"
-        self.report(repeated, "-", "", C.DUPLICATE_ROW, messages.to_numpy(dtype=object))
+        self.report(repeated, "-", "", C.DUPLICATE_ROW, messages.to_numpy())
 
     def pain_conflicts(self, named: dict[str, _Cells], typed: dict, column: str) -> None:
         given = typed[column].notna().to_numpy() & ~self.bad
@@ -619,13 +625,13 @@ class Validation:
             + " on line "
             + first_line[differs].astype("str").astype(object)
             + " for the same session ("
-            + when.to_numpy(dtype=object)
+            + when.to_numpy()
             + "): one pain value per site per session"
         )
         self.report(
             clash,
             cells.written,
-            cells.uniques.to_numpy(dtype=object)[cells.codes[clash]],
+            cells.uniques.to_numpy()[cells.codes[clash]],
             C.PAIN_CONFLICT,
             messages,
         )

@@ -2,12 +2,14 @@
 code and message, the raw table's cells and physical lines, and the limits on both sides
 (issue 27, for ``make mutate``).
 
-Equivalent mutants left alive: in ``_decode_problem``, a line break replaced by
-``XX\nXX`` instead of ``\n`` (the lines are only counted, and each break still gives
-one); ``len(head) // 4`` as ``/ 4`` in ``_binary_message`` and ``// 20`` as ``/ 20`` in
-``_looks_binary`` (a whole count is above n / 4 exactly when it is above n // 4); in
+Equivalent mutants left alive: ``len(head) // 4`` as ``/ 4`` in ``_binary_message`` and
+``// 20`` as ``/ 20`` in ``_looks_binary`` (a whole count is above n / 4 exactly when it is
+above n // 4); in
 ``_width_problem``, ``len(record) > width`` as ``>=`` (it is only called for a record whose
-width is not the header's).
+width is not the header's); in ``_stray_quote``, ``quoted = None`` for ``quoted = False``
+(both false: ``quoted`` is only tested for truth); in ``_LineQuotes.closing_line``,
+``total - before`` as ``total + before`` (a difference and a sum have the same parity, and
+only the parity is used).
 """
 
 from __future__ import annotations

@@ -6,6 +6,12 @@ bytes of a tiny log, so that a changed comparison, quote rule or codec name fail
 
 Equivalent mutants left alive (no test can tell them from the original):
 
+- ``format(..., "F")`` for ``"f"`` in ``Dialect.number``: a ``Decimal`` is written alike
+  with both, ``Infinity`` and ``NaN`` included.
+- ``_first_lines``' ``maxsplit=2`` left out or made 3: only the first two lines are used
+  (the limit only spares splitting the rest of the file).
+- ``_fields``' ``i + 1 < n`` as ``i + 2 < n``: they differ only for a quote pair that ends
+  the line inside a quoted value, and the line is then not one record either way (None).
 - ``_head``'s default of 100 lines, and ``whole = ... == ";"`` for a comma or tab file: the
   head of a file only serves to find its header and first data line, which the first
   101 lines hold whatever the count; only a semicolon file's numbers are looked at.
@@ -16,6 +22,7 @@ from __future__ import annotations
 import pytest
 
 from footstats.reading import dialect as d
+from footstats.reading.csvfile import NotALog
 from footstats.reading.dialect import DEFAULT, Dialect, sniff
 
 
@@ -274,6 +281,7 @@ def test_head_is_the_first_lines_with_their_breaks():
     assert d._head("a\nb\n", 2) == "a\nb\n"
     assert d._head("a\nb", 5) == "a\nb"
     assert d._head("a\nb\nc", 3) == "a\nb\nc"
+    assert d._head("a\n\nb\nc\n", 2) == "a\n\n"  # a blank line is a line
     assert d._head("".join(f"{i}\n" for i in range(200))) == "".join(f"{i}\n" for i in range(100))
 
 
@@ -284,6 +292,11 @@ def test_first_lines_splits_on_any_line_ending():
     assert d._first_lines("h\n  \nx") == ("h", None)
     assert d._first_lines("h") == ("h", None)
     assert d._first_lines("h\n") == ("h", None)
+    assert d._first_lines("h\nd") == ("h", "d")  # the last line, without its break
+
+
+def test_a_quoted_number_on_a_last_line_without_its_break_counts():
+    assert sniffed(b'date,sets\n"2026-03-02","6"').quote_numbers is True
 
 
 @pytest.mark.parametrize(
@@ -326,3 +339,23 @@ def test_decimal_marks_of_both_seconds_and_minutes_count():
 
 def test_an_infinite_number_is_written_as_decimal_does():
     assert Dialect().number(float("inf")) == "Infinity"
+
+
+def test_the_problems_of_a_file_sniffed_name_it():
+    with pytest.raises(NotALog) as empty:
+        sniff("log.csv", b"")
+    assert [(r["file"], r["line"], r["code"]) for r in empty.value.records] == [
+        ("log.csv", 1, "FS002")
+    ]
+    with pytest.raises(NotALog) as wide:  # refused by the parser: 1,201 columns
+        sniff("wide.csv", ("a," * 1200 + "\n").encode())
+    assert [(r["file"], r["code"]) for r in wide.value.records] == [("wide.csv", "FS009")]
+
+
+def test_a_bom_that_is_not_the_encoding_given_is_sniffed_without_a_crash():
+    # UTF-16-LE said for a file with UTF-8's BOM: the text after the BOM is 21 bytes (the
+    # last one half a character), read with a replacement character instead of raising
+    data = b"\xef\xbb\xbf" + "date,sets\n".encode("utf-16-le") + b"x"
+    assert sniffed(data, "utf-16-le") == Dialect(
+        encoding="utf-16-le", bom=b"\xef\xbb\xbf", delimiter=",", newline="\n"
+    )

@@ -2,12 +2,14 @@
 each with its line, column, value, severity, code and message, the valid rows as read, and
 the enrolment checks against a log (issue 27, for ``make mutate``).
 
-Equivalent mutants left alive: ``strict=True`` of the zip over two columns of one table
-(never unequal: ``strict=False``, ``None`` or left out behave alike); ``dtype=object`` of
-the arrays handed to the problems table (it makes them text itself) and ``to_numpy("int64")``
-of the line column (already int64); ``fillna(False)`` of ``end < start`` (a comparison with
-NaT is False, never missing); the NaT column made of one NaT without the table's index
-(the assignment spreads it over every row).
+``strict=True`` of the zip over two columns of one table (never unequal) is on a line of
+its own, which ``do_not_mutate_patterns`` skips; the redundant casts (``dtype=object`` of
+arrays that are object already, ``to_numpy("int64")`` of the int64 line column),
+``fillna(False)`` of ``end < start`` (a comparison with NaT is False, never missing) and
+the NaT written out in an empty datetime column were removed.
+
+Equivalent mutant left alive: the empty ``end`` column made without ``index=`` (the
+assignment aligns it on the table's index and fills every row with NaT all the same).
 """
 
 from __future__ import annotations
@@ -163,6 +165,24 @@ def test_a_table_without_end_or_weeks_has_them_empty_and_typed():
         "weeks": "Int64",
     }
     assert loaded.table["weeks"].isna().all() and loaded.table["end"].isna().all()
+
+
+def test_a_header_with_invisible_characters_is_named_without_them():
+    # the zero-width space (U+200B) before "start" and the no-break space after it are not
+    # whitespace to str.strip(); the problem names the column as a reader sees it
+    loaded = validate_participants(StringIO("participant,\u200bstart\u00a0\np1,2026-02-30\n"))
+    assert rows(loaded.problems) == [
+        (
+            "<buffer>",
+            2,
+            "start",
+            "2026-02-30",
+            "error",
+            "FS216",
+            "'2026-02-30' is not a real date",
+        )
+    ]
+    assert loaded.table.empty
 
 
 def test_blank_participants_are_blank_not_listed_twice():

@@ -8,11 +8,10 @@ or a good one refused, or a message naming the wrong line.
 Equivalent mutants left alive: in ``_shown``, ``na_action="ignore"`` dropped (a missing
 value maps to NaN, which ``fillna("")`` blanks all the same) and ``dtype="str"`` dropped
 (pandas 3 infers ``str`` for a list of strings); in ``_number_text``, ``rstrip("XX0XX")``
-(``rstrip`` takes a set of characters, and a number's text has no X). In ``_Cells.keep``
-(after a repeated header): the ``numbers`` and ``values`` branches (a column holding its
-header's name is never read typed), ``renumber``'s fill value and dtype (only the places of
-the values present are read), ``bincount``'s ``minlength`` (``flatnonzero`` finds the same
-places).
+(``rstrip`` takes a set of characters, and a number's text has no X). ``_Cells.keep`` is
+tested directly (its ``numbers`` and ``values`` are kept for a typed column, which a
+repeated header hardly ever reaches); its ``minlength`` and ``renumber``'s fill value,
+never read, were removed.
 """
 
 from __future__ import annotations
@@ -652,6 +651,8 @@ def test_an_unknown_exercise_on_many_rows_shows_five_lines():
     ]
     five = "date,exercise,sets\n" + "".join(f"2026-03-0{i},Hop,6\n" for i in range(1, 6))
     assert "(lines 2, 3, 4, 5, 6):" in problems(five)[0][6]
+    six = "date,exercise,sets\n" + "".join(f"2026-03-0{i},Hop,6\n" for i in range(1, 7))
+    assert "on 6 rows (lines 2, 3, 4, 5, 6, ...):" in problems(six)[0][6]
 
 
 def test_exercise_map_by_id_or_name_and_its_error():
@@ -778,3 +779,84 @@ def test_rows_above_a_reordered_header_are_kept():
     )
     assert [p[1] for p in problems(text)] == [3, 4]
     assert loaded(text).log["line"].tolist() == [2]
+
+
+def test_keep_renumbers_the_uniques_the_kept_rows_use_and_keeps_their_numbers():
+    # a typed column: codes are the number + 1 (blank: 0), uniques "", "0" ... "3"
+    cells = v._Cells.of("Sets", pd.Series([3, pd.NA, 1, 3], dtype="Int64"))
+    assert cells.codes.tolist() == [4, 0, 2, 4]
+    assert cells.uniques.tolist() == ["", "0", "1", "2", "3"]
+    kept = cells.keep(np.array([True, False, True, True]))
+    assert kept.written == "Sets"
+    assert kept.codes.dtype == np.intp
+    assert kept.codes.tolist() == [1, 0, 1]  # "3" "1" "3" among the uniques "1", "3"
+    pd.testing.assert_series_equal(kept.uniques, pd.Series(["1", "3"], dtype="str"))
+    pd.testing.assert_series_equal(kept.numbers, pd.Series([3, 1, 3], dtype="Int64"))
+    assert kept.values is None
+
+
+def test_keep_keeps_the_typed_values_of_an_importers_column():
+    days = pd.Series(pd.to_datetime(["2026-03-02", "2026-03-03", "2026-03-02", "2026-03-04"]))
+    cells = v._Cells.imported("Date", days.astype("datetime64[us]"))
+    assert cells.codes.tolist() == [0, 1, 0, 2]
+    kept = cells.keep(np.array([False, False, True, True]))
+    assert kept.codes.dtype == np.intp
+    assert kept.codes.tolist() == [0, 1]
+    pd.testing.assert_series_equal(
+        kept.uniques, pd.Series(["2026-03-02", "2026-03-04"], dtype="str")
+    )
+    pd.testing.assert_series_equal(
+        kept.values,
+        pd.Series(pd.to_datetime(["2026-03-02", "2026-03-04"])).astype("datetime64[us]"),
+    )
+    assert kept.numbers is None
+
+
+def test_per_file_splits_lines_by_the_files_of_a_batch_with_each_files_shift():
+    # files of a batch read as one text: lines 2-4, 5-7 (none of its rows here), 8-9;
+    # 10 is the line after the last; a file's own line is its line here - (start - 2)
+    batch = v.Validation.__new__(v.Validation)
+    batch.starts = np.array([2, 5, 8, 10])
+    parts = batch.per_file(np.array([2, 4, 8, 9]))
+    assert [(rows.tolist(), shift) for rows, shift in parts] == [([2, 4], 0), ([8, 9], 6)]
+    parts = batch.per_file(np.array([5]))  # the first line of a file is that file's
+    assert [(rows.tolist(), shift) for rows, shift in parts] == [([5], 3)]
+    batch.starts = None  # one file: one part, lines as they are
+    parts = batch.per_file(np.array([3, 7]))
+    assert [(rows.tolist(), shift) for rows, shift in parts] == [([3, 7], 0)]
+
+
+def test_an_unknown_exercise_of_a_batch_is_said_per_file_with_its_own_lines():
+    from footstats.core.options import ReadOptions
+    from footstats.reading.log import load_log
+
+    # three files read as one: lines 2-4 (its own 2-4), 5-6 (own 2-3), 7 (own 2)
+    text = "date,exercise,sets\n2026-03-02,Toe walking,6\n" + "".join(
+        f"2026-03-0{day},Hop,6\n" for day in range(3, 8)
+    )
+    found = load_log(StringIO(text), ReadOptions(today=TODAY), starts=np.array([2, 5, 7, 8]))
+    said = "'Hop' is not in the routine {}: kept, but not counted as a routine exercise. "
+    assert [
+        tuple(x.item() if isinstance(x, np.generic) else x for x in row)
+        for row in found.problems.itertuples(index=False)
+    ] == [
+        (
+            B,
+            3,
+            "exercise",
+            "Hop",
+            "warning",
+            "FS221",
+            said.format("on 2 rows (lines 3, 4)") + MAP_HINT,
+        ),
+        (
+            B,
+            5,
+            "exercise",
+            "Hop",
+            "warning",
+            "FS221",
+            said.format("on 2 rows (lines 2, 3)") + MAP_HINT,
+        ),
+        (B, 7, "exercise", "Hop", "warning", "FS221", said.format("on this line") + MAP_HINT),
+    ]
