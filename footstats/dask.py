@@ -281,14 +281,9 @@ def follow_up(
     window = window_argument(window, weeks, until, participants)
     if isinstance(window, pd.DataFrame):
         return window
-    routine = resolve_routine(routine)
     parts = log.to_delayed()
-    # Each participant's first and last row stand for their rows: the spans depend on no other.
-    bounds = pd.concat(dask.compute(*(dask.delayed(_bounds)(part) for part in parts)))
-    spans = pandas_follow_up(bounds.reset_index(drop=True), window, routine=routine)
-    outside = dask.compute(*(dask.delayed(_outside)(part, spans) for part in parts))
-    for column in (ROWS_BEFORE, ROWS_AFTER):
-        spans[column] = sum(counts[column] for counts in outside)
+    spans = _resolve(parts, window, resolve_routine(routine))
+    _count_outside(parts, spans)
     return spans
 
 
@@ -331,8 +326,8 @@ def per_participant(
     >>> per_participant(log, footstats.weekly_frequency)[["participant", "sessions"]].values
     array([['p01', 1]], dtype=object)
     """
-    spans = follow_up(log, window, routine=kwargs.get("routine"))
-    results = _per_partition(log, spans, metric, kwargs)
+    window = window_argument(window, None, None, None)
+    results = _per_partition(log, window, kwargs.get("routine"), metric, kwargs)
     frames = [frame for frame in results if len(frame)] or list(results[:1])
     out = pd.concat(frames, ignore_index=True)
     if PARTICIPANT in out.columns and len(frames) > 1:
@@ -378,8 +373,8 @@ def summarize(
     1
     """
     routine = deprecated_program(routine, program)
-    spans = follow_up(log, window, routine=routine, **kwargs)
-    results = _per_partition(log, spans, _summarize, {"routine": routine})
+    window = window_argument(window, **_shorthands(kwargs))
+    results = _per_partition(log, window, routine, _summarize, {"routine": routine})
     if PARTICIPANT not in log.columns:
         if len(results) != 1:
             raise UsageError("a log without participants must be in one partition")
@@ -390,31 +385,91 @@ def summarize(
     return {"participants": entries, "cohort": cohort_figures(entries)}
 
 
-def _per_partition(log: dd.DataFrame, spans: pd.DataFrame, metric: Callable, options: dict) -> list:
+def _shorthands(kwargs: dict) -> dict:
+    """``weeks``, ``until``, ``participants`` of ``kwargs`` (as follow_up takes them)."""
+    unknown = set(kwargs) - {"weeks", "until", "participants"}
+    if unknown:
+        raise TypeError(f"unexpected keyword argument(s): {', '.join(sorted(unknown))}")
+    return {key: kwargs.get(key) for key in ("weeks", "until", "participants")}
+
+
+def _resolve(parts: list, window: FollowUp, routine: Routine) -> pd.DataFrame:
+    """The spans of ``window`` from each participant's first and last row (one pass over
+    the partitions); their row counts (``rows_before``, ``rows_after``) are those of these
+    bounds only, still to be counted on all the rows."""
+    # Each participant's first and last row stand for their rows: the spans depend on no other.
+    bounds = pd.concat(dask.compute(*(dask.delayed(_bounds)(part) for part in parts)))
+    return pandas_follow_up(bounds.reset_index(drop=True), window, routine=routine)
+
+
+def _count_outside(parts: list, spans: pd.DataFrame) -> None:
+    """``rows_before`` and ``rows_after`` of ``spans`` counted over all the partitions."""
+    outside = dask.compute(*(dask.delayed(_outside)(part, spans) for part in parts))
+    for column in (ROWS_BEFORE, ROWS_AFTER):
+        spans[column] = sum(counts[column] for counts in outside)
+
+
+def _per_partition(
+    log: dd.DataFrame,
+    window: FollowUp | pd.DataFrame,
+    routine: Routine | None,
+    metric: Callable,
+    options: dict,
+) -> list:
     """``metric`` of every partition over its participants' spans, and of the participants
-    enrolled without rows (in the spans, in no partition) on the client."""
+    enrolled without rows (in the spans, in no partition) on the client.
+
+    Two passes over the partitions: the bounds that resolve the window, then, in one task
+    per partition, its participants' row counts outside their spans and the metric (each
+    participant's rows are in one partition, so the partition's counts are theirs). Spans
+    given as a table: one pass."""
     parts = log.to_delayed()
-    results = list(
-        dask.compute(*(dask.delayed(_metric)(part, spans, metric, options) for part in parts))
+    resolved = not isinstance(window, pd.DataFrame)
+    spans = _resolve(parts, window, resolve_routine(routine)) if resolved else window
+    by_participant = PARTICIPANT in spans.columns and PARTICIPANT in log.columns
+    count = resolved and (by_participant or len(parts) == 1)
+    if resolved and not count:
+        _count_outside(parts, spans)  # several partitions of one person's log
+    done = dask.compute(
+        *(dask.delayed(_metric)(part, spans, metric, options, count) for part in parts)
     )
-    if PARTICIPANT in spans.columns and PARTICIPANT in log.columns:
-        seen = set().union(*dask.compute(*(dask.delayed(_participants)(part) for part in parts)))
+    results = [result for result, _ in done]
+    if by_participant:
+        seen = set().union(*(seen for _, seen in done))
         absent = spans[~spans[PARTICIPANT].astype("str").isin(seen)]
         if len(absent):
+            absent = absent.reset_index(drop=True)
+            if count:
+                absent[[ROWS_BEFORE, ROWS_AFTER]] = 0  # no rows: none outside the spans
             empty = log._meta.iloc[:0]
-            results.append(metric(empty, window=absent.reset_index(drop=True), **options))
+            results.append(metric(empty, window=absent, **options))
     return results
 
 
-def _metric(part: pd.DataFrame, spans: pd.DataFrame, metric: Callable, options: dict):
-    """``metric`` of one partition, over the spans of its own participants."""
+def _metric(part: pd.DataFrame, spans: pd.DataFrame, metric: Callable, options: dict, count: bool):
+    """``metric`` of one partition over the spans of its own participants (with ``count``,
+    their rows outside the spans counted here), and those participants."""
+    seen = _participants(part) if PARTICIPANT in part.columns else set()
     if PARTICIPANT in spans.columns and PARTICIPANT in part.columns:
-        spans = spans[spans[PARTICIPANT].astype("str").isin(_participants(part))]
-    return metric(part, window=spans.reset_index(drop=True), **options)
+        spans = spans[spans[PARTICIPANT].astype("str").isin(seen)]
+    spans = spans.reset_index(drop=True)
+    if count:
+        counts = _outside(part, spans)
+        spans[ROWS_BEFORE], spans[ROWS_AFTER] = counts[ROWS_BEFORE], counts[ROWS_AFTER]
+    return metric(part, window=spans, **options), seen
 
 
 def _participants(part: pd.DataFrame) -> set[str]:
-    return set(part[PARTICIPANT].dropna().astype("str").unique()) if len(part) else set()
+    """The participants of a partition's rows, as text (the distinct values converted)."""
+    if not len(part):
+        return set()
+    column = part[PARTICIPANT]
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy()
+        values = pd.Index(column.cat.categories[np.unique(codes[codes >= 0])])
+    else:
+        values = pd.Index(column.dropna().unique())
+    return set(values.astype("str"))
 
 
 def _bounds(part: pd.DataFrame) -> pd.DataFrame:
@@ -436,7 +491,10 @@ def _outside(part: pd.DataFrame, spans: pd.DataFrame) -> dict[str, np.ndarray]:
         return {ROWS_BEFORE: zeros, ROWS_AFTER: zeros}
     if PARTICIPANT in spans.columns:
         owners = pd.Index(spans[PARTICIPANT].astype("str"))
-        owner = owners.get_indexer(part[PARTICIPANT].astype("str"))
+        # the distinct participants looked up, not every row's id made text
+        codes, uniques = pd.factorize(part[PARTICIPANT])
+        where = np.append(owners.get_indexer(pd.Index(uniques).astype("str")), -1)
+        owner = where[codes]  # a missing id (code -1) takes the -1 appended: no one's
     else:
         owner = np.zeros(len(part), dtype="int64")
     known = owner >= 0

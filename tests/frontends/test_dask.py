@@ -12,6 +12,7 @@ import sys
 import warnings
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
@@ -224,3 +225,58 @@ def test_a_dask_read_advances_a_progress_bar_by_the_files_of_each_task(
     fsd.read_logs(cohort_folder, files_per_partition=4)
     (bar,) = bars
     assert bar.total == 11 and sorted(bar.steps) == [3, 4, 4]
+
+
+def _spans_seen(log, window=None, **kwargs):
+    """A "metric" that returns the spans it was given: what each partition counted."""
+    return window
+
+
+def test_each_partition_counts_its_participants_rows_outside_their_spans(client, tmp_path):
+    # three files, one participant each, read one file a task: no shuffle
+    (tmp_path / "p01.csv").write_text(
+        "date,exercise,sets\n2026-03-02,Heel raises,2\n2026-03-10,Heel raises,2\n"
+        "2026-03-17,Heel raises,2\n2026-03-24,Heel raises,2\n"
+    )
+    (tmp_path / "p02.csv").write_text("date,exercise,sets\n2026-03-03,Toe walking,6\n")
+    (tmp_path / "p03.csv").write_text(
+        "date,exercise,sets\n2026-03-09,Heel raises,1\n2026-03-30,Heel raises,1\n"
+    )
+    expected = footstats.read_logs(tmp_path)
+    log = fsd.read_logs(tmp_path, files_per_partition=1)
+    assert log.npartitions == 3
+    window = footstats.FollowUp(weeks=2)
+    spans = fsd.per_participant(log, _spans_seen, window=window)
+    # two weeks from each one's first day: p01 has 2 rows after (17 and 24 March), p02
+    # none, p03 one (30 March); none before
+    assert spans["participant"].tolist() == ["p01", "p02", "p03"]
+    assert spans["rows_after"].tolist() == [2, 0, 1]
+    assert spans["rows_before"].tolist() == [0, 0, 0]
+    assert_frame_equal(spans, footstats.follow_up(expected, window))
+    assert_frame_equal(fsd.follow_up(log, window), footstats.follow_up(expected, window))
+    assert fsd.summarize(log, window=window) == footstats.summarize(expected, window=window)
+    assert fsd.summarize(log, weeks=2) == footstats.summarize(expected, weeks=2)
+
+
+def test_a_participant_enrolled_without_rows_gets_the_pandas_spans_and_summary(client, tmp_path):
+    (tmp_path / "p01.csv").write_text(
+        "date,exercise,sets\n2026-03-02,Heel raises,2\n2026-03-24,Heel raises,2\n"
+    )
+    (tmp_path / "p02.csv").write_text("date,exercise,sets\n2026-03-03,Toe walking,6\n")
+    table = pd.DataFrame(
+        {
+            "participant": ["p01", "p02", "p03"],  # p03 enrolled, in no file
+            "start": ["2026-03-02", "2026-03-02", "2026-03-09"],
+        }
+    )
+    expected = footstats.read_logs(tmp_path)
+    log = fsd.read_logs(tmp_path, files_per_partition=1)
+    window = footstats.FollowUp(weeks=2, participants=table)
+    spans = fsd.per_participant(log, _spans_seen, window=window)
+    # p01's row of 24 March is after its two weeks (2 to 15 March); p03 has no rows
+    assert spans["participant"].tolist() == ["p01", "p02", "p03"]
+    assert spans["rows_after"].tolist() == [1, 0, 0]
+    assert_frame_equal(spans, footstats.follow_up(expected, window))
+    summary = fsd.summarize(log, window=window)
+    assert summary == footstats.summarize(expected, window=window)
+    assert summary["participants"][2]["first_date"] is None
