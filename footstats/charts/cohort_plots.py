@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -59,6 +58,8 @@ NO_PAIN_CHANGE = "no participant with pain reports"
 def _axes(ax, chart: str):
     if ax is not None:
         return ax
+    import matplotlib.pyplot as plt  # here: a report draws on its own figures, no pyplot
+
     _, new_ax = plt.subplots(figsize=figsize(chart), layout="constrained")
     return new_ax
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from footstats.charts.plots import _period, as_written
@@ -75,6 +74,8 @@ def plot_dashboard(
         window = log.attrs[FOLLOW_UP]
     spans = follow_up(log, window, routine=routine)
     if fig is None:
+        import matplotlib.pyplot as plt  # here: a report draws on its own figures
+
         fig = plt.figure(figsize=figsize(DASHBOARD), layout="constrained")
     title = dashboard_title(log, routine, participant, spans)
     tables = tables_of(log, routine=routine, window=spans)

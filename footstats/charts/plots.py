@@ -31,7 +31,6 @@ import itertools
 from typing import Any
 
 import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -126,6 +125,8 @@ def _axes(ax, chart: str, rows: int = 5):
     """The given Axes, or a new figure's Axes (the only place a figure is created)."""
     if ax is not None:
         return ax
+    import matplotlib.pyplot as plt  # here: a report draws on its own figures, no pyplot
+
     _, new_ax = plt.subplots(figsize=figsize(chart, rows), layout="constrained")
     return new_ax
 
