@@ -6,11 +6,11 @@ The tidy log (what :func:`footstats.read_log` returns) has one row per input row
 column             dtype            meaning
 =================  ===============  ==================================================
 ``line``           int64            physical line of the row in its file (1 = header)
-``participant``    string           only when the input has participants
+``participant``    category         only when the input has participants
 ``date``           datetime64       date, or date and time, as written
 ``exercise``       category         routine exercise id; the name as written (stripped)
                                     when it is not in the routine; <NA> for a check-in
-``exercise_name``  string           the exercise as written; <NA> for a check-in
+``exercise_name``  category         the exercise as written; <NA> for a check-in
 ``in_program``     bool             the exercise matched the routine
 ``sets``           Int64            completed sets
 ``reps``           Int64            reps per set
@@ -25,7 +25,9 @@ column             dtype            meaning
 =================  ===============  ==================================================
 
 Optional columns (reps, seconds, minutes, notes, participant, pain sites) are present only
-when the input has them.
+when the input has them. A folder read adds ``source`` (category: the file of each row).
+The categorical text columns hold the texts their rows hold as categories, sorted: to
+write a new text into one, ``.astype("str")`` it first (or ``.cat.add_categories``).
 """
 
 import re

@@ -60,6 +60,7 @@ from footstats.metrics.followup import follow_up as pandas_follow_up
 from footstats.metrics.tables import cohort_figures
 from footstats.metrics.tables import summarize as _summarize
 from footstats.reading.folders import (
+    TEXT_CATEGORIES,
     NoFiles,
     combine_logs,
     concat_problems,
@@ -603,12 +604,25 @@ def _schema(facts: list[_Facts], routine: Routine) -> pd.DataFrame:
     if EXERCISE in meta.columns:
         others = sorted(frozenset().union(*(fact.exercises for fact in facts)) - set(routine.ids))
         meta[EXERCISE] = pd.Categorical([], categories=[*routine.ids, *others])
+    for column in TEXT_CATEGORIES:
+        # each part's categories are the texts its rows hold (combine_logs), kept by its
+        # empty head: their union, sorted, is what read_logs gives for the whole folder
+        if column in meta.columns:
+            texts = {t for head in heads if column in head for t in _categories(head[column])}
+            categories = pd.Index(sorted(texts), dtype="str")
+            meta[column] = pd.Categorical([], categories=categories)
     for column in meta.columns:
         # a bool column some files lack is NA there, as read_logs makes it
         lacking = any(column not in head or head[column].dtype == "boolean" for head in heads)
         if pd.api.types.is_bool_dtype(meta[column].dtype) and lacking:
             meta[column] = meta[column].astype("boolean")
     return meta
+
+
+def _categories(column: pd.Series) -> list[str]:
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.cat.categories.astype("str").tolist()
+    return []
 
 
 def _conform(part: _Part, meta: pd.DataFrame, start: int) -> pd.DataFrame:

@@ -47,15 +47,16 @@ _TEXT = tuple(c for c in PROBLEM_COLUMNS if c != LINE)
 def problems_frame(records=(), frames=()) -> pd.DataFrame:
     """A problems table from records and/or problem frames, sorted by line then severity.
 
-    The text columns are put together as categoricals (a code per problem, each distinct
-    text once: a million problems of a few kinds hold a few texts) and only the sorted
-    table is turned into text.
+    The text columns are categoricals (a code per problem, each distinct text held once:
+    a million problems of a few kinds hold a few texts), their categories sorted and only
+    those used, so that tables of the same problems are equal however they were put
+    together, and text and categorical sort the same way.
     """
     records, frames = list(records), [f for f in frames if len(f)]
     if not records and not frames:  # most files of a folder: built once, copied
         return _NO_PROBLEMS.copy()
     if not records and len(frames) == 1 and _is_table(frames[0]):
-        return frames[0]  # already a sorted table of text
+        return frames[0]  # already a sorted table
     parts = frames
     if records:
         parts = [pd.DataFrame.from_records(records, columns=list(PROBLEM_COLUMNS)), *frames]
@@ -63,30 +64,96 @@ def problems_frame(records=(), frames=()) -> pd.DataFrame:
         np.concatenate([part[LINE].to_numpy(dtype="float64", na_value=np.nan) for part in parts]),
         dtype="Int64",
     )
-    text = {
-        column: union_categoricals([_categorical(part[column]) for part in parts])
-        for column in _TEXT
-    }
-    rank = pd.Series(text[SEVERITY]).map(SEVERITY_ORDER).to_numpy()
-    order = np.lexsort((np.arange(len(lines)), rank, lines.to_numpy(dtype="float64", na_value=0)))
-    table = {LINE: lines[order]} | {c: text[c].take(order).astype("str") for c in _TEXT}
+    text = {column: _union([part[column] for part in parts]) for column in _TEXT}
+    order = np.lexsort((np.arange(len(lines)), _ranks(text[SEVERITY]), _line_keys(lines)))
+    table = {LINE: lines[order]} | {c: _tidy(text[c].take(order)) for c in _TEXT}
     return pd.DataFrame({column: table[column] for column in PROBLEM_COLUMNS})
 
 
+def concat_problems(frames) -> pd.DataFrame:
+    """Problem tables one after another (each already in its order), their categories
+    joined: ``pd.concat`` would turn categoricals of other categories into objects."""
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return _NO_PROBLEMS.copy()
+    if len(frames) == 1 and _is_tidy(frames[0]):
+        return frames[0]
+    lines = pd.array(
+        np.concatenate([f[LINE].to_numpy(dtype="float64", na_value=np.nan) for f in frames]),
+        dtype="Int64",
+    )
+    text = {column: _tidy(_union([f[column] for f in frames])) for column in _TEXT}
+    return pd.DataFrame({LINE: lines} | text)[list(PROBLEM_COLUMNS)]
+
+
+def _union(columns) -> pd.Categorical:
+    return union_categoricals([_categorical(column) for column in columns])
+
+
+def _line_keys(lines) -> np.ndarray:
+    return lines.to_numpy(dtype="float64", na_value=0)
+
+
+def _ranks(severity: pd.Categorical) -> np.ndarray:
+    of_category = np.array([SEVERITY_ORDER.get(s, 3) for s in severity.categories], dtype=np.int8)
+    return of_category[severity.codes]
+
+
+def _tidy(values: pd.Categorical) -> pd.Categorical:
+    """``values`` with only the categories used, sorted (codes remapped, no text copied)."""
+    codes, categories = values.codes, values.categories
+    if not len(categories):
+        return values
+    used = np.bincount(codes[codes >= 0], minlength=len(categories)) > 0
+    if used.all() and categories.is_monotonic_increasing:
+        return values
+    kept = categories[used]
+    order = np.argsort(kept.to_numpy(dtype=object), kind="stable")
+    renumber = np.full(len(categories), -1, dtype=np.int64)
+    renumber[np.flatnonzero(used)[order]] = np.arange(len(kept))
+    new_codes = np.where(codes >= 0, renumber[codes], -1)
+    return pd.Categorical.from_codes(new_codes, kept[order])
+
+
+def text_categorical(values) -> pd.Categorical:
+    """Text (or a categorical of text) as a categorical holding each distinct text once,
+    its categories the texts the rows hold, sorted: two columns of the same values have
+    the same categories however they were read (one file, a folder, a Dask partition)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        values = values.array if isinstance(values, pd.Series) else values
+        if values.categories.dtype != "str":
+            values = pd.Categorical.from_codes(values.codes, values.categories.astype("str"))
+        return _tidy(values)
+    codes, uniques = pd.factorize(values, sort=True)
+    return pd.Categorical.from_codes(codes, pd.Index(uniques, dtype="str"))
+
+
+def _is_tidy(frame: pd.DataFrame) -> bool:
+    """Whether the text columns of ``frame`` are categoricals of sorted, used categories."""
+    columns = [frame[c].array for c in _TEXT]
+    return all(isinstance(c, pd.Categorical) and _tidy(c) is c for c in columns)
+
+
 def _is_table(frame: pd.DataFrame) -> bool:
-    """Whether ``frame`` is a table made by :func:`problems_frame` (sorted, text columns)."""
-    return not any(isinstance(frame[c].dtype, pd.CategoricalDtype) for c in _TEXT)
+    """Whether ``frame`` is a table as :func:`problems_frame` makes it: categoricals with
+    their categories sorted and used, rows sorted by line then severity."""
+    if not _is_tidy(frame):
+        return False
+    lines, ranks = _line_keys(frame[LINE].array), _ranks(frame[SEVERITY].array)
+    step, same = np.diff(lines), lines[1:] == lines[:-1]
+    return bool(((step > 0) | (same & (np.diff(ranks) >= 0))).all())
 
 
 def _categorical(values: pd.Series) -> pd.Categorical:
     if isinstance(values.dtype, pd.CategoricalDtype):
         return values.array
-    return pd.Categorical(values.astype("str"))
+    return text_categorical(values.astype("str"))
 
 
 def _empty_problems() -> pd.DataFrame:
-    table = pd.DataFrame({column: pd.Series(dtype="str") for column in PROBLEM_COLUMNS})
-    return table.astype({LINE: "Int64"})
+    empty = pd.Categorical([], categories=pd.Index([], dtype="str"))
+    table = {column: pd.Series(empty, copy=True) for column in _TEXT}
+    return pd.DataFrame({LINE: pd.Series([], dtype="Int64")} | table)[list(PROBLEM_COLUMNS)]
 
 
 _NO_PROBLEMS = _empty_problems()

@@ -43,6 +43,7 @@ import pandas as pd
 from footstats.columns import CODE, DATE, FILE, LINE, PARTICIPANT, SOURCE
 from footstats.core import codes as C
 from footstats.core.options import ReadOptions
+from footstats.core.problems import concat_problems, text_categorical
 from footstats.core.values import INVISIBLE
 from footstats.importers import FOOTSTATS, detect
 from footstats.reading.csvfile import MAX_COLUMNS, MAX_HEADER_CHARS, sniff_delimiter
@@ -368,7 +369,7 @@ def _piece(members, keep, starts, loaded, at, whole, row_at, own) -> Piece:
         log, row_at = log[kept].reset_index(drop=True), row_at[kept]
     log[LINE] = log[LINE].to_numpy() - starts[row_at] + 2
     if own:
-        participant = log[PARTICIPANT].astype("str")
+        participant = pd.Series(text_categorical(log[PARTICIPANT]))
     else:
         participant = _texts([m.name for m in members], row_at)
     front = pd.DataFrame({PARTICIPANT: participant, SOURCE: _texts(list(labels), row_at)})
@@ -376,14 +377,14 @@ def _piece(members, keep, starts, loaded, at, whole, row_at, own) -> Piece:
     problems = loaded.problems
     rows = ~whole & np.isin(at, keep)
     found = problems[rows].reset_index(drop=True)
-    found[FILE] = pd.array(labels[at[rows]], dtype="str")
+    found[FILE] = _labels(labels, at[rows])
     found[LINE] = pd.array(found[LINE].to_numpy(dtype="int64") - starts[at[rows]] + 2, "Int64")
     found_rank = ranks[at[rows]]
     alike = problems[whole]
     if len(alike):  # each file's copy of the header's notices, before its rows' problems
         copies = alike.iloc[np.tile(np.arange(len(alike)), len(keep))].reset_index(drop=True)
-        copies[FILE] = pd.array(np.repeat(labels[keep], len(alike)), dtype="str")
-        found = pd.concat([copies, found], ignore_index=True)
+        copies[FILE] = _labels(labels, np.repeat(keep, len(alike)))
+        found = concat_problems([copies, found])
         found_rank = np.concatenate([np.repeat(ranks[keep], len(alike)), found_rank])
         order = np.argsort(found_rank, kind="stable")
         found, found_rank = found.iloc[order].reset_index(drop=True), found_rank[order]
@@ -409,14 +410,18 @@ def _piece(members, keep, starts, loaded, at, whole, row_at, own) -> Piece:
 
 
 def _texts(values: list[str], codes: np.ndarray) -> pd.Series:
-    """``values[codes]`` as a column of text (built by Arrow from the few values, not one
-    Python string per row)."""
-    import pyarrow as pa
+    """``values[codes]`` as a categorical column (a code a row, each text once), its
+    categories the texts the rows hold, sorted."""
+    return pd.Series(_labels(np.array(values, dtype=object), codes))
 
-    dictionary = pa.DictionaryArray.from_arrays(
-        pa.array(codes.astype("int32")), pa.array(values, pa.large_string())
-    )
-    return pd.Series(pd.arrays.ArrowStringArray(dictionary.cast(pa.large_string())), dtype="str")
+
+def _labels(values: np.ndarray, codes: np.ndarray) -> pd.Categorical:
+    """``values[codes]`` as a categorical of the texts used, sorted."""
+    used = np.unique(codes)
+    texts, inverse = np.unique(values[used].astype(str), return_inverse=True)
+    renumber = np.zeros(len(values), dtype=np.int64)
+    renumber[used] = inverse.ravel()
+    return pd.Categorical.from_codes(renumber[codes], pd.Index(texts.astype(object), dtype="str"))
 
 
 def file_owners(log: pd.DataFrame) -> pd.DataFrame:

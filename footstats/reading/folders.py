@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import union_categoricals
 
-from footstats.columns import EXERCISE, PARTICIPANT, SOURCE
+from footstats.columns import EXERCISE, EXERCISE_NAME, PARTICIPANT, SOURCE
 from footstats.core.codes import (
     ENTRY_UNREADABLE,
     FOLDER_UNREADABLE,
@@ -32,7 +33,8 @@ from footstats.core.codes import (
 )
 from footstats.core.docstrings import fill_docs
 from footstats.core.options import ReadKeywords, ReadOptions, read_options
-from footstats.core.problems import problem, problems_frame
+from footstats.core.problems import concat_problems as _concat_problems
+from footstats.core.problems import problem, problems_frame, text_categorical
 from footstats.core.progress import progress
 from footstats.reading.batch import Entry, Piece, file_owners, read_batched
 from footstats.reading.log import LoadedLog, check_on_invalid, load_log, source_of
@@ -318,15 +320,24 @@ def _not_a_file(entry: Path) -> tuple[Code, str] | None:
 
 def _with_participant(log: pd.DataFrame, stem: str, file: str) -> pd.DataFrame:
     """``log`` with ``participant`` (the stem unless it has its own) and ``source`` first."""
-    participant = log[PARTICIPANT] if PARTICIPANT in log else pd.Series(stem, index=log.index)
+    if PARTICIPANT in log:
+        participant = log[PARTICIPANT]
+    else:
+        participant = pd.Series(_repeated(stem, len(log)), index=log.index)
     rest = log.drop(columns=[PARTICIPANT], errors="ignore")
     front = pd.DataFrame(
         {
-            PARTICIPANT: participant.astype("str"),
-            SOURCE: pd.Series(file, index=log.index, dtype="str"),
+            PARTICIPANT: pd.Series(text_categorical(participant), index=log.index),
+            SOURCE: pd.Series(_repeated(file, len(log)), index=log.index),
         }
     )
     return pd.concat([front, rest], axis=1)
+
+
+def _repeated(text: str, n: int) -> pd.Categorical:
+    """``text`` on ``n`` rows as a categorical (no category when there is no row)."""
+    categories = pd.Index([text] if n else [], dtype="str")
+    return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories)
 
 
 def shared_participants(logs: list[pd.DataFrame]) -> pd.DataFrame:
@@ -349,56 +360,83 @@ def shared_participants(logs: list[pd.DataFrame]) -> pd.DataFrame:
     return problems_frame(records)
 
 
+# text columns made categorical per file: combined, their categories are every file's
+# texts the rows hold, sorted (the same however the files were grouped)
+TEXT_CATEGORIES = (PARTICIPANT, SOURCE, EXERCISE_NAME)
+
+
 def combine_logs(logs: list[pd.DataFrame], routine: Routine) -> pd.DataFrame:
-    """One log from many, with the dtypes each file had (concat loses categories)."""
-    combined = pd.concat(logs, ignore_index=True) if logs else no_rows()
+    """One log from many, with the dtypes each file had; the categorical columns put
+    together from their codes (``pd.concat`` would turn categoricals of other categories
+    into a Python string a row)."""
+    if not logs:
+        return no_rows()
     dtypes: dict[str, Any] = {}
     for log in logs:
         for column, dtype in log.dtypes.items():
             dtypes.setdefault(column, dtype)
+    categorical = [c for c in dtypes if any(_is_categorical(log, c) for log in logs)]
+    plain = [log.drop(columns=[c for c in categorical if c in log]) for log in logs]
+    combined = pd.concat(plain, ignore_index=True)
     for column, dtype in dtypes.items():
-        if column == EXERCISE:
-            combined[column] = _exercises(logs, combined[column], routine)
-        elif isinstance(dtype, pd.CategoricalDtype):
-            combined[column] = combined[column].astype(dtype)
-        elif combined[column].dtype != dtype:
+        if column in categorical:
+            continue
+        if combined[column].dtype != dtype:
             # a column some files lack is NA there: bool must become nullable, not True
             nullable = pd.api.types.is_bool_dtype(dtype) and combined[column].isna().any()
             combined[column] = combined[column].astype("boolean" if nullable else dtype)
-    return combined
+    for column in categorical:
+        if column == EXERCISE:
+            values = _exercises(logs, routine)
+        else:
+            values = _combined_categorical(logs, column, dtypes[column])
+        combined[column] = pd.Series(values, index=combined.index)
+    return combined[list(dtypes)]
 
 
-def _exercises(logs: list[pd.DataFrame], combined: pd.Series, routine: Routine) -> pd.Categorical:
+def _is_categorical(log: pd.DataFrame, column: str) -> bool:
+    return column in log and isinstance(log[column].dtype, pd.CategoricalDtype)
+
+
+def _combined_categorical(logs: list[pd.DataFrame], column: str, dtype: Any) -> pd.Categorical:
+    """One column of the logs from their categoricals (NA where a log lacks it)."""
+    parts = [_as_categorical(log, column) for log in logs]
+    if column in TEXT_CATEGORIES:
+        return text_categorical(union_categoricals(parts))
+    # another categorical (side): the first file's categories, as before
+    codes = [part.set_categories(dtype.categories).codes for part in parts]
+    return pd.Categorical.from_codes(np.concatenate(codes), dtype=dtype)
+
+
+def _as_categorical(log: pd.DataFrame, column: str) -> pd.Categorical:
+    if column not in log:
+        return pd.Categorical.from_codes(np.full(len(log), -1), pd.Index([], dtype="str"))
+    values = log[column]
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return text_categorical(values) if column in TEXT_CATEGORIES else values.array
+    return text_categorical(values.astype("str"))
+
+
+def _exercises(logs: list[pd.DataFrame], routine: Routine) -> pd.Categorical:
     """The exercise column of the logs as one categorical: the routine's ids, then the
-    other names the rows hold, sorted (from each log's categories when each has them)."""
-    columns = [log[EXERCISE] for log in logs if EXERCISE in log]
-    if len(columns) < len(logs) or not all(
-        isinstance(column.dtype, pd.CategoricalDtype) for column in columns
-    ):
-        names = combined.astype("str")
-        others = sorted(set(names.dropna()) - set(routine.ids))
-        return pd.Categorical(names, categories=[*routine.ids, *others])
+    other names the rows hold, sorted (from each log's categories)."""
+    columns = [_as_categorical(log, EXERCISE) for log in logs]
     used: set[str] = set()
     for column in columns:
-        codes = column.cat.codes.to_numpy()
-        used.update(column.cat.categories[np.unique(codes[codes >= 0])].astype("str"))
+        codes = column.codes
+        used.update(column.categories[np.unique(codes[codes >= 0])].astype("str"))
     categories = [*routine.ids, *sorted(used - set(routine.ids))]
-    codes = [column.cat.set_categories(categories).cat.codes.to_numpy() for column in columns]
+    codes = [column.set_categories(categories).codes for column in columns]
     return pd.Categorical.from_codes(np.concatenate(codes), categories)
 
 
 def concat_problems(frames: list[pd.DataFrame]) -> pd.DataFrame:
     """The files' problem tables one after another (each already in line order)."""
-    frames = [f for f in frames if len(f)]
-    if not frames:
-        return problems_frame()
-    return pd.concat(frames, ignore_index=True)
+    return _concat_problems(frames)
 
 
 def no_rows() -> pd.DataFrame:
-    return pd.DataFrame(
-        {PARTICIPANT: pd.Series([], dtype="str"), SOURCE: pd.Series([], dtype="str")}
-    )
+    return pd.DataFrame({PARTICIPANT: _repeated("", 0), SOURCE: _repeated("", 0)})
 
 
 fill_docs(globals())  # after the definitions, not a decorator: see footstats.core.docstrings

@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from footstats.columns import ERROR, LINE, SEVERITY
+from footstats.columns import ERROR, EXERCISE_NAME, LINE, PARTICIPANT, SEVERITY
 from footstats.core.codes import EXPORT_NOT_READ, HABIT_NOT_LOOP
 from footstats.core.docstrings import fill_docs
 from footstats.core.options import ReadKeywords, ReadOptions, read_options
-from footstats.core.problems import problem, problems_frame
+from footstats.core.problems import problem, problems_frame, text_categorical
 from footstats.core.values import INVISIBLE
 from footstats.errors import LogError, LogWarning, UsageError
 from footstats.importers import (
@@ -50,7 +50,8 @@ from footstats.reading.csvfile import (
     source_label,
 )
 from footstats.reading.typed import as_text
-from footstats.reading.validation import Validation, empty_log, holds_whole_numbers
+from footstats.reading.validation import Validation, holds_whole_numbers
+from footstats.reading.validation import empty_log as _empty_text_log
 from footstats.routine import resolve_routine
 
 if TYPE_CHECKING:
@@ -228,12 +229,31 @@ def load_log(path_or_buffer: Any, options: ReadOptions, *, starts: Any = None) -
     # "only a header" is said of a file with no rows at all, not of rows that did not load
     validation.header_only = raw.frame.empty and not any(p[SEVERITY] == ERROR for p in raw.problems)
     log, more = validation.run()
+    log = categorical_text(log)
     name = FOOTSTATS if chosen is None else chosen.name
     log.attrs.update(source=label, format=name, dialect=raw.dialect, routine=options.routine)
     extents = {label: (raw.lines, raw.spans)}
     return LoadedLog(
         log, problems_frame(problems, [more]), label, name, raw.dialect, extents=extents
     )
+
+
+# the log's columns of a few texts repeated over many rows (besides exercise and side)
+CATEGORICAL_TEXT = (PARTICIPANT, EXERCISE_NAME)
+
+
+def categorical_text(log: pd.DataFrame) -> pd.DataFrame:
+    """``log`` with ``participant`` and ``exercise_name`` as categoricals of the texts its
+    rows hold (sorted): a code a row, each name held once."""
+    for column in CATEGORICAL_TEXT:
+        if column in log.columns:
+            log[column] = pd.Series(text_categorical(log[column]), index=log.index)
+    return log
+
+
+def empty_log() -> pd.DataFrame:
+    """A log of no rows, with the dtypes of a log read."""
+    return categorical_text(_empty_text_log())
 
 
 def source_of(path_or_buffer: Any, options: ReadOptions) -> Any:

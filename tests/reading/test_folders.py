@@ -18,6 +18,7 @@ from footstats.columns import (
     COLUMN,
     ERROR,
     EXERCISE,
+    EXERCISE_NAME,
     FILE,
     LINE,
     MESSAGE,
@@ -70,7 +71,40 @@ def test_combined_log_keeps_each_files_dtypes():
     assert log["pain_back"].dtype == "Int64" and log["pain_knee"].dtype == "Int64"
     assert log["pain_back"].tolist()[:4] == [5, pd.NA, 4, pd.NA]
     assert log["in_program"].dtype == bool
-    assert log[PARTICIPANT].dtype == "str"
+    # the texts repeated over many rows are categoricals of every file's texts, sorted
+    # (not the first file's: p10 and p11 come from the last file, "Ankle circles" from p02)
+    assert list(log[PARTICIPANT].cat.categories) == ["p01", "p02", "p03", "p10", "p11"]
+    files = ["p01.csv", "p02.csv", "p03.csv", "site_b.csv"]
+    assert list(log[SOURCE].cat.categories) == [str(COHORT / name) for name in files]
+    # p03.csv's "Toe walking" is on a line left out (its date): not a category
+    assert list(log[EXERCISE_NAME].cat.categories) == [
+        "Ankle circles",
+        "Curl the toes",
+        "Heel raises",
+        "Toe walking",
+    ]
+    assert log[EXERCISE_NAME].tolist()[:3] == ["Toe walking", "Heel raises", "Toe walking"]
+
+
+def test_each_file_read_alone_gives_the_folders_rows_and_dtypes():
+    log = validate_logs(COHORT).log
+    for source, rows in log.groupby(SOURCE, observed=True, sort=False):
+        alone = footstats.validate_log(source).log
+        if PARTICIPANT not in alone:  # a file without its own column: named by its stem
+            alone.insert(0, PARTICIPANT, Path(source).stem)
+        alone = alone[[PARTICIPANT, *(c for c in alone.columns if c != PARTICIPANT)]]
+        rows = rows.drop(columns=SOURCE).dropna(axis=1, how="all").reset_index(drop=True)
+        assert list(rows.columns) == list(alone.columns)
+        for column in (PARTICIPANT, EXERCISE, EXERCISE_NAME):
+            assert isinstance(alone[column].dtype, pd.CategoricalDtype) or column == PARTICIPANT
+            assert isinstance(rows[column].dtype, pd.CategoricalDtype)
+            assert rows[column].astype("str").tolist() == alone[column].astype("str").tolist()
+        same = [c for c in alone.columns if c not in (PARTICIPANT, EXERCISE, EXERCISE_NAME)]
+        pd.testing.assert_frame_equal(rows[same], alone[same], check_dtype=False)
+    # a file with its own participant column: read_log gives the same categorical dtype
+    alone = footstats.read_log(COHORT / "site_b.csv")
+    assert list(alone[PARTICIPANT].cat.categories) == ["p10", "p11"]
+    assert list(alone[EXERCISE_NAME].cat.categories) == ["Heel raises", "Toe walking"]
 
 
 def test_only_the_csv_files_of_the_folder_itself_are_read():

@@ -141,7 +141,11 @@ def test_tiny_log_loads_to_the_tidy_schema():
                 format="ISO8601",
             ),
             EXERCISE: pd.Categorical(["heel_raises", "toe_walking", None, "Yoga"]),
-            EXERCISE_NAME: pd.array(["Heel raises", "toe-walking", None, "Yoga"], dtype="str"),
+            # the names as written, a category each (sorted, the ones the rows hold)
+            EXERCISE_NAME: pd.Categorical(
+                ["Heel raises", "toe-walking", None, "Yoga"],
+                categories=pd.Index(["Heel raises", "Yoga", "toe-walking"], dtype="str"),
+            ),
             IN_PROGRAM: [True, True, False, False],
             SETS: pd.array([2, 6, None, 1], dtype="Int64"),
             REPS: pd.array([10, None, None, None], dtype="Int64"),
@@ -284,6 +288,47 @@ def test_problems_table_has_the_contract_columns():
     assert problems[LINE].tolist() == [2]  # the data row is line 2
     assert problems[VALUE].tolist() == ["x"]
     assert problems["file"].tolist() == ["log.csv"]
+
+
+def test_problems_are_stored_as_codes_and_categoricals():
+    # three bad rows, two kinds: each text is held once, a code a problem
+    problems = check_log(
+        buffer(
+            csv_text(
+                "date,exercise,sets,pain_back",
+                "2026-03-02,Heel raises,x,3",
+                "2026-03-03,Heel raises,x,11",
+                "2026-03-04,Heel raises,x,",
+            )
+        )
+    )
+    assert problems[LINE].dtype == "Int64" and problems[LINE].tolist() == [2, 3, 3, 4]
+    for column in PROBLEM_COLUMNS:
+        if column != LINE:
+            assert isinstance(problems[column].dtype, pd.CategoricalDtype), column
+    # categories sorted, only those used: text and categorical sort and compare alike
+    assert list(problems["column"].cat.categories) == ["pain_back", "sets"]
+    assert list(problems[VALUE].cat.categories) == ["11", "x"]
+    assert problems[VALUE].tolist() == ["x", "x", "11", "x"]
+    assert problems["file"].cat.codes.tolist() == [0, 0, 0, 0]
+    assert (problems["severity"] == "error").all()
+
+
+def test_log_columns_of_repeated_texts_are_categorical():
+    log = read(
+        csv_text(
+            "participant,date,exercise,sets",
+            "p2,2026-03-02,Heel raises,2",
+            "p1,2026-03-02,heel raises,3",
+            "p2,2026-03-03,Heel raises,4",
+        )
+    )
+    assert list(log["participant"].cat.categories) == ["p1", "p2"]
+    assert log["participant"].tolist() == ["p2", "p1", "p2"]
+    assert list(log[EXERCISE_NAME].cat.categories) == ["Heel raises", "heel raises"]
+    assert log[EXERCISE_NAME].cat.codes.tolist() == [0, 1, 0]
+    # counts keep Int64: a user's sums and products cannot overflow a small integer
+    assert log[SETS].dtype == "Int64" and (log[SETS] * 10**9).tolist() == [2e9, 3e9, 4e9]
 
 
 def test_check_log_never_raises_and_read_log_does():

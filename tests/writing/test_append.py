@@ -605,7 +605,10 @@ def test_appending_keeps_old_bytes_and_reads_back_old_plus_new(case):
     pd.testing.assert_frame_equal(got, expected)
     if old_rows:
         before = footstats.read_log(old, today=TODAY)
-        pd.testing.assert_frame_equal(got.iloc[: len(before)], before)
+        # the old rows as they read alone: exercise_name's categories are the names they hold
+        old_part = got.iloc[: len(before)]
+        old_part = old_part.astype({"exercise_name": before["exercise_name"].dtype})
+        pd.testing.assert_frame_equal(old_part, before)
 
 
 # -- session rows and the week so far --------------------------------------------------------
