@@ -448,7 +448,8 @@ def _days(values: pd.Series, keys: Keys) -> np.ndarray:
 
 
 def _day(day: date, keys: Keys) -> int:
-    return int(np.datetime64(day.isoformat(), "D").astype(keys.dtype).view("int64"))
+    # an ISO date (YYYY-MM-DD) is read in days
+    return int(np.datetime64(day.isoformat()).astype(keys.dtype).view("int64"))
 
 
 def _check_weeks(weeks: Any) -> int:
