@@ -162,6 +162,53 @@ def test_weekly_sets_in_two_weeks_and_a_week_without_sessions():
     assert len(weekly) == 2 * len(PROGRAM.ids)
 
 
+def test_exercise_completion_counts_sets_up_to_the_prescription():
+    log = tidy_log(
+        [
+            {"date": "2026-03-02", "exercise": "toe_walking", "sets": 3},
+            {"date": "2026-03-02", "exercise": "heel_raises", "sets": 3, "side": "left"},
+            {"date": "2026-03-02", "exercise": "ankle_circles", "sets": 4, "side": "right"},
+            {"date": "2026-03-02", "exercise": "toe_curls", "sets": 4},
+            {"date": "2026-03-02", "exercise": "toe_curls", "sets": 3},
+            {"date": "2026-03-04", "exercise": "toe_walking", "sets": 8},
+            {"date": "2026-03-04", "exercise": "heel_raises", "sets": 3},
+            {"date": "2026-03-04", "exercise": "toe_curls", "sets": 10},
+        ]
+    )
+    sets = metrics.session_sets(log, routine=PROGRAM)
+    # prescribed per session: toe walking 6, heel raises 2 a side (4), tibialis anterior 1
+    # a side (2), ankle circles 5 a side (10), toe curls 10.
+    # 2 March: done 3, left 3, 0, right 4, 4 + 3 -> counted 3, 2 (left capped at 2), 0, 4, 7
+    # 4 March: done 8, both 3 (6), 0, 0, 10 -> counted 6 (capped), 2 + 2, 0, 0, 10
+    assert metrics.counted_sets(sets).tolist() == [3, 2, 0, 4, 7, 6, 4, 0, 0, 10]
+    assert metrics.counted_sets(sets).dtype == "int64"
+    got = metrics.exercise_completion(sets)
+    expected = pd.DataFrame(
+        {
+            EXERCISE: pd.Categorical(list(PROGRAM.ids), categories=list(PROGRAM.ids)),
+            SESSIONS: [2, 2, 2, 2, 2],
+            "sessions_with": [2, 2, 0, 1, 2],
+            SETS_DONE: [3 + 8, 3 + 6, 0, 4, 7 + 10],
+            "sets_counted": [3 + 6, 2 + 4, 0, 4, 7 + 10],
+            SETS_PRESCRIBED: [12, 8, 4, 20, 20],
+            # counted / prescribed: 9/12, 6/8, 0/4, 4/20, 17/20
+            COMPLETION: [0.75, 0.75, 0.0, 0.2, 0.85],
+        }
+    )
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    assert (
+        got[[SESSIONS, "sessions_with", SETS_DONE, "sets_counted"]].dtypes.tolist() == ["int64"] * 4
+    )
+    # no session: every routine exercise still has its row, 0 of 0 sets, completion NaN
+    none = metrics.exercise_completion(sets.iloc[:0])
+    assert none[EXERCISE].tolist() == list(PROGRAM.ids)
+    assert none[[SESSIONS, "sessions_with", SETS_PRESCRIBED]].values.tolist() == [[0, 0, 0]] * 5
+    assert none[COMPLETION].isna().all()
+    # counted x prescribed rounds to whole sets: 1/3 of 3 is 1, 0.7 of 10 is 7
+    halves = pd.DataFrame({COMPLETION: [1 / 3, 0.7, 0.25], SETS_PRESCRIBED: [3, 10, 2]})
+    assert metrics.counted_sets(halves).tolist() == [1, 7, 0]  # 0.5 rounds to even: 0
+
+
 # -- pain: one report per session, weekly tables ------------------------------------------
 def test_repeated_reports_count_once_in_every_week_and_session():
     log = tidy_log(
