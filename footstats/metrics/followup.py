@@ -486,8 +486,12 @@ def _check_until(until: Any) -> date:
     if day is None:
         raise WindowError(f"until must be a date (YYYY-MM-DD) or 'today', got {given!r}")
     latest = date.today().replace(year=date.today().year + 1)
-    if day < EARLIEST.date() or day > latest:
-        when = "before 1900" if day < EARLIEST.date() else "more than a year in the future"
+    when = None
+    if day < EARLIEST.date():
+        when = "before 1900"
+    if day > latest:
+        when = "more than a year in the future"
+    if when:
         raise WindowError(
             f"until {day.isoformat()} is {when}: a typo? (expected a date between 1900 and "
             f"{latest.isoformat()})"

@@ -120,3 +120,38 @@ def test_participants_must_be_a_table():
     assert str(info.value) == (
         "participants must be the participants table (a DataFrame or the path of its CSV), got int"
     )
+
+
+def _until_error(until) -> str:
+    with pytest.raises(WindowError) as info:
+        FollowUp(until=until)
+    return str(info.value)
+
+
+def test_until_of_every_kind_and_its_limits_exactly():
+    import datetime as dt
+
+    import numpy as np
+
+    march = dt.date(2026, 3, 15)
+    assert FollowUp(until=np.datetime64("2026-03-15")).until == march
+    assert FollowUp(until=pd.Timestamp("2026-03-15 18:30")).until == march
+    assert FollowUp(until=dt.datetime(2026, 3, 15, 7)).until == march
+    # the shape of an ISO date, but no such day; a missing Timestamp or datetime64; a number
+    for until, shown in [
+        ("2026-02-30", "'2026-02-30'"),
+        (pd.NaT, "NaT"),
+        (np.datetime64("NaT"), repr(np.datetime64("NaT"))),  # numpy's repr, as written
+        (5, "5"),
+    ]:
+        assert _until_error(until) == f"until must be a date (YYYY-MM-DD) or 'today', got {shown}"
+    # 1 January 1900 and a year from today are the limits, both allowed
+    latest = dt.date.today().replace(year=dt.date.today().year + 1)
+    assert FollowUp(until="1900-01-01").until == dt.date(1900, 1, 1)
+    assert FollowUp(until=latest).until == latest
+    between = f"(expected a date between 1900 and {latest.isoformat()})"
+    assert _until_error("1899-12-31") == f"until 1899-12-31 is before 1900: a typo? {between}"
+    after = latest + dt.timedelta(days=1)
+    assert _until_error(after) == (
+        f"until {after.isoformat()} is more than a year in the future: a typo? {between}"
+    )
