@@ -61,6 +61,7 @@ from footstats.columns import (
     WEEK,
     WEEKS,
 )
+from footstats.errors import UsageError
 from footstats.metrics import tables as metrics
 from footstats.routine import Range
 
@@ -204,6 +205,18 @@ def test_exercise_completion_counts_sets_up_to_the_prescription():
     assert none[EXERCISE].tolist() == list(PROGRAM.ids)
     assert none[[SESSIONS, "sessions_with", SETS_PRESCRIBED]].values.tolist() == [[0, 0, 0]] * 5
     assert none[COMPLETION].isna().all()
+    with pytest.raises(TypeError) as info:
+        metrics.exercise_completion("sets.csv")
+    assert str(info.value) == (
+        "exercise_completion expects the table of session_sets (columns exercise, completion);"
+        " got a str — call footstats.session_sets(log) first"
+    )
+    with pytest.raises(UsageError) as info:
+        metrics.exercise_completion(sets.drop(columns=COMPLETION))
+    assert str(info.value).startswith(
+        "exercise_completion expects the table of session_sets (columns exercise, completion);"
+        " got a table (columns date, week, exercise, "
+    )
     # counted x prescribed rounds to whole sets: 1/3 of 3 is 1, 0.7 of 10 is 7
     halves = pd.DataFrame({COMPLETION: [1 / 3, 0.7, 0.25], SETS_PRESCRIBED: [3, 10, 2]})
     assert metrics.counted_sets(halves).tolist() == [1, 7, 0]  # 0.5 rounds to even: 0
