@@ -14,6 +14,8 @@ in ``[tool.mutmut]`` of pyproject.toml; these equivalent mutants are left alive 
   marked ``# pragma: no mutate``, and so is the test in ``_pain_reports`` that decides
   whether the reports need sorting: mutants that sort more often change nothing.
 - ``pain_change``: ``pd.cut(..., right=None)``, as false as ``right=False``.
+- ``exercise_completion``: ``observed=None`` for ``observed=False``: pandas reads it as
+  false (every routine exercise keeps its row).
 - ``_counts_and_sums``: ``n`` without ``minlength``: the groups it may then lack at the end
   are groups without rows, which every caller drops.
 - ``_exercise_codes``: -2 instead of -1 for "not a routine exercise" (callers test >= 0);
@@ -173,6 +175,7 @@ def test_exercise_completion_counts_sets_up_to_the_prescription():
             {"date": "2026-03-02", "exercise": "toe_curls", "sets": 3},
             {"date": "2026-03-04", "exercise": "toe_walking", "sets": 8},
             {"date": "2026-03-04", "exercise": "heel_raises", "sets": 3},
+            {"date": "2026-03-04", "exercise": "tibialis_anterior", "sets": 1, "side": "left"},
             {"date": "2026-03-04", "exercise": "toe_curls", "sets": 10},
         ]
     )
@@ -180,20 +183,20 @@ def test_exercise_completion_counts_sets_up_to_the_prescription():
     # prescribed per session: toe walking 6, heel raises 2 a side (4), tibialis anterior 1
     # a side (2), ankle circles 5 a side (10), toe curls 10.
     # 2 March: done 3, left 3, 0, right 4, 4 + 3 -> counted 3, 2 (left capped at 2), 0, 4, 7
-    # 4 March: done 8, both 3 (6), 0, 0, 10 -> counted 6 (capped), 2 + 2, 0, 0, 10
-    assert metrics.counted_sets(sets).tolist() == [3, 2, 0, 4, 7, 6, 4, 0, 0, 10]
+    # 4 March: done 8, both 3 (6), left 1, 0, 10 -> counted 6 (capped), 2 + 2, 1, 0, 10
+    assert metrics.counted_sets(sets).tolist() == [3, 2, 0, 4, 7, 6, 4, 1, 0, 10]
     assert metrics.counted_sets(sets).dtype == "int64"
     got = metrics.exercise_completion(sets)
     expected = pd.DataFrame(
         {
             EXERCISE: pd.Categorical(list(PROGRAM.ids), categories=list(PROGRAM.ids)),
             SESSIONS: [2, 2, 2, 2, 2],
-            "sessions_with": [2, 2, 0, 1, 2],
-            SETS_DONE: [3 + 8, 3 + 6, 0, 4, 7 + 10],
-            "sets_counted": [3 + 6, 2 + 4, 0, 4, 7 + 10],
+            "sessions_with": [2, 2, 1, 1, 2],  # a session with 1 set done counts
+            SETS_DONE: [3 + 8, 3 + 6, 1, 4, 7 + 10],
+            "sets_counted": [3 + 6, 2 + 4, 1, 4, 7 + 10],
             SETS_PRESCRIBED: [12, 8, 4, 20, 20],
-            # counted / prescribed: 9/12, 6/8, 0/4, 4/20, 17/20
-            COMPLETION: [0.75, 0.75, 0.0, 0.2, 0.85],
+            # counted / prescribed: 9/12, 6/8, 1/4, 4/20, 17/20
+            COMPLETION: [0.75, 0.75, 0.25, 0.2, 0.85],
         }
     )
     pd.testing.assert_frame_equal(got, expected, check_dtype=False)
