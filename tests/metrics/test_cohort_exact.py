@@ -13,14 +13,15 @@ min(sessions / 2, 1)). Mondays of March 2026: 2, 9, 16, 23.
   longest streak 1, current 0, drop-out week 1.
 - ``z`` (home, 2 weeks): enrolled, no row: 0 sessions, 0 %, drop-out week 0.
 
-Equivalent mutants left alive: ``sort=True`` of the study weeks' groupby dropped (the
-default), and its ``dropna=False`` as ``dropna=None`` (pandas reads it as false: the
-group-less rows are kept). In ``_dropout_weeks``: ``observed`` of its groupbys (a
-participant category without rows in the window is dropped by the reindex on the spans),
-``astype("int64")`` dropped and ``np.nan`` as None or left out (the column is made
-``Int64`` next, where NaN and None are both <NA>). In ``cohort_table``: ``errors="ignore"``
-of the drop of ``rows_before``/``rows_after`` (the spans always have them), and
-``reindex(out.index)`` as ``reindex(None)`` (assigning a column aligns on the index anyway).
+Equivalent mutants: the redundant code they lived in was removed (the study weeks'
+``sort=True``, the default; the reindex before an assignment that aligns on the index
+anyway; ``_dropout_weeks``' int64 cast and explicit NaN, the caller making the column
+``Int64``; the where before on_target / judged, as on target implies judged and 0 / 0 is
+NaN; the reversed grouping key and the reversal of the result, both aligned on the index).
+Left out of the mutants in ``[tool.mutmut]``: ``observed=True`` of the groupbys (categories
+without rows never reach the result; written for pandas 2.2) and the study weeks'
+``dropna=False`` line (``dropna=None`` reads as false). The ``errors="ignore"``
+mutants are killed by spans given without ``rows_before``/``rows_after``.
 """
 
 from __future__ import annotations
