@@ -486,16 +486,14 @@ def _check_until(until: Any) -> date:
     if day is None:
         raise WindowError(f"until must be a date (YYYY-MM-DD) or 'today', got {given!r}")
     latest = date.today().replace(year=date.today().year + 1)
-    when = None
-    if day < EARLIEST.date():
-        when = "before 1900"
-    if day > latest:
-        when = "more than a year in the future"
-    if when:
-        raise WindowError(
-            f"until {day.isoformat()} is {when}: a typo? (expected a date between 1900 and "
-            f"{latest.isoformat()})"
-        )
+    early, late = day < EARLIEST.date(), day > latest
+    limits = ((early, "before 1900"), (late, "more than a year in the future"))
+    for beyond, when in limits:
+        if beyond:
+            raise WindowError(
+                f"until {day.isoformat()} is {when}: a typo? (expected a date between 1900 and "
+                f"{latest.isoformat()})"
+            )
     return day
 
 
