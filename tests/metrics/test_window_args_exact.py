@@ -56,7 +56,7 @@ def test_a_selected_participant_keeps_the_cohorts_window(table):
 
 
 @pytest.mark.parametrize(
-    "table", ["weekly_sets", "pain_reports", "weekly_pain", "pain_association"]
+    "table", ["weekly_sets", "pain_reports", "weekly_pain", "pain_association", "weekly_frequency"]
 )
 def test_program_is_the_deprecated_name_of_routine(table):
     function = getattr(footstats, table)
