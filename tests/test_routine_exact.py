@@ -338,3 +338,18 @@ def test_resolve_program_without_a_routine_takes_the_logs_own_else_the_default()
     assert resolve_routine(None, log) is walking
     # a routine given wins over the log's own
     assert resolve_routine(routine, log) is routine
+
+
+def test_load_program_warns_at_the_line_that_calls_it():
+    import warnings
+
+    from footstats.routine import load_program
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        routine = load_program()  # stacklevel 3: _warn_renamed, load_program, this line
+    assert [(w.category, w.filename) for w in caught] == [(DeprecationWarning, __file__)]
+    assert str(caught[0].message) == (
+        "load_program is deprecated: use load_routine (the routine was called a program before)"
+    )
+    assert routine.name == load_routine().name

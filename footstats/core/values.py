@@ -213,7 +213,7 @@ def _with_format(values: pd.Series, date_format: str) -> pd.Series:
     except (ValueError, TypeError) as exc:
         raise UsageError(f"date_format {date_format!r} cannot be used: {exc}") from None
     # %z is refused above, but "ISO8601" still reads an offset written in the cell
-    if getattr(parsed.dt, "tz", None) is not None:
+    if parsed.dt.tz is not None:  # parsed is always datetime64, naive or with a zone
         raise UsageError(f"date_format {date_format!r}: time zones are not supported")
     return parsed
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from footstats.columns import (
@@ -123,17 +122,18 @@ def cohort_table(
     out = spans.drop(columns=[ROWS_BEFORE, ROWS_AFTER], errors="ignore").set_index(PARTICIPANT)
     if GROUP in out.columns:
         out = out[[GROUP, *[c for c in out.columns if c != GROUP]]]
+    # assigning a column aligns it on the participants (NaN or <NA> for those without one)
     for column in (SESSIONS, ADHERENCE_PCT, LONGEST_STREAK, CURRENT_STREAK):
-        out[column] = frequency[column].reindex(out.index)
+        out[column] = frequency[column]
     out[SESSIONS] = out[SESSIONS].fillna(0).astype("int64")
-    out[LAST_SESSION] = sessions.groupby(PARTICIPANT, observed=True)[DATE].max().reindex(out.index)
-    out[DROPOUT_WEEK] = _dropout_weeks(weekly).reindex(out.index).astype("Int64")
+    out[LAST_SESSION] = sessions.groupby(PARTICIPANT, observed=True)[DATE].max()
+    out[DROPOUT_WEEK] = _dropout_weeks(weekly).astype("Int64")
     change = pain_change(log, **options)
     for site in change[SITE].cat.categories:
         rows = change[change[SITE] == site].set_index(PARTICIPANT)
         for column, name in PAIN_FIELDS.items():
-            out[f"{site}_{name}"] = rows[column].reindex(out.index)
-        out[f"{site}_{IMPORTANT}"] = rows[CLINICALLY_IMPORTANT].reindex(out.index).astype("boolean")
+            out[f"{site}_{name}"] = rows[column]
+        out[f"{site}_{IMPORTANT}"] = rows[CLINICALLY_IMPORTANT].astype("boolean")
     return out.reset_index()
 
 
@@ -189,14 +189,15 @@ def study_week_adherence(
         groups = spans.set_index(PARTICIPANT)[GROUP]
         weekly[GROUP] = groups.reindex(weekly[PARTICIPANT].astype("str")).to_numpy()
         keys = [GROUP, WEEK_INDEX]
-    # still active: a session in this study week or a later one (a drop-out is not)
-    done = weekly[SESSIONS].gt(0).astype("int64")
-    later = done.iloc[::-1].groupby(weekly[PARTICIPANT].iloc[::-1], observed=True).cumsum()
-    weekly[ACTIVE] = later.iloc[::-1].gt(0)
+    # still active: a session in this study week or a later one (a drop-out is not): the
+    # sessions summed from the window's last week back (the groupby and the assignment
+    # align on the index, so the reversed order needs no undoing)
+    later = weekly[SESSIONS].iloc[::-1].groupby(weekly[PARTICIPANT], observed=True).cumsum()
+    weekly[ACTIVE] = later.gt(0)
     # a week in progress is judged once on target (never a miss before its Sunday)
     weekly[JUDGED] = ~(weekly[IN_PROGRESS] & ~weekly[TARGET_MET])
     out = (
-        weekly.groupby(keys, sort=True, dropna=False)
+        weekly.groupby(keys, dropna=False)
         .agg(
             **{
                 OBSERVED: (TARGET_MET, "size"),
@@ -209,7 +210,8 @@ def study_week_adherence(
     )
     for column in (ACTIVE, JUDGED, ON_TARGET):
         out[column] = out[column].astype("int64")
-    out[SHARE_ON_TARGET] = out[ON_TARGET] / out[JUDGED].where(out[JUDGED] > 0)
+    # on target implies judged, so a study week with none judged gives 0 / 0 = NaN
+    out[SHARE_ON_TARGET] = out[ON_TARGET] / out[JUDGED]
     return out
 
 
@@ -219,8 +221,8 @@ def _dropout_weeks(weekly: pd.DataFrame) -> pd.Series:
     done = weekly[weekly[SESSIONS] > 0]
     last_done = done.groupby(PARTICIPANT, observed=True)[WEEK_INDEX].max()
     last_week = weekly.groupby(PARTICIPANT, observed=True)[WEEK_INDEX].max()
-    last_done = last_done.reindex(last_week.index).fillna(0).astype("int64")
-    return last_done.where(last_done < last_week, np.nan)
+    last_done = last_done.reindex(last_week.index).fillna(0)
+    return last_done.where(last_done < last_week)  # NaN: the caller makes the column Int64
 
 
 def _require_participants(log: pd.DataFrame) -> None:

@@ -448,7 +448,8 @@ def _days(values: pd.Series, keys: Keys) -> np.ndarray:
 
 
 def _day(day: date, keys: Keys) -> int:
-    return int(np.datetime64(day.isoformat(), "D").astype(keys.dtype).view("int64"))
+    # an ISO date (YYYY-MM-DD) is read in days
+    return int(np.datetime64(day.isoformat()).astype(keys.dtype).view("int64"))
 
 
 def _check_weeks(weeks: Any) -> int:
@@ -485,12 +486,14 @@ def _check_until(until: Any) -> date:
     if day is None:
         raise WindowError(f"until must be a date (YYYY-MM-DD) or 'today', got {given!r}")
     latest = date.today().replace(year=date.today().year + 1)
-    if day < EARLIEST.date() or day > latest:
-        when = "before 1900" if day < EARLIEST.date() else "more than a year in the future"
-        raise WindowError(
-            f"until {day.isoformat()} is {when}: a typo? (expected a date between 1900 and "
-            f"{latest.isoformat()})"
-        )
+    early, late = day < EARLIEST.date(), day > latest
+    limits = ((early, "before 1900"), (late, "more than a year in the future"))
+    for beyond, when in limits:
+        if beyond:
+            raise WindowError(
+                f"until {day.isoformat()} is {when}: a typo? (expected a date between 1900 and "
+                f"{latest.isoformat()})"
+            )
     return day
 
 

@@ -134,7 +134,7 @@ def headline_table(summary: dict[str, Any], participant: Any = None) -> pd.DataF
 
 
 def _table(rows: list[tuple[str, str]]) -> pd.DataFrame:
-    figures, values = zip(*rows, strict=True)
+    figures, values = [row[0] for row in rows], [row[1] for row in rows]
     return pd.DataFrame({VALUE: values}, index=pd.Index(figures))
 
 
@@ -377,7 +377,8 @@ def _waterfall_figures(table: pd.DataFrame) -> str:
     for site in [c.removesuffix("_change") for c in table.columns if c.endswith("_change")]:
         reported = table[f"{site}_change"].notna()
         if reported.any():
-            important = int(table.loc[reported, f"{site}_important"].fillna(False).sum())
+            # a boolean column's sum skips its missing values
+            important = int(table.loc[reported, f"{site}_important"].sum())
             parts.append(f"{site} {important} of {int(reported.sum())}")
     if not parts:
         return "No participant with pain reports."

@@ -686,9 +686,9 @@ def exercise_completion(session_sets: pd.DataFrame) -> pd.DataFrame:
             SETS_PRESCRIBED: session_sets[SETS_PRESCRIBED],
         }
     )
-    out = parts.groupby(EXERCISE, observed=False, sort=True).sum().reset_index()
-    prescribed = out[SETS_PRESCRIBED].where(out[SETS_PRESCRIBED] > 0)
-    out[COMPLETION] = out[SETS_COUNTED] / prescribed
+    out = parts.groupby(EXERCISE, observed=False).sum().reset_index()
+    # counted <= prescribed, so an exercise without a session gives 0 / 0 = NaN
+    out[COMPLETION] = out[SETS_COUNTED] / out[SETS_PRESCRIBED]
     return out
 
 

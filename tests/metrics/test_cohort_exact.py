@@ -13,14 +13,15 @@ min(sessions / 2, 1)). Mondays of March 2026: 2, 9, 16, 23.
   longest streak 1, current 0, drop-out week 1.
 - ``z`` (home, 2 weeks): enrolled, no row: 0 sessions, 0 %, drop-out week 0.
 
-Equivalent mutants left alive: ``sort=True`` of the study weeks' groupby dropped (the
-default), and its ``dropna=False`` as ``dropna=None`` (pandas reads it as false: the
-group-less rows are kept). In ``_dropout_weeks``: ``observed`` of its groupbys (a
-participant category without rows in the window is dropped by the reindex on the spans),
-``astype("int64")`` dropped and ``np.nan`` as None or left out (the column is made
-``Int64`` next, where NaN and None are both <NA>). In ``cohort_table``: ``errors="ignore"``
-of the drop of ``rows_before``/``rows_after`` (the spans always have them), and
-``reindex(out.index)`` as ``reindex(None)`` (assigning a column aligns on the index anyway).
+Equivalent mutants: the redundant code they lived in was removed (the study weeks'
+``sort=True``, the default; the reindex before an assignment that aligns on the index
+anyway; ``_dropout_weeks``' int64 cast and explicit NaN, the caller making the column
+``Int64``; the where before on_target / judged, as on target implies judged and 0 / 0 is
+NaN; the reversed grouping key and the reversal of the result, both aligned on the index).
+Left out of the mutants in ``[tool.mutmut]``: ``observed=True`` of the groupbys (categories
+without rows never reach the result; written for pandas 2.2) and the study weeks'
+``dropna=False`` line (``dropna=None`` reads as false). The ``errors="ignore"``
+mutants are killed by spans given without ``rows_before``/``rows_after``.
 """
 
 from __future__ import annotations
@@ -122,6 +123,15 @@ def test_cohort_table_with_weeks_and_until():
     assert got["current_streak"].tolist() == [0, 0, 0]
     # a's last session in its two weeks is 9 March (18 March is past them)
     assert got["last_session"].tolist() == list(days("2026-03-09", "2026-03-03", "2026-03-11"))
+    # a's back pain in its two weeks (2-15 March): only 6 on 2 March (18 March's 3 is
+    # past them): baseline = latest = 6, change 0, not important
+    assert got.loc["a", ["back_baseline", "back_latest", "back_change"]].tolist() == [6, 6, 0]
+    assert bool(got.loc["a", "back_important"]) is False
+    by_window = cohort_table(log(), window=footstats.FollowUp(weeks=2)).set_index("participant")
+    pd.testing.assert_frame_equal(by_window, got)
+    # spans given as a window, without the rows_before/rows_after columns: taken as they are
+    spans = footstats.follow_up(log(), weeks=2)[["participant", "start", "end", "weeks"]]
+    pd.testing.assert_frame_equal(cohort_table(log(), window=spans).set_index("participant"), got)
     until = cohort_table(log(), until="2026-03-08").set_index("participant")
     assert until.loc["a", ["weeks", "sessions", "adherence_pct"]].tolist() == [1, 2, 100.0]
     # c starts after the day: a window of 0 weeks, 0 sessions, no last session
@@ -252,3 +262,59 @@ def test_what_is_not_a_log_is_named_with_the_function():
         with pytest.raises(TypeError) as info:
             function("log.csv")
         assert str(info.value).startswith(f"{function.__name__} expects ")
+
+
+def test_the_routine_the_log_was_read_with_is_the_one_counted(tmp_path):
+    path = tmp_path / "once.toml"
+    path.write_text(ONCE_A_WEEK, encoding="utf-8")
+    carried = footstats.read_log(StringIO(LOG), routine=footstats.load_routine(path))
+    # no routine given: the log's own (1 a week), not the packaged one (2 a week).
+    # week 1: a 2, b 1, c 2 sessions: all met. week 2: a 1 (met), b 0 (a miss: its Sunday
+    # 15 March is before the last entry's day, 18 March), c's week of 16 March in progress
+    # without a session (not judged). week 3 (16-22 March, in progress): a 2 (met), b 0
+    # (not judged); c has only 2 weeks.
+    got = study_week_adherence(carried)
+    # week_index, observed, active, judged, on_target, share
+    assert got.values.tolist() == [
+        [1, 3, 3, 3, 3, 1.0],
+        [2, 3, 1, 2, 1, 0.5],
+        [3, 2, 1, 1, 1, 1.0],
+    ]
+    table = cohort_table(carried).set_index("participant")
+    # a 3 of 3 weeks, b 1 of 2 judged (week 3 in progress), c 1 of 1 judged
+    assert table["adherence_pct"].tolist() == [100.0, 50.0, 100.0]
+
+
+FOUR_WEEKS = """name = "Four weeks"
+sessions_per_week = 2
+session_minutes = 10
+weeks = 4
+
+[[exercise]]
+id = "toe_walking"
+name = "Toe walking"
+sets = 6
+"""
+
+
+def test_the_routine_given_sets_the_programme_weeks_of_the_window(tmp_path):
+    path = tmp_path / "four.toml"
+    path.write_text(FOUR_WEEKS, encoding="utf-8")
+    routine = footstats.load_routine(path)
+    # the routine's 4 weeks end each window on the Sunday of its 4th week (a, b: 29 March,
+    # c: 5 April), not at the last entry (18 March): 4 study weeks for all 3, none in
+    # progress. Sessions per study week: a 2, 1, 2, 0; b 1, 0, 0, 0; c 2, 0, 0, 0.
+    got = study_week_adherence(log(), routine=routine)
+    assert got.values.tolist() == [
+        [1, 3, 3, 3, 2, 2 / 3],  # a and c met; all active
+        [2, 3, 1, 3, 0, 0.0],  # only a logs later (week 3)
+        [3, 3, 1, 3, 1, 1 / 3],  # a met
+        [4, 3, 0, 3, 0, 0.0],  # nobody logs in week 4
+    ]
+    table = cohort_table(log(), routine=routine).set_index("participant")
+    assert table["end"].tolist() == list(pd.to_datetime(["2026-03-29", "2026-03-29", "2026-04-05"]))
+    assert table["weeks"].tolist() == [4, 4, 4]
+    # a (1 + 1/2 + 1 + 0) / 4 = 62.5 %, b (1/2) / 4 = 12.5 %, c 1 / 4 = 25 %
+    assert table["adherence_pct"].tolist() == [62.5, 12.5, 25.0]
+    # the last session's study week, with empty weeks after it: a 3, b 1, c 1
+    assert table["dropout_week"].tolist() == [3, 1, 1]

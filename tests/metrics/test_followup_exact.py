@@ -99,3 +99,59 @@ def test_a_long_list_of_ids_is_cut_at_twenty():
     with pytest.raises(UsageError) as info:
         select_participant(twenty, "p9")
     assert str(info.value).endswith(", q19")
+
+
+def test_not_a_log_is_named_with_the_function_and_the_date_it_needs():
+    with pytest.raises(TypeError) as info:
+        select_participant("log.csv", "p1")
+    assert str(info.value) == (
+        "select_participant expects a log from footstats.read_log (columns date); got a str"
+        " — read it with footstats.read_log"
+    )
+    # only the date column is needed: a table of dates without exercise or sets is enough
+    dates = pd.DataFrame({"date": pd.to_datetime(["2026-03-02"])})
+    window = select_participant(dates).attrs[FOLLOW_UP]
+    assert window[["start", "end", "weeks"]].astype(object).values.tolist() == [
+        [day("2026-03-02"), day("2026-03-02"), 1]
+    ]
+
+
+FOUR_WEEKS = """name = "Four weeks"
+sessions_per_week = 2
+session_minutes = 10
+weeks = 4
+
+[[exercise]]
+id = "toe_walking"
+name = "Toe walking"
+sets = 6
+"""
+
+
+def test_the_routine_given_sets_the_programme_weeks(tmp_path):
+    path = tmp_path / "four.toml"
+    path.write_text(FOUR_WEEKS, encoding="utf-8")
+    rows = select_participant(log(), "p2", routine=footstats.load_routine(path))
+    # 4 programme weeks from p2's start (16 March): to Sunday 12 April, not the log's last day
+    assert spans(rows) == [["p2", day("2026-03-16"), day("2026-04-12"), 4]]
+    # p2 was the second row of the spans: renumbered 0, the old index dropped, not a column
+    window = rows.attrs[FOLLOW_UP]
+    assert window.index.tolist() == [0]
+    assert window.columns.tolist() == [
+        "participant",
+        "start",
+        "end",
+        "weeks",
+        "rows_before",
+        "rows_after",
+    ]
+
+
+def test_a_weeks_value_too_long_is_named_beside_a_blank_one():
+    # p1's weeks blank (<NA>: not too long), p2's 1041 (more than 1040 weeks, 20 years)
+    text = "participant,start,weeks\np1,2026-03-02,\np2,2026-03-09,1041\n"
+    with pytest.raises(footstats.WindowError) as info:
+        footstats.FollowUp(participants=pd.read_csv(StringIO(text), dtype={"weeks": "Int64"}))
+    assert str(info.value) == (
+        "participant p2: weeks = 1041: a typo? (expected at most 1040 weeks)"
+    )

@@ -114,3 +114,54 @@ def test_habit_strength_is_per_participant():
     # p1: 2 Mar to 20 Mar, no session after 9 Mar; the week of 2 Mar as alone
     assert p1["habit_strength"].iloc[0] == pytest.approx(_scores(SHARES)[6], abs=1e-4)
     assert p1["in_progress"].tolist() == [False, False, True]  # 20 Mar is a Friday
+
+
+def test_a_weekly_table_without_in_progress_or_habit_strength_is_judged_whole():
+    import numpy as np
+    import pandas as pd
+
+    # a weekly table made by hand (or by an older footstats): no in_progress, no
+    # habit_strength; its index does not start at 0
+    weekly = pd.DataFrame(
+        {
+            "week": pd.to_datetime(["2026-03-02", "2026-03-09", "2026-03-16"]),
+            "sessions": [2, 0, 3],
+            "target_min": [2, 2, 2],
+            "target_met": [True, False, True],
+        },
+        index=[10, 11, 12],
+    )
+    got = footstats.frequency_summary(weekly)
+    expected = pd.DataFrame(
+        {
+            "weeks": [3],
+            "weeks_judged": [3],  # no week in progress: every week is judged
+            "sessions": [5],
+            "adherence_pct": [200 / 3],  # (1 + 0 + 1) / 3 x 100
+            "current_streak": [1],  # the week of 16 March after the miss
+            "longest_streak": [1],
+            "in_progress": [False],
+            "habit_strength": [np.nan],  # unknown without the table's own
+        }
+    )
+    pd.testing.assert_frame_equal(got, expected)
+    # with the columns: the last week in progress and not on target yet is not judged
+    weekly = weekly.assign(
+        target_met=[True, False, False],
+        sessions=[2, 0, 1],
+        in_progress=[False, False, True],
+        habit_strength=[10.0, 9.0, 8.5],
+    )
+    got = footstats.frequency_summary(weekly)
+    assert got.dtypes.astype(str).tolist() == [
+        "int64",
+        "int64",
+        "int64",
+        "float64",
+        "int64",
+        "int64",
+        "bool",
+        "float64",
+    ]
+    # judged: 2 March (met) and 9 March (missed): (1 + 0) / 2 = 50 %
+    assert got.values.tolist() == [[3, 2, 3, 50.0, 0, 1, True, 8.5]]

@@ -14,6 +14,8 @@ in ``[tool.mutmut]`` of pyproject.toml; these equivalent mutants are left alive 
   marked ``# pragma: no mutate``, and so is the test in ``_pain_reports`` that decides
   whether the reports need sorting: mutants that sort more often change nothing.
 - ``pain_change``: ``pd.cut(..., right=None)``, as false as ``right=False``.
+- ``exercise_completion``: ``observed=None`` for ``observed=False``: pandas reads it as
+  false (every routine exercise keeps its row).
 - ``_counts_and_sums``: ``n`` without ``minlength``: the groups it may then lack at the end
   are groups without rows, which every caller drops.
 - ``_exercise_codes``: -2 instead of -1 for "not a routine exercise" (callers test >= 0);
@@ -61,6 +63,7 @@ from footstats.columns import (
     WEEK,
     WEEKS,
 )
+from footstats.errors import UsageError
 from footstats.metrics import tables as metrics
 from footstats.routine import Range
 
@@ -160,6 +163,66 @@ def test_weekly_sets_in_two_weeks_and_a_week_without_sessions():
     assert walking[SETS_PRESCRIBED].tolist() == [12, 12]
     assert walking[COMPLETION].tolist() == pytest.approx([0.75, 0.5])
     assert len(weekly) == 2 * len(PROGRAM.ids)
+
+
+def test_exercise_completion_counts_sets_up_to_the_prescription():
+    log = tidy_log(
+        [
+            {"date": "2026-03-02", "exercise": "toe_walking", "sets": 3},
+            {"date": "2026-03-02", "exercise": "heel_raises", "sets": 3, "side": "left"},
+            {"date": "2026-03-02", "exercise": "ankle_circles", "sets": 4, "side": "right"},
+            {"date": "2026-03-02", "exercise": "toe_curls", "sets": 4},
+            {"date": "2026-03-02", "exercise": "toe_curls", "sets": 3},
+            {"date": "2026-03-04", "exercise": "toe_walking", "sets": 8},
+            {"date": "2026-03-04", "exercise": "heel_raises", "sets": 3},
+            {"date": "2026-03-04", "exercise": "tibialis_anterior", "sets": 1, "side": "left"},
+            {"date": "2026-03-04", "exercise": "toe_curls", "sets": 10},
+        ]
+    )
+    sets = metrics.session_sets(log, routine=PROGRAM)
+    # prescribed per session: toe walking 6, heel raises 2 a side (4), tibialis anterior 1
+    # a side (2), ankle circles 5 a side (10), toe curls 10.
+    # 2 March: done 3, left 3, 0, right 4, 4 + 3 -> counted 3, 2 (left capped at 2), 0, 4, 7
+    # 4 March: done 8, both 3 (6), left 1, 0, 10 -> counted 6 (capped), 2 + 2, 1, 0, 10
+    assert metrics.counted_sets(sets).tolist() == [3, 2, 0, 4, 7, 6, 4, 1, 0, 10]
+    assert metrics.counted_sets(sets).dtype == "int64"
+    got = metrics.exercise_completion(sets)
+    expected = pd.DataFrame(
+        {
+            EXERCISE: pd.Categorical(list(PROGRAM.ids), categories=list(PROGRAM.ids)),
+            SESSIONS: [2, 2, 2, 2, 2],
+            "sessions_with": [2, 2, 1, 1, 2],  # a session with 1 set done counts
+            SETS_DONE: [3 + 8, 3 + 6, 1, 4, 7 + 10],
+            "sets_counted": [3 + 6, 2 + 4, 1, 4, 7 + 10],
+            SETS_PRESCRIBED: [12, 8, 4, 20, 20],
+            # counted / prescribed: 9/12, 6/8, 1/4, 4/20, 17/20
+            COMPLETION: [0.75, 0.75, 0.25, 0.2, 0.85],
+        }
+    )
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    assert (
+        got[[SESSIONS, "sessions_with", SETS_DONE, "sets_counted"]].dtypes.tolist() == ["int64"] * 4
+    )
+    # no session: every routine exercise still has its row, 0 of 0 sets, completion NaN
+    none = metrics.exercise_completion(sets.iloc[:0])
+    assert none[EXERCISE].tolist() == list(PROGRAM.ids)
+    assert none[[SESSIONS, "sessions_with", SETS_PRESCRIBED]].values.tolist() == [[0, 0, 0]] * 5
+    assert none[COMPLETION].isna().all()
+    with pytest.raises(TypeError) as info:
+        metrics.exercise_completion("sets.csv")
+    assert str(info.value) == (
+        "exercise_completion expects the table of session_sets (columns exercise, completion);"
+        " got a str — call footstats.session_sets(log) first"
+    )
+    with pytest.raises(UsageError) as info:
+        metrics.exercise_completion(sets.drop(columns=COMPLETION))
+    assert str(info.value).startswith(
+        "exercise_completion expects the table of session_sets (columns exercise, completion);"
+        " got a table (columns date, week, exercise, "
+    )
+    # counted x prescribed rounds to whole sets: 1/3 of 3 is 1, 0.7 of 10 is 7
+    halves = pd.DataFrame({COMPLETION: [1 / 3, 0.7, 0.25], SETS_PRESCRIBED: [3, 10, 2]})
+    assert metrics.counted_sets(halves).tolist() == [1, 7, 0]  # 0.5 rounds to even: 0
 
 
 # -- pain: one report per session, weekly tables ------------------------------------------

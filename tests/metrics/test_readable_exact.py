@@ -5,17 +5,13 @@ Written for ``make mutate`` (issue 27). The summaries are dicts written out here
 shape :func:`footstats.summarize` returns), so each expected text is worked out by hand
 from a few numbers: ``4 sessions / 5 weeks = 0.8 a week``, ``6.5 -> 4.5 = -2.0 points``.
 
-Equivalent mutants left alive:
-
-- ``observed=True`` of a groupby dropped or None: pandas 3's default is True. In the
-  completion sentence ``observed=False`` too: the means of exercises without a row are NaN,
-  which ``idxmax``/``idxmin`` skip.
-- ``resolve_routine(routine, None)``: given a routine, the table is only used to find one.
-- ``fillna(None)`` for ``fillna(False)`` in the waterfall: the sum of a boolean column
-  skips its missing values either way.
-- ``round_numbers``'s last ``isinstance(value, float) and math.isfinite(value)`` branch for
-  a ``kind in _LEAVES`` float is never reached; and ``zip(..., strict=True)`` of the
-  table's two equally long tuples never raises either way.
+Equivalent mutants: the ``observed=True`` of the completion sentence's and the adherence
+spread's groupbys is left out of the mutants (``[tool.mutmut]``: pandas 3's default, written
+for pandas 2.2; exercises without a row have NaN means, which ``idxmax``/``idxmin`` skip).
+The waterfall's ``fillna(False)`` (a boolean column's sum skips missing values) and the
+headline table's ``zip(*rows, strict=True)`` (pairs only) were removed as redundant.
+Left alive: ``round_numbers``'s last ``isinstance(value, float) and math.isfinite(value)``
+branch for a ``kind in _LEAVES`` float is never reached.
 """
 
 from __future__ import annotations
@@ -31,6 +27,7 @@ from footstats.metrics.readable import (
     DECIMALS,
     headline_table,
     key_figures,
+    period_words,
     round_numbers,
     round_table,
 )
@@ -443,3 +440,66 @@ def test_an_unknown_chart_lists_the_known_ones_and_an_empty_table_says_so():
     )
     for chart in ("calendar", "completion", "study_weeks", "adherence_spread", "pain_waterfall"):
         assert key_figures(pd.DataFrame(), chart) == "Nothing to show yet."
+
+
+def test_completion_names_exercises_by_the_routine_the_table_carries():
+    from footstats.routine import load_routine
+
+    routine = load_routine()
+    renamed = routine.__class__(
+        **{
+            **{f: getattr(routine, f) for f in routine.__dataclass_fields__},
+            "exercises": tuple(
+                e.__class__(
+                    **{**{f: getattr(e, f) for f in e.__dataclass_fields__}, "name": e.id.upper()}
+                )
+                for e in routine.exercises
+            ),
+        }
+    )
+    weekly = pd.DataFrame(
+        {"exercise": pd.Categorical(["toe_walking", "heel_raises"]), "completion": [1.0, 0.5]}
+    )
+    weekly.attrs["routine"] = renamed  # as footstats.weekly_sets leaves it
+    # no routine given: the table's own names it (not the packaged "Toe walking")
+    assert key_figures(weekly, "completion") == (
+        "Mean completion 75 % of the prescribed sets per session; highest TOE_WALKING "
+        "(100 %), lowest HEEL_RAISES (50 %)."
+    )
+
+
+def test_study_weeks_share_of_those_judged_and_a_week_none_judged():
+    study = pd.DataFrame(
+        {
+            "week_index": [1, 2, 3],
+            "observed": [3, 3, 2],
+            "active": [3, 2, 1],
+            "judged": [3, 2, 0],
+            "on_target": [2, 1, 0],
+            "share_on_target": [2 / 3, 0.5, np.nan],
+        }
+    )
+    # week 1: 2 of 3 judged on target (67 %); week 3: 2 observed but none judged yet
+    assert key_figures(study, "study_weeks") == (
+        "On target in study week 1: 67 % of 3 participants; "
+        "in week 3: none judged yet (the week is in progress)."
+    )
+    # the share is of those judged (1 of 2: 50 %), not of those observed (1 of 3: 33 %)
+    assert key_figures(study.iloc[:2], "study_weeks") == (
+        "On target in study week 1: 67 % of 3 participants; in week 2: 50 % of 2 participants."
+    )
+
+
+def test_period_words_prefer_the_windows_start_and_end_to_the_entries():
+    entry = {
+        "start": "2026-03-02",
+        "end": "2026-03-29",
+        "weeks": 4,
+        "first_date": "2026-03-04",
+        "last_date": "2026-03-20",
+    }
+    # the window (2-29 March), not the first and last entries (4 and 20 March)
+    assert period_words(entry) == "2 Mar 2026 - 29 Mar 2026 (4 weeks; last entry 20 Mar 2026)"
+    # without a window: the entries' days
+    entry.update(start=None, end=None)
+    assert period_words(entry) == "4 Mar 2026 - 20 Mar 2026 (4 weeks)"

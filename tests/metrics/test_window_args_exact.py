@@ -55,7 +55,9 @@ def test_a_selected_participant_keeps_the_cohorts_window(table):
     )
 
 
-@pytest.mark.parametrize("table", ["weekly_sets", "pain_reports", "weekly_pain"])
+@pytest.mark.parametrize(
+    "table", ["weekly_sets", "pain_reports", "weekly_pain", "pain_association", "weekly_frequency"]
+)
 def test_program_is_the_deprecated_name_of_routine(table):
     function = getattr(footstats, table)
     routine = footstats.load_routine()
@@ -64,6 +66,31 @@ def test_program_is_the_deprecated_name_of_routine(table):
         old = function(log(), program=routine)
     assert [w.category for w in caught] == [DeprecationWarning]
     pd.testing.assert_frame_equal(old, function(log(), routine=routine))
+
+
+def test_the_pain_tables_count_the_window_a_selected_participant_carries():
+    # p1's window cut at 15 March: only its report of 2 March (back 6, line 2) is inside;
+    # its own default window (2-23 March) would also count 23 March's report of 2
+    one = select_participant(log(), "p1", FollowUp(until="2026-03-15"))
+    day = pd.Timestamp("2026-03-02")
+    assert footstats.pain_reports(one).astype(object).values.tolist() == [
+        ["p1", day, day, "back", 6, 2]
+    ]
+    # weeks of 2 and 9 March: pain in the first only, so lag 0 pairs 1 week and lags 1
+    # and 2 none (the week before 2 March is outside the window); fewer than 3: NaN
+    expected = [["p1", "back", 0, 1], ["p1", "back", 1, 0], ["p1", "back", 2, 0]]
+    for got in (
+        footstats.pain_association(one),
+        footstats.pain_association(log(), window=FollowUp(until="2026-03-15")),
+    ):
+        # p2 starts on 16 March, after the window's end: no week, no row
+        assert got[["participant", "site", "lag", "n_weeks"]].astype(object).values.tolist() == (
+            expected
+        )
+        assert got["spearman"].isna().all()
+    # the default window (to 23 March) pairs 2 weeks at lag 0 for p1 (2 and 23 March)
+    whole = footstats.pain_association(log())
+    assert whole["n_weeks"].tolist() == [2, 1, 1, 1, 0, 0]
 
 
 def test_followup_repr():
@@ -92,4 +119,39 @@ def test_participants_must_be_a_table():
         FollowUp(participants=3)
     assert str(info.value) == (
         "participants must be the participants table (a DataFrame or the path of its CSV), got int"
+    )
+
+
+def _until_error(until) -> str:
+    with pytest.raises(WindowError) as info:
+        FollowUp(until=until)
+    return str(info.value)
+
+
+def test_until_of_every_kind_and_its_limits_exactly():
+    import datetime as dt
+
+    import numpy as np
+
+    march = dt.date(2026, 3, 15)
+    assert FollowUp(until=np.datetime64("2026-03-15")).until == march
+    assert FollowUp(until=pd.Timestamp("2026-03-15 18:30")).until == march
+    assert FollowUp(until=dt.datetime(2026, 3, 15, 7)).until == march
+    # the shape of an ISO date, but no such day; a missing Timestamp or datetime64; a number
+    for until, shown in [
+        ("2026-02-30", "'2026-02-30'"),
+        (pd.NaT, "NaT"),
+        (np.datetime64("NaT"), repr(np.datetime64("NaT"))),  # numpy's repr, as written
+        (5, "5"),
+    ]:
+        assert _until_error(until) == f"until must be a date (YYYY-MM-DD) or 'today', got {shown}"
+    # 1 January 1900 and a year from today are the limits, both allowed
+    latest = dt.date.today().replace(year=dt.date.today().year + 1)
+    assert FollowUp(until="1900-01-01").until == dt.date(1900, 1, 1)
+    assert FollowUp(until=latest).until == latest
+    between = f"(expected a date between 1900 and {latest.isoformat()})"
+    assert _until_error("1899-12-31") == f"until 1899-12-31 is before 1900: a typo? {between}"
+    after = latest + dt.timedelta(days=1)
+    assert _until_error(after) == (
+        f"until {after.isoformat()} is more than a year in the future: a typo? {between}"
     )
