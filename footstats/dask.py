@@ -425,8 +425,10 @@ def _per_partition(
     participant's rows are in one partition, so the partition's counts are theirs). Spans
     given as a table: one pass."""
     parts = log.to_delayed()
-    resolved = not isinstance(window, pd.DataFrame)
-    spans = _resolve(parts, window, resolve_routine(routine)) if resolved else window
+    if isinstance(window, pd.DataFrame):
+        spans, resolved = window, False
+    else:
+        spans, resolved = _resolve(parts, window, resolve_routine(routine)), True
     by_participant = PARTICIPANT in spans.columns and PARTICIPANT in log.columns
     count = resolved and (by_participant or len(parts) == 1)
     if resolved and not count:

@@ -824,7 +824,7 @@ def _defer_font_subsetting() -> None:
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     spec.loader.exec_module(module)
-    sys.modules["fontTools"].subset = module  # as the import system does for a submodule
+    sys.modules["fontTools"].subset = module  # type: ignore[attr-defined]  # as import does
 
 
 def _text_footer(page, text: str) -> None:
