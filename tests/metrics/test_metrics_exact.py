@@ -29,12 +29,14 @@ tests/metrics/test_window_exact.py.
 
 import dataclasses
 import math
+from io import StringIO
 
 import numpy as np
 import pandas as pd
 import pytest
 from _tidy import METRICS_OF_A_LOG, PROGRAM, tidy_log
 
+import footstats
 from footstats.columns import (
     ADHERENCE_PCT,
     BAND,
@@ -996,3 +998,22 @@ def test_each_metric_uses_the_routine_the_log_was_read_with(name):
         assert got["sessions"] == 3  # 9, 16 and 17 March
     else:
         pd.testing.assert_frame_equal(got, expected)
+
+
+def test_exercise_completion_of_a_log_without_sessions_lists_every_routine_exercise():
+    # one check-in with pain and no exercise: no session, so each of the routine's five
+    # exercises has 0 sessions, 0 sets and no completion (0 / 0), in the routine's order
+    log = footstats.read_log(StringIO("date,exercise,sets,pain_back\n2026-03-02,,,3\n"))
+    sets = footstats.session_sets(log)
+    assert len(sets) == 0
+    table = metrics.exercise_completion(sets)
+    assert table["exercise"].astype(str).tolist() == [
+        "toe_walking",
+        "heel_raises",
+        "tibialis_anterior",
+        "ankle_circles",
+        "toe_curls",
+    ]
+    numbers = ["sessions", "sessions_with", "sets_done", "sets_counted", "sets_prescribed"]
+    assert table[numbers].to_numpy().tolist() == [[0] * 5] * 5
+    assert table["completion"].isna().all()

@@ -56,7 +56,15 @@ def test_a_selected_participant_keeps_the_cohorts_window(table):
 
 
 @pytest.mark.parametrize(
-    "table", ["weekly_sets", "pain_reports", "weekly_pain", "pain_association", "weekly_frequency"]
+    "table",
+    [
+        "session_sets",
+        "weekly_sets",
+        "pain_reports",
+        "weekly_pain",
+        "pain_association",
+        "weekly_frequency",
+    ],
 )
 def test_program_is_the_deprecated_name_of_routine(table):
     function = getattr(footstats, table)
@@ -91,6 +99,32 @@ def test_the_pain_tables_count_the_window_a_selected_participant_carries():
     # the default window (to 23 March) pairs 2 weeks at lag 0 for p1 (2 and 23 March)
     whole = footstats.pain_association(log())
     assert whole["n_weeks"].tolist() == [2, 1, 1, 1, 0, 0]
+
+
+@pytest.mark.parametrize(
+    ("table", "day", "expected"),
+    [
+        # sessions of 2 and 9 March, five routine exercises each; not 23 March's
+        ("session_sets", "date", ["2026-03-02"] * 5 + ["2026-03-09"] * 5),
+        # weeks of 2 and 9 March, five routine exercises each; not the week of 23 March
+        ("weekly_sets", "week", ["2026-03-02"] * 5 + ["2026-03-09"] * 5),
+        # pain in the week of 2 March only (back 6); 23 March's report of 2 is outside
+        ("weekly_pain", "week", ["2026-03-02"]),
+    ],
+)
+def test_the_set_and_pain_tables_keep_the_window_a_selected_participant_carries(
+    table, day, expected
+):
+    function = getattr(footstats, table)
+    cut = FollowUp(until="2026-03-15")
+    mine = function(select_participant(log(), "p1", cut))
+    assert mine[day].dt.strftime("%Y-%m-%d").tolist() == expected
+    cohort = function(log(), window=cut)
+    pd.testing.assert_frame_equal(
+        mine.reset_index(drop=True),
+        cohort[cohort["participant"] == "p1"].reset_index(drop=True),
+        check_categorical=False,
+    )
 
 
 def test_followup_repr():
