@@ -58,8 +58,10 @@ def test_a_selected_participant_keeps_the_cohorts_window(table):
 @pytest.mark.parametrize(
     "table",
     [
+        "session_table",
         "session_sets",
         "weekly_sets",
+        "adherence_vs_pain",
         "pain_reports",
         "weekly_pain",
         "pain_association",
@@ -110,6 +112,10 @@ def test_the_pain_tables_count_the_window_a_selected_participant_carries():
         ("weekly_sets", "week", ["2026-03-02"] * 5 + ["2026-03-09"] * 5),
         # pain in the week of 2 March only (back 6); 23 March's report of 2 is outside
         ("weekly_pain", "week", ["2026-03-02"]),
+        # p1's sessions of 2 and 9 March; not 23 March's
+        ("session_table", "date", ["2026-03-02", "2026-03-09"]),
+        # the weeks of 2 and 9 March; not the weeks up to 23 March
+        ("adherence_vs_pain", "week", ["2026-03-02", "2026-03-09"]),
     ],
 )
 def test_the_set_and_pain_tables_keep_the_window_a_selected_participant_carries(
@@ -189,3 +195,21 @@ def test_until_of_every_kind_and_its_limits_exactly():
     assert _until_error(after) == (
         f"until {after.isoformat()} is more than a year in the future: a typo? {between}"
     )
+
+
+def test_summarize_keeps_the_window_a_selected_participant_carries():
+    # p1 cut at 15 March: weeks of 2 and 9 March, 1 session each (2 a week wanted: 50 %),
+    # its last date 9 March, the window's end 15 March; back pain 6 then nothing: no change
+    cut = FollowUp(until="2026-03-15")
+    mine = footstats.summarize(select_participant(log(), "p1", cut))
+    entry = mine["participants"][0]
+    assert (entry["weeks"], entry["sessions"], entry["adherence_pct"]) == (2, 2, 50.0)
+    assert (entry["last_date"], entry["end"]) == ("2026-03-09", "2026-03-15")
+    assert entry["pain"]["back"]["latest"] == 6.0
+    cohort = footstats.summarize(log(), window=cut)
+    assert [e for e in cohort["participants"] if e["participant"] == "p1"] == [entry]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        old = footstats.summarize(log(), program=footstats.load_routine())
+    assert [w.category for w in caught] == [DeprecationWarning]
+    assert old == footstats.summarize(log(), routine=footstats.load_routine())
