@@ -15,6 +15,11 @@ limit fails a test (``make mutate``). No mutant is left alive (506 of 506 killed
 ``close[0]``, whatever the number asked for), and ``_Spec.get`` removes the prefix's final
 dot with ``removesuffix`` rather than ``rstrip`` (whose ``rstrip('XX.XX')`` mutant was
 equivalent).
+
+``_warn_renamed``'s ``stacklevel`` (its default and its passing on) cannot be tested under
+mutmut, whose trampoline adds a frame to every call: ``make test`` checks the line the
+warning points at (``test_load_program_warns_at_the_line_that_calls_it``, left out of the
+mutant runs, as is the ``stacklevel=3`` of the module's ``__getattr__``).
 """
 
 from __future__ import annotations

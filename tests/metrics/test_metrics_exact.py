@@ -25,6 +25,14 @@ in ``[tool.mutmut]`` of pyproject.toml; these equivalent mutants are left alive 
 The week grid and the follow-up window (``footstats.metrics.weeks``,
 ``footstats.metrics.followup``) have their own exact tests and list of equivalent mutants:
 tests/metrics/test_window_exact.py.
+
+Found alive by the whole run of 2026-12-08 and equivalent:
+- ``exercise_completion``: ``groupby(..., observed=None)``: pandas 3.1 keeps the categories
+  without a row for ``None`` as for ``False`` (the routine's exercises without a session
+  are listed, ``test_exercise_completion_of_a_log_without_sessions_lists_every_routine_exercise``).
+- ``summarize``: ``routine=None`` (or left out) for ``pain_change`` and ``_prepare``: they
+  are given the resolved spans, and a window of spans uses no routine; ``key =
+  str(participant)`` without a participant column: the id is ``""`` either way.
 """
 
 import dataclasses

@@ -12,6 +12,8 @@ The waterfall's ``fillna(False)`` (a boolean column's sum skips missing values) 
 headline table's ``zip(*rows, strict=True)`` (pairs only) were removed as redundant.
 Left alive: ``round_numbers``'s last ``isinstance(value, float) and math.isfinite(value)``
 branch for a ``kind in _LEAVES`` float is never reached.
+Left alive too: ``kind = None`` in ``round_numbers`` skips the fast path for the common
+leaves, and the general branches below give the same value for each of them.
 """
 
 from __future__ import annotations

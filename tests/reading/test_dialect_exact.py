@@ -15,6 +15,9 @@ Equivalent mutants left alive (no test can tell them from the original):
 - ``_head``'s default of 100 lines, and ``whole = ... == ";"`` for a comma or tab file: the
   head of a file only serves to find its header and first data line, which the first
   101 lines hold whatever the count; only a semicolon file's numbers are looked at.
+- ``Dialect.number``: ``format(Decimal(...), "F")`` for ``"f"``: the two differ for no
+  number a row can hold (an infinite one is written ``Infinity`` either way and refused:
+  tests/writing/test_append_exact.py).
 """
 
 from __future__ import annotations

@@ -12,6 +12,8 @@ value maps to NaN, which ``fillna("")`` blanks all the same) and ``dtype="str"``
 tested directly (its ``numbers`` and ``values`` are kept for a typed column, which a
 repeated header hardly ever reaches); its ``minlength`` and ``renumber``'s fill value,
 never read, were removed.
+In ``empty_log``, ``exercise_name``'s ``dtype="str"`` made ``None``: ``load_log`` makes the
+column categorical whatever its dtype (issue 24 point 4), so no log shows it.
 """
 
 from __future__ import annotations

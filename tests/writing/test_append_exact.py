@@ -905,3 +905,23 @@ def test_a_relative_path_names_the_folder_in_full(tmp_path, monkeypatch):
     with pytest.raises(AppendError) as refused:
         plan.write()
     assert f"permission denied in the folder {tmp_path} (footstats" in str(refused.value)
+
+
+def test_an_infinite_number_is_written_as_python_spells_it_and_refused(tmp_path):
+    log = tmp_path / "log.csv"
+    log.write_text("date,exercise,sets\n")
+    plan = plan_append(
+        log, [{"date": "2026-04-10", "exercise": "Toe walking", "sets": float("inf")}]
+    )
+    assert plan.text == "2026-04-10,Toe walking,Infinity\n"
+    assert found(plan.problems) == [
+        (
+            str(log),
+            2,
+            "sets",
+            "Infinity",
+            "error",
+            "FS208",
+            "'Infinity' is not a number; expected a whole number ≥ 0 (sets)",
+        )
+    ]
