@@ -20,6 +20,8 @@ Left alive on purpose, all equivalent (2026-12-08):
   in English: the name is then replaced by itself; ``str.replace`` without ``n=1``, or
   ``n=2``: a time with its month name twice is no time either way (the error quotes the
   cell as written).
+- ``hevy.to_log``: ``cached = None``: the month words of every cell are then worked out
+  again by ``month_names_of`` (a cache, not a result).
 """
 
 from __future__ import annotations
