@@ -692,3 +692,33 @@ def test_an_invalid_record_problem_in_full():
         "code": "FS012",
         "message": "this record is not valid CSV (bad); check its quotes",
     }
+
+
+def test_two_quote_problems_keep_the_lines_after_the_first():
+    # lines 2-3: a stray quote in a value over two lines (reading resumes at line 4, whose
+    # 'w"' is a value of its own); line 6: a stray quote on one line; lines 4, 5 and 7 read
+    data = b'a,b\n1,"x\ny"z\nw",2\n3,4\n5,"p"q\n7,8\n'
+    table, values, lines, problems = parsed(data)
+    assert values == [['w"', "2"], ["3", "4"], ["7", "8"]] and lines == [4, 5, 7]
+    assert table.spans == {2: 3, 6: 6} and table.lines == 7
+    assert problems == [
+        (
+            "log.csv",
+            2,
+            "-",
+            "",
+            "error",
+            "FS012",
+            "lines 2–3 read as one value: the value of 'b' that opens with a quote on line 2 "
+            f"has a quote inside it on line 3 that is not doubled: {STRAY.split(': ', 1)[1]}",
+        ),
+        (
+            "log.csv",
+            6,
+            "-",
+            "",
+            "error",
+            "FS012",
+            f"the value of 'b' that opens with a quote {STRAY}",
+        ),
+    ]
