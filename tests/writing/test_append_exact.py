@@ -639,6 +639,15 @@ def test_a_log_over_one_mebibyte_is_written_whole(tmp_path):
 # -- a plan written later: the lock's failures name the log ------------------------------
 
 
+def _refused_write(monkeypatch):
+    """Writing the new file beside the log is denied (a folder without write permission)."""
+
+    def denied(path, data):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+    monkeypatch.setattr(a, "_write_all", denied)
+
+
 def _refused_lock(monkeypatch, error):
     import filelock
 
@@ -713,11 +722,7 @@ def test_a_failed_write_under_the_lock_names_the_log_and_its_folder(tmp_path, mo
     log = tmp_path / "log.csv"
     log.write_text("date,exercise,sets\n")
     plan = plan_append(log, [{"date": "2026-04-10", "exercise": "Toe walking", "sets": 6}])
-
-    def denied(path, data):
-        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
-
-    monkeypatch.setattr(a, "_write_all", denied)
+    _refused_write(monkeypatch)
     with pytest.raises(AppendError) as refused:
         plan.write()
     assert str(refused.value) == (
@@ -897,11 +902,7 @@ def test_a_relative_path_names_the_folder_in_full(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     Path("log.csv").write_text("date,exercise,sets\n")
     plan = plan_append("log.csv", [{"date": "2026-04-10", "exercise": "Toe walking", "sets": 6}])
-
-    def denied(path, data):
-        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
-
-    monkeypatch.setattr(a, "_write_all", denied)
+    _refused_write(monkeypatch)
     with pytest.raises(AppendError) as refused:
         plan.write()
     assert f"permission denied in the folder {tmp_path} (footstats" in str(refused.value)
